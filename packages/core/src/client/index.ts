@@ -1,0 +1,161 @@
+import type { EntityItem } from "electrodb";
+import * as v from "valibot";
+import * as Audit from "../audit";
+import { checkCursor, type Page } from "../db/cursor";
+import { db } from "../db/service";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { newId } from "../id";
+import { ClientId, Email, Text, Version } from "../schema";
+import { parse } from "../validation";
+import { CLIENT_STATUSES, ClientEmailEntity, ClientEntity } from "./entity";
+
+export { ClientEmailEntity, ClientEntity };
+
+export const Client = v.object({
+  client_id: v.string(),
+  name: v.string(),
+  email: v.string(),
+  phone: v.optional(v.string()),
+  address: v.optional(v.string()),
+  status: v.picklist(CLIENT_STATUSES),
+  version: v.number(),
+  created_at: v.string(),
+  updated_at: v.string(),
+});
+export type Client = v.InferOutput<typeof Client>;
+
+const editable = {
+  name: Text(200),
+  email: Email,
+  phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()./-]{3,32}$/, "Not a phone number"))),
+  address: v.optional(Text(500)),
+  status: v.optional(v.picklist(CLIENT_STATUSES)),
+};
+
+export const CreateInput = v.strictObject(editable);
+export type CreateInput = v.InferInput<typeof CreateInput>;
+
+export const UpdateInput = v.strictObject({ ...v.partial(v.object(editable)).entries, version: v.optional(Version) });
+export type UpdateInput = v.InferInput<typeof UpdateInput>;
+
+type Stored = EntityItem<typeof ClientEntity>;
+const present = ({ contract_count: _count, ...client }: Stored): Client => client;
+
+export const id = (raw: string) => parse(ClientId, raw);
+
+async function load(clientId: string): Promise<Stored> {
+  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go();
+  if (!data) throw new DomainError("client.not_found", `Client ${clientId} does not exist.`, { client_id: clientId });
+  return data;
+}
+
+export const get = async (clientId: string): Promise<Client> => present(await load(clientId));
+
+const emailTaken = (email: string) =>
+  new DomainError("client.email_taken", `A client with e-mail ${email} already exists.`, { email });
+
+export async function create(raw: CreateInput): Promise<Client> {
+  const input = parse(CreateInput, raw);
+  const now = new Date().toISOString();
+  const client: Stored = {
+    client_id: newId("CL"),
+    ...input,
+    status: input.status ?? "ACTIVE",
+    contract_count: 0,
+    version: 1,
+    created_at: now,
+    updated_at: now,
+  };
+  await writeTransaction(
+    ({ client: clients, clientEmail, audit }) => [
+      clients.create(client).commit(),
+      clientEmail.create({ email: client.email, client_id: client.client_id }).commit(),
+      audit
+        .put(Audit.record({ trail: client.client_id, entity: "client", entity_id: client.client_id, action: "client.created", after: present(client) }, now))
+        .commit(),
+    ],
+    () => emailTaken(client.email),
+  );
+  return present(client);
+}
+
+/** Explains a failed conditional write on an existing client by looking at it again. */
+async function conflictOn(clientId: string, expectedVersion: number): Promise<DomainError> {
+  const current = await load(clientId);
+  if (current.version !== expectedVersion) return versionConflict(current.version);
+  return new DomainError("version.conflict", "The client changed while this request ran; retry.");
+}
+
+const versionConflict = (current: number) =>
+  new DomainError("version.conflict", `The client is at version ${current}; reload it and retry.`, { current_version: current });
+
+export async function update(clientId: string, raw: UpdateInput, expectedVersion: number): Promise<Client> {
+  const input = parse(UpdateInput, raw);
+  const { version: _ignored, ...changes } = input;
+  const current = await load(clientId);
+  if (current.version !== expectedVersion) throw versionConflict(current.version);
+  const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
+  const emailChanged = next.email !== current.email;
+  await writeTransaction(
+    ({ client, clientEmail, audit }) => [
+      client
+        .put(next)
+        .where(({ version }, { eq }) => eq(version, expectedVersion))
+        .commit(),
+      ...(emailChanged
+        ? [
+            clientEmail.create({ email: next.email, client_id: next.client_id }).commit(),
+            clientEmail
+              .delete({ email: current.email })
+              .where(({ client_id }, { eq }) => eq(client_id, current.client_id))
+              .commit(),
+          ]
+        : []),
+      audit
+        .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.updated", before: present(current), after: present(next) }, next.updated_at))
+        .commit(),
+    ],
+    async (reasons) => (emailChanged && reasons[1]?.rejected ? emailTaken(next.email) : conflictOn(clientId, expectedVersion)),
+  );
+  return present(next);
+}
+
+export async function remove(clientId: string, expectedVersion: number): Promise<void> {
+  const current = await load(clientId);
+  if (current.version !== expectedVersion) throw versionConflict(current.version);
+  const hasContracts = () =>
+    new DomainError("client.has_contracts", `Client ${clientId} still has ${current.contract_count} contract(s).`, {
+      contract_count: current.contract_count,
+    });
+  if (current.contract_count > 0) throw hasContracts();
+  await writeTransaction(
+    ({ client, clientEmail, audit }) => [
+      client
+        .delete({ client_id: current.client_id })
+        .where(({ version, contract_count }, { eq }) => `${eq(version, expectedVersion)} AND ${eq(contract_count, 0)}`)
+        .commit(),
+      clientEmail.delete({ email: current.email }).commit(),
+      audit
+        .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.deleted", before: present(current) }))
+        .commit(),
+    ],
+    async () => {
+      const now = await load(clientId);
+      return now.contract_count > 0 ? hasContracts() : conflictOn(clientId, expectedVersion);
+    },
+  );
+}
+
+export async function list(page: { limit: number; cursor?: string }): Promise<Page<Client>> {
+  const result = await db.entities.client.query.all({}).go({ order: "desc", limit: page.limit, cursor: checkCursor(page.cursor) });
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+export async function byEmail(raw: string): Promise<Client> {
+  const email = parse(Email, raw);
+  const { data } = await db.entities.client.query.byEmail({ email }).go({ limit: 1 });
+  const found = data[0];
+  if (!found) throw new DomainError("client.not_found", `No client has e-mail ${email}.`, { email });
+  return present(found);
+}

@@ -1,0 +1,16 @@
+import { Service } from "electrodb";
+import { AuditEntity } from "../audit/entity";
+import { ClientEmailEntity, ClientEntity } from "../client/entity";
+import { ContractEntity, DeletedContractEntity } from "../contract/entity";
+import { dynamo, tableName } from "./dynamo";
+
+/** Every entity of the single table. Transactions span entities, so they share one Service. */
+export const entities = {
+  client: ClientEntity,
+  clientEmail: ClientEmailEntity,
+  contract: ContractEntity,
+  deletedContract: DeletedContractEntity,
+  audit: AuditEntity,
+};
+
+export const db = new Service(entities, { client: dynamo, table: tableName() });

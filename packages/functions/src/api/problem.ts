@@ -1,0 +1,71 @@
+import type { Context } from "hono";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import { DomainError, describeError, log } from "@testex/core";
+
+/**
+ * The one place where domain error codes become HTTP statuses. A code not
+ * listed falls back by its suffix; a domain error is a refusal of the request,
+ * so it is never a 5xx.
+ */
+const STATUS: Record<string, ContentfulStatusCode> = {
+  "request.malformed": 400,
+  "cursor.invalid": 400,
+  "auth.unauthenticated": 401,
+  "auth.forbidden": 403,
+  "route.not_found": 404,
+  "request.too_large": 413,
+  "request.unsupported_media_type": 415,
+  "validation.failed": 422,
+  "version.required": 428,
+};
+
+export function statusOf(code: string): ContentfulStatusCode {
+  return STATUS[code] ?? (code.endsWith(".not_found") ? 404 : 409);
+}
+
+const TITLES: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  409: "Conflict",
+  413: "Content Too Large",
+  415: "Unsupported Media Type",
+  422: "Unprocessable Content",
+  428: "Precondition Required",
+  500: "Internal Server Error",
+};
+
+export const problemType = (code: string) => `/problems/${code}`;
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: string;
+  request_id: string;
+  [extension: string]: unknown;
+}
+
+export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, extensions: Record<string, unknown> = {}) {
+  const body: Problem = {
+    ...extensions,
+    type: problemType(code),
+    title: TITLES[status] ?? "Error",
+    status,
+    detail,
+    code,
+    request_id: c.get("requestId") ?? "",
+  };
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+}
+
+/** Hono's onError: known errors keep their meaning; anything else is a logged 500 with no internals. */
+export function onError(error: Error, c: Context) {
+  if (error instanceof DomainError) {
+    return problem(c, statusOf(error.code), error.code, error.message, error.details);
+  }
+  log.error("unhandled error", { ...describeError(error), path: c.req.path, method: c.req.method });
+  return problem(c, 500, "internal", "Something went wrong on our side. Quote the request id when reporting it.");
+}

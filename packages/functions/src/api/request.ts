@@ -1,0 +1,43 @@
+import type { Context } from "hono";
+import * as v from "valibot";
+import { DomainError, ValidationError } from "@testex/core";
+import { toFieldIssues } from "@testex/core/validation";
+
+/** The JSON body, or a 400 / 415 that says what is wrong with it. */
+export async function jsonBody(c: Context): Promise<unknown> {
+  const type = c.req.header("content-type") ?? "";
+  if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
+    throw new DomainError("request.unsupported_media_type", "Send the body as application/json.");
+  }
+  const text = await c.req.text();
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new DomainError("request.malformed", "The body is not valid JSON.");
+  }
+}
+
+/** Query parameters validated against `schema` (422 naming each bad parameter). */
+export function queryOf<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
+  const result = v.safeParse(schema, c.req.query(), { abortEarly: false });
+  if (!result.success) throw new ValidationError(toFieldIssues(result.issues));
+  return result.output;
+}
+
+/**
+ * The version the caller last saw: `If-Match: "3"` (as the ETag we send) or
+ * `version` in the body. Updates without it are refused, so no write is blind.
+ */
+export function expectedVersion(c: Context, body?: unknown): number {
+  const header = c.req.header("if-match");
+  if (header !== undefined) {
+    const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
+    if (!match) throw new ValidationError([{ path: "If-Match", message: 'Expected the ETag of the record, e.g. "3"' }]);
+    return Number(match[1]);
+  }
+  const version = typeof body === "object" && body !== null ? (body as { version?: unknown }).version : undefined;
+  if (typeof version === "number" && Number.isInteger(version) && version >= 1) return version;
+  throw new DomainError("version.required", "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.");
+}
+
+export const etag = (version: number) => `"${version}"`;

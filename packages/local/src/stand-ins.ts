@@ -1,0 +1,60 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { httpAnswers, startProcess, type Running } from "./process";
+
+const require = createRequire(import.meta.url);
+const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
+
+export function assertJava(): void {
+  try {
+    execFileSync("java", ["-version"], { stdio: "ignore" });
+  } catch {
+    throw new Error("Java is missing: DynamoDB Local needs a Java runtime (17 or newer) on the PATH, e.g. `apt-get install openjdk-17-jre-headless`.");
+  }
+}
+
+/** Amazon DynamoDB Local. `dataDir` keeps data across restarts; without it, everything is in memory. */
+export function startDynamo(port: number, dataDir?: string): Promise<Running> {
+  assertJava();
+  const home = join(packageDir("local-dynamo"), "aws_dynamodb_local");
+  const storage = dataDir ? (mkdirSync(dataDir, { recursive: true }), ["-dbPath", dataDir]) : ["-inMemory"];
+  const endpoint = `http://127.0.0.1:${port}`;
+  return startProcess({
+    name: "DynamoDB Local",
+    command: "java",
+    args: ["-Xmx256m", `-Djava.library.path=${join(home, "DynamoDBLocal_lib")}`, "-jar", join(home, "DynamoDBLocal.jar"), "-sharedDb", "-port", String(port), ...storage],
+    endpoint,
+    // Any HTTP answer (it is a 400 for a bare GET) means it is listening.
+    ready: () => httpAnswers(endpoint),
+  });
+}
+
+/** s3rver: S3's REST protocol on disk. */
+export function startS3(port: number, dataDir: string): Promise<Running> {
+  mkdirSync(dataDir, { recursive: true });
+  const endpoint = `http://127.0.0.1:${port}`;
+  return startProcess({
+    name: "S3 (s3rver)",
+    command: process.execPath,
+    args: [join(packageDir("s3rver"), "bin", "s3rver.js"), "--directory", dataDir, "--address", "127.0.0.1", "--port", String(port), "--silent", "--no-vhost-buckets"],
+    // It encrypts continuation tokens with DES, which OpenSSL 3 only offers through the legacy provider.
+    env: { NODE_OPTIONS: "--openssl-legacy-provider" },
+    endpoint,
+    ready: () => httpAnswers(endpoint),
+  });
+}
+
+/** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`. Mail is kept in memory. */
+export function startSes(port: number): Promise<Running> {
+  const endpoint = `http://127.0.0.1:${port}`;
+  return startProcess({
+    name: "SES (aws-ses-v2-local)",
+    command: process.execPath,
+    args: [join(packageDir("aws-ses-v2-local"), "dist", "cli.js"), "--host", "127.0.0.1", "--port", String(port)],
+    env: { AWS_SES_ACCOUNT: JSON.stringify({ SendingEnabled: true }) },
+    endpoint,
+    ready: () => httpAnswers(`${endpoint}/health-check`),
+  });
+}

@@ -1,0 +1,58 @@
+/**
+ * `npm start`: the whole system on this machine. Stand-ins for DynamoDB, S3 and
+ * SES on 127.0.0.1, the API on PORT, and the workers, with data under `.testex/`.
+ */
+import { serve } from "@hono/node-server";
+import { localAuthSecret } from "./auth-secret";
+import { localDataDir } from "./paths";
+import { startStack } from "./stack";
+
+const port = Number(process.env.PORT ?? 3000);
+const ports = {
+  dynamo: Number(process.env.TESTEX_DYNAMODB_PORT ?? 8000),
+  s3: Number(process.env.TESTEX_S3_PORT ?? 4568),
+  ses: Number(process.env.TESTEX_SES_PORT ?? 8005),
+};
+
+async function main() {
+  const stack = await startStack({ stage: "local", authSecret: localAuthSecret(), dataDir: localDataDir, persistent: true, ports });
+  Object.assign(process.env, stack.env);
+
+  // Imported only now: app code reads its links from the environment set above.
+  const { app } = await import("@testex/functions/api/app");
+  const { startWorkers } = await import("./workers");
+  const stopWorkers = await startWorkers();
+  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+
+  const [dynamo, s3, ses] = stack.services;
+  console.log(
+    [
+      "",
+      "TESTEX is running",
+      `  API          http://localhost:${port}/api   (health: http://localhost:${port}/health)`,
+      `  Mail inbox   ${ses!.endpoint}/   (JSON: ${ses!.endpoint}/store)`,
+      `  S3           ${s3!.endpoint}   buckets: ${Object.values(stack.resources.buckets).join(", ")}`,
+      `  DynamoDB     ${dynamo!.endpoint}   table: ${stack.resources.table}`,
+      `  Data         ${localDataDir}`,
+      "Ctrl-C stops everything.",
+      "",
+    ].join("\n"),
+  );
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    server.close();
+    await stopWorkers();
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+}
+
+main().catch((error: Error) => {
+  console.error(`testex: ${error.message}`);
+  process.exit(1);
+});

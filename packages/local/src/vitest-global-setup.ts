@@ -1,0 +1,22 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { TestProject } from "vitest/node";
+import { startStack } from "./stack";
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    stackEnv: Record<string, string>;
+  }
+}
+
+/** One in-memory stack for the whole run: real DynamoDB Local, S3 and SES on random ports. */
+export default async function setup(project: TestProject) {
+  const dataDir = mkdtempSync(join(tmpdir(), "testex-test-"));
+  const stack = await startStack({ stage: "test", authSecret: "test-secret-0123456789abcdefghijklmnop", dataDir, persistent: false });
+  project.provide("stackEnv", stack.env);
+  return async () => {
+    await stack.stop();
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+}

@@ -1,0 +1,25 @@
+/* The resources the app reads through `Resource` (SST links). Kept in the repo so app code type-checks offline. */
+import "sst";
+declare module "sst" {
+  export interface Resource {
+    App: { name: string; stage: string; type: "sst.sst.Linkable" };
+    Table: { name: string; type: "sst.aws.Dynamo" };
+    Files: { name: string; type: "sst.aws.Bucket" };
+    Archives: { name: string; type: "sst.aws.Bucket" };
+    Backups: { name: string; type: "sst.aws.Bucket" };
+    Email: { sender: string; type: "sst.aws.Email" };
+    NotificationQueue: { url: string; type: "sst.aws.Queue" };
+    AuthSecret: { value: string; type: "sst.sst.Secret" };
+    Settings: {
+      stage: string;
+      environment: string;
+      logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
+      debug: boolean;
+      senderEmail: string;
+      approvalThreshold: number;
+      corsOrigins: string[];
+      type: "sst.sst.Linkable";
+    };
+  }
+}
+export {};
