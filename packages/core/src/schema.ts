@@ -29,3 +29,6 @@ export const PageQuery = v.object({
   ),
   cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
 });
+
+/** The reply of every list. */
+export const PageOf = <S extends v.GenericSchema>(item: S) => v.object({ items: v.array(item), next_cursor: v.nullable(v.string()) });

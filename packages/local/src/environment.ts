@@ -41,6 +41,8 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
   const link = (value: Record<string, unknown>) => JSON.stringify(value);
   return {
     AWS_REGION: "us-east-1",
+    // Pinned SDK versions on the machine's Node 20; Lambda runs Node 22 (see README).
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true",
     AWS_ACCESS_KEY_ID: "S3RVER",
     AWS_SECRET_ACCESS_KEY: "S3RVER",
     AWS_ENDPOINT_URL_DYNAMODB: endpoints.dynamo,

@@ -25,6 +25,7 @@ export interface Stack {
 
 /** Starts DynamoDB Local, S3 and SES stand-ins on 127.0.0.1 and provisions the table and buckets. */
 export async function startStack(options: StackOptions): Promise<Stack> {
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
   const ports = options.ports ?? { dynamo: await freePort(), s3: await freePort(), ses: await freePort() };
   if (options.ports) {
     await assertPortFree(ports.dynamo, "DynamoDB Local (TESTEX_DYNAMODB_PORT)");

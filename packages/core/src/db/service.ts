@@ -2,6 +2,7 @@ import { Service } from "electrodb";
 import { AuditEntity } from "../audit/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
+import { NotificationEntity } from "../notification/entity";
 import { dynamo, tableName } from "./dynamo";
 
 /** Every entity of the single table. Transactions span entities, so they share one Service. */
@@ -11,6 +12,7 @@ export const entities = {
   contract: ContractEntity,
   deletedContract: DeletedContractEntity,
   audit: AuditEntity,
+  notification: NotificationEntity,
 };
 
 export const db = new Service(entities, { client: dynamo, table: tableName() });

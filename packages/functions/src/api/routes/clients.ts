@@ -1,36 +1,76 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Audit, Client } from "@testex/core";
-import { Email, PageQuery } from "@testex/core/schema";
+import { ClientId, Email, PageOf, PageQuery } from "@testex/core/schema";
+import { operation } from "../operation";
 import { etag, expectedVersion, jsonBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const ListQuery = v.strictObject({ ...PageQuery.entries, email: v.optional(Email) });
+const AuditQuery = v.strictObject(PageQuery.entries);
+const Params = v.object({ id: ClientId });
+const tag = "Clients";
 
 export const clients = new Hono<AppEnv>()
-  .get("/", async (c) => {
-    const query = queryOf(c, ListQuery);
-    if (query.email) return c.json({ items: [await Client.byEmail(query.email)], next_cursor: null });
-    return c.json(await Client.list(query));
-  })
-  .post("/", async (c) => {
-    const client = await Client.create((await jsonBody(c)) as Client.CreateInput);
-    return c.json(client, 201, { location: `/api/clients/${client.client_id}`, etag: etag(client.version) });
-  })
-  .get("/:id", async (c) => {
-    const client = await Client.get(c.req.param("id"));
-    return c.json(client, 200, { etag: etag(client.version) });
-  })
-  .put("/:id", async (c) => {
-    const body = await jsonBody(c);
-    const client = await Client.update(c.req.param("id"), body as Client.UpdateInput, expectedVersion(c, body));
-    return c.json(client, 200, { etag: etag(client.version) });
-  })
-  .delete("/:id", async (c) => {
-    await Client.remove(c.req.param("id"), expectedVersion(c));
-    return c.body(null, 204);
-  })
-  .get("/:id/audit", async (c) => {
-    const client = await Client.get(c.req.param("id"));
-    return c.json(await Audit.trail(client.client_id, queryOf(c, v.strictObject(PageQuery.entries))));
-  });
+  .get(
+    "/",
+    operation({ tag, summary: "List clients, newest first, or find one by e-mail", access: "read", query: ListQuery, responses: { 200: PageOf(Client.Client) } }),
+    async (c) => {
+      const query = queryOf(c, ListQuery);
+      if (query.email) return c.json({ items: [await Client.byEmail(query.email)], next_cursor: null });
+      return c.json(await Client.list(query));
+    },
+  )
+  .post(
+    "/",
+    operation({ tag, summary: "Create a client", access: "write", body: Client.CreateInput, responses: { 201: Client.Client }, errors: ["client.email_taken"] }),
+    async (c) => {
+      const client = await Client.create((await jsonBody(c)) as Client.CreateInput);
+      return c.json(client, 201, { location: `/api/clients/${client.client_id}`, etag: etag(client.version) });
+    },
+  )
+  .get(
+    "/:id",
+    operation({ tag, summary: "Get a client", access: "read", params: Params, responses: { 200: Client.Client }, errors: ["client.not_found"] }),
+    async (c) => {
+      const client = await Client.get(c.req.param("id"));
+      return c.json(client, 200, { etag: etag(client.version) });
+    },
+  )
+  .put(
+    "/:id",
+    operation({
+      tag,
+      summary: "Change a client (If-Match or version required)",
+      access: "write",
+      params: Params,
+      body: Client.UpdateInput,
+      responses: { 200: Client.Client },
+      errors: ["client.not_found", "client.email_taken", "version.conflict", "version.required"],
+    }),
+    async (c) => {
+      const body = await jsonBody(c);
+      const client = await Client.update(c.req.param("id"), body as Client.UpdateInput, expectedVersion(c, body));
+      return c.json(client, 200, { etag: etag(client.version) });
+    },
+  )
+  .delete(
+    "/:id",
+    operation({
+      tag,
+      summary: "Delete a client without contracts (If-Match required)",
+      access: "admin",
+      params: Params,
+      responses: { 204: null },
+      errors: ["client.not_found", "client.has_contracts", "version.conflict", "version.required"],
+    }),
+    async (c) => {
+      await Client.remove(c.req.param("id"), expectedVersion(c));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/:id/audit",
+    operation({ tag, summary: "A client's audit trail, newest first", access: "read", params: Params, query: AuditQuery, responses: { 200: PageOf(Audit.AuditEntry) } }),
+    async (c) => c.json(await Audit.trail(Client.id(c.req.param("id")), queryOf(c, AuditQuery))),
+  );

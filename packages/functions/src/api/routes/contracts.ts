@@ -1,32 +1,78 @@
 import { Hono } from "hono";
 import * as v from "valibot";
 import { Audit, Contract } from "@testex/core";
-import { PageQuery } from "@testex/core/schema";
+import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
+import { operation } from "../operation";
 import { etag, expectedVersion, jsonBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
+const AuditQuery = v.strictObject(PageQuery.entries);
+const Params = v.object({ id: ContractId });
+const tag = "Contracts";
+
 export const contracts = new Hono<AppEnv>()
-  .get("/", async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)))
-  .post("/", async (c) => {
-    const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
-    return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
-  })
-  .get("/:id", async (c) => {
-    const contract = await Contract.get(c.req.param("id"));
-    return c.json(contract, 200, { etag: etag(contract.version) });
-  })
-  .put("/:id", async (c) => {
-    const body = await jsonBody(c);
-    const contract = await Contract.update(c.req.param("id"), body as Contract.UpdateInput, expectedVersion(c, body));
-    return c.json(contract, 200, { etag: etag(contract.version) });
-  })
-  .delete("/:id", async (c) => {
-    await Contract.remove(c.req.param("id"), expectedVersion(c));
-    return c.body(null, 204);
-  })
-  .get("/:id/audit", async (c) => {
-    const contractId = Contract.id(c.req.param("id"));
-    const page = queryOf(c, v.strictObject(PageQuery.entries));
+  .get(
+    "/",
+    operation({
+      tag,
+      summary: "List contracts by end date, filtered by status, client or end-date range",
+      access: "read",
+      query: Contract.ListQuery,
+      responses: { 200: PageOf(Contract.Contract) },
+    }),
+    async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)),
+  )
+  .post(
+    "/",
+    operation({ tag, summary: "Create a contract for an active client", access: "write", body: Contract.CreateInput, responses: { 201: Contract.Contract }, errors: ["client.inactive"] }),
+    async (c) => {
+      const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
+      return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
+    },
+  )
+  .get(
+    "/:id",
+    operation({ tag, summary: "Get a contract", access: "read", params: Params, responses: { 200: Contract.Contract }, errors: ["contract.not_found"] }),
+    async (c) => {
+      const contract = await Contract.get(c.req.param("id"));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .put(
+    "/:id",
+    operation({
+      tag,
+      summary: "Change a contract's terms (If-Match or version required)",
+      access: "write",
+      params: Params,
+      body: Contract.UpdateInput,
+      responses: { 200: Contract.Contract },
+      errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
+    }),
+    async (c) => {
+      const body = await jsonBody(c);
+      const contract = await Contract.update(c.req.param("id"), body as Contract.UpdateInput, expectedVersion(c, body));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .delete(
+    "/:id",
+    operation({
+      tag,
+      summary: "Delete a contract that never entered termination (keeps a copy and its audit trail)",
+      access: "admin",
+      params: Params,
+      responses: { 204: null },
+      errors: ["contract.not_found", "contract.has_termination", "version.conflict", "version.required"],
+    }),
+    async (c) => {
+      await Contract.remove(c.req.param("id"), expectedVersion(c));
+      return c.body(null, 204);
+    },
+  )
+  .get(
+    "/:id/audit",
+    operation({ tag, summary: "A contract's audit trail, newest first (kept after deletion)", access: "read", params: Params, query: AuditQuery, responses: { 200: PageOf(Audit.AuditEntry) } }),
     // Deleted contracts keep their trail, so the trail is read without requiring the contract.
-    return c.json(await Audit.trail(contractId, page));
-  });
+    async (c) => c.json(await Audit.trail(Contract.id(c.req.param("id")), queryOf(c, AuditQuery))),
+  );
