@@ -1,4 +1,16 @@
+import { Resource } from "sst";
+import { ROLES, type Actor, type Role } from "@testex/core";
+import { mintToken } from "@testex/local/token";
 import { app } from "./app";
+
+/** A role (acting as `user-<role>`) or a full actor; tokens are real and signed with the stack's secret. */
+export type Caller = Role | Actor;
+
+const actorOf = (caller: Caller): Actor =>
+  typeof caller === "string" ? { id: `user-${caller}`, email: `${caller}@example.com`, roles: [caller] } : caller;
+
+export const tokenFor = (caller: Caller) => mintToken(actorOf(caller), Resource.AuthSecret.value);
+export { ROLES };
 
 export interface Reply<T = any> {
   status: number;
@@ -10,9 +22,10 @@ export interface Reply<T = any> {
 export async function call<T = any>(
   method: string,
   path: string,
-  options: { body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  options: { as?: Caller; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
+  if (options.as) headers.authorization ??= `Bearer ${await tokenFor(options.as)}`;
   let body: string | undefined = options.raw;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
