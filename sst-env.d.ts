@@ -18,6 +18,10 @@ declare module "sst" {
       senderEmail: string;
       approvalThreshold: number;
       corsOrigins: string[];
+      approverEmails: string[];
+      operatorEmails: string[];
+      maxUploadBytes: number;
+      allowedContentTypes: string[];
       type: "sst.sst.Linkable";
     };
   }

@@ -28,6 +28,17 @@ export function localResources(stage: string, authSecret: string): LocalResource
       senderEmail: "noreply@testex-dev.com",
       approvalThreshold: Number(process.env.APPROVAL_THRESHOLD ?? 50_000),
       corsOrigins: (process.env.CORS_ORIGINS ?? "http://localhost:3000,http://127.0.0.1:3000").split(","),
+      approverEmails: ["approvers@testex-dev.com"],
+      operatorEmails: ["operators@testex-dev.com"],
+      maxUploadBytes: 25 * 1024 * 1024,
+      allowedContentTypes: [
+        "application/pdf",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        "image/png",
+        "image/jpeg",
+        "text/plain",
+      ],
     },
   };
 }
