@@ -170,3 +170,11 @@ describe("deleting a contract", () => {
     await expect(Client.get(client.client_id)).rejects.toMatchObject({ code: "client.not_found" });
   });
 });
+
+describe("a contract's value", () => {
+  it("is kept to the cent and refused with more decimals", async () => {
+    const client = await aClient();
+    await expect(aContract(client.client_id, { value: 1234.56 })).resolves.toMatchObject({ value: 1234.56 });
+    await expect(aContract(client.client_id, { value: 1234.567 })).rejects.toBeInstanceOf(ValidationError);
+  });
+});

@@ -39,13 +39,13 @@ export const Contract = v.object({
 export type Contract = v.InferOutput<typeof Contract>;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
+/** An amount in the contract's currency, to the cent. */
 const Money = v.pipe(
   v.number(),
   v.finite(),
   v.minValue(0),
   v.maxValue(1e13),
-  v.check((n) => Math.round(n * 100) === n * 100 || Number.isInteger(Math.round(n * 100)), "At most two decimals"),
-  v.transform((n) => Math.round(n * 100) / 100),
+  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
 );
 
 const terms = {
