@@ -35,6 +35,18 @@ function grant(contractId: string, bytes: Buffer, declared: Record<string, unkno
   });
 }
 
+/** Runs `fn` with the clock ten minutes back (longer than any link or grant lives). */
+async function tenMinutesAgo<T>(fn: () => Promise<T>): Promise<T> {
+  vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 10 * 60_000 });
+  try {
+    return await fn();
+  } finally {
+    vi.useRealTimers();
+  }
+}
+
+const grantedTenMinutesAgo = (contractId: string, bytes: Buffer) => tenMinutesAgo(() => grant(contractId, bytes));
+
 /** Sends the bytes the way a client does with the granted request: plain fetch, the signed headers as given. */
 const send = (upload: File.SignedRequest, bytes: Buffer) => fetch(upload.url, { method: upload.method, headers: upload.headers, body: bytes });
 
@@ -200,8 +212,8 @@ describe("uploading a document straight to S3", () => {
 
   it("gives up an upload that never arrived once its grant has expired", async () => {
     const contractId = await newContract();
-    const { body } = await grant(contractId, pdf());
-    await as({ id: "system:test", roles: ["system"] }, () => File.reconcilePending(Date.now() + 10 * 60_000));
+    const { body } = await grantedTenMinutesAgo(contractId, pdf());
+    await as({ id: "system:test", roles: ["system"] }, () => File.reconcilePending());
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "REJECTED", rejection_reason: "not_uploaded" });
   });
 
@@ -290,13 +302,7 @@ describe("reading documents", () => {
   it("has S3 refuse a download link once it has expired", async () => {
     const contractId = await newContract();
     const file = await upload(contractId, pdf());
-    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() - 10 * 60_000 });
-    let link;
-    try {
-      link = await call("GET", `${filesOf(contractId)}/${file.file_id}`, { as: "viewer" });
-    } finally {
-      vi.useRealTimers();
-    }
+    const link = await tenMinutesAgo(() => call("GET", `${filesOf(contractId)}/${file.file_id}`, { as: "viewer" }));
     expect((await fetch(link.body.download.url)).status).toBe(403);
   });
 });
