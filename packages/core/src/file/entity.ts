@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { Entity, type EntityItem } from "electrodb";
 
 /**
  * PENDING: an upload was granted, the object is not verified yet.
@@ -54,3 +54,8 @@ export const FileEntity = new Entity({
     },
   },
 });
+
+export type StoredFile = EntityItem<typeof FileEntity>;
+
+/** What callers see of a file: everything but where its object is stored. */
+export const publicView = ({ object_key: _key, ...file }: StoredFile) => file;

@@ -1,6 +1,3 @@
-import { createHash } from "node:crypto";
-import type { EntityItem } from "electrodb";
-import { Resource } from "sst";
 import * as v from "valibot";
 import { can } from "../access";
 import * as Audit from "../audit";
@@ -12,22 +9,19 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
-import { log } from "../log";
 import { ContractId, FileId, PageQuery, Text } from "../schema";
 import { parse } from "../validation";
 import { detectContentType } from "./content-type";
-import { FILE_KINDS, FILE_STATUSES, FileEntity, IMPORTANT_KINDS } from "./entity";
+import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } from "./entity";
 import { contentDisposition, displayName } from "./filename";
+import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
 import type { Location, SignedRequest } from "./storage";
+import { sha256Hex, verify } from "./verify";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };
 export type { SignedRequest };
 
-// The S3 client and presigner load on first use, not when the API starts.
-const storage = () => import("./storage");
-
-/** How long a granted upload or a download link stays valid. */
-export const UPLOAD_URL_SECONDS = 300;
+/** How long a download link stays valid. */
 export const DOWNLOAD_URL_SECONDS = 300;
 
 export const File = v.object({
@@ -75,16 +69,8 @@ export type UploadInput = v.InferInput<typeof UploadInput>;
 export const ListQuery = v.strictObject(PageQuery.entries);
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
-type Stored = EntityItem<typeof FileEntity>;
-const present = ({ object_key: _key, ...file }: Stored): File => file;
-
-/** Object keys come from ids only: a filename can never reach another contract's (or any other) key. */
-export const objectKey = (contractId: string, fileId: string) => `contracts/${contractId}/${fileId}`;
-const KEY = /^contracts\/(CT[0-9A-Z]{4,32})\/(FI[0-9A-Z]{4,32})$/;
-
-const inFiles = (file: Stored): Location => ({ bucket: Resource.Files.name, key: file.object_key });
-const inArchives = (file: Stored): Location => ({ bucket: Resource.Archives.name, key: file.object_key });
-const inBackups = (file: Stored): Location => ({ bucket: Resource.Backups.name, key: file.object_key });
+type Stored = StoredFile;
+const present = (file: Stored): File => publicView(file);
 
 const notFound = (contractId: string, fileId: string) =>
   new DomainError("file.not_found", `Contract ${contractId} has no file ${fileId}.`, { contract_id: contractId, file_id: fileId });
@@ -189,7 +175,7 @@ export async function store(contractId: string, input: { filename: string; conte
   }
   const file = await createPending(
     contractId,
-    parse(UploadInput, { filename: input.filename, content_type: contentType, size: bytes.length, sha256: createHash("sha256").update(bytes).digest("hex"), kind: input.kind }),
+    parse(UploadInput, { filename: input.filename, content_type: contentType, size: bytes.length, sha256: sha256Hex(bytes), kind: input.kind }),
   );
   await (await storage()).write(inFiles(file), bytes, file.content_type);
   await verify(file.object_key);
@@ -265,149 +251,6 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
   await s3.remove(inFiles(file));
 }
 
-export type Verdict = "available" | "rejected" | "ignored";
-
-/** Why a landed object is not the document that was declared, if it is not. */
-function mismatch(file: Stored, bytes: Buffer): string | null {
-  if (bytes.length !== file.size) return `size_mismatch: declared ${file.size} bytes, received ${bytes.length}`;
-  if (bytes.length > settings().maxUploadBytes) return "too_large";
-  if (createHash("sha256").update(bytes).digest("hex") !== file.sha256) return "checksum_mismatch";
-  const detected = detectContentType(bytes);
-  if (detected !== file.content_type) return `content_type_mismatch: declared ${file.content_type}, content is ${detected ?? "not an accepted type"}`;
-  return null;
-}
-
-/** Moves a PENDING file to its verdict with its audit entry; false if someone else settled it first. */
-async function settle(file: Stored, status: "AVAILABLE" | "REJECTED", reason?: string): Promise<boolean> {
-  const now = new Date().toISOString();
-  const next: Stored = { ...file, status, rejection_reason: reason, updated_at: now };
-  const action = status === "AVAILABLE" ? "file.available" : "file.rejected";
-  try {
-    await writeTransaction(
-      ({ file: files, audit }) => [
-        files
-          .put(next)
-          .where(({ status }, { eq }) => eq(status, "PENDING"))
-          .commit(),
-        audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, before: present(file), after: present(next) }, now)).commit(),
-      ],
-      () => new DomainError("file.already_settled", `File ${file.file_id} is no longer PENDING.`),
-    );
-    return true;
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "file.already_settled") return false;
-    throw error;
-  }
-}
-
-/**
- * The File Handler's check of an object that landed in the files bucket:
- * size, SHA-256 and content type by magic bytes against what was declared.
- * A match makes the file AVAILABLE; anything else is REJECTED and the object
- * deleted. Safe to run any number of times per object (events repeat).
- */
-export async function verify(key: string): Promise<Verdict> {
-  const ids = KEY.exec(key);
-  const s3 = await storage();
-  const stray = { bucket: Resource.Files.name, key };
-  if (!ids) {
-    log.warn("object outside the document layout removed", { key });
-    await s3.remove(stray);
-    return "rejected";
-  }
-  const { data: file } = await db.entities.file.get({ contract_id: ids[1]!, file_id: ids[2]! }).go({ consistent: true });
-  if (!file) {
-    // Nobody was granted this key: whatever landed there is not a document of ours.
-    log.warn("object without a granted upload removed", { key });
-    await s3.remove(stray);
-    return "rejected";
-  }
-  if (file.status === "REJECTED") {
-    await s3.remove(inFiles(file)); // finishes a rejection that was interrupted
-    return "rejected";
-  }
-  if (file.status !== "PENDING") return "ignored";
-  const object = await s3.read(inFiles(file), file.size);
-  if (!object) return "ignored"; // not there (yet); the pending sweep looks again
-  const reason = "tooLarge" in object ? `size_mismatch: declared ${file.size} bytes, received ${object.tooLarge}` : mismatch(file, object.bytes);
-  if (reason) {
-    if (await settle(file, "REJECTED", reason)) log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
-    await s3.remove(inFiles(file));
-    return "rejected";
-  }
-  if (!(await settle(file, "AVAILABLE"))) return "ignored";
-  // The contract may have ended while this upload was on its way: archive it like the others.
-  const { data: contract } = await db.entities.contract.get({ contract_id: file.contract_id }).go({ consistent: true });
-  if (contract?.status === "TERMINATED") await archiveFile({ ...file, status: "AVAILABLE" });
-  return "available";
-}
-
-/** Grace after a granted upload expires before a file that never arrived is given up. */
-const ARRIVAL_GRACE_SECONDS = 60;
-
-/**
- * Settles uploads whose event was lost: a PENDING file whose object exists is
- * verified; one whose upload grant expired without an object is REJECTED.
- */
-export async function reconcilePending(now = Date.now()): Promise<Record<Verdict, number>> {
-  const counts: Record<Verdict, number> = { available: 0, rejected: 0, ignored: 0 };
-  const s3 = await storage();
-  let cursor: string | null = null;
-  do {
-    const page: { data: Stored[]; cursor: string | null } = await db.entities.file.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });
-    for (const file of page.data) {
-      if ((await s3.sizeOf(inFiles(file))) !== null) counts[await verify(file.object_key)]++;
-      else if (Date.parse(file.created_at) + (UPLOAD_URL_SECONDS + ARRIVAL_GRACE_SECONDS) * 1000 < now) {
-        counts[(await settle(file, "REJECTED", "not_uploaded")) ? "rejected" : "ignored"]++;
-      }
-    }
-    cursor = page.cursor;
-  } while (cursor);
-  return counts;
-}
-
-/** Copies one document of an ended contract to the archives (and backups, if important), once. */
-async function archiveFile(file: Stored): Promise<void> {
-  const s3 = await storage();
-  const source = file.status === "DELETED" ? inArchives(file) : inFiles(file);
-  if (file.status === "AVAILABLE") await s3.copy(source, inArchives(file));
-  const backedUp = IMPORTANT_KINDS.includes(file.kind);
-  if (backedUp) await s3.copy(source, inBackups(file));
-  const now = new Date().toISOString();
-  try {
-    await writeTransaction(
-      ({ file: files, audit }) => [
-        files
-          .patch({ contract_id: file.contract_id, file_id: file.file_id })
-          .set({ archived_at: now, updated_at: now })
-          .where(({ archived_at }, { notExists }) => notExists(archived_at))
-          .commit(),
-        audit
-          .put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action: "file.archived", after: { archived_at: now, backed_up: backedUp } }, now))
-          .commit(),
-      ],
-      () => new DomainError("file.already_settled", `File ${file.file_id} is already archived.`),
-    );
-  } catch (error) {
-    if (!(error instanceof DomainError && error.code === "file.already_settled")) throw error;
-  }
-}
-
-/**
- * Seam for the termination processor: once a contract is TERMINATED, copy
- * each of its documents to the archives bucket, important ones to the backups
- * bucket too. Idempotent: files already archived are skipped, copies repeat
- * harmlessly; a file still PENDING is archived by `verify` when it lands.
- */
-export async function archiveContract(contractId: string): Promise<void> {
-  const id = parse(ContractId, contractId);
-  let cursor: string | null = null;
-  do {
-    // The contract's own partition, read strongly: no document that became AVAILABLE before this read is missed.
-    const page: { data: Stored[]; cursor: string | null } = await db.entities.file.query.byId({ contract_id: id }).go({ cursor, limit: 100, consistent: true });
-    for (const file of page.data) {
-      if (!file.archived_at && (file.status === "AVAILABLE" || file.status === "DELETED")) await archiveFile(file);
-    }
-    cursor = page.cursor;
-  } while (cursor);
-}
+export { verify, reconcilePending, type Verdict } from "./verify";
+export { archiveContract } from "./archive";
+export { objectKey, UPLOAD_URL_SECONDS } from "./objects";
