@@ -254,6 +254,18 @@ describe("uploading a small document through the API (multipart)", () => {
     expect((await call("GET", filesOf(contractId), { as: "viewer" })).body.items).toEqual([]);
   });
 
+  it("accepts a document of exactly 5 MB", async () => {
+    const contractId = await newContract();
+    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(5 * 1024 * 1024), "scan.pdf", PDF) });
+    expect(reply.status).toBe(201);
+  });
+
+  it("refuses a document one byte over 5 MB with 413", async () => {
+    const contractId = await newContract();
+    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(5 * 1024 * 1024 + 1), "scan.pdf", PDF) });
+    expect(reply.status).toBe(413);
+  });
+
   it("refuses a 10 MB document with 413 (it must use a granted upload)", async () => {
     const contractId = await newContract();
     const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(10 * 1024 * 1024), "scan.pdf", PDF) });
