@@ -15,6 +15,7 @@ export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(2
 
 export const ContractId = v.pipe(v.string(), v.regex(idPattern("CT"), "Not a contract id"));
 export const ClientId = v.pipe(v.string(), v.regex(idPattern("CL"), "Not a client id"));
+export const FileId = v.pipe(v.string(), v.regex(idPattern("FI"), "Not a file id"));
 
 /** Non-empty, trimmed, bounded text. */
 export const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1, "Must not be empty"), v.maxLength(max));

@@ -38,11 +38,14 @@ export async function startProcess(options: {
   endpoint: string;
   ready: () => Promise<boolean>;
   timeoutMs?: number;
+  /** Messages the child sends over an IPC channel (opened only when this is given). */
+  onMessage?: (message: unknown) => void;
 }): Promise<Running> {
   const child: ChildProcess = spawn(options.command, options.args, {
     env: { ...process.env, ...options.env },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: options.onMessage ? ["ignore", "pipe", "pipe", "ipc"] : ["ignore", "pipe", "pipe"],
   });
+  if (options.onMessage) child.on("message", options.onMessage);
   let output = "";
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString()).slice(-4000);

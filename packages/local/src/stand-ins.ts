@@ -2,7 +2,9 @@ import { execFileSync } from "node:child_process";
 import { mkdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { httpAnswers, startProcess, type Running } from "./process";
+import { s3Events } from "./s3-events";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -31,18 +33,24 @@ export function startDynamo(port: number, dataDir?: string): Promise<Running> {
   });
 }
 
-/** s3rver: S3's REST protocol on disk. */
+const isS3Event = (message: unknown): message is { type: "s3-event"; event: unknown } =>
+  typeof message === "object" && message !== null && (message as { type?: unknown }).type === "s3-event";
+
+/** s3rver: S3's REST protocol on disk. Its event notifications are re-emitted on `s3Events`. */
 export function startS3(port: number, dataDir: string): Promise<Running> {
   mkdirSync(dataDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}`;
   return startProcess({
     name: "S3 (s3rver)",
     command: process.execPath,
-    args: [join(packageDir("s3rver"), "bin", "s3rver.js"), "--directory", dataDir, "--address", "127.0.0.1", "--port", String(port), "--silent", "--no-vhost-buckets"],
+    args: [fileURLToPath(new URL("./s3-stand-in.mjs", import.meta.url)), dataDir, String(port)],
     // It encrypts continuation tokens with DES, which OpenSSL 3 only offers through the legacy provider.
     env: { NODE_OPTIONS: "--openssl-legacy-provider" },
     endpoint,
     ready: () => httpAnswers(endpoint),
+    onMessage: (message) => {
+      if (isS3Event(message)) s3Events.emit("event", message.event);
+    },
   });
 }
 

@@ -2,6 +2,7 @@ import { Service } from "electrodb";
 import { AuditEntity } from "../audit/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
+import { FileEntity } from "../file/entity";
 import { NotificationEntity } from "../notification/entity";
 import { dynamo, tableName } from "./dynamo";
 
@@ -13,6 +14,7 @@ export const entities = {
   deletedContract: DeletedContractEntity,
   audit: AuditEntity,
   notification: NotificationEntity,
+  file: FileEntity,
 };
 
 export const db = new Service(entities, { client: dynamo, table: tableName() });

@@ -1,7 +1,256 @@
-/**
- * Contract documents. Seam used by the termination processor: copy every file
- * of a terminated contract to the archives bucket. Idempotent.
- */
-export async function archiveContract(_contractId: string): Promise<void> {
-  // No documents are stored yet.
+import * as v from "valibot";
+import { can } from "../access";
+import * as Audit from "../audit";
+import { settings } from "../config";
+import * as Contract from "../contract";
+import { currentActor } from "../context";
+import { checkCursor, type Page } from "../db/cursor";
+import { db } from "../db/service";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { newId } from "../id";
+import { ContractId, FileId, PageQuery, Text } from "../schema";
+import { parse } from "../validation";
+import { detectContentType } from "./content-type";
+import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } from "./entity";
+import { contentDisposition, displayName } from "./filename";
+import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
+import type { Location, SignedRequest } from "./storage";
+import { sha256Hex, verify } from "./verify";
+
+export { FILE_KINDS, FILE_STATUSES, FileEntity };
+export type { SignedRequest };
+
+/** How long a download link stays valid. */
+export const DOWNLOAD_URL_SECONDS = 300;
+
+export const File = v.object({
+  file_id: v.string(),
+  contract_id: v.string(),
+  filename: v.string(),
+  content_type: v.string(),
+  size: v.number(),
+  sha256: v.string(),
+  kind: v.picklist(FILE_KINDS),
+  status: v.picklist(FILE_STATUSES),
+  rejection_reason: v.optional(v.string()),
+  uploaded_by: v.string(),
+  created_at: v.string(),
+  updated_at: v.string(),
+  deleted_at: v.optional(v.string()),
+  deleted_by: v.optional(v.string()),
+  archived_at: v.optional(v.string()),
+});
+export type File = v.InferOutput<typeof File>;
+
+const SignedRequestSchema = v.object({
+  method: v.picklist(["PUT", "GET"]),
+  url: v.string(),
+  headers: v.record(v.string(), v.string()),
+  expires_at: v.string(),
+});
+export const UploadGrant = v.object({ file: File, upload: SignedRequestSchema });
+export const DownloadLink = v.object({ file: File, download: SignedRequestSchema });
+export type UploadGrant = v.InferOutput<typeof UploadGrant>;
+export type DownloadLink = v.InferOutput<typeof DownloadLink>;
+
+/** `text/plain; charset=utf-8` and `Text/Plain` are both `text/plain`. */
+const MediaType = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.transform((s) => s.split(";")[0]!.trim()), v.minLength(3), v.maxLength(255));
+
+export const UploadInput = v.strictObject({
+  filename: Text(255),
+  content_type: MediaType,
+  size: v.pipe(v.number(), v.integer(), v.minValue(1, "An empty file is not a document")),
+  sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, "Expected the SHA-256 of the file as 64 hex digits"), v.toLowerCase()),
+  kind: v.optional(v.picklist(FILE_KINDS), "document"),
+});
+export type UploadInput = v.InferInput<typeof UploadInput>;
+
+export const ListQuery = v.strictObject(PageQuery.entries);
+export type ListQuery = v.InferInput<typeof ListQuery>;
+
+type Stored = StoredFile;
+const present = (file: Stored): File => publicView(file);
+
+const notFound = (contractId: string, fileId: string) =>
+  new DomainError("file.not_found", `Contract ${contractId} has no file ${fileId}.`, { contract_id: contractId, file_id: fileId });
+
+async function load(contractId: string, fileId: string): Promise<Stored> {
+  const ids = { contract_id: parse(ContractId, contractId), file_id: parse(FileId, fileId) };
+  const { data } = await db.entities.file.get(ids).go({ consistent: true });
+  if (!data) throw notFound(contractId, fileId);
+  return data;
 }
+
+export const get = async (contractId: string, fileId: string): Promise<File> => present(await load(contractId, fileId));
+
+/**
+ * A terminated contract's documents are a closed record. While a termination
+ * is pending, documents may still be added (the termination letter, the
+ * signed agreement) but none may be removed.
+ */
+const ACCEPTS_UPLOADS: readonly string[] = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION"];
+const ACCEPTS_DELETES: readonly string[] = ["ACTIVE", "SUSPENDED"];
+
+function readOnly(contract: Contract.Stored, change: "added" | "removed"): DomainError {
+  return new DomainError("contract.read_only", `Contract ${contract.contract_id} is ${contract.status}: its documents can no longer be ${change}.`, {
+    status: contract.status,
+  });
+}
+
+/** Refuses a type or size the stage does not accept, before anything is written. */
+function checkLimits(contentType: string, size: number) {
+  const { allowedContentTypes, maxUploadBytes } = settings();
+  if (!allowedContentTypes.includes(contentType)) {
+    throw new DomainError("request.unsupported_media_type", `Documents of type ${contentType} are not accepted.`, { allowed: allowedContentTypes });
+  }
+  if (size > maxUploadBytes) {
+    throw new DomainError("request.too_large", `Documents are limited to ${maxUploadBytes} bytes.`, { max_bytes: maxUploadBytes });
+  }
+}
+
+/** Records a PENDING file, conditioned on the contract still accepting documents (same transaction). */
+async function createPending(contractId: string, input: v.InferOutput<typeof UploadInput>): Promise<Stored> {
+  checkLimits(input.content_type, input.size);
+  const contract = await Contract.load(contractId);
+  if (!ACCEPTS_UPLOADS.includes(contract.status)) throw readOnly(contract, "added");
+  const now = new Date().toISOString();
+  const fileId = newId("FI");
+  const file: Stored = {
+    file_id: fileId,
+    contract_id: contract.contract_id,
+    object_key: objectKey(contract.contract_id, fileId),
+    filename: displayName(input.filename),
+    content_type: input.content_type,
+    size: input.size,
+    sha256: input.sha256,
+    kind: input.kind,
+    status: "PENDING",
+    uploaded_by: currentActor().id,
+    created_at: now,
+    updated_at: now,
+  };
+  await writeTransaction(
+    ({ contract: contracts, file: files, audit }) => [
+      contracts
+        .check({ contract_id: contract.contract_id })
+        .where(({ status }, { eq }) => ACCEPTS_UPLOADS.map((s) => eq(status, s)).join(" OR "))
+        .commit(),
+      files.create(file).commit(),
+      audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: fileId, action: "file.upload_granted", after: present(file) }, now)).commit(),
+    ],
+    async () => readOnly(await Contract.load(contractId), "added"),
+  );
+  return file;
+}
+
+/**
+ * Grants one upload straight to S3: a PENDING file and a short-lived PUT bound
+ * to its key, type, exact size and SHA-256. The file becomes AVAILABLE only
+ * once the landed object has been checked (`verify`).
+ */
+export async function requestUpload(contractId: string, raw: UploadInput): Promise<UploadGrant> {
+  const input = parse(UploadInput, raw);
+  const file = await createPending(contractId, input);
+  const sha256Base64 = Buffer.from(file.sha256, "hex").toString("base64");
+  const { presignUpload } = await storage();
+  const upload = await presignUpload(inFiles(file), { contentType: file.content_type, size: file.size, sha256Base64 }, UPLOAD_URL_SECONDS);
+  return { file: present(file), upload };
+}
+
+/** Types a client sends when it does not know better; the content decides then. */
+const GENERIC_TYPES = ["", "application/octet-stream", "binary/octet-stream"];
+
+/**
+ * A small document sent through the API: checked before anything is stored,
+ * then stored and verified exactly like a direct upload.
+ */
+export async function store(contractId: string, input: { filename: string; content_type: string; kind?: string; bytes: Uint8Array }): Promise<File> {
+  const bytes = Buffer.from(input.bytes);
+  const detected = detectContentType(bytes);
+  const declared = parse(v.union([v.literal(""), MediaType]), input.content_type);
+  const contentType = GENERIC_TYPES.includes(declared) ? (detected ?? declared) : declared;
+  if (detected !== contentType) {
+    throw new DomainError("request.unsupported_media_type", `The content is not ${contentType}.`, { detected: detected ?? "unknown" });
+  }
+  const file = await createPending(
+    contractId,
+    parse(UploadInput, { filename: input.filename, content_type: contentType, size: bytes.length, sha256: sha256Hex(bytes), kind: input.kind }),
+  );
+  await (await storage()).write(inFiles(file), bytes, file.content_type);
+  await verify(file.object_key);
+  return get(file.contract_id, file.file_id);
+}
+
+/** A contract's documents, newest first. */
+export async function list(contractId: string, raw: ListQuery = {}): Promise<Page<File>> {
+  const query = parse(ListQuery, raw);
+  const contract = await Contract.load(contractId);
+  const result = await db.entities.file.query
+    .byContract({ contract_id: contract.contract_id })
+    .go({ order: "desc", limit: query.limit, cursor: checkCursor(query.cursor) });
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+/**
+ * A short-lived GET for the document, which downloads under its original name.
+ * A deleted document is served from the archives, to admins only.
+ */
+export async function downloadLink(contractId: string, fileId: string): Promise<DownloadLink> {
+  const file = await load(contractId, fileId);
+  let at: Location;
+  if (file.status === "AVAILABLE") at = inFiles(file);
+  else if (file.status === "DELETED") {
+    if (!can(currentActor(), "admin")) throw new DomainError("auth.forbidden", "Only an admin may download a deleted document.");
+    at = inArchives(file);
+  } else {
+    throw new DomainError("file.not_available", `File ${fileId} is ${file.status}.`, { status: file.status, rejection_reason: file.rejection_reason });
+  }
+  const { presignDownload } = await storage();
+  const download = await presignDownload(at, { contentType: file.content_type, contentDisposition: contentDisposition(file.filename) }, DOWNLOAD_URL_SECONDS);
+  return { file: present(file), download };
+}
+
+/**
+ * Deleting never loses a document: the object moves to the archives bucket
+ * first, then the file is marked DELETED (audited). Repeating a delete
+ * finishes one that was interrupted.
+ */
+export async function remove(contractId: string, fileId: string): Promise<void> {
+  const file = await load(contractId, fileId);
+  const s3 = await storage();
+  if (file.status === "DELETED") return s3.remove(inFiles(file));
+  if (file.status !== "AVAILABLE") {
+    throw new DomainError("file.not_available", `File ${fileId} is ${file.status} and cannot be deleted.`, { status: file.status });
+  }
+  const contract = await Contract.load(contractId);
+  if (!ACCEPTS_DELETES.includes(contract.status)) throw readOnly(contract, "removed");
+  await s3.copy(inFiles(file), inArchives(file));
+  const now = new Date().toISOString();
+  const next: Stored = { ...file, status: "DELETED", deleted_at: now, deleted_by: currentActor().id, updated_at: now };
+  await writeTransaction(
+    ({ contract: contracts, file: files, audit }) => [
+      contracts
+        .check({ contract_id: contract.contract_id })
+        .where(({ status }, { eq }) => ACCEPTS_DELETES.map((s) => eq(status, s)).join(" OR "))
+        .commit(),
+      files
+        .put(next)
+        .where(({ status }, { eq }) => eq(status, "AVAILABLE"))
+        .commit(),
+      audit
+        .put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: fileId, action: "file.deleted", before: present(file), after: present(next) }, now))
+        .commit(),
+    ],
+    async (reasons) => {
+      if (reasons[0]?.rejected) return readOnly(await Contract.load(contractId), "removed");
+      const again = await load(contractId, fileId);
+      return new DomainError("file.not_available", `File ${fileId} is ${again.status} and cannot be deleted.`, { status: again.status });
+    },
+  );
+  await s3.remove(inFiles(file));
+}
+
+export { verify, reconcilePending, type Verdict } from "./verify";
+export { archiveContract } from "./archive";
+export { objectKey, UPLOAD_URL_SECONDS } from "./objects";

@@ -1,5 +1,4 @@
 import { Hono } from "hono";
-import { bodyLimit } from "hono/body-limit";
 import { withContext, withLogFields, log } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
@@ -7,19 +6,12 @@ import { authenticate } from "./middleware/authenticate";
 import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
+import { files } from "./routes/files";
 import { health } from "./routes/health";
 import type { AppEnv } from "./types";
 
-/** JSON bodies are small; documents go straight to S3 and never through here. */
-export const MAX_JSON_BODY_BYTES = 256 * 1024;
-
+// Body limits are per route: each route's operation() applies its own (JSON by default).
 const api = new Hono<AppEnv>()
-  .use(
-    bodyLimit({
-      maxSize: MAX_JSON_BODY_BYTES,
-      onError: (c) => problem(c, 413, "request.too_large", `Bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`),
-    }),
-  )
   .use(authenticate)
   .use(async (c, next) => {
     const actor = c.get("actor");
@@ -27,6 +19,7 @@ const api = new Hono<AppEnv>()
   })
   .route("/clients", clients)
   .route("/contracts", contracts)
+  .route("/contracts/:id/files", files)
   .route("/audit", audit);
 
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */

@@ -1,4 +1,5 @@
 import type { MiddlewareHandler } from "hono";
+import { bodyLimit } from "hono/body-limit";
 import type { GenericSchema } from "valibot";
 import { can, DomainError, type Capability } from "@testex/core";
 import type { AppEnv } from "./types";
@@ -18,19 +19,32 @@ export interface OperationSpec {
   responses: Record<number, GenericSchema | null>;
   /** Domain error codes this route can answer with, beyond the ones every route has. */
   errors?: readonly string[];
+  /** Largest request body this route reads; JSON routes keep the default. */
+  maxBodyBytes?: number;
 }
 
+/** JSON bodies are small; documents go straight to S3, or through the one route that declares more. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
+
 /**
- * Every route starts with `operation({...})`: at run time it enforces `access`;
- * the spec it carries is read (at build time) to generate the OpenAPI document,
- * so the document cannot drift from the routes.
+ * Every route starts with `operation({...})`: at run time it enforces `access`
+ * and the route's body limit (413 beyond it); the spec it carries is read (at
+ * build time) to generate the OpenAPI document, so the document cannot drift
+ * from the routes.
  */
 export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { spec: OperationSpec } {
+  const maxSize = spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+  const limitBody = bodyLimit({
+    maxSize,
+    onError: () => {
+      throw new DomainError("request.too_large", `Bodies of this request are limited to ${maxSize} bytes.`, { max_bytes: maxSize });
+    },
+  });
   const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
     if (spec.access !== "public" && !can(c.get("actor"), spec.access)) {
       throw new DomainError("auth.forbidden", `This needs the "${spec.access}" permission, which your role does not grant.`);
     }
-    await next();
+    await limitBody(c, next);
   };
   return Object.assign(middleware, { spec });
 }

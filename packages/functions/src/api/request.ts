@@ -2,14 +2,18 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { DomainError, ValidationError } from "@testex/core";
 import { toFieldIssues } from "@testex/core/validation";
+import { MAX_JSON_BODY_BYTES } from "./operation";
 
-/** The JSON body, or a 400 / 415 that says what is wrong with it. */
+/** The JSON body, or a 400 / 413 / 415 that says what is wrong with it (also on routes that accept larger bodies of other types). */
 export async function jsonBody(c: Context): Promise<unknown> {
   const type = c.req.header("content-type") ?? "";
   if (!/^application\/(.+\+)?json\s*(;|$)/i.test(type)) {
     throw new DomainError("request.unsupported_media_type", "Send the body as application/json.");
   }
   const text = await c.req.text();
+  if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
+    throw new DomainError("request.too_large", `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`, { max_bytes: MAX_JSON_BODY_BYTES });
+  }
   try {
     return JSON.parse(text);
   } catch {

@@ -22,11 +22,12 @@ export interface Reply<T = any> {
 export async function call<T = any>(
   method: string,
   path: string,
-  options: { as?: Caller; body?: unknown; raw?: string; headers?: Record<string, string> } = {},
+  /** `raw` is sent as is: text, bytes, or a form (which sets its own multipart content type). */
+  options: { as?: Caller; body?: unknown; raw?: string | Uint8Array | FormData; headers?: Record<string, string> } = {},
 ): Promise<Reply<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.as) headers.authorization ??= `Bearer ${await tokenFor(options.as)}`;
-  let body: string | undefined = options.raw;
+  let body: string | Uint8Array | FormData | undefined = options.raw;
   if (options.body !== undefined) {
     body = JSON.stringify(options.body);
     headers["content-type"] ??= "application/json";

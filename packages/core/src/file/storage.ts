@@ -1,0 +1,123 @@
+/**
+ * Everything that talks to S3. Loaded lazily (dynamic import) by the file
+ * operations only: the SDK's S3 client and presigner stay out of the API's
+ * start-up path.
+ */
+import {
+  CopyObjectCommand,
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  NoSuchKey,
+  NotFound,
+  PutObjectCommand,
+  S3Client,
+} from "@aws-sdk/client-s3";
+import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+
+// s3rver (local) serves buckets only by path; the endpoint variable is how the SDK finds it.
+const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
+
+export interface Location {
+  bucket: string;
+  key: string;
+}
+
+export interface SignedRequest {
+  method: "PUT" | "GET";
+  url: string;
+  /** Headers the caller must send exactly as given: they are part of the signature. */
+  headers: Record<string, string>;
+  expires_at: string;
+}
+
+const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
+
+/**
+ * A PUT that S3 accepts only for this key, with this type, this exact length
+ * and a body whose SHA-256 is the declared one: all four are signed.
+ */
+export async function presignUpload(
+  at: Location,
+  object: { contentType: string; size: number; sha256Base64: string },
+  expiresIn: number,
+): Promise<SignedRequest> {
+  const command = new PutObjectCommand({
+    Bucket: at.bucket,
+    Key: at.key,
+    ContentType: object.contentType,
+    ContentLength: object.size,
+    ChecksumSHA256: object.sha256Base64,
+  });
+  const url = await getSignedUrl(s3, command, {
+    expiresIn,
+    signableHeaders: new Set(["content-type", "content-length", "x-amz-checksum-sha256"]),
+    // Kept as a header (not hoisted into the query) so S3 checks the body against it.
+    unhoistableHeaders: new Set(["x-amz-checksum-sha256"]),
+  });
+  return {
+    method: "PUT",
+    url,
+    headers: { "content-type": object.contentType, "content-length": String(object.size), "x-amz-checksum-sha256": object.sha256Base64 },
+    expires_at: expiry(expiresIn),
+  };
+}
+
+export async function presignDownload(at: Location, response: { contentType: string; contentDisposition: string }, expiresIn: number): Promise<SignedRequest> {
+  const command = new GetObjectCommand({
+    Bucket: at.bucket,
+    Key: at.key,
+    ResponseContentType: response.contentType,
+    ResponseContentDisposition: response.contentDisposition,
+  });
+  return { method: "GET", url: await getSignedUrl(s3, command, { expiresIn }), headers: {}, expires_at: expiry(expiresIn) };
+}
+
+const isMissing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound;
+
+/** The object's size, or null if there is none. */
+export async function sizeOf(at: Location): Promise<number | null> {
+  try {
+    const head = await s3.send(new HeadObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    return head.ContentLength ?? 0;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** The whole object, or null if there is none; refuses to buffer more than `maxBytes`. */
+export async function read(at: Location, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number } | null> {
+  try {
+    const object = await s3.send(new GetObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    const length = object.ContentLength ?? 0;
+    if (length > maxBytes) {
+      (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
+      return { tooLarge: length };
+    }
+    return { bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? []) };
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+export async function write(at: Location, body: Uint8Array, contentType: string): Promise<void> {
+  await s3.send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: body.length }));
+}
+
+/** Server-side copy; copying the same object again is harmless, so callers may retry. */
+export async function copy(from: Location, to: Location): Promise<void> {
+  await s3.send(
+    new CopyObjectCommand({
+      Bucket: to.bucket,
+      Key: to.key,
+      CopySource: `${from.bucket}/${from.key.split("/").map(encodeURIComponent).join("/")}`,
+    }),
+  );
+}
+
+/** Deleting an object that is already gone succeeds, as in S3. */
+export async function remove(at: Location): Promise<void> {
+  await s3.send(new DeleteObjectCommand({ Bucket: at.bucket, Key: at.key }));
+}

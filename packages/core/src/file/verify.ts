@@ -1,0 +1,116 @@
+import { createHash } from "node:crypto";
+import { Resource } from "sst";
+import * as Audit from "../audit";
+import { settings } from "../config";
+import { db } from "../db/service";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { log } from "../log";
+import { archiveFile } from "./archive";
+import { detectContentType } from "./content-type";
+import { publicView, type StoredFile } from "./entity";
+import { idsOfKey, inFiles, storage, UPLOAD_URL_SECONDS } from "./objects";
+
+export type Verdict = "available" | "rejected" | "ignored";
+
+export const sha256Hex = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+/** Why a landed object is not the document that was declared, if it is not. */
+function mismatch(file: StoredFile, bytes: Buffer): string | null {
+  if (bytes.length !== file.size) return `size_mismatch: declared ${file.size} bytes, received ${bytes.length}`;
+  if (bytes.length > settings().maxUploadBytes) return "too_large";
+  if (sha256Hex(bytes) !== file.sha256) return "checksum_mismatch";
+  const detected = detectContentType(bytes);
+  if (detected !== file.content_type) return `content_type_mismatch: declared ${file.content_type}, content is ${detected ?? "not an accepted type"}`;
+  return null;
+}
+
+/** Moves a PENDING file to its verdict with its audit entry; false if someone else settled it first. */
+async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason?: string): Promise<boolean> {
+  const now = new Date().toISOString();
+  const next: StoredFile = { ...file, status, rejection_reason: reason, updated_at: now };
+  const action = status === "AVAILABLE" ? "file.available" : "file.rejected";
+  try {
+    await writeTransaction(
+      ({ file: files, audit }) => [
+        files
+          .put(next)
+          .where(({ status }, { eq }) => eq(status, "PENDING"))
+          .commit(),
+        audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, before: publicView(file), after: publicView(next) }, now)).commit(),
+      ],
+      () => new DomainError("file.already_settled", `File ${file.file_id} is no longer PENDING.`),
+    );
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && error.code === "file.already_settled") return false;
+    throw error;
+  }
+}
+
+/**
+ * The File Handler's check of an object that landed in the files bucket:
+ * size, SHA-256 and content type by magic bytes against what was declared.
+ * A match makes the file AVAILABLE; anything else is REJECTED and the object
+ * deleted. Safe to run any number of times per object (events repeat).
+ */
+export async function verify(key: string): Promise<Verdict> {
+  const ids = idsOfKey(key);
+  const s3 = await storage();
+  const stray = { bucket: Resource.Files.name, key };
+  if (!ids) {
+    log.warn("object outside the document layout removed", { key });
+    await s3.remove(stray);
+    return "rejected";
+  }
+  const { data: file } = await db.entities.file.get(ids).go({ consistent: true });
+  if (!file) {
+    // Nobody was granted this key: whatever landed there is not a document of ours.
+    log.warn("object without a granted upload removed", { key });
+    await s3.remove(stray);
+    return "rejected";
+  }
+  if (file.status === "REJECTED") {
+    await s3.remove(inFiles(file)); // finishes a rejection that was interrupted
+    return "rejected";
+  }
+  if (file.status !== "PENDING") return "ignored";
+  const object = await s3.read(inFiles(file), file.size);
+  if (!object) return "ignored"; // not there (yet); the pending sweep looks again
+  const reason = "tooLarge" in object ? `size_mismatch: declared ${file.size} bytes, received ${object.tooLarge}` : mismatch(file, object.bytes);
+  if (reason) {
+    if (await settle(file, "REJECTED", reason)) log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
+    await s3.remove(inFiles(file));
+    return "rejected";
+  }
+  if (!(await settle(file, "AVAILABLE"))) return "ignored";
+  // The contract may have ended while this upload was on its way: archive it like the others.
+  const { data: contract } = await db.entities.contract.get({ contract_id: file.contract_id }).go({ consistent: true });
+  if (contract?.status === "TERMINATED") await archiveFile({ ...file, status: "AVAILABLE" });
+  return "available";
+}
+
+/** Grace after a granted upload expires before a file that never arrived is given up. */
+const ARRIVAL_GRACE_SECONDS = 60;
+
+/**
+ * Settles uploads whose event was lost: a PENDING file whose object exists is
+ * verified; one whose upload grant expired without an object is REJECTED.
+ */
+export async function reconcilePending(now = Date.now()): Promise<Record<Verdict, number>> {
+  const counts: Record<Verdict, number> = { available: 0, rejected: 0, ignored: 0 };
+  const s3 = await storage();
+  let cursor: string | null = null;
+  do {
+    const page: { data: StoredFile[]; cursor: string | null } = await db.entities.file.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });
+    for (const file of page.data) {
+      if ((await s3.sizeOf(inFiles(file))) !== null) counts[await verify(file.object_key)]++;
+      else if (Date.parse(file.created_at) + (UPLOAD_URL_SECONDS + ARRIVAL_GRACE_SECONDS) * 1000 < now) {
+        counts[(await settle(file, "REJECTED", "not_uploaded")) ? "rejected" : "ignored"]++;
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  return counts;
+}
+
