@@ -2,7 +2,10 @@ import { Service } from "electrodb";
 import { AuditEntity } from "../audit/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
+import { IdempotencyEntity } from "../idempotency/entity";
 import { NotificationEntity } from "../notification/entity";
+import { OutboxEntity } from "../outbox/entity";
+import { TerminationEntity } from "../termination/entity";
 import { dynamo, tableName } from "./dynamo";
 
 /** Every entity of the single table. Transactions span entities, so they share one Service. */
@@ -13,6 +16,9 @@ export const entities = {
   deletedContract: DeletedContractEntity,
   audit: AuditEntity,
   notification: NotificationEntity,
+  termination: TerminationEntity,
+  outbox: OutboxEntity,
+  idempotency: IdempotencyEntity,
 };
 
 export const db = new Service(entities, { client: dynamo, table: tableName() });

@@ -4,10 +4,12 @@ import { withContext, withLogFields, log } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
+import { idempotency } from "./middleware/idempotency";
 import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
 import { health } from "./routes/health";
+import { terminations } from "./routes/terminations";
 import type { AppEnv } from "./types";
 
 /** JSON bodies are small; documents go straight to S3 and never through here. */
@@ -25,9 +27,11 @@ const api = new Hono<AppEnv>()
     const actor = c.get("actor");
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
+  .use(idempotency)
   .route("/clients", clients)
   .route("/contracts", contracts)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/", terminations);
 
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */
 export const app = new Hono<AppEnv>()
