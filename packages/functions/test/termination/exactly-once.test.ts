@@ -33,10 +33,10 @@ async function completedEventOf(contractId: string) {
 
 /** The real client, except that commands `fails` picks are refused as if the process died sending them. */
 function failWhere(client: typeof dynamo, fails: (command: { input: unknown }) => boolean) {
-  const realSend = Object.getPrototypeOf(client).send as typeof client.send;
+  const realSend = Object.getPrototypeOf(client).send as (this: typeof client, command: unknown) => Promise<never>;
   const mock = mockClient(client);
   mocks.push(mock);
-  mock.send.callsFake((command: Parameters<typeof client.send>[0]) => {
+  mock.send.callsFake((command: { input: unknown }) => {
     if (fails(command)) return Promise.reject(new Error("process died"));
     return realSend.call(client, command);
   });

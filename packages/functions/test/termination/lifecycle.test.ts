@@ -262,3 +262,20 @@ describe("listing terminations", () => {
     expect((await call("GET", `/api/terminations/dead-events`, { as: admin })).status).toBe(200);
   });
 });
+
+describe("a contract's events", () => {
+  it("shows each outbox event and the effects it has done", async () => {
+    const { contractId, client } = await newContract();
+    await request(contractId, { reason: "BREACH", effective_date: inDays(0) });
+    await processEventsOf(contractId);
+    const reply = await call("GET", `/api/contracts/${contractId}/events`, { as: "viewer" });
+    expect(reply.status).toBe(200);
+    expect(reply.body.items).toEqual([
+      expect.objectContaining({
+        type: "termination.completed",
+        status: "DONE",
+        effects_done: ["archive", "backup", "notice:status-update:requester@example.com", `notice:termination-notice:${client.email}`],
+      }),
+    ]);
+  });
+});

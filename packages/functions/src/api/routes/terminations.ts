@@ -42,6 +42,17 @@ export const terminations = new Hono<AppEnv>()
       return c.json(termination, 200, { etag: etag(termination.version) });
     },
   )
+  .get(
+    "/contracts/:id/events",
+    operation({
+      tag,
+      summary: "The contract's outbox events and which of their effects (backup, archive, notices) are done",
+      access: "read",
+      params: Params,
+      responses: { 200: v.object({ items: v.array(Outbox.Event) }) },
+    }),
+    async (c) => c.json({ items: await Outbox.byContract(Contract.id(c.req.param("id"))) }),
+  )
   .post(
     "/contracts/:id/termination/approve",
     operation({ tag, summary: "Approve a pending termination (not by its requester)", access: "approve", params: Params, body: Termination.ApproveInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
