@@ -76,9 +76,16 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<S
   async function deliver(shard: Shard, records: _Record[], attempt: number) {
     const accepted = records.filter((record) => options.accept?.(asLambdaRecord(record)) ?? true);
     if (accepted.length === 0) return;
-    const { batchItemFailures } = await options.handler({ Records: accepted.map(asLambdaRecord) });
-    const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
-    const again = accepted.filter((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
+    let again: _Record[];
+    try {
+      const { batchItemFailures } = await options.handler({ Records: accepted.map(asLambdaRecord) });
+      const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+      again = accepted.filter((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
+    } catch (error) {
+      // The whole invocation failed (AWS retries the whole batch): nothing of it is lost.
+      console.error(`stream reader: handler failed: ${(error as Error).message}`);
+      again = accepted;
+    }
     shard.retry = again.length ? { records: again, attempt: attempt + 1, at: Date.now() + Math.min(250 * 2 ** attempt, 10_000) } : undefined;
   }
 

@@ -23,13 +23,13 @@ interface Facts {
 export const noticeId = (originId: string, template: string, recipient: string) =>
   `NT${createHash("sha256").update(`${originId}\n${template}\n${recipient.toLowerCase()}`).digest("hex").slice(0, 32)}`;
 
-function notice(event: OutboxEvent, template: string, to: string[], props: Record<string, unknown>): Effect {
-  const name = `notice:${template}:${to.join(",")}`;
+/** One notice to one recipient, so each is delivered (and retried) on its own. */
+function notice(event: OutboxEvent, template: string, to: string, props: Record<string, unknown>): Effect {
   const clean = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
   return {
-    name,
+    name: `notice:${template}:${to}`,
     run: async () => {
-      await Notification.enqueue({ notification_id: noticeId(event.origin_id, template, to.join(",")), template, to, contract_id: event.contract_id, props: clean });
+      await Notification.enqueue({ notification_id: noticeId(event.origin_id, template, to), template, to: [to], contract_id: event.contract_id, props: clean });
     },
   };
 }
@@ -43,27 +43,25 @@ export function effectsOf(event: OutboxEvent): Effect[] {
   const { contract, termination, requester } = facts;
   const base = { contract_id: contract.contract_id, contract_title: contract.title };
   const toRequester = (props: Record<string, unknown>, template = "status-update") =>
-    requester?.email ? [notice(event, template, [requester.email], { ...base, ...props })] : [];
+    requester?.email ? [notice(event, template, requester.email, { ...base, ...props })] : [];
   const decision = (decision: "APPROVED" | "REJECTED") =>
     toRequester({ decision, decided_by: termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
 
   switch (event.type) {
     case "termination.requested":
       return [
-        ...(settings().approverEmails.length
-          ? [
-              notice(event, "approval-request", settings().approverEmails, {
-                ...base,
-                requested_by: requester?.id,
-                reason: termination?.reason,
-                value: contract.value,
-                currency: contract.currency,
-                effective_date: termination?.effective_date,
-                approve_url: `/api/contracts/${contract.contract_id}/termination/approve`,
-                reject_url: `/api/contracts/${contract.contract_id}/termination/reject`,
-              }),
-            ]
-          : []),
+        ...settings().approverEmails.map((approver) =>
+          notice(event, "approval-request", approver, {
+            ...base,
+            requested_by: requester?.id,
+            reason: termination?.reason,
+            value: contract.value,
+            currency: contract.currency,
+            effective_date: termination?.effective_date,
+            approve_url: `/api/contracts/${contract.contract_id}/termination/approve`,
+            reject_url: `/api/contracts/${contract.contract_id}/termination/reject`,
+          }),
+        ),
         ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
       ];
     case "termination.scheduled":
@@ -80,7 +78,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
         { name: "archive", run: () => File.archiveContract(contract.contract_id) },
         ...(facts.client
           ? [
-              notice(event, "termination-notice", [facts.client.email], {
+              notice(event, "termination-notice", facts.client.email, {
                 ...base,
                 client_name: facts.client.name,
                 reason: termination?.reason,
@@ -93,7 +91,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
       ];
     case "contract.suspended":
     case "contract.reinstated":
-      return facts.actor.email ? [notice(event, "status-update", [facts.actor.email], { ...base, status: contract.status, changed_by: facts.actor.id })] : [];
+      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: facts.actor.id })] : [];
     default:
       return [];
   }

@@ -265,7 +265,11 @@ const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Store
 
 /** What every notice about this contract needs, fixed at the moment of the change. */
 async function facts(contract: Contract.Stored, termination: Stored) {
-  const client = await Client.get(contract.client_id).catch(() => null);
+  // A client erased meanwhile gets no notice; any other failure must fail the change, not drop the notice.
+  const client = await Client.get(contract.client_id).catch((error: unknown) => {
+    if (error instanceof DomainError && error.code === "client.not_found") return null;
+    throw error;
+  });
   return {
     contract: { contract_id: contract.contract_id, title: contract.title, value: contract.value, currency: contract.currency },
     client: client && { name: client.name, email: client.email },
@@ -435,12 +439,14 @@ async function completeScheduled(scheduled: Stored): Promise<void> {
 
 /**
  * The scheduler's job: complete every SCHEDULED termination effective on or
- * before `day`. One that changed meanwhile (withdrawn) is skipped; returns how many ended.
+ * before `day`. One that changed meanwhile (withdrawn) is skipped; one that
+ * fails for another reason does not stop the others, and fails the run at the end.
  */
 export async function completeDue(day = today()): Promise<{ completed: number; skipped: number }> {
   return withContext({ actor: systemActor("scheduler"), requestId: newId("RQ") }, async () => {
     let completed = 0;
     let skipped = 0;
+    const failures: unknown[] = [];
     let cursor: string | null = null;
     do {
       const page: { data: Stored[]; cursor: string | null } = await db.entities.termination.query
@@ -453,12 +459,17 @@ export async function completeDue(day = today()): Promise<{ completed: number; s
           completed++;
         } catch (error) {
           skipped++;
-          if (!(error instanceof DomainError)) throw error;
-          log.warn("scheduled termination not completed", { termination_id: scheduled.termination_id, code: error.code, ...describeError(error) });
+          if (error instanceof DomainError) {
+            log.warn("scheduled termination not completed", { termination_id: scheduled.termination_id, code: error.code });
+          } else {
+            failures.push(error);
+            log.error("scheduled termination failed", { termination_id: scheduled.termination_id, ...describeError(error) });
+          }
         }
       }
       cursor = page.cursor;
     } while (cursor);
+    if (failures.length) throw new AggregateError(failures, `${failures.length} scheduled termination(s) failed; they are retried on the next run`);
     return { completed, skipped };
   });
 }

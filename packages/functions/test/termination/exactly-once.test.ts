@@ -186,3 +186,17 @@ describe("an event whose effect keeps failing", () => {
     expect((await call("POST", `/api/terminations/dead-events/${event.event_id}/replay`, { as: admin })).status).toBe(409);
   });
 });
+
+describe("the stream processor", () => {
+  it("ignores stream records that are not inserts of outbox items", async () => {
+    const { contractId } = await newContract();
+    await terminateToday(contractId);
+    const event = await completedEventOf(contractId);
+    const insert = await insertRecordOf(event.event_id);
+    const modified = { ...insert, eventName: "MODIFY" };
+    const otherEntity = { ...insert, dynamodb: { ...insert.dynamodb, NewImage: { ...insert.dynamodb!.NewImage!, __edb_e__: { S: "contract" } } } };
+    expect(await handler({ Records: [modified, otherEntity] })).toEqual({ batchItemFailures: [] });
+    expect((await Outbox.load(event.event_id))?.status).toBe("PENDING");
+    expect(await backupsOf(contractId)).toEqual([]);
+  });
+});
