@@ -4,6 +4,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { Outbox } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
+import { db } from "@testex/core/db/service";
 import { backupS3 } from "@testex/core/termination/backup";
 import { call } from "../../src/api/test-client";
 import { handler } from "../../src/processor";
@@ -56,6 +57,8 @@ describe("twenty people terminating the same contract at the same moment", () =>
     const winner = replies.find((r) => r.status === 201)!;
     const contract = await call("GET", `/api/contracts/${contractId}`, { as: "viewer" });
     expect(contract.body).toMatchObject({ status: "TERMINATED", termination_id: winner.body.termination_id, version: 2 });
+    const { data: terminations } = await db.entities.termination.query.byContract({ contract_id: contractId }).go();
+    expect(terminations.map((t) => t.termination_id)).toEqual([winner.body.termination_id]);
     const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
     expect(trail.body.items.filter((e: { action: string }) => e.action.startsWith("termination.")).length).toBe(1);
     await completedEventOf(contractId);
