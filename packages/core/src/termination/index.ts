@@ -271,7 +271,7 @@ async function facts(contract: Contract.Stored, termination: Stored) {
     throw error;
   });
   return {
-    contract: { contract_id: contract.contract_id, title: contract.title, value: contract.value, currency: contract.currency },
+    contract: { contract_id: contract.contract_id, title: contract.title, status: contract.status, value: contract.value, currency: contract.currency },
     client: client && { name: client.name, email: client.email },
     termination: present(termination),
     requester: { id: termination.requested_by, email: termination.requested_by_email },

@@ -88,11 +88,21 @@ describe("terminating a contract at or above the approval threshold", () => {
     const templates = (await noticesOf(contractId)).map((n) => n.template).sort();
     expect(templates).toEqual(["approval-request", "status-update", "status-update", "termination-decision", "termination-notice"]);
     const approval = (await noticesOf(contractId)).find((n) => n.template === "approval-request")!;
-    expect(approval.props).toMatchObject({
+    expect(approval.props).toEqual({
+      contract_id: contractId,
+      contract_title: "Cleaning services",
       requested_by: "user-requester",
+      reason: "BREACH",
       value: above(),
+      currency: "USD",
+      effective_date: inDays(0),
       approve_url: `/api/contracts/${contractId}/termination/approve`,
       reject_url: `/api/contracts/${contractId}/termination/reject`,
+    });
+    const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
+    expect(decision).toMatchObject({
+      to: ["requester@example.com"],
+      props: { contract_id: contractId, contract_title: "Cleaning services", decision: "APPROVED", decided_by: "user-approver", comment: "Agreed" },
     });
     expect(await backupsOf(contractId)).toHaveLength(1);
 
@@ -147,6 +157,9 @@ describe("withdrawing a request", () => {
     expect(reply.body.status).toBe("WITHDRAWN");
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("ACTIVE");
     expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body.status).toBe("WITHDRAWN");
+    await processEventsOf(contractId);
+    const updates = (await noticesOf(contractId)).filter((n) => n.template === "status-update").map((n) => n.props);
+    expect(updates).toContainEqual({ contract_id: contractId, contract_title: "Cleaning services", status: "ACTIVE", changed_by: "user-requester" });
   });
 
   it("refuses a withdrawal by someone else with 403", async () => {
