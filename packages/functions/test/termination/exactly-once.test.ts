@@ -8,7 +8,7 @@ import { db } from "@testex/core/db/service";
 import { backupS3 } from "@testex/core/termination/backup";
 import { call } from "../../src/api/test-client";
 import { handler } from "../../src/processor";
-import { admin, backupsOf, eventsOf, inDays, insertRecordOf, newContract, noticesOf, processEventsOf, requester } from "./helpers";
+import { admin, backupsOf, eventsOf, inDays, insertRecordOf, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 const terminateToday = (contractId: string, headers: Record<string, string> = {}) =>
   call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "BREACH", effective_date: inDays(0) }, headers });

@@ -3,7 +3,7 @@ import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { backupS3 } from "@testex/core/termination/backup";
 import { call } from "../../src/api/test-client";
-import { above, admin, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./helpers";
+import { above, admin, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 const request = (contractId: string, body: Record<string, unknown>, as = requester) =>
   call("POST", `/api/contracts/${contractId}/termination`, { as, body });

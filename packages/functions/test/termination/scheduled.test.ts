@@ -6,7 +6,7 @@ import { startStreamReader } from "@testex/local/stream-reader";
 import { call } from "../../src/api/test-client";
 import { handler as processor, outboxEventId, type StreamRecord } from "../../src/processor";
 import { handler as scheduler } from "../../src/scheduler";
-import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./helpers";
+import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 // Other test files leave terminations scheduled 10 or more days ahead; these stay within 3.
 describe("a termination with a future effective date", () => {
