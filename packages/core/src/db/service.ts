@@ -3,7 +3,10 @@ import { AuditEntity } from "../audit/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
 import { FileEntity } from "../file/entity";
+import { IdempotencyEntity } from "../idempotency/entity";
 import { NotificationEntity } from "../notification/entity";
+import { OutboxEntity } from "../outbox/entity";
+import { TerminationEntity } from "../termination/entity";
 import { dynamo, tableName } from "./dynamo";
 
 /** Every entity of the single table. Transactions span entities, so they share one Service. */
@@ -15,6 +18,9 @@ export const entities = {
   audit: AuditEntity,
   notification: NotificationEntity,
   file: FileEntity,
+  termination: TerminationEntity,
+  outbox: OutboxEntity,
+  idempotency: IdempotencyEntity,
 };
 
 export const db = new Service(entities, { client: dynamo, table: tableName() });

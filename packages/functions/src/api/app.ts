@@ -3,11 +3,13 @@ import { withContext, withLogFields, log } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
+import { idempotency } from "./middleware/idempotency";
 import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { health } from "./routes/health";
+import { terminations } from "./routes/terminations";
 import type { AppEnv } from "./types";
 
 // Body limits are per route: each route's operation() applies its own (JSON by default).
@@ -17,10 +19,12 @@ const api = new Hono<AppEnv>()
     const actor = c.get("actor");
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
+  .use(idempotency)
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/", terminations);
 
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */
 export const app = new Hono<AppEnv>()

@@ -12,10 +12,13 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   "cursor.invalid": 400,
   "auth.unauthenticated": 401,
   "auth.forbidden": 403,
+  "termination.four_eyes": 403,
+  "termination.not_requester": 403,
   "route.not_found": 404,
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
   "validation.failed": 422,
+  "idempotency.key_reused": 422,
   "version.required": 428,
 };
 

@@ -1,0 +1,169 @@
+import type { EntityItem } from "electrodb";
+import * as v from "valibot";
+import * as Audit from "../audit";
+import { isConditionFailure } from "../db/condition";
+import { checkCursor, type Page } from "../db/cursor";
+import { db } from "../db/service";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { newId } from "../id";
+import { log, describeError } from "../log";
+import { OUTBOX_STATUSES, OutboxEntity } from "./entity";
+
+export { OUTBOX_STATUSES, OutboxEntity };
+
+export type Stored = EntityItem<typeof OutboxEntity>;
+
+export const Event = v.object({
+  event_id: v.string(),
+  origin_id: v.string(),
+  type: v.string(),
+  contract_id: v.string(),
+  status: v.picklist(OUTBOX_STATUSES),
+  effects_done: v.array(v.string()),
+  attempts: v.number(),
+  last_error: v.optional(v.string()),
+  created_at: v.string(),
+  updated_at: v.string(),
+});
+export type Event = v.InferOutput<typeof Event>;
+
+/** A failing event is tried this many times, then parked as DEAD for an operator to replay. */
+export const MAX_ATTEMPTS = 5;
+/** Done events stay readable this long, then DynamoDB removes them. */
+const KEEP_DONE_SECONDS = 35 * 24 * 3600;
+
+/** One thing an event causes. `name` is stable: it is what records that the effect was done. */
+export interface Effect {
+  name: string;
+  run(): Promise<void>;
+}
+
+/** The new outbox item for an event, to be put in the same transaction as the change it reports. */
+export function event(type: string, contractId: string, payload: Record<string, unknown>, at = new Date().toISOString()): Stored {
+  const eventId = newId("EV", 16);
+  return {
+    event_id: eventId,
+    origin_id: eventId,
+    type,
+    contract_id: contractId,
+    payload: JSON.parse(JSON.stringify(payload)),
+    status: "PENDING",
+    attempts: 0,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+const present = ({ payload: _payload, expires_at: _expires, effects_done, ...rest }: Stored): Event => ({
+  ...rest,
+  effects_done: [...(effects_done ?? [])].sort(),
+});
+
+export async function load(eventId: string): Promise<Stored | null> {
+  const { data } = await db.entities.outbox.get({ event_id: eventId }).go();
+  return data;
+}
+
+/**
+ * Causes the effects of one event that are not yet recorded as done, each
+ * recorded durably right after it succeeds. Every effect is idempotent by its
+ * own key, so a crash between an effect and its record repeats nothing visible.
+ * Returns quietly when the event is already finished.
+ */
+export async function handle(eventId: string, plan: (event: Stored) => Effect[]): Promise<void> {
+  const event = await load(eventId);
+  if (!event || event.status !== "PENDING") return;
+  const done = new Set(event.effects_done ?? []);
+  for (const effect of plan(event)) {
+    if (done.has(effect.name)) continue;
+    await effect.run();
+    await db.entities.outbox
+      .patch({ event_id: eventId })
+      .add({ effects_done: [effect.name] })
+      .set({ updated_at: new Date().toISOString() })
+      .go();
+  }
+  const now = new Date();
+  await db.entities.outbox
+    .patch({ event_id: eventId })
+    .set({ status: "DONE", updated_at: now.toISOString(), expires_at: Math.floor(now.getTime() / 1000) + KEEP_DONE_SECONDS })
+    .where(({ status }, { eq }) => eq(status, "PENDING"))
+    .go()
+    .catch(ignoreConditionFailure);
+}
+
+/**
+ * Counts a failed attempt. Below MAX_ATTEMPTS the caller retries (with
+ * backoff); at the limit the event is parked as DEAD, visible and replayable.
+ */
+export async function recordFailure(eventId: string, error: unknown): Promise<"retry" | "dead"> {
+  const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500);
+  const { data } = await db.entities.outbox
+    .patch({ event_id: eventId })
+    .add({ attempts: 1 })
+    .set({ last_error: message, updated_at: new Date().toISOString() })
+    .where(({ status }, { eq }) => eq(status, "PENDING"))
+    .go({ response: "all_new" })
+    .catch((e: unknown) => (ignoreConditionFailure(e), { data: null }));
+  if (!data) return "dead";
+  if ((data.attempts ?? 0) < MAX_ATTEMPTS) return "retry";
+  await db.entities.outbox
+    .patch({ event_id: eventId })
+    .set({ status: "DEAD", updated_at: new Date().toISOString() })
+    .where(({ status }, { eq }) => eq(status, "PENDING"))
+    .go()
+    .catch(ignoreConditionFailure);
+  log.error("outbox event is dead", { event_id: eventId, attempts: data.attempts, ...describeError(error) });
+  return "dead";
+}
+
+/** Events that ran out of attempts, oldest first. */
+export async function dead(page: { limit: number; cursor?: string }): Promise<Page<Event>> {
+  const result = await db.entities.outbox.query.byStatus({ status: "DEAD" }).go({ limit: page.limit, cursor: checkCursor(page.cursor) });
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+/** Every event of a contract, oldest first. */
+export async function byContract(contractId: string): Promise<Event[]> {
+  const result = await db.entities.outbox.query.byContract({ contract_id: contractId }).go({ pages: "all" });
+  return result.data.map(present);
+}
+
+/**
+ * Gives a dead event another run: a fresh outbox item (a new INSERT on the
+ * stream) that carries the same origin and the effects already done, so only
+ * what failed runs again. The dead item is kept, marked REPLAYED.
+ */
+export async function replay(eventId: string): Promise<Event> {
+  const original = await load(eventId);
+  if (!original) throw new DomainError("event.not_found", `Event ${eventId} does not exist.`, { event_id: eventId });
+  const notDead = (status: string) =>
+    new DomainError("event.not_dead", `Event ${eventId} is ${status}; only DEAD events are replayed.`, { status });
+  if (original.status !== "DEAD") throw notDead(original.status);
+  const now = new Date().toISOString();
+  const fresh: Stored = {
+    ...event(original.type, original.contract_id, original.payload as Record<string, unknown>, now),
+    origin_id: original.origin_id,
+    ...(original.effects_done?.length ? { effects_done: original.effects_done } : {}),
+  };
+  await writeTransaction(
+    ({ outbox, audit }) => [
+      outbox
+        .patch({ event_id: eventId })
+        .set({ status: "REPLAYED", updated_at: now })
+        .where(({ status }, { eq }) => eq(status, "DEAD"))
+        .commit(),
+      outbox.create(fresh).commit(),
+      audit
+        .put(Audit.record({ trail: original.contract_id, entity: "outbox", entity_id: eventId, action: "event.replayed", after: { event_id: fresh.event_id, type: fresh.type } }, now))
+        .commit(),
+    ],
+    async () => notDead((await load(eventId))?.status ?? "gone"),
+  );
+  return present(fresh);
+}
+
+function ignoreConditionFailure(error: unknown): void {
+  if (!isConditionFailure(error)) throw error;
+}

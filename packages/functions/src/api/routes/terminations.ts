@@ -1,0 +1,121 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Contract, Outbox, Termination } from "@testex/core";
+import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
+import { operation } from "../operation";
+import { etag, jsonBody, queryOf } from "../request";
+import type { AppEnv } from "../types";
+
+const Params = v.object({ id: ContractId });
+const EventParams = v.object({ event_id: v.pipe(v.string(), v.regex(/^EV[0-9A-Z]{4,32}$/, "Not an event id")) });
+const DeadQuery = v.strictObject(PageQuery.entries);
+const tag = "Terminations";
+const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
+const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
+
+/** A body is optional on decisions; when one is sent it must be JSON. */
+const optionalBody = async (c: Parameters<typeof jsonBody>[0]) => ((c.req.header("content-length") ?? "0") === "0" && !c.req.header("content-type") ? {} : jsonBody(c));
+
+export const terminations = new Hono<AppEnv>()
+  .post(
+    "/contracts/:id/termination",
+    operation({
+      tag,
+      summary: "Request the termination of a contract",
+      description: "Below the approval threshold it is approved at once; if effective today, the contract is terminated at once.",
+      access: "write",
+      params: Params,
+      body: Termination.RequestInput,
+      responses: { 201: Termination.Termination },
+      errors: moveErrors,
+    }),
+    async (c) => {
+      const termination = await Termination.request(c.req.param("id"), (await jsonBody(c)) as Termination.RequestInput);
+      return c.json(termination, 201, { location: `/api/contracts/${termination.contract_id}/termination`, etag: etag(termination.version) });
+    },
+  )
+  .get(
+    "/contracts/:id/termination",
+    operation({ tag, summary: "The contract's current or most recent termination", access: "read", params: Params, responses: { 200: Termination.Termination }, errors: ["contract.not_found", "termination.not_found"] }),
+    async (c) => {
+      const termination = await Termination.current(c.req.param("id"));
+      return c.json(termination, 200, { etag: etag(termination.version) });
+    },
+  )
+  .get(
+    "/contracts/:id/events",
+    operation({
+      tag,
+      summary: "The contract's outbox events and which of their effects (backup, archive, notices) are done",
+      access: "read",
+      params: Params,
+      responses: { 200: v.object({ items: v.array(Outbox.Event) }) },
+    }),
+    async (c) => c.json({ items: await Outbox.byContract(Contract.id(c.req.param("id"))) }),
+  )
+  .post(
+    "/contracts/:id/termination/approve",
+    operation({ tag, summary: "Approve a pending termination (not by its requester)", access: "approve", params: Params, body: Termination.ApproveInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
+    async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
+  )
+  .post(
+    "/contracts/:id/termination/reject",
+    operation({ tag, summary: "Reject a pending termination, saying why (not by its requester)", access: "approve", params: Params, body: Termination.RejectInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
+    async (c) => c.json(await Termination.reject(c.req.param("id"), (await jsonBody(c)) as Termination.RejectInput)),
+  )
+  .post(
+    "/contracts/:id/termination/withdraw",
+    operation({
+      tag,
+      summary: "Withdraw your own termination request while it is pending or scheduled",
+      access: "write",
+      params: Params,
+      responses: { 200: Termination.Termination },
+      errors: [...moveErrors, "termination.not_found", "termination.not_requester"],
+    }),
+    async (c) => c.json(await Termination.withdraw(c.req.param("id"))),
+  )
+  .post(
+    "/contracts/:id/suspend",
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Termination.suspend(c.req.param("id"));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .post(
+    "/contracts/:id/reinstate",
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Termination.reinstate(c.req.param("id"));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .get(
+    "/terminations",
+    operation({
+      tag,
+      summary: "Terminations by status (default: pending approval and scheduled), effective on or before a date",
+      access: "read",
+      query: Termination.ListQuery,
+      responses: { 200: PageOf(Termination.Termination) },
+    }),
+    async (c) => c.json(await Termination.list(c.req.query() as Termination.ListQuery)),
+  )
+  .get(
+    "/terminations/dead-events",
+    operation({ tag, summary: "Events whose effects kept failing and were parked (admin)", access: "admin", query: DeadQuery, responses: { 200: PageOf(Outbox.Event) } }),
+    async (c) => c.json(await Outbox.dead(queryOf(c, DeadQuery))),
+  )
+  .post(
+    "/terminations/dead-events/:event_id/replay",
+    operation({
+      tag,
+      summary: "Run a dead event's remaining effects again (admin)",
+      access: "admin",
+      params: EventParams,
+      responses: { 202: Outbox.Event },
+      errors: ["event.not_found", "event.not_dead"],
+    }),
+    async (c) => c.json(await Outbox.replay(c.req.param("event_id")), 202),
+  );

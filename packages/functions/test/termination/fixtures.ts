@@ -1,0 +1,87 @@
+import { GetItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { ListObjectsV2Command } from "@aws-sdk/client-s3";
+import { expect } from "vitest";
+import { Resource } from "sst";
+import { Outbox, Termination, settings } from "@testex/core";
+import { dynamo } from "@testex/core/db/dynamo";
+import { db } from "@testex/core/db/service";
+import { backupS3 } from "@testex/core/termination/backup";
+import { noticeId } from "@testex/core/termination/effects";
+import { uniqueEmail } from "@testex/local/testing";
+import { handler, type StreamRecord } from "../../src/processor";
+import { call, type Caller } from "../../src/api/test-client";
+
+/** A requester and an approver who are different people, as four-eyes needs. */
+export const requester: Caller = { id: "user-requester", email: "requester@example.com", roles: ["editor"] };
+export const approver: Caller = { id: "user-approver", email: "approver@example.com", roles: ["approver"] };
+export const admin: Caller = { id: "user-admin", email: "admin@example.com", roles: ["admin"] };
+
+export const below = () => settings().approvalThreshold - 1;
+export const above = () => settings().approvalThreshold;
+
+/** A fresh ACTIVE contract of a fresh client, through the API. */
+export async function newContract(terms: { value?: number; notice_period_days?: number } = {}) {
+  const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Acme GmbH", email: uniqueEmail("acme") } });
+  expect(client.status).toBe(201);
+  const contract = await call("POST", "/api/contracts", {
+    as: "editor",
+    body: {
+      client_id: client.body.client_id,
+      title: "Cleaning services",
+      contract_type: "SERVICE",
+      start_date: "2026-01-01",
+      end_date: "2030-12-31",
+      value: terms.value ?? below(),
+      notice_period_days: terms.notice_period_days ?? 30,
+    },
+  });
+  expect(contract.status).toBe(201);
+  return { contractId: contract.body.contract_id as string, client: client.body as { client_id: string; name: string; email: string } };
+}
+
+export const inDays = (days: number) => Termination.addDays(Termination.today(), days);
+
+/** The stream record AWS would deliver for an outbox item's INSERT, built from the item as stored. */
+export async function insertRecordOf(eventId: string): Promise<StreamRecord> {
+  const params = db.entities.outbox.get({ event_id: eventId }).params() as { TableName: string; Key: Record<string, string> };
+  const key = Object.fromEntries(Object.entries(params.Key).map(([name, value]) => [name, { S: value }])) as Record<string, AttributeValue>;
+  const { Item } = await dynamo.send(new GetItemCommand({ TableName: params.TableName, Key: key }));
+  expect(Item).toBeDefined();
+  return { eventID: `test-${eventId}`, eventName: "INSERT", dynamodb: { SequenceNumber: eventId, NewImage: Item as never } };
+}
+
+/** Runs the processor on every outbox event of a contract, as the stream would; returns the handler's failures. */
+export async function processEventsOf(contractId: string) {
+  const events = await Outbox.byContract(contractId);
+  const records = await Promise.all(events.map((event) => insertRecordOf(event.event_id)));
+  return handler({ Records: records });
+}
+
+export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
+
+/** Backup objects of a contract in the backups bucket. */
+export async function backupsOf(contractId: string): Promise<string[]> {
+  const { Contents } = await backupS3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
+  return (Contents ?? []).map((object) => object.Key!);
+}
+
+/**
+ * The notices a contract's events queued, read by key. The Notification module
+ * offers no lookup by contract, so this derives each event's notice ids (as
+ * the processor does) and reads them; `expected` lists what must exist.
+ */
+export async function noticesOf(contractId: string) {
+  const events = await Outbox.byContract(contractId);
+  const notices = new Map<string, NonNullable<Awaited<ReturnType<ReturnType<typeof db.entities.notification.get>["go"]>>["data"]>>();
+  for (const summary of events) {
+    const event = await Outbox.load(summary.event_id);
+    for (const effect of Termination.effectsOf(event!)) {
+      if (!effect.name.startsWith("notice:")) continue;
+      const [, template, to] = effect.name.split(":");
+      const { data } = await db.entities.notification.get({ notification_id: noticeId(event!.origin_id, template!, to!) }).go();
+      // A replayed event has the same origin, hence the same notice ids: one item each.
+      if (data) notices.set(data.notification_id, data);
+    }
+  }
+  return [...notices.values()];
+}

@@ -1,0 +1,80 @@
+import { setTimeout as sleep } from "node:timers/promises";
+import { describe, expect, it } from "vitest";
+import { Resource } from "sst";
+import { Outbox, Termination } from "@testex/core";
+import { startStreamReader } from "@testex/local/stream-reader";
+import { call } from "../../src/api/test-client";
+import { handler as processor, outboxEventId, type StreamRecord } from "../../src/processor";
+import { handler as scheduler } from "../../src/scheduler";
+import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
+
+// Other test files leave terminations scheduled 10 or more days ahead; these stay within 3.
+describe("a termination with a future effective date", () => {
+  it("waits as SCHEDULED and is ended by the scheduler on its date, not before", async () => {
+    const { contractId } = await newContract({ notice_period_days: 3 });
+    const asked = await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "NON_RENEWAL" } });
+    expect(asked.body).toMatchObject({ status: "SCHEDULED", effective_date: inDays(3) });
+
+    await Termination.completeDue(inDays(2));
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("PENDING_TERMINATION");
+
+    await Termination.completeDue(inDays(3));
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
+    expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body).toMatchObject({ status: "COMPLETED" });
+    const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
+    expect(trail.body.items[0]).toMatchObject({ action: "termination.completed", actor: "system:scheduler" });
+
+    await processEventsOf(contractId);
+    expect((await eventsOf(contractId)).map((e) => [e.type, e.status])).toEqual([
+      ["termination.scheduled", "DONE"],
+      ["termination.completed", "DONE"],
+    ]);
+    expect(await backupsOf(contractId)).toEqual([`contracts/${contractId}/2.json`]);
+  });
+
+  it("is approved into SCHEDULED when above the threshold, and ended by the scheduler", async () => {
+    const { contractId } = await newContract({ value: above(), notice_period_days: 2 });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    const approved = await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver });
+    expect(approved.status).toBe(200);
+    expect(approved.body).toMatchObject({ status: "SCHEDULED", decided_by: "user-approver" });
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("PENDING_TERMINATION");
+    await Termination.completeDue(inDays(2));
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
+  });
+
+  it("is not ended by the scheduler once withdrawn", async () => {
+    const { contractId } = await newContract({ notice_period_days: 1 });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    expect((await call("POST", `/api/contracts/${contractId}/termination/withdraw`, { as: requester })).status).toBe(200);
+    await Termination.completeDue(inDays(1));
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("ACTIVE");
+    expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body.status).toBe("WITHDRAWN");
+  });
+
+  it("runs from the scheduler's Lambda handler, which reports what it did", async () => {
+    expect(await scheduler()).toEqual({ completed: expect.any(Number), skipped: expect.any(Number) });
+  });
+});
+
+describe("the local stream reader", () => {
+  it("delivers a new outbox event from DynamoDB Local's stream to the processor, which completes it", async () => {
+    const { contractId } = await newContract();
+    const mine = (record: StreamRecord) => outboxEventId(record) !== undefined && record.dynamodb?.NewImage?.contract_id?.S === contractId;
+    const stop = await startStreamReader({ table: Resource.Table.name, handler: processor, accept: mine, pollMs: 100 });
+    try {
+      await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "BREACH", effective_date: inDays(0) } });
+      let events = await eventsOf(contractId);
+      for (let waited = 0; events[0]?.status !== "DONE" && waited < 15_000; waited += 200) {
+        await sleep(200);
+        events = await eventsOf(contractId);
+      }
+      expect(events.map((e) => [e.type, e.status])).toEqual([["termination.completed", "DONE"]]);
+      expect(await backupsOf(contractId)).toHaveLength(1);
+      expect(await noticesOf(contractId)).toHaveLength(2);
+      expect((await Outbox.load(events[0]!.event_id))?.expires_at).toBeGreaterThan(Date.now() / 1000 + 7 * 24 * 3600);
+    } finally {
+      await stop();
+    }
+  });
+});
