@@ -1,12 +1,15 @@
 import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import { withContext, withLogFields, log } from "@testex/core";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { withContext, withLogFields, log, settings } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
 import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
+import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import type { AppEnv } from "./types";
 
@@ -29,6 +32,19 @@ const api = new Hono<AppEnv>()
   .route("/contracts", contracts)
   .route("/audit", audit);
 
+/** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */
 export const app = new Hono<AppEnv>()
   .use(requestId)
@@ -37,7 +53,18 @@ export const app = new Hono<AppEnv>()
     await next();
     log.info("request", { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   })
+  .use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: "DENY" }))
+  .use(
+    cors({
+      origin: (origin) => (settings().corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"],
+      exposeHeaders: ["ETag", "Location", "X-Request-Id"],
+      maxAge: 600,
+    }),
+  )
   .route("/health", health)
+  .route("/", docs)
   .route("/api", api)
   .notFound((c) => problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`))
   .onError(onError);
