@@ -106,7 +106,6 @@ export function openApiDocument(app: Hono<any, any, any>) {
         "Contracts, their clients and their termination. Every `/api` call needs `Authorization: Bearer <token>`; " +
         "errors are `application/problem+json` with a stable `code` and the `request_id` to quote.",
     },
-    jsonSchemaDialect: "https://json-schema.org/draft/2020-12/schema",
     security: [{ bearerAuth: [] }],
     tags: [...new Set(operationsOf(app).map((op) => op.spec.tag))].map((name) => ({ name })),
     paths,
