@@ -75,7 +75,7 @@ describe("the documentation page in a real browser", () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: join(SCREENSHOTS, "docs-page.png"), fullPage: true });
     // The call and its live reply; the documented responses below them are long.
-    const scrolled = await page.evaluate(() => window.scrollY);
+    const scrolled = await page.evaluate("window.scrollY") as number;
     const box = (await list.boundingBox())!;
     const end = (await list.locator(".live-responses-table").boundingBox())!;
     const clip = { x: box.x, y: box.y + scrolled, width: box.width, height: end.y + end.height - box.y };
