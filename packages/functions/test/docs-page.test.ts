@@ -59,6 +59,8 @@ describe("the documentation page in a real browser", () => {
 
     await page.goto(`${base}/docs`);
     await page.locator(".swagger-ui .info .title").waitFor();
+    // Swagger UI lists what it finds wrong with the document here.
+    expect(await page.locator(".swagger-ui .errors-wrapper").allTextContents()).toEqual([]);
 
     await page.locator(".auth-wrapper button.authorize").click();
     await page.locator(".modal-ux input").first().fill(await tokenFor("viewer"));

@@ -88,6 +88,7 @@ interface Case {
   query: [string, string][];
   body?: { raw: string; type: string };
   ifMatch?: string;
+  requestId?: string;
 }
 
 function caseFor(op: Operation): fc.Arbitrary<Case> {
@@ -116,7 +117,8 @@ function caseFor(op: Operation): fc.Arbitrary<Case> {
   const type = fc.constantFrom("application/json", "application/json; charset=utf-8", "application/problem+json", "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "");
   const body = op.method === "GET" ? fc.constant(undefined) : fc.option(fc.record({ raw: fc.oneof(json, malformed), type }), { nil: undefined });
   const ifMatch = fc.option(fc.constantFrom('"1"', '"2"', 'W/"1"', "*", '"-1"', "garbage", '"99999999999999"'), { nil: undefined });
-  return fc.record({ caller: fc.constantFrom(...UNAUTHENTICATED, ...ROLE_CALLERS), params, query, body, ifMatch });
+  const requestId = fc.option(printable(70), { nil: undefined });
+  return fc.record({ caller: fc.constantFrom(...UNAUTHENTICATED, ...ROLE_CALLERS), params, query, body, ifMatch, requestId });
 }
 
 /** Callers without a valid token, and callers with one per role. */
@@ -151,6 +153,7 @@ describe("fuzzing every route", () => {
           const headers: Record<string, string> = { ...authorization(c.caller) };
           if (c.body?.type) headers["content-type"] = c.body.type;
           if (c.ifMatch) headers["if-match"] = c.ifMatch;
+          if (c.requestId !== undefined) headers["x-request-id"] = c.requestId;
           const reply = await api.call(op.method, search ? `${path}?${search}` : path, { raw: c.body?.raw, headers });
           const where = `${c.caller} ${op.method} ${path}?${search} -> ${reply.status} ${JSON.stringify(reply.body).slice(0, 300)}`;
           expect(reply.status, where).toBeLessThan(500);
