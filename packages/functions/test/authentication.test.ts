@@ -108,8 +108,24 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
     await expect(verifier()(await sign({}, keys.privateKey, { iss: "https://elsewhere.example.test" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
 
+  it("accepts an access token that names the app as client_id instead of aud, as Cognito's do", async () => {
+    const token = await new SignJWT({ client_id: audience, "cognito:groups": ["editor"] })
+      .setProtectedHeader({ alg: "RS256", kid: "key-1" })
+      .setSubject("cognito-user-2")
+      .setIssuer(issuer)
+      .setExpirationTime("5m")
+      .sign(keys.privateKey);
+    expect(await verifier()(token)).toMatchObject({ id: "cognito-user-2", roles: ["editor"] });
+  });
+
+  it("refuses a token that names no audience at all", async () => {
+    const token = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setSubject("x").setIssuer(issuer).setExpirationTime("5m").sign(keys.privateKey);
+    await expect(verifier()(token)).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+
   it("refuses a token for another audience", async () => {
     await expect(verifier()(await sign({}, keys.privateKey, { aud: "another-app" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
+    await expect(verifier()(await sign({ client_id: audience }, keys.privateKey, { aud: "another-app" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
 
   it("refuses a token signed with a key the issuer did not publish", async () => {

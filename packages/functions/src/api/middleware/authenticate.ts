@@ -16,7 +16,13 @@ export function tokenVerifier(source: { oidc: OidcSettings } | { secret: string 
   if ("oidc" in source) {
     const { issuer, audience, jwksUrl, rolesClaim } = source.oidc;
     const keys = createRemoteJWKSet(new URL(jwksUrl));
-    return async (token) => actorOf(await check(() => jwtVerify(token, keys, { issuer, audience })), rolesClaim);
+    return async (token) => {
+      const claims = await check(() => jwtVerify(token, keys, { issuer }));
+      // ID tokens name the app in `aud`; Cognito's access tokens carry no `aud`, only `client_id`.
+      const audiences = [claims.aud ?? claims.client_id].flat();
+      if (!audiences.includes(audience)) throw new DomainError("auth.unauthenticated", "The token is not meant for this API.");
+      return actorOf(claims, rolesClaim);
+    };
   }
   const key = new TextEncoder().encode(source.secret);
   return async (token) => actorOf(await check(() => jwtVerify(token, key, { algorithms: ["HS256"] })), "roles");
