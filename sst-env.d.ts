@@ -22,6 +22,7 @@ declare module "sst" {
       operatorEmails: string[];
       maxUploadBytes: number;
       allowedContentTypes: string[];
+      oidc?: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string };
       type: "sst.sst.Linkable";
     };
   }

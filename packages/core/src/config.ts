@@ -1,5 +1,17 @@
 import { Resource } from "sst";
 
+/** A stage's OpenID Connect issuer (e.g. a Cognito user pool); without it, tokens are HS256 with the AuthSecret. */
+export interface OidcSettings {
+  /** The `iss` every token must carry, e.g. https://cognito-idp.<region>.amazonaws.com/<pool-id>. */
+  issuer: string;
+  /** Where the issuer publishes its signing keys (JWKS). */
+  jwksUrl: string;
+  /** The `aud` every token must carry (for Cognito: the app client id). */
+  audience: string;
+  /** The claim that lists the user's roles, e.g. `cognito:groups`. */
+  rolesClaim: string;
+}
+
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
 export interface Settings {
   stage: string;
@@ -18,6 +30,8 @@ export interface Settings {
   maxUploadBytes: number;
   /** Content types a contract document may have (checked by magic bytes too). */
   allowedContentTypes: string[];
+  /** Verify tokens against this issuer instead of the stage's signing secret. */
+  oidc?: OidcSettings;
 }
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;

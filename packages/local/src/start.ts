@@ -30,6 +30,7 @@ async function main() {
       "",
       "TESTEX is running",
       `  API          http://localhost:${port}/api   (health: http://localhost:${port}/health)`,
+      `  API docs     http://localhost:${port}/docs   (token: npm run -s token -- --role editor)`,
       `  Mail inbox   ${ses!.endpoint}/   (JSON: ${ses!.endpoint}/store)`,
       `  S3           ${s3!.endpoint}   buckets: ${Object.values(stack.resources.buckets).join(", ")}`,
       `  DynamoDB     ${dynamo!.endpoint}   table: ${stack.resources.table}`,

@@ -1,30 +1,44 @@
 import { Hono } from "hono";
-import { withContext, withLogFields, log } from "@testex/core";
+import { cors } from "hono/cors";
+import { secureHeaders } from "hono/secure-headers";
+import { withContext, withLogFields, log, settings } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
-import { idempotency } from "./middleware/idempotency";
 import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
+import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { terminations } from "./routes/terminations";
 import type { AppEnv } from "./types";
 
-// Body limits are per route: each route's operation() applies its own (JSON by default).
+// Body limits and Idempotency-Key are per route: each route's operation() applies them.
 const api = new Hono<AppEnv>()
   .use(authenticate)
   .use(async (c, next) => {
     const actor = c.get("actor");
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
-  .use(idempotency)
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
   .route("/", terminations);
+
+/** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */
+const CONTENT_SECURITY_POLICY = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", "data:"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
 
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */
 export const app = new Hono<AppEnv>()
@@ -34,7 +48,18 @@ export const app = new Hono<AppEnv>()
     await next();
     log.info("request", { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   })
+  .use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: "DENY" }))
+  .use(
+    cors({
+      origin: (origin) => (settings().corsOrigins.includes(origin) ? origin : null),
+      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
+      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"],
+      exposeHeaders: ["ETag", "Location", "X-Request-Id", "Idempotent-Replayed"],
+      maxAge: 600,
+    }),
+  )
   .route("/health", health)
+  .route("/", docs)
   .route("/api", api)
   .notFound((c) => problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`))
   .onError(onError);

@@ -2,6 +2,8 @@ import type { MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import type { GenericSchema } from "valibot";
 import { can, DomainError, type Capability } from "@testex/core";
+import { parse } from "@testex/core/validation";
+import { idempotency } from "./middleware/idempotency";
 import type { AppEnv } from "./types";
 
 /** What one route does, who may call it, and the schemas of what goes in and out. */
@@ -17,6 +19,8 @@ export interface OperationSpec {
   body?: GenericSchema;
   /** Success responses by status; `null` for an empty body. */
   responses: Record<number, GenericSchema | null>;
+  /** Media type of the success responses, when not JSON (e.g. the docs page). */
+  mediaType?: string;
   /** Domain error codes this route can answer with, beyond the ones every route has. */
   errors?: readonly string[];
   /** Largest request body this route reads; JSON routes keep the default. */
@@ -28,9 +32,11 @@ export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 /**
  * Every route starts with `operation({...})`: at run time it enforces `access`
- * and the route's body limit (413 beyond it); the spec it carries is read (at
- * build time) to generate the OpenAPI document, so the document cannot drift
- * from the routes.
+ * and the route's body limit (413 beyond it), checks the path parameters
+ * against `params` (so no malformed id ever reaches DynamoDB), and honours an
+ * `Idempotency-Key` on POSTs — in that order, so nothing reads a body before
+ * its limit is known. The spec it carries is read at build time to generate
+ * the OpenAPI document, so the document cannot drift from the routes.
  */
 export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { spec: OperationSpec } {
   const maxSize = spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
@@ -44,7 +50,12 @@ export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { sp
     if (spec.access !== "public" && !can(c.get("actor"), spec.access)) {
       throw new DomainError("auth.forbidden", `This needs the "${spec.access}" permission, which your role does not grant.`);
     }
-    await limitBody(c, next);
+    if (spec.params) parse(spec.params, c.req.param());
+    await limitBody(c, async () => {
+      // Called outside Hono's composer, so a replayed reply must be set on the context here.
+      const replayed = await idempotency(c, next);
+      if (replayed) c.res = replayed;
+    });
   };
   return Object.assign(middleware, { spec });
 }

@@ -1,5 +1,6 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
+import * as v from "valibot";
 import { DomainError, describeError, log } from "@testex/core";
 
 /**
@@ -50,6 +51,18 @@ export interface Problem {
   request_id: string;
   [extension: string]: unknown;
 }
+
+/** The body of every error reply (RFC 9457 problem details), as documented in the OpenAPI document. */
+export const ProblemBody = v.object({
+  type: v.string(),
+  title: v.string(),
+  status: v.pipe(v.number(), v.integer()),
+  detail: v.string(),
+  code: v.string(),
+  request_id: v.string(),
+  /** Each failing field of a `validation.failed` reply. */
+  errors: v.optional(v.array(v.object({ path: v.string(), message: v.string() }))),
+});
 
 export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, extensions: Record<string, unknown> = {}) {
   const body: Problem = {

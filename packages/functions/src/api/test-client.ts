@@ -2,6 +2,7 @@ import { Resource } from "sst";
 import { ROLES, type Actor, type Role } from "@testex/core";
 import { mintToken } from "@testex/local/token";
 import { app } from "./app";
+import { contractViolations } from "./operations";
 
 /** A role (acting as `user-<role>`) or a full actor; tokens are real and signed with the stack's secret. */
 export type Caller = Role | Actor;
@@ -13,6 +14,8 @@ export const tokenFor = (caller: Caller) => mintToken(actorOf(caller), Resource.
 export { ROLES };
 
 export interface Reply<T = any> {
+  method: string;
+  path: string;
   status: number;
   headers: Headers;
   body: T;
@@ -40,5 +43,17 @@ export async function call<T = any>(
   } catch {
     // not JSON: keep the text
   }
-  return { status: response.status, headers: response.headers, body: parsed as T };
+  return { method, path, status: response.status, headers: response.headers, body: parsed as T };
+}
+
+/**
+ * Throws unless the reply keeps the API's documented contract: a status its
+ * operation documents, and a body matching that operation's schema for that
+ * status (problem+json with a listed code for errors). Returns the reply, so
+ * `const reply = documented(await call(...))` checks as it goes.
+ */
+export function documented<T>(reply: Reply<T>): Reply<T> {
+  const violations = contractViolations(app, reply);
+  if (violations.length > 0) throw new Error(`Reply breaks the API contract:\n  ${violations.join("\n  ")}`);
+  return reply;
 }

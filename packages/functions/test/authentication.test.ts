@@ -1,0 +1,146 @@
+import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { createServer, type Server } from "node:http";
+import { Resource } from "sst";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { can, ROLES } from "@testex/core";
+import { mintToken } from "@testex/local/token";
+import { uniqueEmail } from "@testex/local/testing";
+import { app } from "../src/api/app";
+import { tokenVerifier } from "../src/api/middleware/authenticate";
+import { operationsOf } from "../src/api/operations";
+import { call } from "../src/api/test-client";
+
+const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
+const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const viewer = { id: "user-viewer", roles: ["viewer"] };
+
+async function expectUnauthenticated(headers: Record<string, string>) {
+  const reply = await call("GET", "/api/contracts", { headers });
+  expect(reply.status).toBe(401);
+  expect(reply.headers.get("content-type")).toBe("application/problem+json");
+  expect(reply.body.code).toBe("auth.unauthenticated");
+}
+
+describe("authentication of API calls", () => {
+  it("refuses a call without a token with 401", () => expectUnauthenticated({}));
+
+  it("refuses credentials that are not a bearer token with 401", () => expectUnauthenticated({ authorization: "Basic dXNlcjpwYXNz" }));
+
+  it("refuses a token signed with another secret with 401", async () =>
+    expectUnauthenticated(bearer(await mintToken(viewer, "another-secret-0123456789abcdefghij"))));
+
+  it("refuses an expired token with 401", async () =>
+    expectUnauthenticated(bearer(await mintToken(viewer, Resource.AuthSecret.value, Math.floor(Date.now() / 1000) - 60))));
+
+  it("refuses an unsigned token (alg none) with 401", () =>
+    expectUnauthenticated(bearer(`${base64url({ alg: "none", typ: "JWT" })}.${base64url({ sub: "mallory", roles: ["admin"] })}.`)));
+
+  it("refuses a token that names no subject with 401", async () => {
+    const token = await new SignJWT({ roles: ["admin"] }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(new TextEncoder().encode(Resource.AuthSecret.value));
+    await expectUnauthenticated(bearer(token));
+  });
+
+  it("grants nothing for a role it does not know", async () => {
+    const reply = await call("GET", "/api/contracts", { as: { id: "user-x", roles: ["superuser"] } });
+    expect(reply.status).toBe(403);
+    expect(reply.body.code).toBe("auth.forbidden");
+  });
+
+  it("lets each role do exactly what the roles table grants, on every route", async () => {
+    for (const op of operationsOf(app).filter((op) => op.spec.access !== "public")) {
+      const path = op.path.replace(/:\w+/g, "not-an-id");
+      for (const role of ROLES) {
+        const reply = await call(op.method, path, { as: role });
+        const allowed = can({ id: role, roles: [role] }, op.spec.access as Exclude<typeof op.spec.access, "public">);
+        if (allowed) expect([401, 403], `${role} ${op.method} ${op.path}`).not.toContain(reply.status);
+        else expect(reply.status, `${role} ${op.method} ${op.path}`).toBe(403);
+      }
+    }
+  });
+
+  it("records the token's subject as the audit actor, whatever the request claims", async () => {
+    const alice = { id: `user-alice-${Date.now()}`, email: "alice@example.com", roles: ["editor"] };
+    const created = await call("POST", "/api/clients", {
+      as: alice,
+      headers: { "x-actor": "mallory", "x-user-id": "mallory" },
+      body: { name: "Alice's client", email: uniqueEmail() },
+    });
+    expect(created.status).toBe(201);
+    const trail = await call("GET", `/api/clients/${created.body.client_id}/audit`, { as: "viewer" });
+    expect(trail.body.items).toHaveLength(1);
+    expect(trail.body.items[0]).toMatchObject({ actor: alice.id, actor_email: alice.email, action: "client.created" });
+  });
+});
+
+describe("tokens from a stage's OpenID Connect issuer", () => {
+  const issuer = "https://issuer.example.test/pool";
+  const audience = "testex-web";
+  let keys: Awaited<ReturnType<typeof generateKeyPair>>;
+  let server: Server;
+  let jwksUrl: string;
+
+  beforeAll(async () => {
+    keys = await generateKeyPair("RS256");
+    const jwk = { ...(await exportJWK(keys.publicKey)), kid: "key-1", alg: "RS256", use: "sig" };
+    server = createServer((_, res) => res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ keys: [jwk] })));
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    const address = server.address();
+    jwksUrl = `http://127.0.0.1:${typeof address === "object" && address ? address.port : 0}/.well-known/jwks.json`;
+  });
+  afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+  const verifier = () => tokenVerifier({ oidc: { issuer, audience, jwksUrl, rolesClaim: "cognito:groups" } });
+  const sign = (claims: Record<string, unknown>, key = keys.privateKey, options: { iss?: string; aud?: string } = {}) =>
+    new SignJWT(claims)
+      .setProtectedHeader({ alg: "RS256", kid: "key-1" })
+      .setSubject("cognito-user-1")
+      .setIssuer(options.iss ?? issuer)
+      .setAudience(options.aud ?? audience)
+      .setExpirationTime("5m")
+      .sign(key);
+
+  it("accepts a token signed with the issuer's published key and reads roles from the configured claim", async () => {
+    const actor = await verifier()(await sign({ "cognito:groups": ["approver", "some-other-group"], email: "ann@example.com" }));
+    expect(actor).toEqual({ id: "cognito-user-1", email: "ann@example.com", roles: ["approver"] });
+  });
+
+  it("refuses a token from another issuer", async () => {
+    await expect(verifier()(await sign({}, keys.privateKey, { iss: "https://elsewhere.example.test" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+
+  it("accepts an access token that names the app as client_id instead of aud, as Cognito's do", async () => {
+    const token = await new SignJWT({ client_id: audience, "cognito:groups": ["editor"] })
+      .setProtectedHeader({ alg: "RS256", kid: "key-1" })
+      .setSubject("cognito-user-2")
+      .setIssuer(issuer)
+      .setExpirationTime("5m")
+      .sign(keys.privateKey);
+    expect(await verifier()(token)).toMatchObject({ id: "cognito-user-2", roles: ["editor"] });
+  });
+
+  it("refuses a token that names no audience at all", async () => {
+    const token = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setSubject("x").setIssuer(issuer).setExpirationTime("5m").sign(keys.privateKey);
+    await expect(verifier()(token)).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+
+  it("refuses a token for another audience", async () => {
+    await expect(verifier()(await sign({}, keys.privateKey, { aud: "another-app" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
+    await expect(verifier()(await sign({ client_id: audience }, keys.privateKey, { aud: "another-app" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+
+  it("refuses a token signed with a key the issuer did not publish", async () => {
+    const stranger = await generateKeyPair("RS256");
+    await expect(verifier()(await sign({}, stranger.privateKey))).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+
+  it("refuses an HS256 token even if it carries the right issuer and audience", async () => {
+    const token = await new SignJWT({ "cognito:groups": ["admin"] })
+      .setProtectedHeader({ alg: "HS256", kid: "key-1" })
+      .setSubject("mallory")
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode("guessable"));
+    await expect(verifier()(token)).rejects.toMatchObject({ code: "auth.unauthenticated" });
+  });
+});
