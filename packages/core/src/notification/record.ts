@@ -1,0 +1,25 @@
+import type { EntityItem } from "electrodb";
+import * as Audit from "../audit";
+import { NotificationEntity } from "./entity";
+
+export type Stored = EntityItem<typeof NotificationEntity>;
+
+/** What the audit trail keeps of a notice: its delivery facts, not its recipients or content. */
+export function auditEntry(notice: Stored, action: string, at: string) {
+  const { notification_id, template, status, attempts, ses_message_id, last_error_code } = notice;
+  return Audit.record(
+    {
+      trail: notice.contract_id ?? notification_id,
+      entity: "notification",
+      entity_id: notification_id,
+      action,
+      after: { template, status, attempts, ses_message_id, last_error_code },
+    },
+    at,
+  );
+}
+
+/** A new QUEUED notice. */
+export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "props">, at: string): Stored {
+  return { ...input, status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
+}
