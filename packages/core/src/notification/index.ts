@@ -105,7 +105,7 @@ export async function byContract(contractId: string, raw: ListQuery): Promise<Pa
 export async function retry(id: string): Promise<Notification> {
   const dead = await load(id);
   const notDead = (status: string) =>
-    new DomainError("notification.not_dead", `Notification ${id} is ${status}; only DEAD notices are replayed.`, { status });
+    new DomainError("notification.not_dead", `Notification ${id} is ${status}; only DEAD notices are replayed.`, { notification_status: status });
   if (dead.status !== "DEAD") throw notDead(dead.status);
   const now = new Date().toISOString();
   const next: Stored = { ...dead, status: "QUEUED", attempts: 0, updated_at: now };

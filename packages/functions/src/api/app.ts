@@ -8,6 +8,7 @@ import { audit } from "./routes/audit";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
 import { health } from "./routes/health";
+import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
 
 /** JSON bodies are small; documents go straight to S3 and never through here. */
@@ -27,7 +28,8 @@ const api = new Hono<AppEnv>()
   })
   .route("/clients", clients)
   .route("/contracts", contracts)
-  .route("/audit", audit);
+  .route("/audit", audit)
+  .route("/", notifications);
 
 /** The whole HTTP API: served by `hono/aws-lambda` in AWS and `@hono/node-server` locally. */
 export const app = new Hono<AppEnv>()
