@@ -3,7 +3,7 @@ import { Resource } from "sst";
 import { describeError, log } from "../log";
 
 /** The endpoint comes from the SDK's configuration (`AWS_ENDPOINT_URL_SQS` locally). */
-const sqs = new SQSClient({ maxAttempts: 3 });
+export const sqs = new SQSClient({ maxAttempts: 3 });
 
 /** What a queue message carries: only the id; the record is the truth. */
 export interface QueueMessage {
