@@ -1,12 +1,13 @@
 import { describeError, log, systemActor, withContext, withLogFields } from "@testex/core";
 import { deliver } from "@testex/core/notification/delivery";
+import { postpone } from "@testex/core/notification/queue";
 import { render } from "@testex/emails";
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "./sqs-event";
 
 /**
  * The notice worker: one queue message names one notice to send. Messages
  * whose notice should be tried again go back to the queue (partial batch
- * failure) and come back after the queue's visibility timeout.
+ * failure), hidden for longer after each failure.
  */
 export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
   const outcomes = await Promise.all(event.Records.map(handleRecord));
@@ -24,12 +25,15 @@ async function handleRecord(record: SQSRecord): Promise<string> {
   }
   return withContext({ actor: systemActor("notifier"), requestId: record.messageId }, () =>
     withLogFields({ notification_id: id, message_id: record.messageId }, async () => {
+      let outcome: string;
       try {
-        return await deliver(id, render);
+        outcome = await deliver(id, render);
       } catch (error) {
         log.error("notice delivery failed; message returns to the queue", describeError(error));
-        return "retry";
+        outcome = "retry";
       }
+      if (outcome === "retry") await postpone(record.receiptHandle, Number(record.attributes.ApproximateReceiveCount) || 1);
+      return outcome;
     }),
   );
 }

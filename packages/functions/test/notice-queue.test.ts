@@ -1,6 +1,6 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Notification, systemActor } from "@testex/core";
-import { sqs } from "@testex/core/notification/queue";
+import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
 import { as, uniqueEmail } from "@testex/local/testing";
 import { startQueueWorker } from "@testex/local/queue-worker";
 import { mockClient } from "aws-sdk-client-mock";
@@ -69,6 +69,12 @@ describe("queueing a notice", () => {
     await findAnnouncement(notice.notification_id);
     await Notification.sweep();
     expect(await findAnnouncement(notice.notification_id)).toBe(false);
+  });
+});
+
+describe("retrying", () => {
+  it("waits twice as long after each failed receive, at most 15 minutes", () => {
+    expect([1, 2, 3, 4, 5, 10].map(retryDelaySeconds)).toEqual([30, 60, 120, 240, 480, 900]);
   });
 });
 

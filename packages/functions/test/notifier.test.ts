@@ -1,5 +1,5 @@
 import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
-import { settings } from "@testex/core";
+import { Audit, settings } from "@testex/core";
 import { MAX_ATTEMPTS } from "@testex/core/notification/delivery";
 import { ses } from "@testex/core/notification/ses";
 import { uniqueEmail } from "@testex/local/testing";
@@ -60,6 +60,20 @@ describe("the notifier", () => {
     expect(second.batchItemFailures).toEqual([]);
     expect(await stored(notice.notification_id)).toMatchObject({ status: "SENT", attempts: 2 });
     expect(await mailTo(...notice.to)).toHaveLength(1);
+  });
+
+  it("audits every change of a notice's state, by the notifier", async () => {
+    sesMock.on(SendEmailCommand).rejectsOnce(sesError("ThrottlingException", 400)).callsFake(forward);
+    const notice = await queueNotice();
+    await handler(sqsEvent([notice.notification_id]));
+    await handler(sqsEvent([notice.notification_id]));
+
+    const { items } = await Audit.trail(notice.notification_id, { limit: 10 });
+    expect(items.map((e) => [e.action, e.actor]).reverse()).toEqual([
+      ["notification.queued", "system:test"],
+      ["notification.failed", "system:notifier"],
+      ["notification.sent", "system:notifier"],
+    ]);
   });
 
   it(`gives up after ${MAX_ATTEMPTS} transient failures: the notice is DEAD and operators are alerted`, async () => {

@@ -9,8 +9,8 @@ import { startQueueWorker } from "./queue-worker";
 
 export type StopWorker = () => Promise<void>;
 
-/** Locally a failed notice comes back sooner than in AWS, so retries can be watched. */
-const LOCAL_NOTICE_RETRY_SECONDS = 10;
+/** How long a received notice stays hidden if the worker dies before answering (retries set their own backoff). */
+const LOCAL_NOTICE_VISIBILITY_SECONDS = 30;
 const LOCAL_SCHEDULE_MS = 60_000;
 
 export async function startWorkers(): Promise<StopWorker> {
@@ -20,7 +20,7 @@ export async function startWorkers(): Promise<StopWorker> {
     startQueueWorker({
       queueUrl: Resource.NotificationQueue.url,
       handler: notifier,
-      visibilityTimeoutSeconds: LOCAL_NOTICE_RETRY_SECONDS,
+      visibilityTimeoutSeconds: LOCAL_NOTICE_VISIBILITY_SECONDS,
       onError: (error) => log.warn("notice queue poll failed", describeError(error)),
     }),
   );

@@ -1,4 +1,4 @@
-import { SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst";
 import { describeError, log } from "../log";
 
@@ -29,5 +29,23 @@ export async function announce(ids: string[]): Promise<void> {
     } catch (error) {
       log.warn("notices not announced; the sweeper will", { count: batch.length, ...describeError(error) });
     }
+  }
+}
+
+/** Seconds before a notice that failed for the n-th time is tried again: 30 s, doubling, at most 15 minutes. */
+export const retryDelaySeconds = (receiveCount: number) => Math.min(30 * 2 ** Math.max(receiveCount - 1, 0), 900);
+
+/**
+ * Keeps a message that will be retried hidden for longer each time (backoff
+ * across attempts). If this fails the message simply comes back after the
+ * queue's own visibility timeout, so it is not an error.
+ */
+export async function postpone(receiptHandle: string, receiveCount: number): Promise<void> {
+  try {
+    await sqs.send(
+      new ChangeMessageVisibilityCommand({ QueueUrl: Resource.NotificationQueue.url, ReceiptHandle: receiptHandle, VisibilityTimeout: retryDelaySeconds(receiveCount) }),
+    );
+  } catch (error) {
+    log.info("retry not postponed; the queue's visibility timeout applies", describeError(error));
   }
 }

@@ -4,12 +4,16 @@ import { NotificationEntity } from "./entity";
 
 export type Stored = EntityItem<typeof NotificationEntity>;
 
-/** What the audit trail keeps of a notice: its delivery facts, not its recipients or content. */
+/**
+ * What the audit trail keeps of a notice: its delivery facts, not its
+ * recipients or content. The trail is the notice's own (a contract's notices
+ * are listed by contract), so a contract's history stays about the contract.
+ */
 export function auditEntry(notice: Stored, action: string, at: string) {
   const { notification_id, template, status, attempts, ses_message_id, last_error_code } = notice;
   return Audit.record(
     {
-      trail: notice.contract_id ?? notification_id,
+      trail: notification_id,
       entity: "notification",
       entity_id: notification_id,
       action,
