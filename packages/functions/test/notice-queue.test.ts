@@ -9,7 +9,7 @@ import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { handler } from "../src/notifier";
 import type { SQSEvent } from "../src/sqs-event";
-import { mailTo, queueNotice, stored } from "./notices";
+import { mailTo, queueNotice, stored, terminationProps } from "./notices";
 
 const client = new SQSClient({});
 
@@ -46,6 +46,11 @@ describe("queueing a notice", () => {
     const notice = { notification_id: `bad-${Date.now()}`, template: "approval-request", to: [uniqueEmail()], props: { contract_id: "CT0000ABCD" } };
     await expect(as(systemActor("test"), () => Notification.enqueue(notice))).rejects.toMatchObject({ code: "validation.failed" });
     expect(await Notification.get(notice.notification_id).catch((e) => e.code)).toBe("notification.not_found");
+  });
+
+  it("accepts optional props given as undefined", async () => {
+    const notice = await queueNotice({ props: { ...terminationProps(), notes: undefined } });
+    expect((await stored(notice.notification_id)).props).not.toHaveProperty("notes");
   });
 
   it("announces the notice on the notification queue", async () => {
