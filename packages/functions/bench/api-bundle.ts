@@ -54,7 +54,7 @@ function coldStartMs(file: string): number {
     if (reply.statusCode !== 200) throw new Error("status " + reply.statusCode);
     console.log(performance.now() - started);`;
   const nowhere = "http://127.0.0.1:9";
-  const env = { ...process.env, ...localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere }, localResources("bench", "unused")), LOG_LEVEL: "ERROR" };
+  const env = { ...process.env, ...localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere, sqs: nowhere }, localResources("bench", "unused")), LOG_LEVEL: "ERROR" };
   const runs = Array.from({ length: COLD_STARTS }, () => Number(execFileSync(process.execPath, ["--input-type=module", "-e", probe], { env }).toString()));
   return runs.sort((a, b) => a - b)[Math.floor(runs.length / 2)]!;
 }

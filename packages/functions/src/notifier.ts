@@ -1,2 +1,49 @@
-// Lambda entry point; implemented by its own issue.
-export const handler = async (_event: unknown): Promise<void> => {};
+import { describeError, log, systemActor, withContext, withLogFields } from "@testex/core";
+import { deliver } from "@testex/core/notification/delivery";
+import { postpone } from "@testex/core/notification/queue";
+import { render } from "@testex/emails";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "./sqs-event";
+
+/**
+ * The notice worker: one queue message names one notice to send. Messages
+ * whose notice should be tried again go back to the queue (partial batch
+ * failure), hidden for longer after each failure.
+ */
+export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
+  const outcomes = await Promise.all(event.Records.map(handleRecord));
+  return {
+    batchItemFailures: event.Records.filter((_, i) => outcomes[i] === "retry").map((record) => ({ itemIdentifier: record.messageId })),
+  };
+};
+
+async function handleRecord(record: SQSRecord): Promise<string> {
+  const id = notificationIdOf(record.body);
+  if (!id) {
+    // Nothing can ever make this message valid; keep it out of the retry loop.
+    log.error("queue message without a notification id dropped", { message_id: record.messageId });
+    return "dropped";
+  }
+  return withContext({ actor: systemActor("notifier"), requestId: record.messageId }, () =>
+    withLogFields({ notification_id: id, message_id: record.messageId }, async () => {
+      let outcome: string;
+      try {
+        outcome = await deliver(id, render);
+      } catch (error) {
+        log.error("notice delivery failed; message returns to the queue", describeError(error));
+        outcome = "retry";
+      }
+      if (outcome === "retry") await postpone(record.receiptHandle, Number(record.attributes.ApproximateReceiveCount) || 1);
+      return outcome;
+    }),
+  );
+}
+
+function notificationIdOf(body: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const id = typeof parsed === "object" && parsed !== null ? (parsed as { notification_id?: unknown }).notification_id : undefined;
+    return typeof id === "string" && id.length > 0 ? id : null;
+  } catch {
+    return null;
+  }
+}

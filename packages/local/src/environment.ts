@@ -4,12 +4,14 @@ export interface Endpoints {
   dynamo: string;
   s3: string;
   ses: string;
+  sqs: string;
 }
 
 export interface LocalResources {
   stage: string;
   table: string;
   buckets: { files: string; archives: string; backups: string };
+  queues: { notifications: string };
   settings: Settings;
   authSecret: string;
 }
@@ -19,6 +21,7 @@ export function localResources(stage: string, authSecret: string): LocalResource
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
+    queues: { notifications: `testex-${stage}-notifications` },
     authSecret,
     settings: {
       stage,
@@ -60,6 +63,7 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     AWS_ENDPOINT_URL_S3: endpoints.s3,
     AWS_ENDPOINT_URL_SESV2: endpoints.ses,
     AWS_ENDPOINT_URL_SES: endpoints.ses,
+    AWS_ENDPOINT_URL_SQS: endpoints.sqs,
     // s3rver stores aws-chunked framing verbatim; checksums only where S3 requires them.
     AWS_REQUEST_CHECKSUM_CALCULATION: "WHEN_REQUIRED",
     AWS_RESPONSE_CHECKSUM_VALIDATION: "WHEN_REQUIRED",
@@ -68,6 +72,7 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Files: link({ name: resources.buckets.files }),
     SST_RESOURCE_Archives: link({ name: resources.buckets.archives }),
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
+    SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
     SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),

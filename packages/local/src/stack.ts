@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
 import { assertPortFree, freePort, type Running } from "./process";
 import { ensureBuckets, ensureTable } from "./provision";
+import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
 
 export interface StackOptions {
@@ -13,7 +14,7 @@ export interface StackOptions {
   dataDir: string;
   persistent: boolean;
   /** Fixed ports (npm start) or free ones picked at random (tests). */
-  ports?: { dynamo: number; s3: number; ses: number };
+  ports?: { dynamo: number; s3: number; ses: number; sqs: number };
 }
 
 export interface Stack {
@@ -23,25 +24,27 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Starts DynamoDB Local, S3 and SES stand-ins on 127.0.0.1 and provisions the table and buckets. */
+/** Starts DynamoDB Local, S3, SES and SQS stand-ins on 127.0.0.1 and provisions the table and buckets. */
 export async function startStack(options: StackOptions): Promise<Stack> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const ports = options.ports ?? { dynamo: await freePort(), s3: await freePort(), ses: await freePort() };
+  const ports = options.ports ?? { dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort() };
   if (options.ports) {
     await assertPortFree(ports.dynamo, "DynamoDB Local (TESTEX_DYNAMODB_PORT)");
     await assertPortFree(ports.s3, "S3 (TESTEX_S3_PORT)");
     await assertPortFree(ports.ses, "SES (TESTEX_SES_PORT)");
+    await assertPortFree(ports.sqs, "SQS (TESTEX_SQS_PORT)");
   }
   const services = await Promise.all([
     startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined),
     startS3(ports.s3, join(options.dataDir, "s3")),
     startSes(ports.ses),
+    startSqs(ports.sqs),
   ]);
   const stop = async () => void (await Promise.all(services.map((s) => s.stop())));
   try {
-    const [dynamo, s3, ses] = services as [Running, Running, Running];
+    const [dynamo, s3, ses, sqs] = services as [Running, Running, Running, Running];
     const resources = localResources(options.stage, options.authSecret);
-    const env = localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint }, resources);
+    const env = localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources);
     const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! };
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
     await ensureBuckets(

@@ -12,6 +12,7 @@ const ports = {
   dynamo: Number(process.env.TESTEX_DYNAMODB_PORT ?? 8000),
   s3: Number(process.env.TESTEX_S3_PORT ?? 4568),
   ses: Number(process.env.TESTEX_SES_PORT ?? 8005),
+  sqs: Number(process.env.TESTEX_SQS_PORT ?? 9324),
 };
 
 async function main() {
@@ -24,7 +25,7 @@ async function main() {
   const stopWorkers = await startWorkers();
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 
-  const [dynamo, s3, ses] = stack.services;
+  const [dynamo, s3, ses, sqs] = stack.services;
   console.log(
     [
       "",
@@ -32,6 +33,7 @@ async function main() {
       `  API          http://localhost:${port}/api   (health: http://localhost:${port}/health)`,
       `  API docs     http://localhost:${port}/docs   (token: npm run -s token -- --role editor)`,
       `  Mail inbox   ${ses!.endpoint}/   (JSON: ${ses!.endpoint}/store)`,
+      `  Queue        ${sqs!.endpoint}   (notices: ${stack.resources.queues.notifications})`,
       `  S3           ${s3!.endpoint}   buckets: ${Object.values(stack.resources.buckets).join(", ")}`,
       `  DynamoDB     ${dynamo!.endpoint}   table: ${stack.resources.table}`,
       `  Data         ${localDataDir}`,

@@ -3,33 +3,51 @@
  * (stream processor, queue worker, schedules), run in-process by `npm start`
  * on the same handler code. Each returns a function that stops it.
  */
-import { startFileWorker } from "./file-worker";
 import { Resource } from "sst";
+import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
-import { handler as scheduler } from "@testex/functions/scheduler";
+import { startFileWorker } from "./file-worker";
+import { startQueueWorker } from "./queue-worker";
 import { startStreamReader } from "./stream-reader";
 
 export type StopWorker = () => Promise<void>;
 
-/** Runs `job` every `ms` (never two at once), the way an EventBridge schedule invokes a Lambda. */
-function every(ms: number, job: () => Promise<unknown>): StopWorker {
-  let running: Promise<unknown> = Promise.resolve();
-  const timer = setInterval(() => {
-    running = running.then(job).catch((error: Error) => console.error(`scheduled job: ${error.message}`));
-  }, ms);
+/** How long a received notice stays hidden if the worker dies before answering (retries set their own backoff). */
+const LOCAL_NOTICE_VISIBILITY_SECONDS = 30;
+/** AWS runs the scheduler hourly; locally every minute, so a termination due today ends soon after its approval. */
+const LOCAL_SCHEDULE_MS = Number(process.env.TESTEX_SCHEDULER_INTERVAL_MS ?? 60_000);
+
+/** Runs a scheduled handler now and then every `ms`, never two runs at once, the way an EventBridge schedule invokes a Lambda. */
+function every(ms: number, name: string, run: (event: unknown) => Promise<unknown>): StopWorker {
+  let current: Promise<unknown> = Promise.resolve();
+  const tick = () => {
+    current = current.then(() => run({ source: "local.schedule" }).catch((error) => log.error(`${name} failed`, describeError(error))));
+  };
+  tick();
+  const timer = setInterval(tick, ms);
   return async () => {
     clearInterval(timer);
-    await running;
+    await current;
   };
 }
 
 export async function startWorkers(): Promise<StopWorker> {
+  // Handlers that pull in rendering or S3 load only here, as their Lambdas would.
+  const { handler: notifier } = await import("@testex/functions/notifier");
+  const { handler: scheduler } = await import("@testex/functions/scheduler");
   const stops: StopWorker[] = [
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
     await startStreamReader({ table: Resource.Table.name, handler: processor, accept: (record) => outboxEventId(record) !== undefined }),
-    // AWS: a daily cron; locally often, so a termination due today ends within a minute of its approval at the latest.
-    every(Number(process.env.TESTEX_SCHEDULER_INTERVAL_MS ?? 60_000), scheduler),
+    // AWS: the notification queue's subscriber.
+    startQueueWorker({
+      queueUrl: Resource.NotificationQueue.url,
+      handler: notifier,
+      visibilityTimeoutSeconds: LOCAL_NOTICE_VISIBILITY_SECONDS,
+      onError: (error) => log.warn("notice queue poll failed", describeError(error)),
+    }),
+    // AWS: the files bucket's ObjectCreated notifications.
     await startFileWorker(),
+    every(LOCAL_SCHEDULE_MS, "scheduler", scheduler),
   ];
   return async () => {
     await Promise.all(stops.map((stop) => stop()));

@@ -2,6 +2,12 @@ import { Entity } from "electrodb";
 
 export const NOTIFICATION_STATUSES = ["QUEUED", "SENT", "FAILED", "DEAD"] as const;
 
+/**
+ * One notice and its delivery record. QUEUED → SENT, or → FAILED (retried) →
+ * … → DEAD after too many attempts; a DEAD one can be replayed to QUEUED.
+ * A worker holds a short claim (`claim_token`, `claimed_until`) while it sends,
+ * so a redelivered queue message never sends the same notice twice.
+ */
 export const NotificationEntity = new Entity({
   model: { entity: "notification", version: "1", service: "testex" },
   attributes: {
@@ -11,14 +17,33 @@ export const NotificationEntity = new Entity({
     contract_id: { type: "string", readOnly: true },
     props: { type: "any", required: true, readOnly: true },
     status: { type: NOTIFICATION_STATUSES, required: true },
+    /** Sends tried since it was (re)queued. */
     attempts: { type: "number", required: true },
+    ses_message_id: { type: "string" },
+    /** The SES error name (or our own code) of the last failed attempt; never the message text. */
+    last_error_code: { type: "string" },
+    claim_token: { type: "string" },
+    /** Epoch milliseconds after which a claim is abandoned and may be taken over. */
+    claimed_until: { type: "number" },
     created_at: { type: "string", required: true, readOnly: true },
     updated_at: { type: "string", required: true },
+    sent_at: { type: "string" },
   },
   indexes: {
     byId: {
       pk: { field: "pk", composite: ["notification_id"] },
       sk: { field: "sk", composite: [] },
+    },
+    // Notices about no contract (system alerts) share the empty-id partition; nothing reads it.
+    byContract: {
+      index: "gsi1",
+      pk: { field: "gsi1pk", composite: ["contract_id"] },
+      sk: { field: "gsi1sk", composite: ["created_at", "notification_id"] },
+    },
+    byStatus: {
+      index: "gsi2",
+      pk: { field: "gsi2pk", composite: ["status"] },
+      sk: { field: "gsi2sk", composite: ["updated_at", "notification_id"] },
     },
   },
 });

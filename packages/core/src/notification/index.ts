@@ -1,4 +1,40 @@
+import * as v from "valibot";
+import * as Contract from "../contract";
+import { checkCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { newId } from "../id";
+import { ContractId, PageQuery } from "../schema";
+import { parse } from "../validation";
+import { NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
+import { announce } from "./queue";
+import { auditEntry, queued, type Stored } from "./record";
+import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
+
+export { NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
+export { sendReminders } from "./reminders";
+
+/** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
+export const NotificationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:#-]{0,199}$/, "Not a notification id"));
+
+export const Notification = v.object({
+  notification_id: v.string(),
+  template: v.picklist(TEMPLATE_NAMES),
+  to: v.array(v.string()),
+  contract_id: v.optional(v.string()),
+  props: v.record(v.string(), v.unknown()),
+  status: v.picklist(NOTIFICATION_STATUSES),
+  attempts: v.number(),
+  ses_message_id: v.optional(v.string()),
+  last_error_code: v.optional(v.string()),
+  created_at: v.string(),
+  updated_at: v.string(),
+  sent_at: v.optional(v.string()),
+});
+export type Notification = v.InferOutput<typeof Notification>;
+
+const present = ({ claim_token: _t, claimed_until: _u, ...notice }: Stored) => notice as Notification;
 
 export interface EnqueueInput {
   /** Deterministic id (e.g. derived from the event that causes the notice): enqueuing twice is a no-op. */
@@ -9,22 +45,108 @@ export interface EnqueueInput {
   props: Record<string, unknown>;
 }
 
+const EXISTS = "notification.exists";
+
 /**
- * Records a notice for delivery. Durable once this resolves; idempotent per
- * `notification_id`. Returns whether this call created it.
+ * Records a notice for delivery (with its audit entry) and tells the worker.
+ * Durable once this resolves; idempotent per `notification_id`: returns
+ * whether this call created it. Props are checked against the template's
+ * schema, so a notice that could never render is refused here (422).
  */
-export async function enqueue(input: EnqueueInput): Promise<boolean> {
-  const now = new Date().toISOString();
+export async function enqueue(raw: EnqueueInput): Promise<boolean> {
+  const { notification_id: rawId, ...notice } = raw;
+  const notification_id = parse(NotificationId, rawId);
+  const { template, to, contract_id, props } = parse(NoticeInput, notice);
+  const record = queued({ notification_id, template, to, contract_id, props }, new Date().toISOString());
   try {
-    await db.entities.notification
-      .create({ ...input, status: "QUEUED", attempts: 0, created_at: now, updated_at: now })
-      .go();
-    return true;
+    await writeTransaction(
+      ({ notification, audit }) => [notification.create(record).commit(), audit.put(auditEntry(record, "notification.queued", record.created_at)).commit()],
+      () => new DomainError(EXISTS, `Notification ${notification_id} exists.`),
+    );
   } catch (error) {
-    if (isConditionFailure(error)) return false;
+    if (error instanceof DomainError && error.code === EXISTS) return false;
     throw error;
   }
+  await announce([notification_id]);
+  return true;
 }
 
-const isConditionFailure = (error: unknown) =>
-  error instanceof Error && /conditional request failed/i.test(`${error.message} ${(error as { cause?: Error }).cause?.message ?? ""}`);
+/** A notice asked for through the API: about an existing contract, if it names one. */
+export async function send(raw: NoticeInput): Promise<Notification> {
+  const input = parse(NoticeInput, raw);
+  if (input.contract_id) await Contract.load(input.contract_id);
+  const notification_id = newId("NT");
+  await enqueue({ notification_id, ...input });
+  return get(notification_id);
+}
+
+async function load(id: string): Promise<Stored> {
+  const notificationId = parse(NotificationId, id);
+  const { data } = await db.entities.notification.get({ notification_id: notificationId }).go();
+  if (!data) throw new DomainError("notification.not_found", `Notification ${id} does not exist.`, { notification_id: id });
+  return data;
+}
+
+export const get = async (id: string): Promise<Notification> => present(await load(id));
+
+export const ListQuery = v.strictObject(PageQuery.entries);
+export type ListQuery = v.InferInput<typeof ListQuery>;
+
+/** A contract's notices, newest first. */
+export async function byContract(contractId: string, raw: ListQuery): Promise<Page<Notification>> {
+  const query = parse(ListQuery, raw);
+  const result = await db.entities.notification.query
+    .byContract({ contract_id: parse(ContractId, contractId) })
+    .go({ order: "desc", limit: query.limit, cursor: checkCursor(query.cursor) });
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+/** Puts a DEAD notice back in the queue with a fresh count of attempts. */
+export async function retry(id: string): Promise<Notification> {
+  const dead = await load(id);
+  const notDead = (status: string) =>
+    new DomainError("notification.not_dead", `Notification ${id} is ${status}; only DEAD notices are replayed.`, { notification_status: status });
+  if (dead.status !== "DEAD") throw notDead(dead.status);
+  const now = new Date().toISOString();
+  const next: Stored = { ...dead, status: "QUEUED", attempts: 0, updated_at: now };
+  await writeTransaction(
+    ({ notification, audit }) => [
+      notification
+        .patch({ notification_id: dead.notification_id })
+        .set({ status: "QUEUED", attempts: 0, updated_at: now })
+        .remove(["claim_token", "claimed_until"])
+        .where(({ status }, { eq }) => eq(status, "DEAD"))
+        .commit(),
+      audit.put(auditEntry(next, "notification.replayed", now)).commit(),
+    ],
+    async () => notDead((await load(id)).status),
+  );
+  await announce([dead.notification_id]);
+  return present(next);
+}
+
+/** A notice waiting this long was lost between its record and its queue message (or its message was). */
+export const STALE_AFTER_MS = 5 * 60_000;
+
+/**
+ * Re-announces QUEUED and FAILED notices nobody has touched for a while (a
+ * crash between writing the record and sending the message, a message lost).
+ * Announcing twice is harmless: the worker claims before it sends.
+ */
+export async function sweep(now = new Date()): Promise<number> {
+  const before = new Date(now.getTime() - STALE_AFTER_MS).toISOString();
+  let count = 0;
+  for (const status of ["QUEUED", "FAILED"] as const) {
+    let cursor: string | null = null;
+    do {
+      const page: { data: Stored[]; cursor: string | null } = await db.entities.notification.query
+        .byStatus({ status })
+        .lt({ updated_at: before })
+        .go({ cursor, limit: 100 });
+      await announce(page.data.map((n) => n.notification_id));
+      count += page.data.length;
+      cursor = page.cursor;
+    } while (cursor);
+  }
+  return count;
+}

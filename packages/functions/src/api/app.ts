@@ -12,6 +12,7 @@ import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { terminations } from "./routes/terminations";
+import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
 
 // Body limits and Idempotency-Key are per route: each route's operation() applies them.
@@ -25,7 +26,8 @@ const api = new Hono<AppEnv>()
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
-  .route("/", terminations);
+  .route("/", terminations)
+  .route("/", notifications);
 
 /** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */
 const CONTENT_SECURITY_POLICY = {

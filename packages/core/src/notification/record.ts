@@ -1,0 +1,29 @@
+import type { EntityItem } from "electrodb";
+import * as Audit from "../audit";
+import { NotificationEntity } from "./entity";
+
+export type Stored = EntityItem<typeof NotificationEntity>;
+
+/**
+ * What the audit trail keeps of a notice: its delivery facts, not its
+ * recipients or content. The trail is the notice's own (a contract's notices
+ * are listed by contract), so a contract's history stays about the contract.
+ */
+export function auditEntry(notice: Stored, action: string, at: string) {
+  const { notification_id, template, status, attempts, ses_message_id, last_error_code } = notice;
+  return Audit.record(
+    {
+      trail: notification_id,
+      entity: "notification",
+      entity_id: notification_id,
+      action,
+      after: { template, status, attempts, ses_message_id, last_error_code },
+    },
+    at,
+  );
+}
+
+/** A new QUEUED notice. Props are stored as plain JSON (DynamoDB refuses `undefined` inside a map). */
+export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "props">, at: string): Stored {
+  return { ...input, props: JSON.parse(JSON.stringify(input.props)), status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
+}

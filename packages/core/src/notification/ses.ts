@@ -1,0 +1,60 @@
+import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
+import { Resource } from "sst";
+
+/**
+ * One client per process; the endpoint comes from the SDK's configuration
+ * (`AWS_ENDPOINT_URL_SESV2` locally). Within one attempt the SDK retries
+ * throttling and 5xx answers with exponential backoff and jitter.
+ */
+export const ses = new SESv2Client({ maxAttempts: 3 });
+
+export interface Email {
+  to: string[];
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** Sends one e-mail from the stage's sender; returns SES's message id. */
+export async function sendEmail(email: Email): Promise<string> {
+  const result = await ses.send(
+    new SendEmailCommand({
+      FromEmailAddress: Resource.Email.sender,
+      Destination: { ToAddresses: email.to },
+      Content: {
+        Simple: {
+          Subject: { Data: email.subject, Charset: "UTF-8" },
+          Body: { Html: { Data: email.html, Charset: "UTF-8" }, Text: { Data: email.text, Charset: "UTF-8" } },
+        },
+      },
+    }),
+  );
+  return result.MessageId ?? "";
+}
+
+// Errors a later attempt can get past; anything else SES says is about this message or account.
+const TRANSIENT = new Set([
+  "TooManyRequestsException",
+  "ThrottlingException",
+  "Throttling",
+  "LimitExceededException",
+  "InternalFailure",
+  "ServiceUnavailable",
+  "ServiceUnavailableException",
+  "RequestTimeout",
+  "RequestTimeoutException",
+  "TimeoutError",
+]);
+
+/** Whether an SES failure is worth another attempt: throttling, 5xx, the network. */
+export function isTransient(error: unknown): boolean {
+  if (!(error instanceof Error)) return true;
+  if (TRANSIENT.has(error.name)) return true;
+  const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
+  if (status !== undefined) return status >= 500 || status === 429;
+  // No HTTP answer at all: the connection failed or timed out.
+  return true;
+}
+
+/** The error's name, which is all the record keeps (messages can echo addresses). */
+export const errorCode = (error: unknown) => (error instanceof Error ? error.name : "Unknown").slice(0, 100);

@@ -1,0 +1,112 @@
+import * as v from "valibot";
+import { ContractId, Email, IsoDate, Text } from "../schema";
+
+/**
+ * The props each notice template accepts. The one definition: enqueue and the
+ * API validate against it, and packages/emails types its components from it.
+ */
+const Title = Text(200);
+const Person = Text(254);
+const Note = v.optional(Text(2000));
+const Url = v.pipe(v.string(), v.maxLength(2048), v.url("Not a URL"), v.regex(/^https?:\/\//, "Expected an http(s) URL"));
+
+export const TerminationNoticeProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  client_name: Person,
+  reason: Text(500),
+  effective_date: IsoDate,
+  notes: Note,
+});
+
+export const StatusUpdateProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  /** The contract's new status, e.g. SUSPENDED, ACTIVE (reinstated), TERMINATED. */
+  status: Text(40),
+  effective_date: v.optional(IsoDate),
+  changed_by: Person,
+});
+
+export const ApprovalRequestProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  requested_by: Person,
+  reason: Text(500),
+  value: v.pipe(v.number(), v.finite(), v.minValue(0)),
+  currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR")),
+  effective_date: IsoDate,
+  approve_url: Url,
+  reject_url: Url,
+});
+
+export const TerminationDecisionProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  decision: v.picklist(["APPROVED", "REJECTED"]),
+  decided_by: Person,
+  comment: Note,
+});
+
+export const REMINDER_KINDS = ["END_DATE", "NOTICE_DEADLINE"] as const;
+
+export const EndDateReminderProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  /** END_DATE: the contract ends on `due_date`; NOTICE_DEADLINE: `due_date` is the last day notice can be given. */
+  kind: v.picklist(REMINDER_KINDS),
+  due_date: IsoDate,
+  days_left: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  end_date: IsoDate,
+  notice_period_days: v.pipe(v.number(), v.integer(), v.minValue(0)),
+});
+
+export const ALERT_KINDS = ["NOTIFICATION_DEAD", "BACKUP_FAILED"] as const;
+
+export const SystemAlertProps = v.strictObject({
+  kind: v.picklist(ALERT_KINDS),
+  /** One line saying what happened, without customer data. */
+  summary: Text(300),
+  /** What the alert is about: a notification id, a backup name. */
+  subject_id: Text(200),
+  contract_id: v.optional(ContractId),
+  error_code: v.optional(Text(200)),
+  occurred_at: v.pipe(v.string(), v.isoTimestamp("Expected an ISO timestamp")),
+  /** What an operator can do about it. */
+  action: v.optional(Text(500)),
+});
+
+export const TEMPLATE_PROPS = {
+  "termination-notice": TerminationNoticeProps,
+  "status-update": StatusUpdateProps,
+  "approval-request": ApprovalRequestProps,
+  "termination-decision": TerminationDecisionProps,
+  "end-date-reminder": EndDateReminderProps,
+  "system-alert": SystemAlertProps,
+} as const;
+
+export type TemplateName = keyof typeof TEMPLATE_PROPS;
+export const TEMPLATE_NAMES = Object.keys(TEMPLATE_PROPS) as TemplateName[];
+export type TemplateProps<T extends TemplateName> = v.InferOutput<(typeof TEMPLATE_PROPS)[T]>;
+
+/** 1 to 50 distinct addresses (SES allows 50 recipients per message). */
+export const Recipients = v.pipe(
+  v.array(Email),
+  v.minLength(1, "Name at least one recipient"),
+  v.maxLength(50, "At most 50 recipients"),
+  v.check((to) => new Set(to).size === to.length, "Recipients must be distinct"),
+);
+
+const notice = <T extends TemplateName>(template: T) =>
+  v.strictObject({ template: v.literal(template), to: Recipients, contract_id: v.optional(ContractId), props: TEMPLATE_PROPS[template] });
+
+/** A notice: which template, to whom, about which contract, with that template's props. */
+export const NoticeInput = v.variant("template", [
+  notice("termination-notice"),
+  notice("status-update"),
+  notice("approval-request"),
+  notice("termination-decision"),
+  notice("end-date-reminder"),
+  notice("system-alert"),
+]);
+export type NoticeInput = v.InferInput<typeof NoticeInput>;

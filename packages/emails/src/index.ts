@@ -1,0 +1,37 @@
+import { render as renderHtml, toPlainText } from "@react-email/render";
+import type { TemplateName, TemplateProps } from "@testex/core/notification/templates";
+import { createElement, type FunctionComponent } from "react";
+import * as approvalRequest from "./templates/approval-request";
+import * as endDateReminder from "./templates/end-date-reminder";
+import * as statusUpdate from "./templates/status-update";
+import * as systemAlert from "./templates/system-alert";
+import * as terminationDecision from "./templates/termination-decision";
+import * as terminationNotice from "./templates/termination-notice";
+
+export interface Template<P> {
+  component: FunctionComponent<P> & { PreviewProps: P };
+  subject: (props: P) => string;
+}
+
+/** Every notice, by the name enqueue and the API use. */
+export const templates: { [T in TemplateName]: Template<TemplateProps<T>> } = {
+  "termination-notice": { component: terminationNotice.TerminationNotice, subject: terminationNotice.subject },
+  "status-update": { component: statusUpdate.StatusUpdate, subject: statusUpdate.subject },
+  "approval-request": { component: approvalRequest.ApprovalRequest, subject: approvalRequest.subject },
+  "termination-decision": { component: terminationDecision.TerminationDecision, subject: terminationDecision.subject },
+  "end-date-reminder": { component: endDateReminder.EndDateReminder, subject: endDateReminder.subject },
+  "system-alert": { component: systemAlert.SystemAlert, subject: systemAlert.subject },
+};
+
+export interface RenderedEmail {
+  subject: string;
+  html: string;
+  text: string;
+}
+
+/** The subject, HTML and plain-text parts of one notice. Props are validated before they get here. */
+export async function render<T extends TemplateName>(template: T, props: TemplateProps<T>): Promise<RenderedEmail> {
+  const { component, subject } = templates[template] as Template<TemplateProps<T>>;
+  const html = await renderHtml(createElement(component, props));
+  return { subject: subject(props), html, text: toPlainText(html) };
+}

@@ -1,0 +1,49 @@
+import { Button, Section } from "@react-email/components";
+import type { TemplateProps } from "@testex/core/notification/templates";
+import { Facts, Layout, longDate, money, Paragraph, styles } from "../layout";
+
+type Props = TemplateProps<"approval-request">;
+
+export const subject = (p: Props) => `Approval needed: termination of ${p.contract_title} (${p.contract_id})`;
+
+/** To approvers: a termination above the threshold waits for their decision. */
+export function ApprovalRequest(p: Props) {
+  return (
+    <Layout preview={`${p.requested_by} asks to terminate ${p.contract_title}`} heading="A termination needs your approval" reference={p.contract_id}>
+      <Paragraph>
+        {p.requested_by} asks to terminate "{p.contract_title}" ({p.contract_id}), worth {money(p.value, p.currency)}, with effect from{" "}
+        {longDate(p.effective_date)}.
+      </Paragraph>
+      <Facts
+        rows={[
+          ["Contract", `${p.contract_title} (${p.contract_id})`],
+          ["Value", money(p.value, p.currency)],
+          ["Effective date", longDate(p.effective_date)],
+          ["Reason", p.reason],
+          ["Requested by", p.requested_by],
+        ]}
+      />
+      <Section style={{ margin: "24px 0" }}>
+        <Button href={p.approve_url} style={styles.buttonApprove}>
+          Approve
+        </Button>{" "}
+        <Button href={p.reject_url} style={styles.buttonReject}>
+          Reject
+        </Button>
+      </Section>
+      <Paragraph>The links open TESTEX, where you sign in before the decision is recorded.</Paragraph>
+    </Layout>
+  );
+}
+
+ApprovalRequest.PreviewProps = {
+  contract_id: "CT7K2M4Q7ZP1X9",
+  contract_title: "Managed hosting services 2025-2027",
+  requested_by: "james.chen@testex.com",
+  reason: "Supplier repeatedly missed the agreed service levels (clause 9)",
+  value: 184500,
+  currency: "EUR",
+  effective_date: "2027-03-31",
+  approve_url: "https://app.testex.com/terminations/TM4Q7ZP1X9K2/approve",
+  reject_url: "https://app.testex.com/terminations/TM4Q7ZP1X9K2/reject",
+} satisfies Props;

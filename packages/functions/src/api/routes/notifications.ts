@@ -1,0 +1,59 @@
+import { Hono } from "hono";
+import * as v from "valibot";
+import { Contract, Notification } from "@testex/core";
+import { ContractId, PageOf } from "@testex/core/schema";
+import { operation } from "../operation";
+import { jsonBody } from "../request";
+import type { AppEnv } from "../types";
+
+const tag = "Notifications";
+const Params = v.object({ id: Notification.NotificationId });
+const ContractParams = v.object({ id: ContractId });
+
+// Mounted at the API root: a contract's notices live under /contracts/{id}/notifications.
+export const notifications = new Hono<AppEnv>()
+  .post(
+    "/notifications",
+    operation({
+      tag,
+      summary: "Queue a notice from a template; it is sent by the notifier",
+      description: "`props` are checked against the template's schema. The reply is 202: delivery happens later; follow `location`.",
+      access: "admin",
+      body: Notification.NoticeInput,
+      responses: { 202: Notification.Notification },
+      errors: ["contract.not_found"],
+    }),
+    async (c) => {
+      const notice = await Notification.send((await jsonBody(c)) as Notification.NoticeInput);
+      return c.json(notice, 202, { location: `/api/notifications/${notice.notification_id}` });
+    },
+  )
+  .get(
+    "/notifications/:id",
+    operation({ tag, summary: "A notice and its delivery state", access: "read", params: Params, responses: { 200: Notification.Notification }, errors: ["notification.not_found"] }),
+    async (c) => c.json(await Notification.get(c.req.param("id"))),
+  )
+  .post(
+    "/notifications/:id/retry",
+    operation({
+      tag,
+      summary: "Replay a DEAD notice",
+      access: "admin",
+      params: Params,
+      responses: { 202: Notification.Notification },
+      errors: ["notification.not_found", "notification.not_dead"],
+    }),
+    async (c) => c.json(await Notification.retry(c.req.param("id")), 202),
+  )
+  .get(
+    "/contracts/:id/notifications",
+    operation({
+      tag,
+      summary: "A contract's notices, newest first",
+      access: "read",
+      params: ContractParams,
+      query: Notification.ListQuery,
+      responses: { 200: PageOf(Notification.Notification) },
+    }),
+    async (c) => c.json(await Notification.byContract(Contract.id(c.req.param("id")), c.req.query() as Notification.ListQuery)),
+  );

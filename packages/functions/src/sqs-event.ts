@@ -1,0 +1,21 @@
+/** The part of Lambda's SQS event and partial-batch reply the handlers use (what `@types/aws-lambda` calls SQSEvent). */
+export interface SQSRecord {
+  messageId: string;
+  receiptHandle: string;
+  body: string;
+  attributes: { ApproximateReceiveCount: string; SentTimestamp: string; [name: string]: string };
+  messageAttributes: Record<string, unknown>;
+  md5OfBody: string;
+  eventSource: "aws:sqs";
+  eventSourceARN: string;
+  awsRegion: string;
+}
+
+export interface SQSEvent {
+  Records: SQSRecord[];
+}
+
+/** Messages listed here return to the queue (the function needs `reportBatchItemFailures`); the rest are deleted. */
+export interface SQSBatchResponse {
+  batchItemFailures: { itemIdentifier: string }[];
+}

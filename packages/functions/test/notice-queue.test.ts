@@ -1,0 +1,121 @@
+import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import { Notification, systemActor } from "@testex/core";
+import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
+import { as, uniqueEmail } from "@testex/local/testing";
+import { startQueueWorker } from "@testex/local/queue-worker";
+import { mockClient } from "aws-sdk-client-mock";
+import { setTimeout as sleep } from "node:timers/promises";
+import { Resource } from "sst";
+import { describe, expect, it } from "vitest";
+import { handler } from "../src/notifier";
+import type { SQSEvent } from "../src/sqs-event";
+import { mailTo, queueNotice, stored, terminationProps } from "./notices";
+
+const client = new SQSClient({});
+
+/** Reads the shared test queue until the message for `id` shows up (nothing else consumes it in tests). */
+async function findAnnouncement(id: string): Promise<boolean> {
+  for (;;) {
+    const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: Resource.NotificationQueue.url, MaxNumberOfMessages: 10, VisibilityTimeout: 600 }));
+    if (Messages.length === 0) return false;
+    if (Messages.some((m) => JSON.parse(m.Body!).notification_id === id)) return true;
+  }
+}
+
+/** A queue of this test's own, on the local SQS stand-in. */
+const ownQueue = () => Resource.NotificationQueue.url.replace(/[^/]+$/, `test-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not reached in time");
+    await sleep(100);
+  }
+}
+
+describe("queueing a notice", () => {
+  it("creates it once however often the same id is enqueued", async () => {
+    const notice = await queueNotice();
+    const again = await as(systemActor("test"), () => Notification.enqueue({ ...notice, to: [uniqueEmail()] }));
+
+    expect(again).toBe(false);
+    expect((await stored(notice.notification_id)).to).toEqual(notice.to);
+  });
+
+  it("refuses props that do not fit the template, and writes nothing", async () => {
+    const notice = { notification_id: `bad-${Date.now()}`, template: "approval-request", to: [uniqueEmail()], props: { contract_id: "CT0000ABCD" } };
+    await expect(as(systemActor("test"), () => Notification.enqueue(notice))).rejects.toMatchObject({ code: "validation.failed" });
+    expect(await Notification.get(notice.notification_id).catch((e) => e.code)).toBe("notification.not_found");
+  });
+
+  it("accepts optional props given as undefined", async () => {
+    const notice = await queueNotice({ props: { ...terminationProps(), notes: undefined } });
+    expect((await stored(notice.notification_id)).props).not.toHaveProperty("notes");
+  });
+
+  it("announces the notice on the notification queue", async () => {
+    const notice = await queueNotice();
+    expect(await findAnnouncement(notice.notification_id)).toBe(true);
+  });
+
+  it("keeps the notice when the queue is unreachable, and the sweeper announces it later", async () => {
+    const sqsMock = mockClient(sqs).on(SendMessageBatchCommand).rejects(Object.assign(new Error("unreachable"), { name: "ServiceUnavailable" }));
+    const notice = await queueNotice();
+    sqsMock.restore();
+    expect(await stored(notice.notification_id)).toMatchObject({ status: "QUEUED" });
+
+    const swept = await Notification.sweep(new Date(Date.now() + Notification.STALE_AFTER_MS + 1000));
+    expect(swept).toBeGreaterThan(0);
+    expect(await findAnnouncement(notice.notification_id)).toBe(true);
+  });
+
+  it("does not announce again a notice that was just queued", async () => {
+    const notice = await queueNotice();
+    await findAnnouncement(notice.notification_id);
+    await Notification.sweep();
+    expect(await findAnnouncement(notice.notification_id)).toBe(false);
+  });
+});
+
+describe("retrying", () => {
+  it("waits twice as long after each failed receive, at most 15 minutes", () => {
+    expect([1, 2, 3, 4, 5, 10].map(retryDelaySeconds)).toEqual([30, 60, 120, 240, 480, 900]);
+  });
+});
+
+describe("the local queue worker", () => {
+  it("hands queue messages to the notifier as SQS events, and the mail arrives", async () => {
+    const queueUrl = ownQueue();
+    const stop = startQueueWorker({ queueUrl, handler, visibilityTimeoutSeconds: 1 });
+    try {
+      const notice = await queueNotice();
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ notification_id: notice.notification_id }) }));
+      await until(async () => (await mailTo(...notice.to)).length === 1);
+      expect(await stored(notice.notification_id)).toMatchObject({ status: "SENT" });
+    } finally {
+      await stop();
+    }
+  });
+
+  it("redelivers a message the handler reports as failed, after the visibility timeout, and deletes it once handled", async () => {
+    const queueUrl = ownQueue();
+    const seen: SQSEvent["Records"] = [];
+    const stop = startQueueWorker({
+      queueUrl,
+      visibilityTimeoutSeconds: 1,
+      handler: async (event) => {
+        seen.push(...event.Records);
+        return { batchItemFailures: seen.length === 1 ? [{ itemIdentifier: event.Records[0]!.messageId }] : [] };
+      },
+    });
+    try {
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"notification_id":"X"}' }));
+      await until(async () => seen.length >= 2);
+      await sleep(1500);
+      expect(seen.map((r) => r.attributes.ApproximateReceiveCount)).toEqual(["1", "2"]);
+      expect(seen[0]!.messageId).toBe(seen[1]!.messageId);
+    } finally {
+      await stop();
+    }
+  });
+});
