@@ -3,6 +3,7 @@ import "sst";
 declare module "sst" {
   export interface Resource {
     App: { name: string; stage: string; type: "sst.sst.Linkable" };
+    Api: { url: string; type: "sst.aws.ApiGatewayV2" };
     Table: { name: string; type: "sst.aws.Dynamo" };
     Files: { name: string; type: "sst.aws.Bucket" };
     Archives: { name: string; type: "sst.aws.Bucket" };

@@ -35,3 +35,6 @@ export interface Settings {
 }
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;
+
+/** The API's public base URL (no trailing slash), for links in notices. */
+export const apiUrl = (): string => Resource.Api.url.replace(/\/+$/, "");

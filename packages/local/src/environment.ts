@@ -76,5 +76,6 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
+    SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
   };
 }

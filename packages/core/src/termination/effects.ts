@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { settings } from "../config";
+import { apiUrl, settings } from "../config";
 import * as File from "../file";
 import * as Notification from "../notification";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
@@ -58,8 +58,8 @@ export function effectsOf(event: OutboxEvent): Effect[] {
             value: contract.value,
             currency: contract.currency,
             effective_date: termination?.effective_date,
-            approve_url: `/api/contracts/${contract.contract_id}/termination/approve`,
-            reject_url: `/api/contracts/${contract.contract_id}/termination/reject`,
+            approve_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/approve`,
+            reject_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/reject`,
           }),
         ),
         ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
