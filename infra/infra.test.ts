@@ -12,6 +12,7 @@ import {
   accessProblems,
   bucketProblems,
   functionProblems,
+  functions,
   ofType,
   queueProblems,
   retentionProblems,
@@ -23,7 +24,7 @@ import { type Synthesis, synthesize } from "./offline/synthesize";
 let dev: Synthesis;
 beforeAll(async () => {
   dev = await synthesize("dev");
-}, 120_000);
+}, 300_000);
 
 /** A deep copy to break on purpose. */
 const broken = (mutate: (s: Synthesis) => void): Synthesis => {
@@ -103,6 +104,19 @@ describe("the program", () => {
   it("outputs the API URL and the table and bucket names", () => {
     expect(Object.keys(dev.outputs)).toEqual(expect.arrayContaining(["api", "table", "files", "archives", "backups"]));
     expect(dev.outputs.api).toMatch(/^https:\/\//);
+  });
+});
+
+describe("the API", () => {
+  it("sends every request to the API function and answers CORS for the stage's origins", () => {
+    const [route] = ofType(dev, "aws:apigatewayv2/route:Route");
+    const [integration] = ofType(dev, "aws:apigatewayv2/integration:Integration");
+    const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
+    expect(route!.inputs.routeKey).toBe("$default");
+    expect(integration!.inputs.integrationUri).toBe(api.state.arn);
+    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration.allowOrigins).toEqual(
+      stageConfig("dev").settings.corsOrigins,
+    );
   });
 });
 

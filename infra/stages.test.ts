@@ -50,7 +50,7 @@ describe("the production stage", () => {
   let production: Synthesis;
   beforeAll(async () => {
     production = await synthesize("production");
-  }, 120_000);
+  }, 300_000);
 
   it("keeps its table and buckets when removed, refuses `sst remove` and protects the table from deletion", () => {
     expect(production.errors).toEqual([]);
@@ -107,7 +107,7 @@ describe("sst-env.d.ts, the typing of Resource", () => {
   let dev: Synthesis;
   beforeAll(async () => {
     dev = await synthesize("dev");
-  }, 120_000);
+  }, 300_000);
 
   it("declares exactly the links the functions get, with their properties and types", () => {
     const deployed: Record<string, Record<string, string>> = {

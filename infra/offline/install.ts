@@ -5,7 +5,7 @@
  * at once when the pinned versions are already installed.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -27,16 +27,45 @@ function installed(sstVersion: string, awsVersion: string): boolean {
   return (
     existsSync(path.join(platform, "config.d.ts")) &&
     existsSync(awsPackage) &&
+    existsSync(path.join(platform, "version")) &&
     readFileSync(path.join(platform, "version"), "utf8").trim() === sstVersion &&
     readJson(awsPackage).version === awsVersion
   );
+}
+
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
+
+/** Test files run in parallel; only one of them may install, the others wait for it. */
+function exclusively(work: () => void): void {
+  const lock = path.join(root, ".sst", "platform-install.lock");
+  mkdirSync(path.dirname(lock), { recursive: true });
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch {
+      const abandoned = existsSync(lock) && Date.now() - statSync(lock).mtimeMs > 10 * 60_000;
+      if (abandoned) rmSync(lock, { recursive: true, force: true });
+      else sleep(500);
+    }
+  }
+  try {
+    work();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
 }
 
 export function ensurePlatform(): void {
   const sstVersion: string = readJson(path.join(sstPackage, "package.json")).version;
   const awsVersion = pinnedAwsProvider();
   if (installed(sstVersion, awsVersion)) return;
+  exclusively(() => {
+    if (!installed(sstVersion, awsVersion)) install(sstVersion, awsVersion);
+  });
+}
 
+function install(sstVersion: string, awsVersion: string): void {
   console.log(
     `Installing SST ${sstVersion} platform with @pulumi/aws ${awsVersion} into .sst/platform (offline, no AWS)…`,
   );
