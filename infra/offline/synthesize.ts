@@ -15,6 +15,13 @@ import type { Synthesis } from "./mock-runner";
 
 export type { FunctionBuild, MockResource, Synthesis } from "./mock-runner";
 
+/**
+ * The sst version this harness reproduces. Upgrading sst: compare the CLI's program build
+ * (pkg/project/run.go, pkg/js/js.go), src/auto/run.ts, src/shim/run.js and the RPC methods
+ * the components call, adjust infra/offline, then raise this.
+ */
+const HARNESS_SST_VERSION = "4.17.1";
+
 /** The SST internals this depends on; if an upgrade moves them, say so instead of failing obscurely. */
 const SST_INTERNALS = ["src/auto/run.ts", "src/shim/run.js", "src/components/index.ts", "src/components/rpc/rpc.ts"];
 
@@ -42,6 +49,12 @@ async function appConfig(stage: string): Promise<Record<string, unknown>> {
 }
 
 async function bundleProgram(stage: string, app: Record<string, unknown>): Promise<string> {
+  const installed = readFileSync(path.join(platform, "version"), "utf8").trim();
+  if (installed !== HARNESS_SST_VERSION) {
+    throw new Error(
+      `The offline harness reproduces sst ${HARNESS_SST_VERSION}, but sst ${installed} is installed: check infra/offline against it first.`,
+    );
+  }
   for (const internal of SST_INTERNALS) {
     if (!existsSync(path.join(platform, internal))) {
       throw new Error(
