@@ -14,7 +14,6 @@ export interface FunctionSpec {
 export function lambda(spec: FunctionSpec): sst.aws.FunctionArgs {
   return {
     ...spec,
-    link: spec.link,
     permissions: spec.permissions.flat(),
     runtime: "nodejs22.x",
     architecture: "arm64",
@@ -29,5 +28,3 @@ export function lambda(spec: FunctionSpec): sst.aws.FunctionArgs {
     },
   };
 }
-
-export const seconds = (timeout: FunctionSpec["timeout"]): number => Number.parseInt(timeout, 10);
