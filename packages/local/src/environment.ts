@@ -1,4 +1,5 @@
 import type { Settings } from "@testex/core/config";
+import { stageConfig } from "../../../infra/config";
 
 export interface Endpoints {
   dynamo: string;
@@ -17,6 +18,7 @@ export interface LocalResources {
 }
 
 export function localResources(stage: string, authSecret: string): LocalResources {
+  const base = stageConfig(stage).settings;
   return {
     stage,
     table: `testex-${stage}`,
@@ -24,24 +26,14 @@ export function localResources(stage: string, authSecret: string): LocalResource
     queues: { notifications: `testex-${stage}-notifications` },
     authSecret,
     settings: {
-      stage,
-      environment: "development",
+      // The settings a deployed stage of this name would get; a few can be overridden for local runs.
+      ...base,
       logLevel: (process.env.LOG_LEVEL as Settings["logLevel"]) ?? "INFO",
       debug: process.env.DEBUG === "true",
-      senderEmail: "noreply@testex-dev.com",
-      approvalThreshold: Number(process.env.APPROVAL_THRESHOLD ?? 50_000),
-      corsOrigins: (process.env.CORS_ORIGINS ?? "http://localhost:3000,http://127.0.0.1:3000").split(","),
-      approverEmails: ["approvers@testex-dev.com"],
-      operatorEmails: ["operators@testex-dev.com"],
-      maxUploadBytes: 25 * 1024 * 1024,
-      allowedContentTypes: [
-        "application/pdf",
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-        "image/png",
-        "image/jpeg",
-        "text/plain",
-      ],
+      approvalThreshold: process.env.APPROVAL_THRESHOLD
+        ? Number(process.env.APPROVAL_THRESHOLD)
+        : base.approvalThreshold,
+      corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
     },
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * Least privilege. SST's default links grant `dynamodb:*`, `s3:*`, `sqs:*` and
+ * `ses:*` on the linked resource. Here a link only tells a function a resource's
+ * name (what `Resource.<Name>` reads); what the function may do with it is
+ * granted explicitly, action by action, with the helpers below.
+ */
+sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({ properties: { name: table.name } }));
+sst.Linkable.wrap(sst.aws.Bucket, (bucket) => ({ properties: { name: bucket.name } }));
+sst.Linkable.wrap(sst.aws.Queue, (queue) => ({ properties: { url: queue.url } }));
+sst.Linkable.wrap(sst.aws.Email, (email) => ({ properties: { sender: email.sender } }));
+
+export interface Grant {
+  actions: string[];
+  resources: $util.Input<string>[];
+}
+
+/** Items and index queries; transactions are authorised per item by these same actions. */
+export const readWriteItems = (table: sst.aws.Dynamo): Grant => ({
+  actions: [
+    "dynamodb:GetItem",
+    "dynamodb:BatchGetItem",
+    "dynamodb:Query",
+    "dynamodb:PutItem",
+    "dynamodb:UpdateItem",
+    "dynamodb:DeleteItem",
+    "dynamodb:BatchWriteItem",
+    "dynamodb:ConditionCheckItem",
+  ],
+  resources: [table.arn, $interpolate`${table.arn}/index/*`],
+});
+
+export const exportTable = (table: sst.aws.Dynamo): Grant => ({
+  actions: ["dynamodb:ExportTableToPointInTime", "dynamodb:DescribeExport"],
+  resources: [table.arn, $interpolate`${table.arn}/export/*`],
+});
+
+/** ListBucket lets a missing object answer 404 instead of 403. */
+export const readObjects = (bucket: sst.aws.Bucket): Grant[] => [
+  { actions: ["s3:GetObject"], resources: [$interpolate`${bucket.arn}/*`] },
+  { actions: ["s3:ListBucket"], resources: [bucket.arn] },
+];
+
+export const writeObjects = (bucket: sst.aws.Bucket): Grant => ({
+  actions: ["s3:PutObject", "s3:AbortMultipartUpload"],
+  resources: [$interpolate`${bucket.arn}/*`],
+});
+
+export const deleteObjects = (bucket: sst.aws.Bucket): Grant => ({
+  actions: ["s3:DeleteObject"],
+  resources: [$interpolate`${bucket.arn}/*`],
+});
+
+/** DynamoDB writes a table export with the caller's own S3 permissions. */
+export const receiveTableExport = (bucket: sst.aws.Bucket): Grant => ({
+  actions: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:PutObjectAcl"],
+  resources: [$interpolate`${bucket.arn}/*`],
+});
+
+export const sendMessages = (queue: sst.aws.Queue): Grant => ({
+  actions: ["sqs:SendMessage"],
+  resources: [queue.arn],
+});
+
+/** The identity has a default configuration set, so SES checks both. */
+export const sendEmail = (email: sst.aws.Email): Grant => ({
+  actions: ["ses:SendEmail", "ses:SendRawEmail"],
+  resources: [email.nodes.identity.arn, email.nodes.configurationSet.arn],
+});

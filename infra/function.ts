@@ -1,0 +1,30 @@
+import type { Grant } from "./access";
+import { config } from "./settings";
+
+/** What every TESTEX Lambda shares; each function states its own size, links and grants. */
+export interface FunctionSpec {
+  handler: string;
+  description: string;
+  memory: `${number} MB`;
+  timeout: `${number} seconds`;
+  link: $util.Input<unknown>[];
+  permissions: (Grant | Grant[])[];
+}
+
+export function lambda(spec: FunctionSpec): sst.aws.FunctionArgs {
+  return {
+    ...spec,
+    permissions: spec.permissions.flat(),
+    runtime: "nodejs22.x",
+    architecture: "arm64",
+    environment: { LOG_LEVEL: config.settings.logLevel },
+    logging: { retention: config.protect ? "3 months" : "1 week" },
+    transform: {
+      role: (role) => {
+        // SST also trusts the account root so `sst dev` can run the function locally
+        // with its role; a deployed function is assumed by Lambda alone.
+        if (!$dev) role.assumeRolePolicy = aws.iam.assumeRolePolicyForPrincipal({ Service: "lambda.amazonaws.com" });
+      },
+    },
+  };
+}

@@ -1,0 +1,329 @@
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { TABLE_KEYS } from "../packages/core/src/db/table";
+import { ContractEntity } from "../packages/core/src/contract/entity";
+import { stageConfig } from "./config";
+import { buildFunction } from "./offline/build-function";
+import { entityKeyShape } from "./offline/entity-keys";
+import { root } from "./offline/install";
+import {
+  type AccessTable,
+  accessProblems,
+  bucketProblems,
+  functionProblems,
+  functions,
+  ofType,
+  queueProblems,
+  retentionProblems,
+  tableProblems,
+} from "./offline/rules";
+import { type Synthesis, synthesize } from "./offline/synthesize";
+
+/** The infrastructure as `sst deploy --stage dev` would create it, run offline under Pulumi mocks. */
+let dev: Synthesis;
+beforeAll(async () => {
+  dev = await synthesize("dev");
+}, 300_000);
+
+/** A deep copy to break on purpose. */
+const broken = (mutate: (s: Synthesis) => void): Synthesis => {
+  const copy = structuredClone(dev);
+  mutate(copy);
+  return copy;
+};
+const custom = (s: Synthesis, type: string, name: string) => {
+  const found = ofType(s, type).find((r) => r.name === name);
+  if (!found) throw new Error(`${type} ${name} not in the synthesis`);
+  return found;
+};
+
+const ITEMS = [
+  "dynamodb:GetItem",
+  "dynamodb:BatchGetItem",
+  "dynamodb:Query",
+  "dynamodb:PutItem",
+  "dynamodb:UpdateItem",
+  "dynamodb:DeleteItem",
+  "dynamodb:BatchWriteItem",
+  "dynamodb:ConditionCheckItem",
+];
+const STREAM = ["dynamodb:DescribeStream", "dynamodb:GetRecords", "dynamodb:GetShardIterator", "dynamodb:ListStreams"];
+const READ = ["s3:GetObject", "s3:ListBucket"];
+const WRITE = ["s3:PutObject", "s3:AbortMultipartUpload"];
+const CONSUME = [
+  "sqs:ChangeMessageVisibility",
+  "sqs:DeleteMessage",
+  "sqs:GetQueueAttributes",
+  "sqs:GetQueueUrl",
+  "sqs:ReceiveMessage",
+];
+
+/** Who uses what: each function reaches exactly these resources, with exactly these actions. */
+const ACCESS: AccessTable = {
+  "packages/functions/src/api/lambda.handler": {
+    links: ["Table", "Files", "Archives", "Settings", "AuthSecret"],
+    actions: { Table: ITEMS, Files: [...READ, ...WRITE, "s3:DeleteObject"], Archives: READ },
+  },
+  "packages/functions/src/processor.handler": {
+    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue"],
+    actions: {
+      Table: [...ITEMS, ...STREAM],
+      Backups: WRITE,
+      Files: READ,
+      Archives: [...READ, ...WRITE],
+      NotificationQueue: ["sqs:SendMessage"],
+    },
+  },
+  "packages/functions/src/file-handler.handler": {
+    links: ["Table", "Files", "Archives", "Backups"],
+    actions: { Table: ITEMS, Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE], Backups: WRITE },
+  },
+  "packages/functions/src/notifier.handler": {
+    links: ["Table", "Email", "NotificationQueue"],
+    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: CONSUME },
+  },
+  "packages/functions/src/scheduler.handler": {
+    links: ["Table", "NotificationQueue"],
+    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"] },
+  },
+  "packages/functions/src/db-manager.handler": {
+    links: ["Table", "Backups"],
+    actions: {
+      Table: [...ITEMS, "dynamodb:ExportTableToPointInTime", "dynamodb:DescribeExport"],
+      Backups: [...READ, ...WRITE, "s3:PutObjectAcl"],
+    },
+  },
+};
+
+describe("the program", () => {
+  it("runs to the end without an error", () => {
+    expect(dev.errors).toEqual([]);
+  });
+
+  it("outputs the API URL and the table and bucket names", () => {
+    expect(Object.keys(dev.outputs)).toEqual(expect.arrayContaining(["api", "table", "files", "archives", "backups"]));
+    expect(dev.outputs.api).toMatch(/^https:\/\//);
+  });
+});
+
+describe("the API", () => {
+  it("sends every request to the API function and answers CORS for the stage's origins", () => {
+    const [route] = ofType(dev, "aws:apigatewayv2/route:Route");
+    const [integration] = ofType(dev, "aws:apigatewayv2/integration:Integration");
+    const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
+    expect(route!.inputs.routeKey).toBe("$default");
+    expect(integration!.inputs.integrationUri).toBe(api.state.arn);
+    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration.allowOrigins).toEqual(
+      stageConfig("dev").settings.corsOrigins,
+    );
+  });
+});
+
+describe("the table", () => {
+  it("has the keys, indexes, stream and TTL declared in TABLE_KEYS", () => {
+    expect(tableProblems(dev, TABLE_KEYS)).toEqual([]);
+  });
+
+  it("has every index the ElectroDB entities query, with the same key attributes", async () => {
+    const { shape, conflicts } = await entityKeyShape(root);
+    expect(conflicts).toEqual([]);
+    expect(Object.keys(shape.globalIndexes).length).toBeGreaterThan(0);
+    expect(tableProblems(dev, { ...shape, ttlAttribute: TABLE_KEYS.ttlAttribute })).toEqual([]);
+  });
+
+  it("is reported when an entity uses an index the table lacks", async () => {
+    const { shape } = await entityKeyShape(root);
+    const renamed = {
+      ...shape,
+      globalIndexes: { ...shape.globalIndexes, gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" } },
+    };
+    expect(tableProblems(dev, { ...renamed, ttlAttribute: TABLE_KEYS.ttlAttribute })).toContain(
+      "index gsi4 is missing",
+    );
+  });
+
+  it("is reported when an index key differs from the code's", () => {
+    const s = broken((s) => {
+      custom(s, "aws:dynamodb/table:Table", "TableTable").inputs.globalSecondaryIndexes[1].rangeKey = "gsi2range";
+    });
+    expect(tableProblems(s, TABLE_KEYS)).toContain("index gsi2 range key is gsi2range, expected gsi2sk");
+  });
+
+  it("is reported without its stream or TTL", () => {
+    const s = broken((s) => {
+      const table = custom(s, "aws:dynamodb/table:Table", "TableTable").inputs;
+      table.streamViewType = "KEYS_ONLY";
+      delete table.ttl;
+    });
+    expect(tableProblems(s, TABLE_KEYS)).toEqual([
+      "table stream must carry NEW_AND_OLD_IMAGES",
+      "table TTL must be enabled on expires_at",
+    ]);
+  });
+});
+
+describe("the buckets", () => {
+  const origins = stageConfig("dev").settings.corsOrigins;
+
+  it("are files, archives and backups only", () => {
+    expect(
+      ofType(dev, "aws:s3/bucket:Bucket")
+        .map((b) => b.name)
+        .sort(),
+    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket"]);
+  });
+
+  it("are encrypted, private, cleaned of abandoned uploads; archives age to cheaper storage; backups are versioned; only files accepts browsers", () => {
+    expect(bucketProblems(dev, origins)).toEqual([]);
+  });
+
+  it("are reported when one is unencrypted, public, unversioned or open to any origin", () => {
+    const s = broken((s) => {
+      s.resources = s.resources.filter((r) => r.name !== "ArchivesEncryption");
+      custom(
+        s,
+        "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
+        "BackupsPublicAccessBlock",
+      ).inputs.blockPublicPolicy = false;
+      s.resources = s.resources.filter((r) => r.name !== "BackupsVersioning");
+      custom(
+        s,
+        "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
+        "FilesCors",
+      ).inputs.corsRules[0].allowedOrigins = ["*"];
+    });
+    expect(bucketProblems(s, origins)).toEqual([
+      `Files: CORS origins are *, expected ${origins.join()}`,
+      "Archives: no default encryption",
+      "Backups: public access is not fully blocked",
+      "Backups: versioning is off",
+    ]);
+  });
+});
+
+describe("the notification queue", () => {
+  it("has a dead-letter queue and holds a message longer than its consumer may run", () => {
+    expect(queueProblems(dev)).toEqual([]);
+  });
+
+  it("is reported when a message would reappear while its consumer still runs, or has nowhere to die", () => {
+    const s = broken((s) => {
+      const queue = custom(s, "aws:sqs/queue:Queue", "NotificationQueueQueue").inputs;
+      queue.visibilityTimeoutSeconds = 10;
+      delete queue.redrivePolicy;
+    });
+    expect(queueProblems(s)).toEqual([
+      "NotificationQueue: visibility timeout 10s is shorter than its consumer's timeout 30s",
+      "NotificationQueue: no dead-letter queue",
+    ]);
+  });
+});
+
+describe("the functions", () => {
+  it("are built from handler files that export their handler, within Lambda's limits, on nodejs22.x arm64 with the stage's LOG_LEVEL", () => {
+    expect(functionProblems(dev, stageConfig("dev").settings.logLevel)).toEqual([]);
+  });
+
+  it("are reported over Lambda's 900 s limit", () => {
+    const s = broken((s) => {
+      custom(s, "aws:lambda/function:Function", "SchedulerHandlerFunction").inputs.timeout = 901;
+    });
+    expect(functionProblems(s, "DEBUG")).toEqual([
+      "packages/functions/src/scheduler.handler: timeout 901s is outside 1..900",
+    ]);
+  });
+
+  it("fail to build from a handler file that does not exist or lacks the export", async () => {
+    const artifacts = path.join(root, ".sst", "mock-artifacts", "broken");
+    try {
+      const missingFile = await buildFunction(root, artifacts, {
+        functionID: "A",
+        handler: "packages/functions/src/nothing.handler",
+      });
+      const missingExport = await buildFunction(root, artifacts, {
+        functionID: "B",
+        handler: "packages/functions/src/notifier.main",
+      });
+      expect(missingFile.errors).toEqual(["handler file not found: packages/functions/src/nothing.{ts,js}"]);
+      expect(missingExport.errors).toEqual(['packages/functions/src/notifier does not export "main"']);
+    } finally {
+      rmSync(artifacts, { recursive: true, force: true });
+    }
+  });
+
+  it("each link only what it uses and may do only what it needs, with no wildcard action, assumed by Lambda alone", () => {
+    expect(accessProblems(dev, ACCESS)).toEqual([]);
+  });
+
+  it("are reported when one gets a wildcard action, reaches a resource it does not use, or loses a link", () => {
+    const s = broken((s) => {
+      const role = custom(s, "aws:iam/role:Role", "SchedulerHandlerRole").inputs;
+      const policy = JSON.parse(role.inlinePolicies[0].policy);
+      const files = custom(s, "aws:s3/bucket:Bucket", "FilesBucket").state.arn;
+      policy.Statement.push({ effect: "Allow", actions: ["s3:*"], resources: [`${files}/*`] });
+      role.inlinePolicies[0].policy = JSON.stringify(policy);
+      delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
+    });
+    expect(accessProblems(s, ACCESS)).toEqual([
+      "packages/functions/src/scheduler.handler: links Table, expected NotificationQueue,Table",
+      "packages/functions/src/scheduler.handler: wildcard action s3:*",
+      "packages/functions/src/scheduler.handler: reaches Files, which it does not use",
+    ]);
+  });
+});
+
+describe("the contract processor's trigger", () => {
+  const entityAttribute = (ContractEntity as unknown as { identifiers: { entity: string } }).identifiers.entity;
+
+  it("is the table stream, filtered to inserted outbox records (by the attribute ElectroDB stores an item's entity in)", () => {
+    const [mapping] = ofType(dev, "aws:lambda/eventSourceMapping:EventSourceMapping").filter((m) =>
+      String(m.inputs.eventSourceArn).includes("/stream/"),
+    );
+    expect(JSON.parse(mapping!.inputs.filterCriteria.filters[0].pattern)).toEqual({
+      eventName: ["INSERT"],
+      dynamodb: { NewImage: { [entityAttribute]: { S: ["outbox"] } } },
+    });
+    expect(mapping!.inputs.functionResponseTypes).toEqual(["ReportBatchItemFailures"]);
+  });
+});
+
+describe("the alarms", () => {
+  const alarms = () => ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+
+  it("watch every function's errors", () => {
+    const watched = alarms()
+      .filter((a) => a.inputs.metricName === "Errors")
+      .map((a) => a.inputs.dimensions.FunctionName);
+    const deployed = ofType(dev, "aws:lambda/function:Function").map((f) => f.state.name);
+    expect(watched.sort()).toEqual(deployed.sort());
+  });
+
+  it("fire on the first dead notice", () => {
+    const deadLetters = custom(dev, "aws:sqs/queue:Queue", "NotificationDeadLettersQueue").state.name;
+    const alarm = alarms().find((a) => a.inputs.dimensions.QueueName === deadLetters);
+    expect(alarm?.inputs).toMatchObject({
+      metricName: "ApproximateNumberOfMessagesVisible",
+      comparisonOperator: "GreaterThanThreshold",
+      threshold: 0,
+    });
+  });
+});
+
+describe("a development stage", () => {
+  it("can be removed with all its data", () => {
+    expect(retentionProblems(dev, false)).toEqual([]);
+    expect(dev.app).toMatchObject({ name: "testex", home: "aws", removal: "remove", protect: false });
+  });
+
+  it("is reported if it would keep its table", () => {
+    const s = broken((s) => s.retained.push("aws:dynamodb/table:Table::TableTable"));
+    expect(retentionProblems(s, false)).toEqual(["Table is kept when stage dev is removed"]);
+  });
+});
+
+describe("the offline harness", () => {
+  it("leaves no bundle behind in .sst/platform", () => {
+    expect(existsSync(path.join(root, ".sst/platform/testex-mock.dev.mjs"))).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import { exportTable, readObjects, readWriteItems, receiveTableExport, sendMessages } from "./access";
+import { lambda } from "./function";
+import { notificationQueue } from "./queue";
+import { backups, table } from "./storage";
+
+/** Completes terminations that fell due and queues end-date reminders. */
+export const scheduler = new sst.aws.Cron("Scheduler", {
+  schedule: "rate(1 hour)",
+  function: lambda({
+    handler: "packages/functions/src/scheduler.handler",
+    description: "Due terminations and end-date reminders",
+    memory: "256 MB",
+    timeout: "300 seconds",
+    link: [table, notificationQueue],
+    permissions: [readWriteItems(table), sendMessages(notificationQueue)],
+  }),
+});
+
+/** Exports the table to the backups bucket every night. */
+export const databaseManager = new sst.aws.Cron("DatabaseManager", {
+  schedule: "cron(0 3 * * ? *)",
+  function: lambda({
+    handler: "packages/functions/src/db-manager.handler",
+    description: "Daily table export to the backups bucket",
+    memory: "256 MB",
+    timeout: "300 seconds",
+    link: [table, backups],
+    permissions: [readWriteItems(table), exportTable(table), receiveTableExport(backups), readObjects(backups)],
+  }),
+});

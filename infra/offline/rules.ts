@@ -1,0 +1,263 @@
+/**
+ * What the synthesized infrastructure must satisfy, as functions from a
+ * synthesis to a list of problems (empty = fine). Tests run them on the real
+ * program's output, and on deliberately broken copies to show each can fail.
+ */
+import type { MockResource, Synthesis } from "./mock-runner";
+
+export interface KeyShape {
+  primary: { hashKey: string; rangeKey?: string };
+  /** Index name -> key attributes. */
+  globalIndexes: Record<string, { hashKey: string; rangeKey?: string }>;
+  ttlAttribute: string;
+}
+
+/** Per function (by handler): the link names it reads, and per linked resource the exact IAM actions. */
+export type AccessTable = Record<string, { links: string[]; actions: Record<string, string[]> }>;
+
+const LAMBDA_MAX_TIMEOUT = 900;
+
+export const ofType = (s: Synthesis, type: string) => s.resources.filter((r) => r.type === type);
+
+/** The SST component a low-level resource belongs to: SST names children `<Component><Part>`. */
+export function componentOf(s: Synthesis, resource: MockResource): string {
+  const components = s.resources.filter((r) => !r.custom && r.type.startsWith("sst:")).map((r) => r.name);
+  return components.filter((c) => resource.name.startsWith(c)).sort((a, b) => b.length - a.length)[0] ?? resource.name;
+}
+
+/** The component an ARN in a policy points at (a table's index or stream belongs to the table). */
+export function ownerOfArn(s: Synthesis, arn: string): string | undefined {
+  let best: { owner: MockResource; length: number } | undefined;
+  for (const r of s.resources) {
+    for (const own of [r.state.arn, r.state.streamArn]) {
+      if (typeof own !== "string" || !own.startsWith("arn:")) continue;
+      const matches = arn === own || arn.startsWith(`${own}/`);
+      if (matches && own.length > (best?.length ?? 0)) best = { owner: r, length: own.length };
+    }
+  }
+  return best && componentOf(s, best.owner);
+}
+
+export interface Statement {
+  effect: string;
+  actions: string[];
+  resources: string[];
+}
+
+/** A function's role: its inline statements, managed policies and trust policy. */
+export function roleOf(s: Synthesis, fn: MockResource) {
+  const role = s.resources.find((r) => r.type === "aws:iam/role:Role" && r.state.arn === fn.inputs.role);
+  if (!role) throw new Error(`no role found for ${fn.name}`);
+  const statements: Statement[] = (role.inputs.inlinePolicies ?? []).flatMap(
+    (p: { policy: string }) => JSON.parse(p.policy).Statement as Statement[],
+  );
+  return {
+    statements,
+    managed: (role.inputs.managedPolicyArns ?? []) as string[],
+    trustedPrincipals: trustedPrincipals(role.inputs.assumeRolePolicy),
+  };
+}
+
+/** Principals of a trust policy, written either as IAM JSON or as getPolicyDocument statements. */
+function trustedPrincipals(policy: string | { Statement: any[] }): string[] {
+  const document = typeof policy === "string" ? JSON.parse(policy) : policy;
+  return (document.Statement as any[]).flatMap((statement) =>
+    statement.Principal
+      ? Object.values(statement.Principal as Record<string, string | string[]>).flat()
+      : (statement.principals ?? []).flatMap((p: { identifiers: string[] }) => p.identifiers),
+  );
+}
+
+/** Lambda functions with the handler they were built from. */
+export function functions(s: Synthesis) {
+  return ofType(s, "aws:lambda/function:Function").map((fn) => {
+    const build = s.builds.find((b) => `${b.functionID}Function` === fn.name);
+    if (!build) throw new Error(`no build recorded for ${fn.name}`);
+    return { fn, build };
+  });
+}
+
+export function tableProblems(s: Synthesis, expected: KeyShape): string[] {
+  const tables = ofType(s, "aws:dynamodb/table:Table");
+  if (tables.length !== 1) return [`expected exactly one table, found ${tables.length}`];
+  const t = tables[0]!.inputs;
+  const problems: string[] = [];
+  const attributes = new Set((t.attributes ?? []).map((a: { name: string }) => a.name));
+  if (t.hashKey !== expected.primary.hashKey)
+    problems.push(`table hash key is ${t.hashKey}, expected ${expected.primary.hashKey}`);
+  if (t.rangeKey !== expected.primary.rangeKey)
+    problems.push(`table range key is ${t.rangeKey}, expected ${expected.primary.rangeKey}`);
+  for (const [name, keys] of Object.entries(expected.globalIndexes)) {
+    const index = (t.globalSecondaryIndexes ?? []).find((i: { name: string }) => i.name === name);
+    if (!index) {
+      problems.push(`index ${name} is missing`);
+      continue;
+    }
+    if (index.hashKey !== keys.hashKey)
+      problems.push(`index ${name} hash key is ${index.hashKey}, expected ${keys.hashKey}`);
+    if (index.rangeKey !== keys.rangeKey)
+      problems.push(`index ${name} range key is ${index.rangeKey}, expected ${keys.rangeKey}`);
+  }
+  const keyAttributes = [
+    t.hashKey,
+    t.rangeKey,
+    ...(t.globalSecondaryIndexes ?? []).flatMap((i: any) => [i.hashKey, i.rangeKey]),
+  ];
+  for (const key of keyAttributes.filter(Boolean)) {
+    if (!attributes.has(key)) problems.push(`key attribute ${key} is not declared in the table's fields`);
+  }
+  if (!t.streamEnabled || t.streamViewType !== "NEW_AND_OLD_IMAGES")
+    problems.push("table stream must carry NEW_AND_OLD_IMAGES");
+  if (t.ttl?.attributeName !== expected.ttlAttribute || !t.ttl?.enabled)
+    problems.push(`table TTL must be enabled on ${expected.ttlAttribute}`);
+  if (!t.pointInTimeRecovery?.enabled)
+    problems.push("point-in-time recovery must be on (the daily export reads from it)");
+  return problems;
+}
+
+export function bucketProblems(s: Synthesis, corsOrigins: string[]): string[] {
+  const problems: string[] = [];
+  const forBucket = (type: string, bucket: MockResource) =>
+    ofType(s, type).filter((r) => r.inputs.bucket === bucket.state.bucket);
+  for (const bucket of ofType(s, "aws:s3/bucket:Bucket")) {
+    const name = componentOf(s, bucket);
+    const encryption = forBucket(
+      "aws:s3/bucketServerSideEncryptionConfiguration:BucketServerSideEncryptionConfiguration",
+      bucket,
+    );
+    const algorithm = encryption[0]?.inputs.rules?.[0]?.applyServerSideEncryptionByDefault?.sseAlgorithm;
+    if (!["AES256", "aws:kms"].includes(algorithm)) problems.push(`${name}: no default encryption`);
+    const block = forBucket("aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket)[0]?.inputs;
+    const blocked =
+      block &&
+      ["blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets"].every(
+        (k) => block[k] === true,
+      );
+    if (!blocked) problems.push(`${name}: public access is not fully blocked`);
+    const rules = forBucket("aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", bucket).flatMap(
+      (l) => l.inputs.rules ?? [],
+    );
+    if (!rules.some((r: any) => r.status === "Enabled" && r.abortIncompleteMultipartUpload?.daysAfterInitiation)) {
+      problems.push(`${name}: incomplete multipart uploads are never cleaned up`);
+    }
+    const cors = forBucket("aws:s3/bucketCorsConfiguration:BucketCorsConfiguration", bucket).flatMap(
+      (c) => c.inputs.corsRules ?? [],
+    );
+    const origins = cors.flatMap((rule: { allowedOrigins: string[] }) => rule.allowedOrigins);
+    if (name === "Files") {
+      if (origins.join() !== corsOrigins.join())
+        problems.push(`Files: CORS origins are ${origins.join() || "none"}, expected ${corsOrigins.join()}`);
+    } else if (origins.length > 0) {
+      problems.push(`${name}: CORS is open to ${origins.join()} but browsers never reach this bucket`);
+    }
+    if (name === "Archives" && !rules.some((r: any) => r.status === "Enabled" && (r.transitions ?? []).length > 0)) {
+      problems.push("Archives: objects never move to a cheaper storage class");
+    }
+    const versioning = forBucket("aws:s3/bucketVersioning:BucketVersioning", bucket)[0]?.inputs.versioningConfiguration
+      ?.status;
+    if (name === "Backups" && versioning !== "Enabled") problems.push("Backups: versioning is off");
+  }
+  return problems;
+}
+
+export function functionProblems(s: Synthesis, logLevel: string): string[] {
+  const problems: string[] = [];
+  for (const { fn, build } of functions(s)) {
+    const name = build.handler;
+    for (const error of build.errors) problems.push(`${name}: ${error}`);
+    if (!(fn.inputs.timeout > 0 && fn.inputs.timeout <= LAMBDA_MAX_TIMEOUT))
+      problems.push(`${name}: timeout ${fn.inputs.timeout}s is outside 1..${LAMBDA_MAX_TIMEOUT}`);
+    if (!(fn.inputs.memorySize >= 128 && fn.inputs.memorySize <= 10_240))
+      problems.push(`${name}: memory ${fn.inputs.memorySize} MB is outside 128..10240`);
+    if (fn.inputs.runtime !== "nodejs22.x") problems.push(`${name}: runtime ${fn.inputs.runtime}, expected nodejs22.x`);
+    if (fn.inputs.architectures?.join() !== "arm64")
+      problems.push(`${name}: architecture ${fn.inputs.architectures}, expected arm64`);
+    if (fn.inputs.environment?.variables?.LOG_LEVEL !== logLevel)
+      problems.push(`${name}: LOG_LEVEL is not ${logLevel}`);
+  }
+  return problems;
+}
+
+export function queueProblems(s: Synthesis): string[] {
+  const problems: string[] = [];
+  const queues = ofType(s, "aws:sqs/queue:Queue");
+  for (const mapping of ofType(s, "aws:lambda/eventSourceMapping:EventSourceMapping")) {
+    const queue = queues.find((q) => q.state.arn === mapping.inputs.eventSourceArn);
+    if (!queue) continue;
+    const name = componentOf(s, queue);
+    const fn = ofType(s, "aws:lambda/function:Function").find((f) => f.state.arn === mapping.inputs.functionName);
+    if (fn && !(queue.inputs.visibilityTimeoutSeconds >= fn.inputs.timeout)) {
+      problems.push(
+        `${name}: visibility timeout ${queue.inputs.visibilityTimeoutSeconds}s is shorter than its consumer's timeout ${fn.inputs.timeout}s`,
+      );
+    }
+    const redrive = queue.inputs.redrivePolicy ? JSON.parse(queue.inputs.redrivePolicy) : undefined;
+    if (!redrive || !queues.some((q) => q.state.arn === redrive.deadLetterTargetArn))
+      problems.push(`${name}: no dead-letter queue`);
+    if (!(mapping.inputs.functionResponseTypes ?? []).includes("ReportBatchItemFailures")) {
+      problems.push(`${name}: consumer does not report partial batch failures`);
+    }
+  }
+  return problems;
+}
+
+export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
+  const problems: string[] = [];
+  const seen = new Set<string>();
+  for (const { fn, build } of functions(s)) {
+    const name = build.handler;
+    seen.add(name);
+    const spec = expected[name];
+    if (!spec) {
+      problems.push(`${name}: a function nobody expects`);
+      continue;
+    }
+    const links = Object.keys(build.links).sort();
+    if (links.join() !== [...spec.links].sort().join())
+      problems.push(`${name}: links ${links.join()}, expected ${[...spec.links].sort().join()}`);
+    const role = roleOf(s, fn);
+    const granted: Record<string, Set<string>> = {};
+    for (const statement of role.statements) {
+      if (statement.effect !== "Allow") continue;
+      for (const action of statement.actions)
+        if (action.includes("*")) problems.push(`${name}: wildcard action ${action}`);
+      for (const resource of statement.resources) {
+        const owner =
+          resource.includes("*") && !resource.startsWith("arn:") ? "*" : (ownerOfArn(s, resource) ?? resource);
+        for (const action of statement.actions) (granted[owner] ??= new Set()).add(action);
+      }
+    }
+    for (const owner of Object.keys(granted)) {
+      if (!spec.actions[owner]) problems.push(`${name}: reaches ${owner}, which it does not use`);
+    }
+    for (const [owner, actions] of Object.entries(spec.actions)) {
+      const has = [...(granted[owner] ?? [])].sort().join();
+      if (has !== [...actions].sort().join())
+        problems.push(`${name}: on ${owner} may ${has || "nothing"}, expected ${[...actions].sort().join()}`);
+    }
+    const managed = role.managed.filter((arn) => !arn.endsWith(":policy/service-role/AWSLambdaBasicExecutionRole"));
+    if (managed.length > 0) problems.push(`${name}: extra managed policies ${managed.join()}`);
+    if (role.trustedPrincipals.join() !== "lambda.amazonaws.com")
+      problems.push(`${name}: role can be assumed by ${role.trustedPrincipals.join()}`);
+  }
+  for (const name of Object.keys(expected))
+    if (!seen.has(name)) problems.push(`${name}: expected function is not deployed`);
+  return problems;
+}
+
+export function retentionProblems(s: Synthesis, production: boolean): string[] {
+  const problems: string[] = [];
+  const table = ofType(s, "aws:dynamodb/table:Table")[0]?.inputs;
+  if (Boolean(table?.deletionProtectionEnabled) !== production) {
+    problems.push(`table deletion protection is ${table?.deletionProtectionEnabled ? "on" : "off"} in ${s.stage}`);
+  }
+  if (Boolean(s.outputs._protect) !== production)
+    problems.push(`stage ${s.stage} is ${s.outputs._protect ? "" : "not "}protected from sst remove`);
+  const data = [...ofType(s, "aws:dynamodb/table:Table"), ...ofType(s, "aws:s3/bucket:Bucket")];
+  for (const r of data) {
+    const retained = s.retained.includes(`${r.type}::${r.name}`);
+    if (retained !== production)
+      problems.push(`${componentOf(s, r)} is ${retained ? "kept" : "deleted"} when stage ${s.stage} is removed`);
+  }
+  return problems;
+}

@@ -1,0 +1,92 @@
+import { TABLE_KEYS } from "../packages/core/src/db/table";
+import { config } from "./settings";
+
+const { primary, globalIndexes, ttlAttribute } = TABLE_KEYS;
+const keyNames = [primary, ...Object.values(globalIndexes)].flatMap((index) => [index.hashKey, index.rangeKey]);
+
+/**
+ * The single table. Keys and indexes come from the same declaration the
+ * entities are checked against, so they cannot drift apart. The stream feeds
+ * the contract processor; point-in-time recovery (SST's default) is also what
+ * the daily export to the backups bucket reads from.
+ */
+export const table = new sst.aws.Dynamo("Table", {
+  fields: Object.fromEntries(keyNames.map((key) => [key, "string" as const])),
+  primaryIndex: { hashKey: primary.hashKey, rangeKey: primary.rangeKey },
+  globalIndexes: Object.fromEntries(
+    Object.entries(globalIndexes).map(([name, keys]) => [name, { hashKey: keys.hashKey, rangeKey: keys.rangeKey }]),
+  ),
+  stream: "new-and-old-images",
+  ttl: ttlAttribute,
+  deletionProtection: config.protect,
+});
+
+type Rule = aws.types.input.s3.BucketLifecycleConfigurationRule;
+
+/** Multipart uploads that never completed cost storage and are never visible. */
+const abandonedUploads: Rule = {
+  id: "abandoned-multipart-uploads",
+  status: "Enabled",
+  filter: {},
+  abortIncompleteMultipartUpload: { daysAfterInitiation: 1 },
+};
+
+function bucket(name: string, args: { cors?: sst.aws.BucketArgs["cors"]; versioning?: boolean; rules: Rule[] }) {
+  const created = new sst.aws.Bucket(name, { cors: args.cors ?? false, versioning: args.versioning });
+  new aws.s3.BucketServerSideEncryptionConfiguration(`${name}Encryption`, {
+    bucket: created.name,
+    rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
+  });
+  new aws.s3.BucketLifecycleConfiguration(`${name}Lifecycle`, { bucket: created.name, rules: args.rules });
+  return created;
+}
+
+/** Contract documents, uploaded by browsers with presigned URLs. */
+export const files = bucket("Files", {
+  cors: {
+    allowOrigins: config.settings.corsOrigins,
+    allowMethods: ["GET", "PUT", "POST", "HEAD"],
+    allowHeaders: ["*"],
+    exposeHeaders: ["ETag"],
+    maxAge: "1 hour",
+  },
+  rules: [abandonedUploads],
+});
+
+/** Documents of terminated contracts: rarely read, kept for years. */
+export const archives = bucket("Archives", {
+  rules: [
+    abandonedUploads,
+    {
+      id: "archive-to-glacier",
+      status: "Enabled",
+      filter: {},
+      transitions: [
+        { days: 30, storageClass: "STANDARD_IA" },
+        { days: 180, storageClass: "GLACIER_IR" },
+      ],
+    },
+  ],
+});
+
+/** Table exports and pre-change copies of records; versioned so a backup cannot be silently overwritten. */
+export const backups = bucket("Backups", {
+  versioning: true,
+  rules: [
+    abandonedUploads,
+    {
+      id: "backups-to-glacier",
+      status: "Enabled",
+      filter: {},
+      transitions: [{ days: 30, storageClass: "GLACIER_IR" }],
+      noncurrentVersionExpiration: { noncurrentDays: 90 },
+    },
+  ],
+});
+
+export const outputs = {
+  table: table.name,
+  files: files.name,
+  archives: archives.name,
+  backups: backups.name,
+};

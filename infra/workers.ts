@@ -1,0 +1,81 @@
+import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
+import { email } from "./email";
+import { lambda } from "./function";
+import { NOTIFIER_TIMEOUT, notificationQueue } from "./queue";
+import { archives, backups, files, table } from "./storage";
+
+/**
+ * The contract processor reacts to outbox records written in the same
+ * transaction as a state change, and only to those: the filter runs in
+ * Lambda's event source mapping, so other writes never invoke it.
+ * `__edb_e__` is the entity name ElectroDB stores on every item.
+ */
+const OUTBOX_FILTER = { eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: ["outbox"] } } } };
+
+export const processor = table.subscribe(
+  "ContractProcessor",
+  lambda({
+    handler: "packages/functions/src/processor.handler",
+    description: "Backs up, archives and notifies for each outbox record",
+    memory: "512 MB",
+    timeout: "60 seconds",
+    link: [table, backups, files, archives, notificationQueue],
+    permissions: [
+      readWriteItems(table),
+      writeObjects(backups),
+      readObjects(files),
+      readObjects(archives),
+      writeObjects(archives),
+      sendMessages(notificationQueue),
+    ],
+  }),
+  {
+    filters: [OUTBOX_FILTER],
+    transform: {
+      eventSourceMapping: {
+        startingPosition: "TRIM_HORIZON",
+        functionResponseTypes: ["ReportBatchItemFailures"],
+        bisectBatchOnFunctionError: true,
+        maximumRetryAttempts: 10,
+      },
+    },
+  },
+);
+
+/** Checks and records each uploaded document. */
+export const fileHandler = files.notify({
+  notifications: [
+    {
+      name: "FileHandler",
+      events: ["s3:ObjectCreated:*"],
+      function: lambda({
+        handler: "packages/functions/src/file-handler.handler",
+        description: "Verifies, records, archives and backs up contract documents",
+        memory: "1024 MB",
+        timeout: "120 seconds",
+        link: [table, files, archives, backups],
+        permissions: [
+          readWriteItems(table),
+          readObjects(files),
+          deleteObjects(files),
+          readObjects(archives),
+          writeObjects(archives),
+          writeObjects(backups),
+        ],
+      }),
+    },
+  ],
+});
+
+/** Sends queued notices; a failed message goes back to the queue alone (partial batch response). */
+export const notifier = notificationQueue.subscribe(
+  lambda({
+    handler: "packages/functions/src/notifier.handler",
+    description: "Renders and sends notices through SES",
+    memory: "512 MB",
+    timeout: NOTIFIER_TIMEOUT,
+    link: [table, email, notificationQueue],
+    permissions: [readWriteItems(table), sendEmail(email)],
+  }),
+  { batch: { size: 10, partialResponses: true } },
+);
