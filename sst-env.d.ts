@@ -23,7 +23,7 @@ declare module "sst" {
       operatorEmails: string[];
       maxUploadBytes: number;
       allowedContentTypes: string[];
-      oidc?: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string };
+      oidc: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string } | null;
       type: "sst.sst.Linkable";
     };
   }

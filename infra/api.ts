@@ -1,6 +1,7 @@
-import { readObjects, readWriteItems, writeObjects, deleteObjects } from "./access";
+import { readObjects, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { lambda } from "./function";
 import { authSecret, config, settings } from "./settings";
+import { notificationQueue } from "./queue";
 import { archives, files, table } from "./storage";
 
 /** The REST API: one Hono Lambda behind an HTTP API that answers CORS preflights itself. */
@@ -8,8 +9,8 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: {
     allowOrigins: config.settings.corsOrigins,
     allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowHeaders: ["authorization", "content-type", "if-match", "x-request-id"],
-    exposeHeaders: ["etag", "location", "x-request-id"],
+    allowHeaders: ["authorization", "content-type", "if-match", "idempotency-key", "x-request-id"],
+    exposeHeaders: ["etag", "location", "x-request-id", "idempotent-replayed"],
     maxAge: "1 hour",
   },
 });
@@ -21,8 +22,11 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    link: [table, files, archives, settings, authSecret],
+    link: [table, files, archives, notificationQueue, settings, authSecret],
+    // The docs page serves Swagger UI's files from disk; splitting keeps S3 code out of the start-up chunk.
+    nodejs: { install: ["swagger-ui-dist"], splitting: true },
     permissions: [
+      sendMessages(notificationQueue),
       readWriteItems(table),
       readObjects(files),
       writeObjects(files),

@@ -31,6 +31,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex-dev.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
+    oidc: null,
   },
   staging: {
     debug: false,
@@ -42,6 +44,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@staging.testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
+    oidc: null,
   },
   production: {
     debug: false,
@@ -53,6 +57,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
+    oidc: null,
   },
 };
 

@@ -9,6 +9,8 @@ export interface FunctionSpec {
   timeout: `${number} seconds`;
   link: $util.Input<unknown>[];
   permissions: (Grant | Grant[])[];
+  /** Bundling options beyond the defaults (e.g. packages read from disk at run time). */
+  nodejs?: sst.aws.FunctionArgs["nodejs"];
 }
 
 export function lambda(spec: FunctionSpec): sst.aws.FunctionArgs {

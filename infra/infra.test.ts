@@ -62,11 +62,11 @@ const CONSUME = [
 /** Who uses what: each function reaches exactly these resources, with exactly these actions. */
 const ACCESS: AccessTable = {
   "packages/functions/src/api/lambda.handler": {
-    links: ["Table", "Files", "Archives", "Settings", "AuthSecret"],
-    actions: { Table: ITEMS, Files: [...READ, ...WRITE, "s3:DeleteObject"], Archives: READ },
+    links: ["Table", "Files", "Archives", "NotificationQueue", "Settings", "AuthSecret"],
+    actions: { Table: ITEMS, Files: [...READ, ...WRITE, "s3:DeleteObject"], Archives: READ, NotificationQueue: ["sqs:SendMessage"] },
   },
   "packages/functions/src/processor.handler": {
-    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue"],
+    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Api"],
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
@@ -76,15 +76,15 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/file-handler.handler": {
-    links: ["Table", "Files", "Archives", "Backups"],
+    links: ["Table", "Files", "Archives", "Backups", "Settings"],
     actions: { Table: ITEMS, Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE], Backups: WRITE },
   },
   "packages/functions/src/notifier.handler": {
-    links: ["Table", "Email", "NotificationQueue"],
-    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: CONSUME },
+    links: ["Table", "Email", "NotificationQueue", "Settings"],
+    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"] },
   },
   "packages/functions/src/scheduler.handler": {
-    links: ["Table", "NotificationQueue"],
+    links: ["Table", "NotificationQueue", "Settings"],
     actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"] },
   },
   "packages/functions/src/db-manager.handler": {
@@ -266,7 +266,7 @@ describe("the functions", () => {
       delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
     });
     expect(accessProblems(s, ACCESS)).toEqual([
-      "packages/functions/src/scheduler.handler: links Table, expected NotificationQueue,Table",
+      "packages/functions/src/scheduler.handler: links Settings,Table, expected NotificationQueue,Settings,Table",
       "packages/functions/src/scheduler.handler: wildcard action s3:*",
       "packages/functions/src/scheduler.handler: reaches Files, which it does not use",
     ]);

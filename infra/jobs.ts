@@ -1,6 +1,7 @@
 import { exportTable, readObjects, readWriteItems, receiveTableExport, sendMessages } from "./access";
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
+import { settings } from "./settings";
 import { backups, table } from "./storage";
 
 /** Completes terminations that fell due and queues end-date reminders. */
@@ -11,7 +12,7 @@ export const scheduler = new sst.aws.Cron("Scheduler", {
     description: "Due terminations and end-date reminders",
     memory: "256 MB",
     timeout: "300 seconds",
-    link: [table, notificationQueue],
+    link: [table, notificationQueue, settings],
     permissions: [readWriteItems(table), sendMessages(notificationQueue)],
   }),
 });

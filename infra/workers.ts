@@ -2,6 +2,8 @@ import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, wr
 import { email } from "./email";
 import { lambda } from "./function";
 import { NOTIFIER_TIMEOUT, notificationQueue } from "./queue";
+import { api } from "./api";
+import { settings } from "./settings";
 import { archives, backups, files, table } from "./storage";
 
 /**
@@ -19,7 +21,8 @@ export const processor = table.subscribe(
     description: "Backs up, archives and notifies for each outbox record",
     memory: "512 MB",
     timeout: "60 seconds",
-    link: [table, backups, files, archives, notificationQueue],
+    // The API link gives notices their absolute approve/reject links.
+    link: [table, backups, files, archives, notificationQueue, settings, api],
     permissions: [
       readWriteItems(table),
       writeObjects(backups),
@@ -53,7 +56,7 @@ export const fileHandler = files.notify({
         description: "Verifies, records, archives and backs up contract documents",
         memory: "1024 MB",
         timeout: "120 seconds",
-        link: [table, files, archives, backups],
+        link: [table, files, archives, backups, settings],
         permissions: [
           readWriteItems(table),
           readObjects(files),
@@ -74,8 +77,9 @@ export const notifier = notificationQueue.subscribe(
     description: "Renders and sends notices through SES",
     memory: "512 MB",
     timeout: NOTIFIER_TIMEOUT,
-    link: [table, email, notificationQueue],
-    permissions: [readWriteItems(table), sendEmail(email)],
+    link: [table, email, notificationQueue, settings],
+    // A notice that dies queues a system alert, so the worker also sends.
+    permissions: [readWriteItems(table), sendEmail(email), sendMessages(notificationQueue)],
   }),
   { batch: { size: 10, partialResponses: true } },
 );

@@ -31,7 +31,7 @@ export interface Settings {
   /** Content types a contract document may have (checked by magic bytes too). */
   allowedContentTypes: string[];
   /** Verify tokens against this issuer instead of the stage's signing secret. */
-  oidc?: OidcSettings;
+  oidc: OidcSettings | null;
 }
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;

@@ -54,7 +54,7 @@ export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { sp
     await limitBody(c, async () => {
       // Called outside Hono's composer, so a replayed reply must be set on the context here.
       const replayed = await idempotency(c, next);
-      if (replayed) c.res = replayed;
+      if (replayed instanceof Response) c.res = replayed;
     });
   };
   return Object.assign(middleware, { spec });

@@ -96,8 +96,8 @@ describe("terminating a contract at or above the approval threshold", () => {
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
-      approve_url: `/api/contracts/${contractId}/termination/approve`,
-      reject_url: `/api/contracts/${contractId}/termination/reject`,
+      approve_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/approve`,
+      reject_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/reject`,
     });
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
     expect(decision).toMatchObject({
