@@ -15,10 +15,15 @@ const document = DynamoDBDocumentClient.from(dynamo);
 
 export interface Latencies {
   httpGet: number[];
+  appGet: number[];
   rawGet: number[];
   httpList: number[];
+  appList: number[];
   rawList: number[];
 }
+
+/** The same app called in-process (no socket): splits HTTP transport from the app's own work. */
+export type AppCall = (path: string) => Promise<number>;
 
 export const p = (samples: number[]) => ({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
 export const summarize = (l: Latencies) => Object.fromEntries(Object.entries(l).map(([k, v]: [string, number[]]) => [k, { ...p(v), n: v.length }]));
@@ -31,29 +36,33 @@ async function time(fn: () => Promise<unknown>): Promise<number> {
 }
 
 /**
- * Alternates the four kinds of read on random contracts so that noise from
- * the machine falls on all of them alike. `check` fails loudly on a non-200.
+ * Alternates the kinds of read on random contracts so that noise from the
+ * machine falls on all of them alike. `check` fails loudly on a non-200.
  */
-export async function measureReads(request: Request, ids: string[], iterations: number): Promise<Latencies> {
-  const result: Latencies = { httpGet: [], rawGet: [], httpList: [], rawList: [] };
+export async function measureReads(request: Request, appCall: AppCall, ids: string[], iterations: number): Promise<Latencies> {
+  const result: Latencies = { httpGet: [], appGet: [], rawGet: [], httpList: [], appList: [], rawList: [] };
   const pick = () => ids[Math.floor(Math.random() * ids.length)]!;
   const listParams = db.entities.contract.query.byEndDate({}).params({ limit: PAGE });
-  const check = async (path: string) => {
-    const reply = await request("GET", path, { as: "viewer" });
-    if (reply.status !== 200) throw new Error(`GET ${path} answered ${reply.status}`);
+  const check = async (path: string, via: "http" | "app" = "http") => {
+    const status = via === "http" ? (await request("GET", path, { as: "viewer" })).status : await appCall(path);
+    if (status !== 200) throw new Error(`GET ${path} answered ${status}`);
   };
   for (let i = 0; i < iterations; i++) {
     const id = pick();
     const getParams = db.entities.contract.get({ contract_id: id }).params();
     const sample = i >= iterations / 10; // the first tenth warms connections and JIT
     const httpGet = await time(() => check(`/api/contracts/${id}`));
+    const appGet = await time(() => check(`/api/contracts/${id}`, "app"));
     const rawGet = await time(() => document.send(new GetCommand(getParams)));
     const httpList = await time(() => check(`/api/contracts?limit=${PAGE}`));
+    const appList = await time(() => check(`/api/contracts?limit=${PAGE}`, "app"));
     const rawList = await time(() => document.send(new QueryCommand(listParams)));
     if (sample) {
       result.httpGet.push(httpGet);
+      result.appGet.push(appGet);
       result.rawGet.push(rawGet);
       result.httpList.push(httpList);
+      result.appList.push(appList);
       result.rawList.push(rawList);
     }
   }

@@ -115,6 +115,7 @@ function pickOp(): Exclude<Op, "approve"> {
 async function drive(request: Request, clients: string[], known: Map<string, Known>) {
   const latencies: Record<Op, number[]> = { create: [], read: [], list: [], update: [], terminate: [], approve: [] };
   const unexpected = new Map<string, number>();
+  const conflicts: Partial<Record<Op, number>> = {};
   const terminated = new Set<string>();
   let terminationRoute = true;
   let completed = 0;
@@ -123,6 +124,7 @@ async function drive(request: Request, clients: string[], known: Map<string, Kno
   const note = (op: Op, reply: Reply) => {
     completed++;
     latencies[op].push(reply.ms);
+    if (reply.status === 409) conflicts[op] = (conflicts[op] ?? 0) + 1;
     if (!EXPECTED[op].includes(reply.status)) {
       const key = `${op} → ${reply.status} ${reply.body?.code ?? ""}`.trim();
       unexpected.set(key, (unexpected.get(key) ?? 0) + 1);
@@ -186,7 +188,7 @@ async function drive(request: Request, clients: string[], known: Map<string, Kno
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
   const seconds = (performance.now() - started) / 1000;
-  return { latencies, unexpected, terminated, terminationRoute, completed, seconds };
+  return { latencies, unexpected, conflicts, terminated, terminationRoute, completed, seconds };
 }
 
 /** Reads the stack's table and buckets directly, as the system's own code would. */
@@ -284,9 +286,17 @@ async function main() {
         note: bad ? [...run.unexpected].map(([k, n]) => `${k} ×${n}`).join("; ") : undefined,
       },
     );
-    details.perOperation = Object.fromEntries(
-      Object.entries(run.latencies).map(([op, samples]) => [op, { n: samples.length, p50: percentile(samples, 50), p99: percentile(samples, 99) }]),
-    );
+    for (const [op, samples] of Object.entries(run.latencies)) {
+      if (samples.length === 0) continue;
+      rows.push({
+        section,
+        item: `  ${op} p50 / p99`,
+        figure: `${round(percentile(samples, 50), 1)} / ${round(percentile(samples, 99), 1)} ms`,
+        target: "–",
+        pass: null,
+        note: `${samples.length} requests${run.conflicts[op as Op] ? `, ${run.conflicts[op as Op]} answered 409 (race)` : ""}`,
+      });
+    }
     const peak = stack.peakRssMb();
     rows.push({
       section: "6 memory",
