@@ -239,7 +239,10 @@ async function verify(ports: { dynamo: number; s3: number; ses: number }, known:
     const copies = keys.filter((key) => key.includes(contract_id));
     if (copies.length === 1) checks.backupOk++;
     else checks.problems.push(`${contract_id}: ${copies.length} backups`);
-    const sent = notices.filter((n) => n.contract_id === contract_id).map((n) => `${n.template}→${n.to.join(",")}`);
+    // One notice per template, recipients and contract status: a status update at each step is expected, a repeat is not.
+    const sent = notices
+      .filter((n) => n.contract_id === contract_id)
+      .map((n) => `${n.template}→${n.to.join(",")}@${(n.props as { status?: string }).status ?? ""}`);
     if (sent.length > 0 && new Set(sent).size === sent.length) checks.noticesOk++;
     else checks.problems.push(`${contract_id}: notices ${JSON.stringify(sent)}`);
   }
