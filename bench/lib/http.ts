@@ -1,0 +1,71 @@
+import type { Actor } from "@testex/core";
+import { mintToken } from "@testex/local/token";
+
+export interface Reply {
+  status: number;
+  body: any;
+  headers: Headers;
+  ms: number;
+}
+
+/** The people the benchmark acts as: one per role the routes ask for. */
+export const ACTORS = {
+  viewer: { id: "bench-viewer", email: "viewer@example.com", roles: ["viewer"] },
+  editor: { id: "bench-editor", email: "editor@example.com", roles: ["editor"] },
+  approver: { id: "bench-approver", email: "approver@example.com", roles: ["approver"] },
+  admin: { id: "bench-admin", email: "admin@example.com", roles: ["admin"] },
+} satisfies Record<string, Actor>;
+export type As = keyof typeof ACTORS;
+
+/** A client of the API over real HTTP (keep-alive), with a signed token per role. */
+export async function apiClient(baseUrl: string, secret: string) {
+  const tokens = Object.fromEntries(
+    await Promise.all(Object.entries(ACTORS).map(async ([role, actor]) => [role, await mintToken(actor, secret)])),
+  ) as Record<As, string>;
+
+  return async function request(
+    method: string,
+    path: string,
+    options: { as?: As; body?: unknown; headers?: Record<string, string> } = {},
+  ): Promise<Reply> {
+    const headers: Record<string, string> = { authorization: `Bearer ${tokens[options.as ?? "editor"]}`, ...options.headers };
+    if (options.body !== undefined) headers["content-type"] = "application/json";
+    const started = performance.now();
+    const response = await fetch(baseUrl + path, {
+      method,
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+    });
+    const text = await response.text();
+    const ms = performance.now() - started;
+    let body: unknown = text;
+    try {
+      body = text ? JSON.parse(text) : null;
+    } catch {
+      // not JSON: keep the text
+    }
+    return { status: response.status, body, headers: response.headers, ms };
+  };
+}
+
+export type Request = Awaited<ReturnType<typeof apiClient>>;
+
+/** True when the API has no such route yet (as opposed to a missing record). */
+export const isMissingRoute = (reply: Reply) => reply.status === 404 && reply.body?.code === "route.not_found";
+
+export const today = () => new Date().toISOString().slice(0, 10);
+
+export const contractInput = (clientId: string, value = 10_000) => ({
+  client_id: clientId,
+  title: "Support and maintenance",
+  contract_type: "SERVICE",
+  start_date: "2026-01-01",
+  end_date: "2027-12-31",
+  value,
+});
+
+let emails = 0;
+export const clientInput = () => ({
+  name: "Bench Ltd",
+  email: `bench-${process.pid}-${Date.now().toString(36)}-${(emails++).toString(36)}@example.com`,
+});
