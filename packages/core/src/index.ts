@@ -9,3 +9,4 @@ export { settings, type Settings } from "./config";
 export type { Page } from "./db/cursor";
 export { log, withLogFields, describeError } from "./log";
 export { ROLES, can, type Role, type Capability } from "./access";
+export { metric, METRICS, type MetricName } from "./metric";
