@@ -24,7 +24,9 @@ export type MetricName = keyof typeof METRICS;
 
 export const NAMESPACE = "TESTEX";
 
+/** `TESTEX_METRICS=off` silences metrics where nobody collects them (the `db` command line). */
 export function metric(name: MetricName, value = 1, dimensions: Record<string, string> = {}): void {
+  if (process.env.TESTEX_METRICS === "off") return;
   const all = { stage: stage(), ...dimensions };
   const line = {
     _aws: {

@@ -54,7 +54,7 @@ async function connect() {
     throw new Error(`The local stack is not running: nothing answers as ${missing.join(" or ")}.\nStart it with \`npm start\` in another terminal (with the same port variables, if you changed them).`);
   }
   const env = localEnvironment(endpoints, resources);
-  Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN" });
+  Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN", TESTEX_METRICS: "off" });
   const client = new DynamoDBClient({ endpoint: endpoints.dynamo, region: env.AWS_REGION });
   try {
     await client.send(new DescribeTableCommand({ TableName: resources.table }));

@@ -13,7 +13,8 @@ import * as Audit from "../audit";
 import { dynamo, tableName } from "../db/dynamo";
 import { db, entities } from "../db/service";
 import { DomainError } from "../error";
-import { log } from "../log";
+import { log, withLogFields } from "../log";
+import { metric } from "../metric";
 import { forEachLimit } from "../pool";
 import { backupsBucket, getObject, listKeys } from "./bucket";
 import { listExports } from "./export";
@@ -55,6 +56,7 @@ export async function restoreTable(ref: string, options: RestoreTableOptions = {
     .put(Audit.record({ trail: "table", entity: "table", entity_id: table, action: "table.restored", after: { export_id: manifest.export_id, items, forced: Boolean(options.force) } }))
     .go({ table });
   log.info("table restored", { table, export_id: manifest.export_id, items });
+  metric("RestoreCompleted", 1, { scope: "table" });
   return { manifest, items };
 }
 
@@ -103,13 +105,17 @@ export interface RestoreContractResult {
 export async function restoreContract(ref: string, contractId: string, options: RestoreContractOptions = {}): Promise<RestoreContractResult> {
   const table = options.table ?? tableName();
   const bucket = options.bucket ?? backupsBucket();
-  const found = await findContract(ref, contractId, table, bucket);
-  if (!found) {
-    throw new DomainError("contract.not_found", `No ${ref === "latest" ? "export or backup" : ref === "backup" ? "backup object" : `item in export ${ref}`} holds contract ${contractId}.`, {
-      contract_id: contractId,
-    });
-  }
-  return applyRestore(table, contractId, found.items, found.source, Boolean(options.force));
+  return withLogFields({ contract_id: contractId }, async () => {
+    const found = await findContract(ref, contractId, table, bucket);
+    if (!found) {
+      throw new DomainError("contract.not_found", `No ${ref === "latest" ? "export or backup" : ref === "backup" ? "backup object" : `item in export ${ref}`} holds contract ${contractId}.`, {
+        contract_id: contractId,
+      });
+    }
+    const result = await applyRestore(table, contractId, found.items, found.source, Boolean(options.force));
+    if (result.written > 0) metric("RestoreCompleted", 1, { scope: "contract" });
+    return result;
+  });
 }
 
 const belongsTo = (contractId: string) => (item: RawItem) => item.contract_id?.S === contractId || item.trail?.S === contractId;
@@ -253,7 +259,7 @@ async function applyRestore(table: string, contractId: string, items: RawItem[],
   const all = [...history, ...state];
   const chunks = all.length <= 100 ? [all] : [...chunk(history, 100), ...chunk(state, 100)];
   for (const writes of chunks) await transact(writes, contractId);
-  log.info("contract restored", { contract_id: contractId, source, written, unchanged, forced: force });
+  log.info("contract restored", { source, written, unchanged, forced: force });
   return { source, written, unchanged };
 }
 
