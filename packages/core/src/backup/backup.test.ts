@@ -211,6 +211,31 @@ describe("restoring one contract", () => {
     expect(await Contract.get(contract.contract_id)).toEqual(contract);
   });
 
+  it("refuses a contract whose client no longer exists, and writes nothing", async () => {
+    const client = await aClient();
+    const contract = await aContract(client.client_id);
+    const source = await exportOf();
+    const empty = await freshTable();
+
+    const error = await as(operator, () => restoreContract(source.export_id, contract.contract_id, { bucket, table: empty })).catch((e) => e);
+
+    expect(error.code).toBe("restore.client_missing");
+    expect(await itemsIn(empty)).toEqual([]);
+  });
+
+  it("from a corrupt export is refused, and writes nothing", async () => {
+    const client = await aClient();
+    const contract = await aContract(client.client_id);
+    const source = await exportOf(undefined, { segments: 1 });
+    await rewritePart(source, (body) => body.subarray(0, body.length - 8));
+    await as(editor, () => Contract.remove(contract.contract_id, 1));
+
+    const error = await as(operator, () => restoreContract(source.export_id, contract.contract_id, { bucket })).catch((e) => e);
+
+    expect(error.code).toBe("backup.corrupt");
+    await expect(Contract.get(contract.contract_id)).rejects.toMatchObject({ code: "contract.not_found" });
+  });
+
   it("from its latest backup object restores the contract and what else the object names", async () => {
     const client = await aClient();
     const contract = await aContract(client.client_id);

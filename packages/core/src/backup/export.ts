@@ -84,7 +84,7 @@ export async function exportTable(options: ExportOptions = {}): Promise<ExportRe
   const bucket = options.bucket ?? backupsBucket();
   const stopWhenLeft = options.stopWhenLeftMs ?? 30_000;
   const outOfTime = () => (options.remainingMs ? options.remainingMs() < stopWhenLeft : false);
-  const partBytes = options.partBytes ?? 8 * 1024 * 1024;
+  const partBytes = options.partBytes ?? 4 * 1024 * 1024;
 
   let state: Checkpoint;
   if (options.resume) {
