@@ -161,7 +161,9 @@ async function main() {
   });
 }
 
-main().catch((error: Error) => {
-  console.error(error instanceof UsageError ? `${error.message}\n\n${USAGE}` : `db: ${error.message}`);
+main().catch((error: Error & { issues?: { path: string; message: string }[] }) => {
+  if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error.issues) console.error(`db: ${error.issues.map((i) => i.message).join("; ")}.`);
+  else console.error(`db: ${error.message}`);
   process.exit(1);
 });

@@ -16,6 +16,8 @@ import { DomainError } from "../error";
 import { log, withLogFields } from "../log";
 import { metric } from "../metric";
 import { forEachLimit } from "../pool";
+import { ContractId } from "../schema";
+import { parse } from "../validation";
 import { backupsBucket, getObject, listKeys } from "./bucket";
 import { listExports } from "./export";
 import { encodeItem, type RawItem } from "./line";
@@ -102,7 +104,9 @@ export interface RestoreContractResult {
  * its latest backup object) or from its latest backup object (`ref` =
  * `backup`). Items newer in the table are not overwritten unless `force`.
  */
-export async function restoreContract(ref: string, contractId: string, options: RestoreContractOptions = {}): Promise<RestoreContractResult> {
+export async function restoreContract(ref: string, rawContractId: string, options: RestoreContractOptions = {}): Promise<RestoreContractResult> {
+  // It becomes part of an S3 prefix and of key comparisons: only a well-formed id gets that far.
+  const contractId = parse(ContractId, rawContractId);
   const table = options.table ?? tableName();
   const bucket = options.bucket ?? backupsBucket();
   return withLogFields({ contract_id: contractId }, async () => {
