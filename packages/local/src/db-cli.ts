@@ -47,12 +47,12 @@ Options: --as <operator id>  who the audit trail names (default system:db-manage
 class UsageError extends Error {}
 
 async function connect() {
-  const resources = localResources("local", localAuthSecret());
   const [dynamo, s3] = await Promise.all([httpAnswers(endpoints.dynamo), httpAnswers(endpoints.s3)]);
   if (!dynamo || !s3) {
     const missing = [!dynamo && `DynamoDB on ${endpoints.dynamo} (TESTEX_DYNAMODB_PORT)`, !s3 && `S3 on ${endpoints.s3} (TESTEX_S3_PORT)`].filter(Boolean);
     throw new Error(`The local stack is not running: nothing answers as ${missing.join(" or ")}.\nStart it with \`npm start\` in another terminal (with the same port variables, if you changed them).`);
   }
+  const resources = localResources("local", localAuthSecret());
   const env = localEnvironment(endpoints, resources);
   Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN", TESTEX_METRICS: "off" });
   const client = new DynamoDBClient({ endpoint: endpoints.dynamo, region: env.AWS_REGION });
