@@ -177,6 +177,19 @@ describe("restoring one contract", () => {
     expect(trail.items[0]!.actor).toBe(operator.id);
   });
 
+  it("from `latest` ignores an export that never finished", async () => {
+    const client = await aClient();
+    const contract = await aContract(client.client_id);
+    const finished = await exportOf();
+    const unfinished = await exportTable({ bucket, pageItems: 1, remainingMs: () => 0 });
+    expect(unfinished.complete).toBe(false);
+    await as(editor, () => Contract.remove(contract.contract_id, 1));
+
+    const result = await as(operator, () => restoreContract("latest", contract.contract_id, { bucket }));
+
+    expect(result.source).toBe(`export ${finished.export_id}`);
+  });
+
   it("from the latest export that holds it", async () => {
     const client = await aClient();
     const contract = await aContract(client.client_id);
