@@ -12,3 +12,4 @@ export { ROLES, can, type Role, type Capability } from "./access";
 export * as Termination from "./termination";
 export * as Outbox from "./outbox";
 export * as Idempotency from "./idempotency";
+export { metric, METRICS, type MetricName } from "./metric";

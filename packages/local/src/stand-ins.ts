@@ -54,6 +54,24 @@ export function startS3(port: number, dataDir: string): Promise<Running> {
   });
 }
 
+/** What SES GetAccount answers locally; the stand-in refuses the call unless every field is there. */
+const LOCAL_SES_ACCOUNT = {
+  DedicatedIpAutoWarmupEnabled: false,
+  Details: {
+    AdditionalContactEmailAddresses: [],
+    ContactLanguage: "EN",
+    MailType: "TRANSACTIONAL",
+    ReviewDetails: { CaseId: "local", Status: "GRANTED" },
+    UseCaseDescription: "Local development",
+    WebsiteURL: "http://localhost",
+  },
+  EnforcementStatus: "HEALTHY",
+  ProductionAccessEnabled: true,
+  SendingEnabled: true,
+  SendQuota: { Max24HourSend: 50_000, MaxSendRate: 14, SentLast24Hours: 0 },
+  SuppressionAttributes: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
+};
+
 /** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`. Mail is kept in memory. */
 export function startSes(port: number): Promise<Running> {
   const endpoint = `http://127.0.0.1:${port}`;
@@ -61,7 +79,7 @@ export function startSes(port: number): Promise<Running> {
     name: "SES (aws-ses-v2-local)",
     command: process.execPath,
     args: [join(packageDir("aws-ses-v2-local"), "dist", "cli.js"), "--host", "127.0.0.1", "--port", String(port)],
-    env: { AWS_SES_ACCOUNT: JSON.stringify({ SendingEnabled: true }) },
+    env: { AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) },
     endpoint,
     ready: () => httpAnswers(`${endpoint}/health-check`),
   });

@@ -5,15 +5,11 @@
 import { serve } from "@hono/node-server";
 import { localAuthSecret } from "./auth-secret";
 import { localDataDir } from "./paths";
+import { localPorts } from "./ports";
 import { startStack } from "./stack";
 
 const port = Number(process.env.PORT ?? 3000);
-const ports = {
-  dynamo: Number(process.env.TESTEX_DYNAMODB_PORT ?? 8000),
-  s3: Number(process.env.TESTEX_S3_PORT ?? 4568),
-  ses: Number(process.env.TESTEX_SES_PORT ?? 8005),
-  sqs: Number(process.env.TESTEX_SQS_PORT ?? 9324),
-};
+const ports = localPorts();
 
 async function main() {
   const stack = await startStack({ stage: "local", authSecret: localAuthSecret(), dataDir: localDataDir, persistent: true, ports });

@@ -1,0 +1,113 @@
+import { randomUUID } from "node:crypto";
+import { Audit, Client, Contract, withContext, type Actor } from "@testex/core";
+import { CONTRACT_TYPES, TERMINATION_REASONS, type ContractStatus } from "@testex/core/contract/index";
+import { writeTransaction } from "@testex/core/db/transaction";
+import { newId } from "@testex/core/id";
+import { forEachLimit } from "@testex/core/pool";
+
+/** Who does what in the demo data, so audit trails show more than one person and the system. */
+const ACTORS = {
+  editor: { id: "demo-editor", email: "editor@testex-dev.com", roles: ["editor"] },
+  manager: { id: "demo-manager", email: "manager@testex-dev.com", roles: ["editor"] },
+  processor: { id: "system:processor", roles: ["system"] },
+} satisfies Record<string, Actor>;
+
+/**
+ * Statuses in the proportions of a real portfolio (11 active, 2 suspended, 3
+ * pending termination, 4 terminated in 20), each of them in the first four,
+ * so even a small seed shows every status.
+ */
+const STATUS_CYCLE: ContractStatus[] = [
+  "ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED", "ACTIVE", "ACTIVE", "TERMINATED", "ACTIVE", "PENDING_TERMINATION", "ACTIVE",
+  "ACTIVE", "TERMINATED", "ACTIVE", "SUSPENDED", "ACTIVE", "PENDING_TERMINATION", "ACTIVE", "TERMINATED", "ACTIVE", "ACTIVE",
+];
+
+const COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay", "Stark", "Wayne", "Tyrell", "Soylent", "Cyberdyne", "Wonka"];
+const KINDS = ["Ltd", "GmbH", "SAS", "Inc", "BV", "AB"];
+const SUBJECTS = ["Support and maintenance", "Cloud hosting", "Office lease", "Software licence", "Cleaning services", "Consulting retainer", "Hardware supply", "Payroll outsourcing"];
+const CURRENCIES = ["USD", "EUR", "GBP"];
+
+export interface SeedResult {
+  clients: string[];
+  contracts: { contract_id: string; status: ContractStatus }[];
+}
+
+const as = <T>(actor: Actor, fn: () => Promise<T>) => withContext({ actor, requestId: randomUUID() }, fn);
+const pick = <T>(list: readonly T[], i: number) => list[i % list.length]!;
+const day = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * Demo data for local use and benchmarks: clients and contracts made through
+ * the core operations (so their audit trails are the real ones), some edited,
+ * then moved to every status the system has.
+ */
+export async function seed(options: { contracts?: number; concurrency?: number } = {}): Promise<SeedResult> {
+  const count = options.contracts ?? 100;
+  const run = Date.now().toString(36);
+  const clientIds: string[] = new Array(Math.max(1, Math.ceil(count / 4)));
+  await forEachLimit(clientIds.keys(), options.concurrency ?? 8, async (i) => {
+    const company = `${pick(COMPANIES, i)} ${pick(KINDS, i * 7)}`;
+    const client = await as(ACTORS.editor, () =>
+      Client.create({
+        name: `${company} ${i + 1}`,
+        email: `contracts-${run}-${i}@${company.toLowerCase().replace(/\W+/g, "-")}.example.com`,
+        phone: `+1 555 ${String(1000 + (i % 9000)).padStart(4, "0")}`,
+        address: `${10 + (i % 90)} Market Street, Springfield`,
+      }),
+    );
+    clientIds[i] = client.client_id;
+  });
+
+  const contracts: SeedResult["contracts"] = new Array(count);
+  await forEachLimit(contracts.keys(), options.concurrency ?? 8, async (i) => {
+    const start = new Date(Date.UTC(2023, 0, 1) + ((i * 37) % 1200) * 86_400_000);
+    const end = new Date(start.getTime() + (365 + ((i * 53) % 730)) * 86_400_000);
+    let contract = await as(ACTORS.editor, () =>
+      Contract.create({
+        client_id: clientIds[i % clientIds.length]!,
+        title: pick(SUBJECTS, i),
+        contract_type: pick(CONTRACT_TYPES, i),
+        start_date: day(start),
+        end_date: day(end),
+        value: 1_000 + ((i * 7919) % 250_000),
+        currency: pick(CURRENCIES, i),
+        notice_period_days: pick([30, 60, 90], i),
+      }),
+    );
+    if (i % 3 === 0) {
+      contract = await as(ACTORS.manager, () => Contract.update(contract.contract_id, { value: contract.value + 500 }, contract.version));
+    }
+    const status = pick(STATUS_CYCLE, i);
+    if (status === "SUSPENDED") contract = await move(contract, ACTORS.manager, "contract.suspended", { status });
+    if (status === "PENDING_TERMINATION" || status === "TERMINATED") {
+      contract = await move(contract, ACTORS.editor, "termination.requested", {
+        status: "PENDING_TERMINATION",
+        termination_reason: pick(TERMINATION_REASONS, i),
+        termination_id: newId("TM"),
+      });
+    }
+    if (status === "TERMINATED") contract = await move(contract, ACTORS.processor, "termination.completed", { status });
+    contracts[i] = { contract_id: contract.contract_id, status: contract.status };
+  });
+  return { clients: clientIds, contracts };
+}
+
+/**
+ * Statuses only the termination process sets (and suspension, which has no
+ * operation yet) are written here through the contract entity, with the audit
+ * entry in the same transaction. When the termination module lands, seed its
+ * contracts through its operations instead, so terminations exist as records.
+ */
+async function move(contract: Contract.Contract, actor: Actor, action: string, changes: Partial<Contract.Contract>): Promise<Contract.Contract> {
+  const next = { ...contract, ...changes, version: contract.version + 1, updated_at: new Date().toISOString() };
+  await as(actor, () =>
+    writeTransaction(
+      ({ contract: contracts, audit }) => [
+        contracts.put(next).where(({ version }, { eq }) => eq(version, contract.version)).commit(),
+        audit.put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action, before: contract, after: next }, next.updated_at)).commit(),
+      ],
+      () => Contract.explainConflict(contract.contract_id, contract.version),
+    ),
+  );
+  return next;
+}
