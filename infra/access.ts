@@ -29,9 +29,28 @@ export const readWriteItems = (table: sst.aws.Dynamo): Grant => ({
   resources: [table.arn, $interpolate`${table.arn}/index/*`],
 });
 
-export const exportTable = (table: sst.aws.Dynamo): Grant => ({
-  actions: ["dynamodb:ExportTableToPointInTime", "dynamodb:DescribeExport"],
-  resources: [table.arn, $interpolate`${table.arn}/export/*`],
+/** The one full read of the table: the nightly export's parallel Scan (never the product's paths). */
+export const scanTable = (table: sst.aws.Dynamo): Grant => ({
+  actions: ["dynamodb:Scan"],
+  resources: [table.arn],
+});
+
+/** HeadBucket, for health checks: authorised by ListBucket, reads nothing. */
+export const checkBucket = (bucket: sst.aws.Bucket): Grant => ({
+  actions: ["s3:ListBucket"],
+  resources: [bucket.arn],
+});
+
+/** SES's account status, for health checks; an account-level action, so it has no narrower resource. */
+export const readMailAccount = (): Grant => ({
+  actions: ["ses:GetAccount"],
+  resources: ["*"],
+});
+
+/** A long export hands itself over to a fresh invocation of the same function. */
+export const invokeSelf = (name: string): Grant => ({
+  actions: ["lambda:InvokeFunction"],
+  resources: [$interpolate`arn:aws:lambda:${aws.getRegionOutput().name}:${aws.getCallerIdentityOutput().accountId}:function:${$app.name}-${$app.stage}-${name}*`],
 });
 
 /** ListBucket lets a missing object answer 404 instead of 403. */
@@ -47,12 +66,6 @@ export const writeObjects = (bucket: sst.aws.Bucket): Grant => ({
 
 export const deleteObjects = (bucket: sst.aws.Bucket): Grant => ({
   actions: ["s3:DeleteObject"],
-  resources: [$interpolate`${bucket.arn}/*`],
-});
-
-/** DynamoDB writes a table export with the caller's own S3 permissions. */
-export const receiveTableExport = (bucket: sst.aws.Bucket): Grant => ({
-  actions: ["s3:PutObject", "s3:AbortMultipartUpload", "s3:PutObjectAcl"],
   resources: [$interpolate`${bucket.arn}/*`],
 });
 

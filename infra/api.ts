@@ -1,8 +1,8 @@
-import { readObjects, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
+import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { lambda } from "./function";
 import { authSecret, config, settings } from "./settings";
 import { notificationQueue } from "./queue";
-import { archives, files, table } from "./storage";
+import { archives, backups, files, table } from "./storage";
 
 /** The REST API: one Hono Lambda behind an HTTP API that answers CORS preflights itself. */
 export const api = new sst.aws.ApiGatewayV2("Api", {
@@ -22,7 +22,7 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    link: [table, files, archives, notificationQueue, settings, authSecret],
+    link: [table, files, archives, backups, notificationQueue, settings, authSecret],
     // The docs page serves Swagger UI's files from disk; splitting keeps S3 code out of the start-up chunk.
     nodejs: { install: ["swagger-ui-dist"], splitting: true },
     permissions: [
@@ -32,6 +32,9 @@ export const apiRoute = api.route(
       writeObjects(files),
       deleteObjects(files),
       readObjects(archives),
+      // GET /health: the buckets exist and mail can be sent.
+      checkBucket(backups),
+      readMailAccount(),
     ],
   }),
 );

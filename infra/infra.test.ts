@@ -62,8 +62,16 @@ const CONSUME = [
 /** Who uses what: each function reaches exactly these resources, with exactly these actions. */
 const ACCESS: AccessTable = {
   "packages/functions/src/api/lambda.handler": {
-    links: ["Table", "Files", "Archives", "NotificationQueue", "Settings", "AuthSecret"],
-    actions: { Table: ITEMS, Files: [...READ, ...WRITE, "s3:DeleteObject"], Archives: READ, NotificationQueue: ["sqs:SendMessage"] },
+    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings", "AuthSecret"],
+    actions: {
+      Table: ITEMS,
+      Files: [...READ, ...WRITE, "s3:DeleteObject"],
+      Archives: READ,
+      Backups: ["s3:ListBucket"],
+      NotificationQueue: ["sqs:SendMessage"],
+      // SES account status for GET /health: an account-level action with no narrower resource.
+      "*": ["ses:GetAccount"],
+    },
   },
   "packages/functions/src/processor.handler": {
     links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Api"],
@@ -90,8 +98,9 @@ const ACCESS: AccessTable = {
   "packages/functions/src/db-manager.handler": {
     links: ["Table", "Backups"],
     actions: {
-      Table: [...ITEMS, "dynamodb:ExportTableToPointInTime", "dynamodb:DescribeExport"],
-      Backups: [...READ, ...WRITE, "s3:PutObjectAcl"],
+      Table: [...ITEMS, "dynamodb:Scan"],
+      Backups: [...READ, ...WRITE, "s3:DeleteObject"],
+      "Function:DatabaseManager": ["lambda:InvokeFunction"],
     },
   },
 };

@@ -1,4 +1,4 @@
-import { exportTable, readObjects, readWriteItems, receiveTableExport, sendMessages } from "./access";
+import { deleteObjects, invokeSelf, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
 import { settings } from "./settings";
@@ -26,6 +26,14 @@ export const databaseManager = new sst.aws.Cron("DatabaseManager", {
     memory: "256 MB",
     timeout: "300 seconds",
     link: [table, backups],
-    permissions: [readWriteItems(table), exportTable(table), receiveTableExport(backups), readObjects(backups)],
+    permissions: [
+      readWriteItems(table),
+      scanTable(table),
+      readObjects(backups),
+      writeObjects(backups),
+      // The export's checkpoint is removed when the export completes.
+      deleteObjects(backups),
+      invokeSelf("DatabaseManager"),
+    ],
   }),
 });

@@ -222,8 +222,12 @@ export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
       for (const action of statement.actions)
         if (action.includes("*")) problems.push(`${name}: wildcard action ${action}`);
       for (const resource of statement.resources) {
-        const owner =
-          resource.includes("*") && !resource.startsWith("arn:") ? "*" : (ownerOfArn(s, resource) ?? resource);
+        const lambda = /^arn:aws:lambda:[^:]+:[^:]+:function:[^-]+-[^-]+-([A-Za-z0-9]+)\*?$/.exec(resource);
+        const owner = lambda
+          ? `Function:${lambda[1]}`
+          : resource.includes("*") && !resource.startsWith("arn:")
+            ? "*"
+            : (ownerOfArn(s, resource) ?? resource);
         for (const action of statement.actions) (granted[owner] ??= new Set()).add(action);
       }
     }
