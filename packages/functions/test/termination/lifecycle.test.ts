@@ -254,16 +254,23 @@ describe("listing terminations", () => {
     const { contractId: scheduled } = await newContract({ notice_period_days: 400 });
     await request(pending, { reason: "CONVENIENCE" });
     await request(scheduled, { reason: "CONVENIENCE" });
-    const open = await call("GET", `/api/terminations?effective_before=${inDays(400)}&limit=100`, { as: "viewer" });
-    expect(open.status).toBe(200);
-    const ids = open.body.items.map((t: { contract_id: string }) => t.contract_id);
-    expect(ids).toEqual(expect.arrayContaining([pending, scheduled]));
-    const onlyPending = await call("GET", `/api/terminations?status=PENDING_APPROVAL&effective_before=${inDays(400)}&limit=100`, { as: "viewer" });
-    const pendingIds = onlyPending.body.items.map((t: { contract_id: string }) => t.contract_id);
+    // Other suites share the table, so read every page rather than assume one.
+    const contractsIn = async (query: string) => {
+      const ids: string[] = [];
+      let cursor = "";
+      do {
+        const page = await call("GET", `/api/terminations?${query}&limit=100${cursor && `&cursor=${cursor}`}`, { as: "viewer" });
+        expect(page.status).toBe(200);
+        ids.push(...page.body.items.map((t: { contract_id: string }) => t.contract_id));
+        cursor = page.body.next_cursor ?? "";
+      } while (cursor);
+      return ids;
+    };
+    expect(await contractsIn(`effective_before=${inDays(400)}`)).toEqual(expect.arrayContaining([pending, scheduled]));
+    const pendingIds = await contractsIn(`status=PENDING_APPROVAL&effective_before=${inDays(400)}`);
     expect(pendingIds).toContain(pending);
     expect(pendingIds).not.toContain(scheduled);
-    const earlier = await call("GET", `/api/terminations?effective_before=${inDays(399)}&limit=100`, { as: "viewer" });
-    expect(earlier.body.items.map((t: { contract_id: string }) => t.contract_id)).not.toContain(pending);
+    expect(await contractsIn(`effective_before=${inDays(399)}`)).not.toContain(pending);
   });
 
   it("refuses an unknown status with 422", async () => {
