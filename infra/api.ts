@@ -23,7 +23,7 @@ export const apiRoute = api.route(
     memory: "512 MB",
     timeout: "25 seconds",
     link: [table, files, archives, backups, notificationQueue, settings, authSecret],
-    // The docs page serves Swagger UI's files from disk; splitting keeps S3 code out of the start-up chunk.
+    // The docs page serves Swagger UI's files from disk.
     nodejs: { install: ["swagger-ui-dist"], splitting: true },
     permissions: [
       sendMessages(notificationQueue),

@@ -4,18 +4,25 @@
  * Function component's `nodejs` defaults): esbuild, ESM `.mjs`, platform
  * node, target esnext, keepNames, mainFields module/main, minified, no
  * source map, and only `sharp` and `pg-native` external — the AWS SDK v3 is
- * bundled, not taken from the runtime. The banner gives ESM code `require`,
+ * bundled, not taken from the runtime. Code splitting is on, as infra sets it
+ * for every function (infra/function.ts): what a handler imports on demand is
+ * a chunk of its own that a cold start never reads. The banner gives ESM code `require`,
  * `__filename` and `__dirname`, as SST's does.
  */
 import { build, type Metafile } from "esbuild";
-import { statSync } from "node:fs";
 import { basename, join } from "node:path";
 import { repoRoot } from "@testex/local/paths";
 
 export interface Bundle {
   name: string;
+  /** The entry chunk: what Lambda imports. */
   file: string;
+  /** Bytes a cold start loads: the entry chunk and the chunks it imports statically. */
   bytes: number;
+  /** Every chunk, including those loaded only on demand (dynamic import). */
+  totalBytes: number;
+  /** The chunks counted in `bytes`. */
+  startChunks: string[];
   metafile: Metafile;
 }
 
@@ -43,10 +50,12 @@ export type HandlerName = keyof typeof HANDLERS;
 export const BASELINE = { name: "hello-hono", entry: "bench/fixtures/hello-handler.ts" };
 
 export async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
-  const file = join(outDir, `${name}.mjs`);
+  const dir = join(outDir, name);
   const result = await build({
     entryPoints: [join(repoRoot, entry)],
-    outfile: file,
+    outdir: dir,
+    outExtension: { ".js": ".mjs" },
+    splitting: true,
     bundle: true,
     platform: "node",
     format: "esm",
@@ -61,14 +70,32 @@ export async function bundle(name: string, entry: string, outDir: string): Promi
     logLevel: "error",
     absWorkingDir: repoRoot,
   });
-  return { name, file, bytes: statSync(file).size, metafile: result.metafile };
+  const outputs = result.metafile.outputs;
+  // Dynamic imports are entry points of their own chunks; the handler's is the one built from `entry`.
+  const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === entry)!;
+  const startChunks = new Set<string>();
+  const visit = (path: string) => {
+    if (startChunks.has(path)) return;
+    startChunks.add(path);
+    for (const imported of outputs[path]!.imports) if (imported.kind === "import-statement" && outputs[imported.path]) visit(imported.path);
+  };
+  visit(entryChunk);
+  const sizeOf = (paths: Iterable<string>) => [...paths].reduce((sum, path) => sum + outputs[path]!.bytes, 0);
+  return {
+    name,
+    file: join(repoRoot, entryChunk),
+    bytes: sizeOf(startChunks),
+    totalBytes: sizeOf(Object.keys(outputs)),
+    startChunks: [...startChunks],
+    metafile: result.metafile,
+  };
 }
 
 /** The inputs that take the most bytes of the output: where a bundle's weight comes from, by package. */
 export function heaviestPackages(bundle: Bundle, top = 6): { module: string; kb: number }[] {
-  const output = Object.values(bundle.metafile.outputs)[0]!;
   const byPackage = new Map<string, number>();
-  for (const [path, { bytesInOutput }] of Object.entries(output.inputs)) {
+  const inputs = bundle.startChunks.flatMap((chunk) => Object.entries(bundle.metafile.outputs[chunk]!.inputs));
+  for (const [path, { bytesInOutput }] of inputs) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(path);
     const key = match ? match[1]! : path.startsWith("packages/") ? path.split("/").slice(0, 2).join("/") : basename(path);
     byPackage.set(key, (byPackage.get(key) ?? 0) + bytesInOutput);

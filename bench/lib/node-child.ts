@@ -7,12 +7,16 @@ export interface ChildRun {
   stderr: string;
 }
 
-/** Runs an ES module snippet in a fresh `node` process; `ms` is the whole process, spawn to exit. */
-export function runNode(script: string, env: Record<string, string>, timeoutMs = 60_000): Promise<ChildRun> {
+/**
+ * Runs an ES module snippet in a fresh `node` process; `ms` is the whole process, spawn to exit.
+ * `inherit` keeps this machine's environment (e.g. NODE_EXTRA_CA_CERTS, which Node reads at
+ * every start); otherwise the child sees only PATH and `env`, as a Lambda sandbox would.
+ */
+export function runNode(script: string, env: Record<string, string>, timeoutMs = 60_000, inherit = false): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
     const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-      env: { PATH: process.env.PATH ?? "", ...env },
+      env: { ...(inherit ? process.env : { PATH: process.env.PATH ?? "" }), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

@@ -1,4 +1,5 @@
-import { Outbox, Termination, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
+import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
+import { effectsOf } from "@testex/core/termination/effects";
 
 /** The part of a DynamoDB Streams record (NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {
@@ -35,7 +36,7 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
     if (!eventId) continue;
     await withLogFields({ event_id: eventId }, async () => {
       try {
-        await withContext({ actor: systemActor("processor"), requestId: record.eventID ?? eventId }, () => Outbox.handle(eventId, Termination.effectsOf));
+        await withContext({ actor: systemActor("processor"), requestId: record.eventID ?? eventId }, () => Outbox.handle(eventId, effectsOf));
       } catch (error) {
         const verdict = await Outbox.recordFailure(eventId, error);
         log.warn("outbox event failed", { verdict, ...describeError(error) });

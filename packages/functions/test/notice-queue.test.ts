@@ -59,7 +59,7 @@ describe("queueing a notice", () => {
   });
 
   it("keeps the notice when the queue is unreachable, and the sweeper announces it later", async () => {
-    const sqsMock = mockClient(sqs).on(SendMessageBatchCommand).rejects(Object.assign(new Error("unreachable"), { name: "ServiceUnavailable" }));
+    const sqsMock = mockClient(await sqs()).on(SendMessageBatchCommand).rejects(Object.assign(new Error("unreachable"), { name: "ServiceUnavailable" }));
     const notice = await queueNotice();
     sqsMock.restore();
     expect(await stored(notice.notification_id)).toMatchObject({ status: "QUEUED" });

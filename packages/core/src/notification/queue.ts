@@ -1,9 +1,16 @@
-import { ChangeMessageVisibilityCommand, SendMessageBatchCommand, SQSClient } from "@aws-sdk/client-sqs";
+import type { SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst";
 import { describeError, log } from "../log";
 
-/** The endpoint comes from the SDK's configuration (`AWS_ENDPOINT_URL_SQS` locally). */
-export const sqs = new SQSClient({ maxAttempts: 3 });
+// Loaded on the first notice, not when a Lambda starts: most API requests never queue one.
+const sdk = () => import("@aws-sdk/client-sqs");
+let client: SQSClient | undefined;
+
+/** The one SQS client; the endpoint comes from the SDK's configuration (`AWS_ENDPOINT_URL_SQS` locally). */
+export async function sqs(): Promise<SQSClient> {
+  const { SQSClient } = await sdk();
+  return (client ??= new SQSClient({ maxAttempts: 3 }));
+}
 
 /** What a queue message carries: only the id; the record is the truth. */
 export interface QueueMessage {
@@ -19,7 +26,8 @@ export async function announce(ids: string[]): Promise<void> {
   for (let i = 0; i < ids.length; i += 10) {
     const batch = ids.slice(i, i + 10);
     try {
-      const result = await sqs.send(
+      const { SendMessageBatchCommand } = await sdk();
+      const result = await (await sqs()).send(
         new SendMessageBatchCommand({
           QueueUrl: Resource.NotificationQueue.url,
           Entries: batch.map((notification_id, n) => ({ Id: String(n), MessageBody: JSON.stringify({ notification_id } satisfies QueueMessage) })),
@@ -42,7 +50,8 @@ export const retryDelaySeconds = (receiveCount: number) => Math.min(30 * 2 ** Ma
  */
 export async function postpone(receiptHandle: string, receiveCount: number): Promise<void> {
   try {
-    await sqs.send(
+    const { ChangeMessageVisibilityCommand } = await sdk();
+    await (await sqs()).send(
       new ChangeMessageVisibilityCommand({ QueueUrl: Resource.NotificationQueue.url, ReceiptHandle: receiptHandle, VisibilityTimeout: retryDelaySeconds(receiveCount) }),
     );
   } catch (error) {

@@ -28,7 +28,6 @@ import {
 } from "./lifecycle";
 
 export { TerminationEntity, TERMINATION_STATUSES, OPEN_TERMINATION_STATUSES };
-export { effectsOf } from "./effects";
 
 export const Termination = v.object({
   termination_id: v.string(),

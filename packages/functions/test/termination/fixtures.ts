@@ -6,7 +6,7 @@ import { Outbox, Termination, settings } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { backupS3 } from "@testex/core/termination/backup";
-import { noticeId } from "@testex/core/termination/effects";
+import { effectsOf, noticeId } from "@testex/core/termination/effects";
 import { uniqueEmail } from "@testex/local/testing";
 import { handler, type StreamRecord } from "../../src/processor";
 import { call, type Caller } from "../../src/api/test-client";
@@ -75,7 +75,7 @@ export async function noticesOf(contractId: string) {
   const notices = new Map<string, NonNullable<Awaited<ReturnType<ReturnType<typeof db.entities.notification.get>["go"]>>["data"]>>();
   for (const summary of events) {
     const event = await Outbox.load(summary.event_id);
-    for (const effect of Termination.effectsOf(event!)) {
+    for (const effect of effectsOf(event!)) {
       if (!effect.name.startsWith("notice:")) continue;
       const [, template, to] = effect.name.split(":");
       const { data } = await db.entities.notification.get({ notification_id: noticeId(event!.origin_id, template!, to!) }).go();
