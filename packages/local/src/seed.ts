@@ -1,15 +1,13 @@
 import { randomUUID } from "node:crypto";
-import { Audit, Client, Contract, withContext, type Actor } from "@testex/core";
-import { CONTRACT_TYPES, TERMINATION_REASONS, type ContractStatus } from "@testex/core/contract/index";
-import { writeTransaction } from "@testex/core/db/transaction";
-import { newId } from "@testex/core/id";
+import { Client, Contract, Termination, withContext, type Actor } from "@testex/core";
+import { CONTRACT_TYPES, type ContractStatus } from "@testex/core/contract/index";
 import { forEachLimit } from "@testex/core/pool";
 
 /** Who does what in the demo data, so audit trails show more than one person and the system. */
 const ACTORS = {
   editor: { id: "demo-editor", email: "editor@testex-dev.com", roles: ["editor"] },
   manager: { id: "demo-manager", email: "manager@testex-dev.com", roles: ["editor"] },
-  processor: { id: "system:processor", roles: ["system"] },
+  approver: { id: "demo-approver", email: "approver@testex-dev.com", roles: ["approver"] },
 } satisfies Record<string, Actor>;
 
 /**
@@ -77,37 +75,26 @@ export async function seed(options: { contracts?: number; concurrency?: number }
     if (i % 3 === 0) {
       contract = await as(ACTORS.manager, () => Contract.update(contract.contract_id, { value: contract.value + 500 }, contract.version));
     }
-    const status = pick(STATUS_CYCLE, i);
-    if (status === "SUSPENDED") contract = await move(contract, ACTORS.manager, "contract.suspended", { status });
-    if (status === "PENDING_TERMINATION" || status === "TERMINATED") {
-      contract = await move(contract, ACTORS.editor, "termination.requested", {
-        status: "PENDING_TERMINATION",
-        termination_reason: pick(TERMINATION_REASONS, i),
-        termination_id: newId("TM"),
-      });
-    }
-    if (status === "TERMINATED") contract = await move(contract, ACTORS.processor, "termination.completed", { status });
-    contracts[i] = { contract_id: contract.contract_id, status: contract.status };
+    await reach(contract, pick(STATUS_CYCLE, i));
+    contracts[i] = { contract_id: contract.contract_id, status: (await Contract.get(contract.contract_id)).status };
   });
   return { clients: clientIds, contracts };
 }
 
 /**
- * Statuses only the termination process sets (and suspension, which has no
- * operation yet) are written here through the contract entity, with the audit
- * entry in the same transaction. When the termination module lands, seed its
- * contracts through its operations instead, so terminations exist as records.
+ * Moves a new contract to `status` the way people would: a suspension, a
+ * termination request (pending, or scheduled after the notice period), or a
+ * breach ended today — approved by someone else when its value needs it.
  */
-async function move(contract: Contract.Contract, actor: Actor, action: string, changes: Partial<Contract.Contract>): Promise<Contract.Contract> {
-  const next = { ...contract, ...changes, version: contract.version + 1, updated_at: new Date().toISOString() };
-  await as(actor, () =>
-    writeTransaction(
-      ({ contract: contracts, audit }) => [
-        contracts.put(next).where(({ version }, { eq }) => eq(version, contract.version)).commit(),
-        audit.put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action, before: contract, after: next }, next.updated_at)).commit(),
-      ],
-      () => Contract.explainConflict(contract.contract_id, contract.version),
-    ),
-  );
-  return next;
+async function reach(contract: Contract.Contract, status: ContractStatus): Promise<void> {
+  const id = contract.contract_id;
+  if (status === "SUSPENDED") await as(ACTORS.manager, () => Termination.suspend(id));
+  if (status === "PENDING_TERMINATION") {
+    const effective_date = Termination.addDays(day(new Date()), contract.notice_period_days + 30);
+    await as(ACTORS.editor, () => Termination.request(id, { reason: "NON_RENEWAL", effective_date }));
+  }
+  if (status === "TERMINATED") {
+    const requested = await as(ACTORS.editor, () => Termination.request(id, { reason: "BREACH", effective_date: day(new Date()), notes: "Repeated service failures" }));
+    if (requested.approval_required) await as(ACTORS.approver, () => Termination.approve(id, { comment: "Breach documented" }));
+  }
 }
