@@ -263,12 +263,18 @@ const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Store
 });
 
 /** What every notice about this contract needs, fixed at the moment of the change. */
-async function facts(contract: Contract.Stored, termination: Stored) {
+/** The client's name and address as the notices will use them; read once per operation. */
+async function clientOf(contract: Contract.Stored) {
   // A client erased meanwhile gets no notice; any other failure must fail the change, not drop the notice.
-  const client = await Client.get(contract.client_id).catch((error: unknown) => {
+  return Client.get(contract.client_id).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "client.not_found") return null;
     throw error;
   });
+}
+type ClientFacts = Awaited<ReturnType<typeof clientOf>>;
+
+async function facts(contract: Contract.Stored, termination: Stored, client?: ClientFacts) {
+  client = client === undefined ? await clientOf(contract) : client;
   return {
     contract: { contract_id: contract.contract_id, title: contract.title, status: contract.status, value: contract.value, currency: contract.currency },
     client: client && { name: client.name, email: client.email },
@@ -283,14 +289,14 @@ async function facts(contract: Contract.Stored, termination: Stored) {
  * event, for the backup. `via` is the status it passes through when a request
  * ends it at once (ACTIVE -> PENDING_TERMINATION -> TERMINATED in one write).
  */
-async function completion(before: Contract.Stored, termination: Stored, now: string, via: Contract.Stored = before) {
+async function completion(before: Contract.Stored, termination: Stored, now: string, via: Contract.Stored = before, client?: ClientFacts) {
   const done: Stored = { ...termination, status: mustMove(termination, "complete"), completed_at: now };
   const after = nextContract(
     before,
     { status: mustTransition(via, "complete"), termination_id: termination.termination_id, termination_reason: termination.reason },
     now,
   );
-  return { done, after, step: { type: EVENTS.completed, payload: { ...(await facts(after, done)), contract_before: before, contract_after: after } } };
+  return { done, after, step: { type: EVENTS.completed, payload: { ...(await facts(after, done, client)), contract_before: before, contract_after: after } } };
 }
 
 /** Asks to end a contract. Below the approval threshold it is approved at once; due today, it ends at once. */
@@ -367,9 +373,10 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
     version: termination.version + 1,
     updated_at: now,
   };
-  const decision = { type: EVENTS.approved, payload: await facts(contract, approved) };
+  const client = await clientOf(contract);
+  const decision = { type: EVENTS.approved, payload: await facts(contract, approved, client) };
   if (approved.effective_date <= today()) {
-    const { done, after, step } = await completion(contract, approved, now);
+    const { done, after, step } = await completion(contract, approved, now, contract, client);
     await commit({ before: contract, after, termination: done, terminationVersion: termination.version, steps: [decision, step], moves: { contract: "complete", termination: "approve" } }, now);
     return present(done);
   }
