@@ -23,7 +23,8 @@ export const databaseManager = new sst.aws.Cron("DatabaseManager", {
   function: lambda({
     handler: "packages/functions/src/db-manager.handler",
     description: "Daily table export to the backups bucket",
-    memory: "256 MB",
+    // A full export peaks at ≈250 MB (gzip buffers per part; see the benchmarks).
+    memory: "512 MB",
     timeout: "300 seconds",
     link: [table, backups],
     permissions: [
