@@ -1,8 +1,6 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, DeleteObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
-
-// s3rver (local) serves buckets only by path; the endpoint variable is how the SDK finds it.
-const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 5 });
+import { s3 } from "../object-store";
 
 export const backupsBucket = (): string => Resource.Backups.name;
 

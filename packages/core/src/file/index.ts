@@ -15,7 +15,7 @@ import { detectContentType } from "./content-type";
 import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } from "./entity";
 import { contentDisposition, displayName } from "./filename";
 import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
-import type { Location, SignedRequest } from "./storage";
+import type { Location, SignedRequest } from "../object-store";
 import { sha256Hex, verify } from "./verify";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };

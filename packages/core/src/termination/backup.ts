@@ -1,8 +1,5 @@
-import { PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
-
-/** Locally S3 is a stand-in that only understands path-style addresses. */
-export const backupS3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
+import { write } from "../object-store";
 
 export const backupKey = (contractId: string, version: number) => `contracts/${contractId}/${version}.json`;
 
@@ -13,13 +10,7 @@ export const backupKey = (contractId: string, version: number) => `contracts/${c
  */
 export async function writeBackup(contract: { contract_id: string; version: number }, termination: unknown, backedUpBy: string): Promise<string> {
   const key = backupKey(contract.contract_id, contract.version);
-  await backupS3.send(
-    new PutObjectCommand({
-      Bucket: Resource.Backups.name,
-      Key: key,
-      ContentType: "application/json",
-      Body: JSON.stringify({ contract, termination, event_id: backedUpBy }, null, 2),
-    }),
-  );
+  const body = Buffer.from(JSON.stringify({ contract, termination, event_id: backedUpBy }, null, 2));
+  await write({ bucket: Resource.Backups.name, key }, body, "application/json");
   return key;
 }

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Outbox } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
-import { backupS3 } from "@testex/core/termination/backup";
+import { s3 } from "@testex/core/object-store";
 import { call } from "../../src/api/test-client";
 import { handler } from "../../src/processor";
 import { admin, backupsOf, eventsOf, inDays, insertRecordOf, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
@@ -123,7 +123,7 @@ describe("a crash between the transaction and the effects", () => {
   it("backs up exactly once when the first S3 write fails and the stream delivers the event again", async () => {
     const { contractId } = await newContract();
     await terminateToday(contractId);
-    faultsOn(backupS3).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
+    faultsOn(s3).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
 
@@ -166,8 +166,8 @@ describe("an event whose effect keeps failing", () => {
     await terminateToday(contractId);
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
-    const s3 = faultsOn(backupS3);
-    s3.on(PutObjectCommand).rejects(new Error("bucket gone"));
+    const s3Faults = faultsOn(s3);
+    s3Faults.on(PutObjectCommand).rejects(new Error("bucket gone"));
     const failures = [];
     for (let attempt = 1; attempt <= Outbox.MAX_ATTEMPTS; attempt++) failures.push((await handler({ Records: [record] })).batchItemFailures.length);
     expect(failures).toEqual([1, 1, 1, 1, 0]);
@@ -176,7 +176,7 @@ describe("an event whose effect keeps failing", () => {
     const dead = await call("GET", `/api/terminations/dead-events?limit=100`, { as: admin });
     expect(dead.body.items.map((e: { event_id: string }) => e.event_id)).toContain(event.event_id);
 
-    s3.restore();
+    s3Faults.restore();
     const replay = await call("POST", `/api/terminations/dead-events/${event.event_id}/replay`, { as: admin });
     expect(replay.status).toBe(202);
     expect(replay.body).toMatchObject({ origin_id: event.event_id, status: "PENDING", type: "termination.completed" });

@@ -5,7 +5,7 @@ import { Resource } from "sst";
 import { Outbox, Termination, settings } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
-import { backupS3 } from "@testex/core/termination/backup";
+import { s3 } from "@testex/core/object-store";
 import { effectsOf, noticeId } from "@testex/core/termination/effects";
 import { uniqueEmail } from "@testex/local/testing";
 import { handler, type StreamRecord } from "../../src/processor";
@@ -61,7 +61,7 @@ export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
 
 /** Backup objects of a contract in the backups bucket. */
 export async function backupsOf(contractId: string): Promise<string[]> {
-  const { Contents } = await backupS3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
+  const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
   return (Contents ?? []).map((object) => object.Key!);
 }
 

@@ -1,7 +1,7 @@
 /**
- * Everything that talks to S3. Loaded lazily (dynamic import) by the file
- * operations only: the SDK's S3 client and presigner stay out of the API's
- * start-up path.
+ * Everything that talks to S3, and its one client. The file operations load
+ * it lazily (dynamic import), so the SDK's S3 client and presigner stay out of
+ * the API's start-up path; the processor and the database manager import it.
  */
 import {
   CopyObjectCommand,
@@ -13,10 +13,9 @@ import {
   PutObjectCommand,
   S3Client,
 } from "@aws-sdk/client-s3";
-import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 
 // s3rver (local) serves buckets only by path; the endpoint variable is how the SDK finds it.
-const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
+export const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
 
 export interface Location {
   bucket: string;
@@ -30,6 +29,9 @@ export interface SignedRequest {
   headers: Record<string, string>;
   expires_at: string;
 }
+
+// Only the file routes sign URLs; the processor and the database manager never load the presigner.
+const presigner = () => import("@aws-sdk/s3-request-presigner");
 
 const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
@@ -49,6 +51,7 @@ export async function presignUpload(
     ContentLength: object.size,
     ChecksumSHA256: object.sha256Base64,
   });
+  const { getSignedUrl } = await presigner();
   const url = await getSignedUrl(s3, command, {
     expiresIn,
     signableHeaders: new Set(["content-type", "content-length", "x-amz-checksum-sha256"]),
@@ -70,6 +73,7 @@ export async function presignDownload(at: Location, response: { contentType: str
     ResponseContentType: response.contentType,
     ResponseContentDisposition: response.contentDisposition,
   });
+  const { getSignedUrl } = await presigner();
   return { method: "GET", url: await getSignedUrl(s3, command, { expiresIn }), headers: {}, expires_at: expiry(expiresIn) };
 }
 
