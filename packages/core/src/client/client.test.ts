@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { aClient, as, editor, uniqueEmail } from "@testex/local/testing";
+import { aClient, aContract, as, editor, uniqueEmail } from "@testex/local/testing";
+import { db } from "../db/service";
 import * as Audit from "../audit";
 import * as Client from "./index";
 
@@ -45,6 +46,17 @@ describe("clients", () => {
     await expect(as(editor, () => Client.update(client.client_id, { email: taken }, 1))).rejects.toMatchObject({ code: "client.email_taken" });
     expect(await Client.get(client.client_id)).toEqual(client);
     expect((await Audit.trail(client.client_id, { limit: 10 })).items).toHaveLength(1);
+  });
+});
+
+describe("a client's contract count", () => {
+  it("loses no contract when the client is renamed while contracts are added", async () => {
+    const client = await aClient();
+    for (let version = 1; version <= 8; version++) {
+      await Promise.all([as(editor, () => Client.update(client.client_id, { name: `Renamed ${version}` }, version)), aContract(client.client_id)]);
+    }
+    const { data } = await db.entities.client.get({ client_id: client.client_id }).go();
+    expect(data?.contract_count).toBe(8);
   });
 });
 

@@ -99,8 +99,10 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
   const emailChanged = next.email !== current.email;
   await writeTransaction(
     ({ client, clientEmail, audit }) => [
+      // Only the changed fields: contract_count moves with contracts (without a new version) and must not be overwritten.
       client
-        .put(next)
+        .patch({ client_id: current.client_id })
+        .set({ ...changes, version: next.version, updated_at: next.updated_at })
         .where(({ version }, { eq }) => eq(version, expectedVersion))
         .commit(),
       ...(emailChanged
