@@ -241,6 +241,16 @@ describe("uploading a small document through the API (multipart)", () => {
     expect((await download(contractId, reply.body.file_id)).bytes.equals(document)).toBe(true);
   });
 
+  it("stores the exact bytes when the upload carries an Idempotency-Key", async () => {
+    const contractId = await newContract();
+    const document = Buffer.concat([pdf(), Buffer.from([0xff, 0xfe, 0x80, 0x00, 0xc3])]);
+    const headers = { "idempotency-key": `upload-${contractId}` };
+    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(document, "binary.pdf", PDF), headers });
+    expect(reply.status).toBe(201);
+    expect(reply.body).toMatchObject({ size: document.length, sha256: sha256(document) });
+    expect((await download(contractId, reply.body.file_id)).bytes.equals(document)).toBe(true);
+  });
+
   it("takes the type from the content when the client sends a generic one", async () => {
     const contractId = await newContract();
     const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(text(), "notes.txt", "application/octet-stream") });

@@ -23,7 +23,8 @@ export const AuditEntity = new Entity({
     },
     byActor: {
       index: "gsi1",
-      pk: { field: "gsi1pk", composite: ["actor"] },
+      // Subjects are case-sensitive (OIDC): ElectroDB's default lower-casing would merge two people's trails.
+      pk: { field: "gsi1pk", composite: ["actor"], casing: "none" },
       sk: { field: "gsi1sk", composite: ["at", "audit_id"] },
     },
   },

@@ -19,7 +19,8 @@ export const IdempotencyEntity = new Entity({
   },
   indexes: {
     byKey: {
-      pk: { field: "pk", composite: ["actor", "key"] },
+      // As given: ElectroDB lower-cases keys by default, which would make "Key" and "key" (or two subjects) one.
+      pk: { field: "pk", composite: ["actor", "key"], casing: "none" },
       sk: { field: "sk", composite: [] },
     },
   },

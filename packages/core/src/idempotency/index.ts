@@ -18,9 +18,9 @@ export interface Reply {
   body: string;
 }
 
-/** What identifies "the same request": method, path and body. */
-export const fingerprint = (method: string, path: string, body: string) =>
-  createHash("sha256").update(`${method}\n${path}\n${body}`).digest("hex");
+/** What identifies "the same request": method, path and the body's exact bytes. */
+export const fingerprint = (method: string, path: string, body: Uint8Array) =>
+  createHash("sha256").update(`${method}\n${path}\n`).update(body).digest("hex");
 
 export function checkKey(key: string): string {
   if (!KEY.test(key)) throw new ValidationError([{ path: "Idempotency-Key", message: "Expected 8 to 128 characters: letters, digits, . _ : -" }]);

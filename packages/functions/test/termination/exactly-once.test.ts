@@ -113,6 +113,13 @@ describe("an Idempotency-Key on a POST", () => {
     expect(someoneElse.body.code).toBe("termination.invalid_transition");
   });
 
+  it("tells keys apart by case", async () => {
+    const { contractId } = await newContract();
+    expect((await terminateToday(contractId, { "idempotency-key": `Case-${contractId}` })).status).toBe(201);
+    const other = await call("POST", `/api/contracts/${contractId}/suspend`, { as: requester, headers: { "idempotency-key": `case-${contractId}`.toLowerCase() } });
+    expect(other.body.code).not.toBe("idempotency.key_reused");
+  });
+
   it("refuses a malformed key with 422", async () => {
     const { contractId } = await newContract();
     expect((await terminateToday(contractId, { "idempotency-key": "bad key!" })).status).toBe(422);

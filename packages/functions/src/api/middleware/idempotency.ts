@@ -9,13 +9,15 @@ const REPLAYED_HEADERS = ["content-type", "location", "etag"] as const;
  * reply is kept (per caller, for a day); the same request again gets that
  * reply back without running; the key with another body is refused (422),
  * and while the first is still running a second gets 409. A reply we failed
- * to produce (5xx) is not kept, so the retry runs for real.
+ * to produce (5xx) or a conflict with the moment's state (409) is not kept,
+ * so the retry runs for real.
  */
 export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
   const key = c.req.header("idempotency-key");
   if (c.req.method !== "POST" || key === undefined) return next();
   const actor = c.get("actor").id;
-  const print = Idempotency.fingerprint(c.req.method, c.req.path, await c.req.text());
+  // A copy of the bytes: decoding them as text would alter binary uploads, and the route still reads the original.
+  const print = Idempotency.fingerprint(c.req.method, c.req.path, new Uint8Array(await c.req.raw.clone().arrayBuffer()));
   const stored = await Idempotency.begin(actor, key, print);
   if (stored) {
     return c.body(stored.body, stored.status as 200, { ...stored.headers, "idempotent-replayed": "true" });
@@ -26,7 +28,8 @@ export const idempotency = createMiddleware<AppEnv>(async (c, next) => {
     await Idempotency.release(actor, key);
     throw error;
   }
-  if (c.res.status >= 500) return Idempotency.release(actor, key);
+  // Not kept: a failure on our side (5xx), or a conflict with the state of the moment (409), which a retry may pass.
+  if (c.res.status >= 500 || c.res.status === 409) return Idempotency.release(actor, key);
   const headers: Record<string, string> = {};
   for (const name of REPLAYED_HEADERS) {
     const value = c.res.headers.get(name);
