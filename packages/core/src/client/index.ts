@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import * as Audit from "../audit";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
@@ -150,7 +150,7 @@ export async function remove(clientId: string, expectedVersion: number): Promise
 }
 
 export async function list(page: { limit: number; cursor?: string }): Promise<Page<Client>> {
-  const result = await db.entities.client.query.all({}).go({ order: "desc", limit: page.limit, cursor: checkCursor(page.cursor) });
+  const result = await withCursor(page.cursor, (cursor) => db.entities.client.query.all({}).go({ order: "desc", limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 

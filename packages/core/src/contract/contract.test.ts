@@ -76,6 +76,23 @@ describe("contracts", () => {
     await expect(Contract.list({ cursor: Buffer.from('{"nope":1}').toString("base64url") })).rejects.toMatchObject({ code: "cursor.invalid" });
   });
 
+  it("refuse a cursor issued by another list as invalid input", async () => {
+    await aClient();
+    await aClient();
+    const { next_cursor } = await Client.list({ limit: 1 });
+    expect(next_cursor).not.toBeNull();
+    await expect(Contract.list({ status: "ACTIVE", cursor: next_cursor! })).rejects.toMatchObject({ code: "cursor.invalid" });
+  });
+
+  it("fill a page filtered by client and status while more match", async () => {
+    const client = await aClient();
+    const suspended = await aContract(client.client_id, { end_date: "2040-01-01" });
+    await Promise.all(["2030-01-01", "2031-01-01", "2032-01-01"].map((end_date) => aContract(client.client_id, { end_date })));
+    await db.entities.contract.patch({ contract_id: suspended.contract_id }).set({ status: "SUSPENDED" }).go();
+    const { items } = await Contract.list({ client_id: client.client_id, status: "SUSPENDED", limit: "1" });
+    expect(items.map((c) => c.contract_id)).toEqual([suspended.contract_id]);
+  });
+
   it("cannot be created for a client that does not exist, and leave nothing behind", async () => {
     const error = await aContract("CL0000000000DEAD").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ValidationError);

@@ -2,7 +2,7 @@ import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import * as Audit from "../audit";
 import { currentActor } from "../context";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
@@ -215,16 +215,18 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   }
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
   const before = last && nextDay(last);
-  const options = { limit: query.limit, cursor: checkCursor(query.cursor) };
   const contracts = db.entities.contract.query;
 
-  const result = query.client_id
-    ? await inRange(contracts.byClient({ client_id: query.client_id }), after, before)
-        .where((attr, { eq }) => (status ? eq(attr.status, status) : ""))
-        .go(options)
-    : status
-      ? await inRange(contracts.byStatus({ status }), after, before).go(options)
-      : await inRange(contracts.byEndDate({}), after, before).go(options);
+  const result = await withCursor(query.cursor, (cursor) =>
+    query.client_id
+      ? inRange(contracts.byClient({ client_id: query.client_id }), after, before)
+          .where((attr, { eq }) => (status ? eq(attr.status, status) : ""))
+          // Filtered by status: `count` reads on until the page is full, so a page is never short while more match.
+          .go(status ? { count: query.limit, cursor } : { limit: query.limit, cursor })
+      : status
+        ? inRange(contracts.byStatus({ status }), after, before).go({ limit: query.limit, cursor })
+        : inRange(contracts.byEndDate({}), after, before).go({ limit: query.limit, cursor }),
+  );
   return { items: result.data, next_cursor: result.cursor };
 }
 

@@ -24,6 +24,31 @@ export function checkCursor(cursor: string | undefined): string | null {
   return cursor;
 }
 
+// DynamoDB's words for a start key that does not belong to the query (another index, partition or range).
+const FOREIGN_START_KEY = /start(ing)? ?key/i;
+
+function rejectsStartKey(error: unknown): boolean {
+  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause) {
+    if (e.name === "ValidationException" && FOREIGN_START_KEY.test(e.message)) return true;
+  }
+  return false;
+}
+
+/**
+ * Runs one list query from the caller's cursor. A cursor that is well formed
+ * but was issued by another list (or before a filter changed) is the caller's
+ * mistake: a 400 `cursor.invalid`, never a 500.
+ */
+export async function withCursor<T>(cursor: string | undefined, run: (cursor: string | null) => Promise<T>): Promise<T> {
+  const checked = checkCursor(cursor);
+  try {
+    return await run(checked);
+  } catch (error) {
+    if (checked && rejectsStartKey(error)) throw new DomainError("cursor.invalid", "The cursor belongs to another list or filter; start again without it.");
+    throw error;
+  }
+}
+
 export interface Page<T> {
   items: T[];
   next_cursor: string | null;

@@ -4,7 +4,7 @@ import * as Audit from "../audit";
 import { settings } from "../config";
 import * as Contract from "../contract";
 import { currentActor } from "../context";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
@@ -186,9 +186,9 @@ export async function store(contractId: string, input: { filename: string; conte
 export async function list(contractId: string, raw: ListQuery = {}): Promise<Page<File>> {
   const query = parse(ListQuery, raw);
   const contract = await Contract.load(contractId);
-  const result = await db.entities.file.query
-    .byContract({ contract_id: contract.contract_id })
-    .go({ order: "desc", limit: query.limit, cursor: checkCursor(query.cursor) });
+  const result = await withCursor(query.cursor, (cursor) =>
+    db.entities.file.query.byContract({ contract_id: contract.contract_id }).go({ order: "desc", limit: query.limit, cursor }),
+  );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 

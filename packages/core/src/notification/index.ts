@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import * as Contract from "../contract";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
@@ -95,9 +95,9 @@ export type ListQuery = v.InferInput<typeof ListQuery>;
 /** A contract's notices, newest first. */
 export async function byContract(contractId: string, raw: ListQuery): Promise<Page<Notification>> {
   const query = parse(ListQuery, raw);
-  const result = await db.entities.notification.query
-    .byContract({ contract_id: parse(ContractId, contractId) })
-    .go({ order: "desc", limit: query.limit, cursor: checkCursor(query.cursor) });
+  const result = await withCursor(query.cursor, (cursor) =>
+    db.entities.notification.query.byContract({ contract_id: parse(ContractId, contractId) }).go({ order: "desc", limit: query.limit, cursor }),
+  );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 

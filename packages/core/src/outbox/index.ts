@@ -2,7 +2,7 @@ import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import * as Audit from "../audit";
 import { isConditionFailure } from "../db/condition";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
@@ -120,7 +120,7 @@ export async function recordFailure(eventId: string, error: unknown): Promise<"r
 
 /** Events that ran out of attempts, oldest first. */
 export async function dead(page: { limit: number; cursor?: string }): Promise<Page<Event>> {
-  const result = await db.entities.outbox.query.byStatus({ status: "DEAD" }).go({ limit: page.limit, cursor: checkCursor(page.cursor) });
+  const result = await withCursor(page.cursor, (cursor) => db.entities.outbox.query.byStatus({ status: "DEAD" }).go({ limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 

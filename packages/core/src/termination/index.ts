@@ -6,7 +6,7 @@ import { settings } from "../config";
 import { currentActor, systemActor, withContext } from "../context";
 import * as Contract from "../contract";
 import { TERMINATION_REASONS } from "../contract/entity";
-import { checkCursor, type Page } from "../db/cursor";
+import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
@@ -121,15 +121,17 @@ export async function current(contractId: string): Promise<Termination> {
 /** Terminations by status (default: the open ones) whose effective date is on or before `effective_before`. */
 export async function list(raw: ListQuery): Promise<Page<Termination>> {
   const query = parse(ListQuery, raw);
-  const options = { limit: query.limit, cursor: checkCursor(query.cursor) };
   const before = query.effective_before && { effective_date: addDays(query.effective_before, 1) };
   const terminations = db.entities.termination.query;
   const status = query.status;
-  const result = status
-    ? await (before ? terminations.byStatus({ status }).lt(before) : terminations.byStatus({ status })).go(options)
-    : await (before ? terminations.byEffectiveDate({}).lt(before) : terminations.byEffectiveDate({}))
-        .where(({ status }, { eq }) => OPEN_TERMINATION_STATUSES.map((open: TerminationStatus) => eq(status, open)).join(" OR "))
-        .go(options);
+  const result = await withCursor(query.cursor, (cursor) =>
+    status
+      ? (before ? terminations.byStatus({ status }).lt(before) : terminations.byStatus({ status })).go({ limit: query.limit, cursor })
+      : (before ? terminations.byEffectiveDate({}).lt(before) : terminations.byEffectiveDate({}))
+          .where(({ status }, { eq }) => OPEN_TERMINATION_STATUSES.map((open: TerminationStatus) => eq(status, open)).join(" OR "))
+          // Filtered: `count` reads on until the page is full, so a page is never short while more match.
+          .go({ count: query.limit, cursor }),
+  );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
