@@ -83,6 +83,19 @@ describe("the contracts API", () => {
     isProblem(await call("PUT", `/api/contracts/${contract.contract_id}`, { as: "editor", body: { value: 1 } }), 428, "version.required");
   });
 
+  it("answers a version that is not a whole number with 422, not as a missing one", async () => {
+    const client = await newClient();
+    const contract = await newContract(client.client_id);
+    isProblem(await call("PUT", `/api/contracts/${contract.contract_id}`, { as: "editor", body: { value: 1, version: "1" } }), 422, "validation.failed");
+  });
+
+  it("answers a body version that contradicts If-Match with 422", async () => {
+    const client = await newClient();
+    const contract = await newContract(client.client_id);
+    const reply = await call("PUT", `/api/contracts/${contract.contract_id}`, { as: "editor", body: { value: 1, version: 2 }, headers: { "if-match": '"1"' } });
+    isProblem(reply, 422, "validation.failed");
+  });
+
   it("answers a duplicate client e-mail with 409", async () => {
     const email = uniqueEmail();
     await call("POST", "/api/clients", { as: "editor", body: { name: "A", email } });

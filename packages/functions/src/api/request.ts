@@ -37,11 +37,18 @@ export function expectedVersion(c: Context, body?: unknown): number {
   if (header !== undefined) {
     const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
     if (!match) throw new ValidationError([{ path: "If-Match", message: 'Expected the ETag of the record, e.g. "3"' }]);
+    const stated = typeof body === "object" && body !== null ? (body as { version?: unknown }).version : undefined;
+    if (stated !== undefined && stated !== Number(match[1])) {
+      throw new ValidationError([{ path: "version", message: "The body's version and If-Match name different versions" }]);
+    }
     return Number(match[1]);
   }
   const version = typeof body === "object" && body !== null ? (body as { version?: unknown }).version : undefined;
+  if (version === undefined) {
+    throw new DomainError("version.required", "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.");
+  }
   if (typeof version === "number" && Number.isInteger(version) && version >= 1) return version;
-  throw new DomainError("version.required", "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.");
+  throw new ValidationError([{ path: "version", message: "Expected the record's version: a whole number from 1" }]);
 }
 
 export const etag = (version: number) => `"${version}"`;
