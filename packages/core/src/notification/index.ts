@@ -77,12 +77,13 @@ export async function send(raw: NoticeInput): Promise<Notification> {
   if (input.contract_id) await Contract.load(input.contract_id);
   const notification_id = newId("NT");
   await enqueue({ notification_id, ...input });
-  return get(notification_id);
+  // Read back what was just written: a default (eventually consistent) read may not see it yet.
+  return present(await load(notification_id, { consistent: true }));
 }
 
-async function load(id: string): Promise<Stored> {
+async function load(id: string, options: { consistent?: boolean } = {}): Promise<Stored> {
   const notificationId = parse(NotificationId, id);
-  const { data } = await db.entities.notification.get({ notification_id: notificationId }).go();
+  const { data } = await db.entities.notification.get({ notification_id: notificationId }).go(options);
   if (!data) throw new DomainError("notification.not_found", `Notification ${id} does not exist.`, { notification_id: id });
   return data;
 }
