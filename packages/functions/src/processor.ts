@@ -38,7 +38,8 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
       try {
         await withContext({ actor: systemActor("processor"), requestId: record.eventID ?? eventId }, () => Outbox.handle(eventId, effectsOf));
       } catch (error) {
-        const verdict = await Outbox.recordFailure(eventId, error);
+        // If even counting the failure fails, the record is simply retried; the scheduler's redrive is the last net.
+        const verdict = await Outbox.recordFailure(eventId, error).catch(() => "retry" as const);
         log.warn("outbox event failed", { verdict, ...describeError(error) });
         if (verdict === "retry") batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? eventId });
       }

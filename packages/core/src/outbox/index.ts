@@ -60,8 +60,9 @@ const present = ({ payload: _payload, expires_at: _expires, effects_done, ...res
   effects_done: [...(effects_done ?? [])].sort(),
 });
 
+/** Read consistently: the stream can deliver an insert before a default read would see it. */
 export async function load(eventId: string): Promise<Stored | null> {
-  const { data } = await db.entities.outbox.get({ event_id: eventId }).go();
+  const { data } = await db.entities.outbox.get({ event_id: eventId }).go({ consistent: true });
   return data;
 }
 
@@ -73,7 +74,9 @@ export async function load(eventId: string): Promise<Stored | null> {
  */
 export async function handle(eventId: string, plan: (event: Stored) => Effect[]): Promise<void> {
   const event = await load(eventId);
-  if (!event || event.status !== "PENDING") return;
+  // The stream only announces items that were written: one not found is not readable yet, so try again.
+  if (!event) throw new Error(`Outbox event ${eventId} is not readable yet`);
+  if (event.status !== "PENDING") return;
   const done = new Set(event.effects_done ?? []);
   for (const effect of plan(event)) {
     if (done.has(effect.name)) continue;
@@ -141,6 +144,42 @@ export async function replay(eventId: string): Promise<Event> {
   const notDead = (status: string) =>
     new DomainError("event.not_dead", `Event ${eventId} is ${status}; only DEAD events are replayed.`, { status });
   if (original.status !== "DEAD") throw notDead(original.status);
+  return present(await runAgain(original, "DEAD", "event.replayed", async () => notDead((await load(eventId))?.status ?? "gone")));
+}
+
+/** How long an event may stay PENDING, untouched, before the sweeper runs it again. */
+export const STALE_AFTER_MS = 15 * 60 * 1000;
+
+/**
+ * The outbox's safety net (run by the scheduler): an event still PENDING and
+ * untouched long after it was written was lost on the way (the stream gave up
+ * on its record, or a run died before it could count the failure). It runs
+ * again the way a replay does, so every effect still happens once.
+ */
+export async function redriveStale(now = Date.now()): Promise<number> {
+  const cutoff = new Date(now - STALE_AFTER_MS).toISOString();
+  const { data } = await db.entities.outbox.query.byStatus({ status: "PENDING" }).lt({ created_at: cutoff }).go({ pages: "all" });
+  let redriven = 0;
+  for (const stale of data.filter((event) => event.updated_at < cutoff)) {
+    try {
+      await runAgain(stale, "PENDING", "event.redriven", () => new DomainError("event.busy", `Event ${stale.event_id} moved on meanwhile.`), cutoff);
+      redriven++;
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "event.busy")) throw error;
+    }
+  }
+  return redriven;
+}
+
+/** A fresh item for the same event (a new stream INSERT), the old one marked REPLAYED, audited; all in one transaction. */
+async function runAgain(
+  original: Stored,
+  from: "DEAD" | "PENDING",
+  action: string,
+  explain: () => DomainError | Promise<DomainError>,
+  untouchedSince?: string,
+): Promise<Stored> {
+  const eventId = original.event_id;
   const now = new Date().toISOString();
   const fresh: Stored = {
     ...event(original.type, original.contract_id, original.payload as Record<string, unknown>, now),
@@ -152,16 +191,19 @@ export async function replay(eventId: string): Promise<Event> {
       outbox
         .patch({ event_id: eventId })
         .set({ status: "REPLAYED", updated_at: now })
-        .where(({ status }, { eq }) => eq(status, "DEAD"))
+        .where(({ status, updated_at }, { eq, lt }) => {
+          const stillThere = eq(status, from as Stored["status"]);
+          return untouchedSince ? `${stillThere} AND ${lt(updated_at, untouchedSince)}` : stillThere;
+        })
         .commit(),
       outbox.create(fresh).commit(),
       audit
-        .put(Audit.record({ trail: original.contract_id, entity: "outbox", entity_id: eventId, action: "event.replayed", after: { event_id: fresh.event_id, type: fresh.type } }, now))
+        .put(Audit.record({ trail: original.contract_id, entity: "outbox", entity_id: eventId, action, after: { event_id: fresh.event_id, type: fresh.type } }, now))
         .commit(),
     ],
-    async () => notDead((await load(eventId))?.status ?? "gone"),
+    explain,
   );
-  return present(fresh);
+  return fresh;
 }
 
 function ignoreConditionFailure(error: unknown): void {

@@ -2,7 +2,8 @@ import { PutObjectCommand } from "@aws-sdk/client-s3";
 import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
-import { Outbox } from "@testex/core";
+import { Outbox, systemActor } from "@testex/core";
+import { as } from "@testex/local/testing";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
@@ -208,5 +209,30 @@ describe("the stream processor", () => {
     expect(await handler({ Records: [modified, otherEntity] })).toEqual({ batchItemFailures: [] });
     expect((await Outbox.load(event.event_id))?.status).toBe("PENDING");
     expect(await backupsOf(contractId)).toEqual([]);
+  });
+});
+
+describe("an outbox event whose stream delivery was lost", () => {
+  const scheduler = systemActor("scheduler");
+
+  it("is run again by the scheduler's redrive, its effects done once", async () => {
+    const { contractId } = await newContract();
+    await terminateToday(contractId);
+    const lost = await completedEventOf(contractId);
+    // Nobody delivers its record: an hour later it is still PENDING and untouched.
+    expect(await as(scheduler, () => Outbox.redriveStale(Date.now() + 60 * 60 * 1000))).toBeGreaterThanOrEqual(1);
+    expect(await Outbox.load(lost.event_id)).toMatchObject({ status: "REPLAYED" });
+    const again = (await Outbox.byContract(contractId)).find((e) => e.origin_id === lost.origin_id && e.event_id !== lost.event_id)!;
+    expect(again).toMatchObject({ status: "PENDING", type: "termination.completed" });
+    expect(await handler({ Records: [await insertRecordOf(again.event_id)] })).toEqual({ batchItemFailures: [] });
+    expect(await backupsOf(contractId)).toHaveLength(1);
+  });
+
+  it("is left alone while it is fresh", async () => {
+    const { contractId } = await newContract();
+    await terminateToday(contractId);
+    const fresh = await completedEventOf(contractId);
+    await as(scheduler, () => Outbox.redriveStale());
+    expect(await Outbox.load(fresh.event_id)).toMatchObject({ status: "PENDING" });
   });
 });
