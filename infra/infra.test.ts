@@ -92,8 +92,8 @@ const ACCESS: AccessTable = {
     actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"] },
   },
   "packages/functions/src/scheduler.handler": {
-    links: ["Table", "NotificationQueue", "Settings"],
-    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"] },
+    links: ["Table", "NotificationQueue", "Settings", "Files"],
+    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"] },
   },
   "packages/functions/src/db-manager.handler": {
     links: ["Table", "Backups"],
@@ -269,15 +269,15 @@ describe("the functions", () => {
     const s = broken((s) => {
       const role = custom(s, "aws:iam/role:Role", "SchedulerHandlerRole").inputs;
       const policy = JSON.parse(role.inlinePolicies[0].policy);
-      const files = custom(s, "aws:s3/bucket:Bucket", "FilesBucket").state.arn;
-      policy.Statement.push({ effect: "Allow", actions: ["s3:*"], resources: [`${files}/*`] });
+      const backups = custom(s, "aws:s3/bucket:Bucket", "BackupsBucket").state.arn;
+      policy.Statement.push({ effect: "Allow", actions: ["s3:*"], resources: [`${backups}/*`] });
       role.inlinePolicies[0].policy = JSON.stringify(policy);
       delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
     });
     expect(accessProblems(s, ACCESS)).toEqual([
-      "packages/functions/src/scheduler.handler: links Settings,Table, expected NotificationQueue,Settings,Table",
+      "packages/functions/src/scheduler.handler: links Files,Settings,Table, expected Files,NotificationQueue,Settings,Table",
       "packages/functions/src/scheduler.handler: wildcard action s3:*",
-      "packages/functions/src/scheduler.handler: reaches Files, which it does not use",
+      "packages/functions/src/scheduler.handler: reaches Backups, which it does not use",
     ]);
   });
 });

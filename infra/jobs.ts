@@ -2,7 +2,7 @@ import { deleteObjects, invokeSelf, readObjects, readWriteItems, scanTable, send
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
 import { settings } from "./settings";
-import { backups, table } from "./storage";
+import { backups, files, table } from "./storage";
 
 /** Completes terminations that fell due and queues end-date reminders. */
 export const scheduler = new sst.aws.Cron("Scheduler", {
@@ -12,8 +12,9 @@ export const scheduler = new sst.aws.Cron("Scheduler", {
     description: "Due terminations and end-date reminders",
     memory: "256 MB",
     timeout: "300 seconds",
-    link: [table, notificationQueue, settings],
-    permissions: [readWriteItems(table), sendMessages(notificationQueue)],
+    link: [table, notificationQueue, settings, files],
+    // Files: pending uploads whose S3 event was lost are checked (read) or removed (delete) here.
+    permissions: [readWriteItems(table), sendMessages(notificationQueue), readObjects(files), deleteObjects(files)],
   }),
 });
 

@@ -37,6 +37,8 @@ export const processor = table.subscribe(
     transform: {
       eventSourceMapping: {
         startingPosition: "TRIM_HORIZON",
+        // Small batches: a completion copies a contract's files, and a batch must finish within the timeout.
+        batchSize: 10,
         functionResponseTypes: ["ReportBatchItemFailures"],
         bisectBatchOnFunctionError: true,
         maximumRetryAttempts: 10,

@@ -1,4 +1,4 @@
-import { Notification, Outbox, Termination, describeError, log, systemActor, withContext } from "@testex/core";
+import { File, Notification, Outbox, Termination, describeError, log, systemActor, withContext } from "@testex/core";
 import { randomUUID } from "node:crypto";
 
 /**
@@ -11,6 +11,8 @@ const JOBS: Record<string, () => Promise<unknown>> = {
   "due terminations": () => Termination.completeDue(),
   // Outbox events whose stream delivery was lost.
   "stale outbox events": () => Outbox.redriveStale(),
+  // Uploads whose S3 event never arrived (or kept failing): checked now, or expired.
+  "pending uploads": () => File.reconcilePending(),
   // Notices recorded but never handed to the queue.
   "unsent notices": () => Notification.sweep(),
   "end-date reminders": () => Notification.sendReminders(),

@@ -34,13 +34,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await assertPortFree(ports.ses, "SES (TESTEX_SES_PORT)");
     await assertPortFree(ports.sqs, "SQS (TESTEX_SQS_PORT)");
   }
-  const services = await Promise.all([
+  const started = await Promise.allSettled([
     startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined),
     startS3(ports.s3, join(options.dataDir, "s3")),
     startSes(ports.ses),
     startSqs(ports.sqs),
   ]);
+  const services = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   const stop = async () => void (await Promise.all(services.map((s) => s.stop())));
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed) {
+    // Leave nothing running (and no port taken) behind a stand-in that could not start.
+    await stop();
+    throw failed.reason;
+  }
   try {
     const [dynamo, s3, ses, sqs] = services as [Running, Running, Running, Running];
     const resources = localResources(options.stage, options.authSecret);

@@ -18,7 +18,10 @@ async function main() {
   // Imported only now: app code reads its links from the environment set above.
   const { app } = await import("@testex/functions/api/app");
   const { startWorkers } = await import("./workers");
-  const stopWorkers = await startWorkers();
+  const stopWorkers = await startWorkers().catch(async (error: unknown) => {
+    await stack.stop();
+    throw error;
+  });
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 
   const [dynamo, s3, ses, sqs] = stack.services;
@@ -40,8 +43,14 @@ async function main() {
 
   let stopping = false;
   const shutdown = async () => {
-    if (stopping) return;
+    // A second Ctrl-C, or workers that do not finish in time, stop the stand-ins at once.
+    const now = async () => {
+      await stack.stop();
+      process.exit(1);
+    };
+    if (stopping) return void now();
     stopping = true;
+    setTimeout(now, 15_000).unref();
     server.close();
     await stopWorkers();
     await stack.stop();
