@@ -9,6 +9,8 @@ export const IsoDate = v.pipe(
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
   }, "Not a calendar date"),
+  // Ranges end at "the day after"; the last representable day has none.
+  v.check((s) => s <= "9999-12-30", "Dates run to 9999-12-30"),
 );
 
 export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email("Not an e-mail address"));

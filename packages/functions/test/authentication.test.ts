@@ -104,6 +104,11 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
     expect(actor).toEqual({ id: "cognito-user-1", email: "ann@example.com", roles: ["approver"] });
   });
 
+  it("answers 503, not 401, when the issuer's keys cannot be fetched", async () => {
+    const unreachable = tokenVerifier({ oidc: { issuer, audience, jwksUrl: "http://127.0.0.1:9/.well-known/jwks.json", rolesClaim: "cognito:groups" } });
+    await expect(unreachable(await sign({}))).rejects.toMatchObject({ code: "auth.unavailable" });
+  });
+
   it("refuses a token from another issuer", async () => {
     await expect(verifier()(await sign({}, keys.privateKey, { iss: "https://elsewhere.example.test" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });

@@ -21,6 +21,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   "validation.failed": 422,
   "idempotency.key_reused": 422,
   "version.required": 428,
+  "auth.unavailable": 503,
 };
 
 export function statusOf(code: string): ContentfulStatusCode {
@@ -38,6 +39,7 @@ const TITLES: Record<number, string> = {
   422: "Unprocessable Content",
   428: "Precondition Required",
   500: "Internal Server Error",
+  503: "Service Unavailable",
 };
 
 export const problemType = (code: string) => `/problems/${code}`;

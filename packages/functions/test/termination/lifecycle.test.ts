@@ -110,6 +110,13 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(["termination.completed", "termination.approved", "termination.requested", "contract.created"]);
   });
 
+  it("accepts an approval whose JSON body is empty", async () => {
+    const { contractId } = await newContract({ value: above() });
+    await request(contractId, { reason: "BREACH", effective_date: inDays(0) });
+    const reply = await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver, raw: "", headers: { "content-type": "application/json" } });
+    expect(reply.status).toBe(200);
+  });
+
   it("refuses the requester's own approval (four eyes) with 403", async () => {
     const { contractId } = await newContract({ value: above() });
     await request(contractId, { reason: "CONVENIENCE" });

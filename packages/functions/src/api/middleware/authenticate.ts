@@ -1,5 +1,5 @@
 import { createMiddleware } from "hono/factory";
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
+import { createRemoteJWKSet, errors, jwtVerify, type JWTPayload } from "jose";
 import { Resource } from "sst";
 import { DomainError, ROLES, settings, type Actor } from "@testex/core";
 import type { OidcSettings } from "@testex/core/config";
@@ -31,7 +31,11 @@ export function tokenVerifier(source: { oidc: OidcSettings } | { secret: string 
 async function check(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
   try {
     return (await verify()).payload;
-  } catch {
+  } catch (error) {
+    // The issuer's keys could not be fetched: nobody's token can be judged right now, which is ours to fix, not the caller's.
+    if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {
+      throw new DomainError("auth.unavailable", "Tokens cannot be checked right now; try again shortly.");
+    }
     throw new DomainError("auth.unauthenticated", "The token is invalid or expired.");
   }
 }

@@ -14,7 +14,8 @@ const moveErrors = ["contract.not_found", "termination.invalid_transition", "ver
 const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
 
 /** A body is optional on decisions; when one is sent it must be JSON. */
-const optionalBody = async (c: Parameters<typeof jsonBody>[0]) => ((c.req.header("content-length") ?? "0") === "0" && !c.req.header("content-type") ? {} : jsonBody(c));
+/** No body, or an empty one, is `{}`; anything else must be JSON. */
+const optionalBody = async (c: Parameters<typeof jsonBody>[0]) => ((await c.req.text()).trim() === "" ? {} : jsonBody(c));
 
 export const terminations = new Hono<AppEnv>()
   .post(
