@@ -3,7 +3,7 @@ import * as v from "valibot";
 import * as Audit from "../audit";
 import * as Client from "../client";
 import { settings } from "../config";
-import { currentActor, systemActor, withContext } from "../context";
+import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { TERMINATION_REASONS } from "../contract/entity";
 import { withCursor, type Page } from "../db/cursor";
@@ -449,35 +449,34 @@ async function completeScheduled(scheduled: Stored): Promise<void> {
  * The scheduler's job: complete every SCHEDULED termination effective on or
  * before `day`. One that changed meanwhile (withdrawn) is skipped; one that
  * fails for another reason does not stop the others, and fails the run at the end.
+ * Runs in the caller's context (the scheduler's system actor).
  */
 export async function completeDue(day = today()): Promise<{ completed: number; skipped: number }> {
-  return withContext({ actor: systemActor("scheduler"), requestId: newId("RQ") }, async () => {
-    let completed = 0;
-    let skipped = 0;
-    const failures: unknown[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { data: Stored[]; cursor: string | null } = await db.entities.termination.query
-        .byStatus({ status: "SCHEDULED" })
-        .lt({ effective_date: addDays(day, 1) })
-        .go({ cursor, limit: 50 });
-      for (const scheduled of page.data) {
-        try {
-          await completeScheduled(scheduled);
-          completed++;
-        } catch (error) {
-          skipped++;
-          if (error instanceof DomainError) {
-            log.warn("scheduled termination not completed", { termination_id: scheduled.termination_id, code: error.code });
-          } else {
-            failures.push(error);
-            log.error("scheduled termination failed", { termination_id: scheduled.termination_id, ...describeError(error) });
-          }
+  let completed = 0;
+  let skipped = 0;
+  const failures: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { data: Stored[]; cursor: string | null } = await db.entities.termination.query
+      .byStatus({ status: "SCHEDULED" })
+      .lt({ effective_date: addDays(day, 1) })
+      .go({ cursor, limit: 50 });
+    for (const scheduled of page.data) {
+      try {
+        await completeScheduled(scheduled);
+        completed++;
+      } catch (error) {
+        skipped++;
+        if (error instanceof DomainError) {
+          log.warn("scheduled termination not completed", { termination_id: scheduled.termination_id, code: error.code });
+        } else {
+          failures.push(error);
+          log.error("scheduled termination failed", { termination_id: scheduled.termination_id, ...describeError(error) });
         }
       }
-      cursor = page.cursor;
-    } while (cursor);
-    if (failures.length) throw new AggregateError(failures, `${failures.length} scheduled termination(s) failed; they are retried on the next run`);
-    return { completed, skipped };
-  });
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  if (failures.length) throw new AggregateError(failures, `${failures.length} scheduled termination(s) failed; they are retried on the next run`);
+  return { completed, skipped };
 }

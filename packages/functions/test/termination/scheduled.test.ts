@@ -1,7 +1,8 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { Resource } from "sst";
-import { Outbox, Termination } from "@testex/core";
+import { Outbox, Termination, systemActor } from "@testex/core";
+import { as } from "@testex/local/testing";
 import { startStreamReader } from "@testex/local/stream-reader";
 import { call } from "../../src/api/test-client";
 import { handler as processor, outboxEventId, type StreamRecord } from "../../src/processor";
@@ -9,16 +10,19 @@ import { handler as scheduler } from "../../src/scheduler";
 import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 // Other test files leave terminations scheduled 10 or more days ahead; these stay within 3.
+/** What the scheduler does: the job runs in its system actor's context. */
+const completeDue = (day: string) => as(systemActor("scheduler"), () => Termination.completeDue(day));
+
 describe("a termination with a future effective date", () => {
   it("waits as SCHEDULED and is ended by the scheduler on its date, not before", async () => {
     const { contractId } = await newContract({ notice_period_days: 3 });
     const asked = await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "NON_RENEWAL" } });
     expect(asked.body).toMatchObject({ status: "SCHEDULED", effective_date: inDays(3) });
 
-    await Termination.completeDue(inDays(2));
+    await completeDue(inDays(2));
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("PENDING_TERMINATION");
 
-    await Termination.completeDue(inDays(3));
+    await completeDue(inDays(3));
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
     expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body).toMatchObject({ status: "COMPLETED" });
     const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
@@ -39,7 +43,7 @@ describe("a termination with a future effective date", () => {
     expect(approved.status).toBe(200);
     expect(approved.body).toMatchObject({ status: "SCHEDULED", decided_by: "user-approver" });
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("PENDING_TERMINATION");
-    await Termination.completeDue(inDays(2));
+    await completeDue(inDays(2));
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
   });
 
@@ -47,7 +51,7 @@ describe("a termination with a future effective date", () => {
     const { contractId } = await newContract({ notice_period_days: 1 });
     await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
     expect((await call("POST", `/api/contracts/${contractId}/termination/withdraw`, { as: requester })).status).toBe(200);
-    await Termination.completeDue(inDays(1));
+    await completeDue(inDays(1));
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("ACTIVE");
     expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body.status).toBe("WITHDRAWN");
   });
