@@ -17,7 +17,12 @@ declare module "sst" {
       logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
       debug: boolean;
       senderEmail: string;
-      approvalThreshold: number;
+      approval: {
+        default: { one: number; two: number };
+        byCurrency: Record<string, { one: number; two: number }>;
+        remindAfterDays: number;
+      };
+      terminationReasons: { code: string; label: string; shortNotice: boolean; commentRequired: boolean }[];
       corsOrigins: string[];
       approverEmails: string[];
       operatorEmails: string[];

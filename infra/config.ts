@@ -1,4 +1,4 @@
-import type { Settings } from "../packages/core/src/config";
+import type { ApprovalSettings, ReasonSettings, Settings } from "../packages/core/src/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
@@ -20,12 +20,35 @@ const DOCUMENT_TYPES = [
   "text/plain",
 ];
 
+/** The default approval policy: one approver from 50,000, two from 250,000 (JPY and the like scaled to match). */
+const APPROVAL: ApprovalSettings = {
+  default: { one: 50_000, two: 250_000 },
+  byCurrency: {
+    JPY: { one: 7_500_000, two: 37_500_000 },
+    KRW: { one: 70_000_000, two: 350_000_000 },
+    INR: { one: 4_000_000, two: 20_000_000 },
+    CNY: { one: 350_000, two: 1_750_000 },
+  },
+  remindAfterDays: 3,
+};
+
+/** The reasons every stage starts with. */
+const REASONS: ReasonSettings[] = [
+  { code: "MUTUAL_AGREEMENT", label: "Mutual agreement of the parties", shortNotice: true, commentRequired: false },
+  { code: "BREACH", label: "Breach of contract", shortNotice: true, commentRequired: false },
+  { code: "CONVENIENCE", label: "Termination for convenience", shortNotice: false, commentRequired: false },
+  { code: "NON_RENEWAL", label: "Non-renewal at the end of the term", shortNotice: false, commentRequired: false },
+  { code: "INSOLVENCY", label: "Insolvency of a party", shortNotice: false, commentRequired: false },
+  { code: "OTHER", label: "Other reasons", shortNotice: false, commentRequired: true },
+];
+
 const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   development: {
     debug: true,
     logLevel: "DEBUG",
     senderEmail: "noreply@testex-dev.com",
-    approvalThreshold: 50_000,
+    approval: APPROVAL,
+    terminationReasons: REASONS,
     corsOrigins: ["http://localhost:3000", "http://127.0.0.1:3000"],
     approverEmails: ["approvers@testex-dev.com"],
     operatorEmails: ["operators@testex-dev.com"],
@@ -38,7 +61,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     debug: false,
     logLevel: "INFO",
     senderEmail: "noreply@staging.testex.com",
-    approvalThreshold: 50_000,
+    approval: APPROVAL,
+    terminationReasons: REASONS,
     corsOrigins: ["https://staging.testex.com"],
     approverEmails: ["approvers@staging.testex.com"],
     operatorEmails: ["operators@staging.testex.com"],
@@ -51,7 +75,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     debug: false,
     logLevel: "WARN",
     senderEmail: "noreply@testex.com",
-    approvalThreshold: 50_000,
+    approval: APPROVAL,
+    terminationReasons: REASONS,
     corsOrigins: ["https://app.testex.com"],
     approverEmails: ["approvers@testex.com"],
     operatorEmails: ["operators@testex.com"],

@@ -78,7 +78,7 @@ const ACCESS: AccessTable = {
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
-      Files: READ,
+      Files: [...READ, ...WRITE],
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
     },
@@ -88,8 +88,8 @@ const ACCESS: AccessTable = {
     actions: { Table: ITEMS, Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE], Backups: WRITE },
   },
   "packages/functions/src/notifier.handler": {
-    links: ["Table", "Email", "NotificationQueue", "Settings"],
-    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"] },
+    links: ["Table", "Email", "NotificationQueue", "Settings", "Files"],
+    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"], Files: READ },
   },
   "packages/functions/src/scheduler.handler": {
     links: ["Table", "NotificationQueue", "Settings", "Files"],

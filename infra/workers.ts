@@ -27,6 +27,8 @@ export const processor = table.subscribe(
       readWriteItems(table),
       writeObjects(backups),
       readObjects(files),
+      // The termination letter is written to the files bucket (and backed up).
+      writeObjects(files),
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
@@ -79,9 +81,10 @@ export const notifier = notificationQueue.subscribe(
     description: "Renders and sends notices through SES",
     memory: "512 MB",
     timeout: NOTIFIER_TIMEOUT,
-    link: [table, email, notificationQueue, settings],
+    // Files: a notice may carry the contract's termination letter as an attachment.
+    link: [table, email, notificationQueue, settings, files],
     // A notice that dies queues a system alert, so the worker also sends.
-    permissions: [readWriteItems(table), sendEmail(email), sendMessages(notificationQueue)],
+    permissions: [readWriteItems(table), sendEmail(email), sendMessages(notificationQueue), readObjects(files)],
   }),
   { batch: { size: 10, partialResponses: true } },
 );

@@ -12,6 +12,33 @@ export interface OidcSettings {
   rolesClaim: string;
 }
 
+/** Values at or above `one` need one approver; at or above `two`, two distinct ones. */
+export interface ApprovalThresholds {
+  one: number;
+  two: number;
+}
+
+export interface ApprovalSettings {
+  /** For every currency not listed in `byCurrency`. */
+  default: ApprovalThresholds;
+  /** By ISO 4217 code: amounts differ by orders of magnitude between currencies (USD vs JPY). */
+  byCurrency: Record<string, ApprovalThresholds>;
+  /** Approvers are reminded of a request that has waited longer than this many days. */
+  remindAfterDays: number;
+}
+
+/** One reason in the catalogue. */
+export interface ReasonSettings {
+  /** Stable code stored on the termination (e.g. BREACH). */
+  code: string;
+  /** What people read (notices, the letter, the report). */
+  label: string;
+  /** Whether it may end a contract sooner than its notice period. */
+  shortNotice: boolean;
+  /** Whether the requester must say more (`notes`). */
+  commentRequired: boolean;
+}
+
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
 export interface Settings {
   stage: string;
@@ -19,8 +46,10 @@ export interface Settings {
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   debug: boolean;
   senderEmail: string;
-  /** Terminations of contracts worth at least this much need an approver. */
-  approvalThreshold: number;
+  /** Who must approve a termination, by the contract's value in its currency (termination/policy.ts). */
+  approval: ApprovalSettings;
+  /** The reasons a termination may give, and each one's rules; the six built-in codes unless a stage says otherwise. */
+  terminationReasons: ReasonSettings[];
   corsOrigins: string[];
   /** Who receives approval requests. */
   approverEmails: string[];

@@ -6,6 +6,7 @@ import * as endDateReminder from "./templates/end-date-reminder";
 import * as statusUpdate from "./templates/status-update";
 import * as systemAlert from "./templates/system-alert";
 import * as terminationDecision from "./templates/termination-decision";
+import * as terminationConfirmation from "./templates/termination-confirmation";
 import * as terminationNotice from "./templates/termination-notice";
 
 export interface Template<P> {
@@ -16,6 +17,7 @@ export interface Template<P> {
 /** Every notice, by the name enqueue and the API use. */
 export const templates: { [T in TemplateName]: Template<TemplateProps<T>> } = {
   "termination-notice": { component: terminationNotice.TerminationNotice, subject: terminationNotice.subject },
+  "termination-confirmation": { component: terminationConfirmation.TerminationConfirmation, subject: terminationConfirmation.subject },
   "status-update": { component: statusUpdate.StatusUpdate, subject: statusUpdate.subject },
   "approval-request": { component: approvalRequest.ApprovalRequest, subject: approvalRequest.subject },
   "termination-decision": { component: terminationDecision.TerminationDecision, subject: terminationDecision.subject },

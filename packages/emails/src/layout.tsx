@@ -1,5 +1,6 @@
 import { Body, Container, Head, Heading, Hr, Html, Preview, Section, Text } from "@react-email/components";
 import type { ReactNode } from "react";
+import { wording } from "./wording";
 
 /** The frame every notice shares: a heading, the body, and a footer naming the contract. */
 export function Layout({ preview, heading, reference, children }: { preview: string; heading: string; reference?: string; children: ReactNode }) {
@@ -15,9 +16,7 @@ export function Layout({ preview, heading, reference, children }: { preview: str
           </Heading>
           {children}
           <Hr style={styles.rule} />
-          <Text style={styles.footer}>
-            {reference ? `Reference: ${reference}. ` : ""}This message was sent automatically by TESTEX contract management; replies are not read.
-          </Text>
+          <Text style={styles.footer}>{wording().footer(reference)}</Text>
         </Container>
       </Body>
     </Html>
@@ -44,8 +43,7 @@ export function Paragraph({ children }: { children: ReactNode }) {
 }
 
 /** `2027-03-31` as "31 March 2027"; dates are calendar dates, so no time zone shifts them. */
-export const longDate = (isoDate: string) =>
-  new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" }).format(new Date(`${isoDate.slice(0, 10)}T00:00:00Z`));
+export const longDate = (isoDate: string) => wording().date(isoDate);
 
 export const money = (value: number, currency: string) => new Intl.NumberFormat("en-US", { style: "currency", currency }).format(value);
 

@@ -1,5 +1,9 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
-import { effectsOf } from "@testex/core/termination/effects";
+import { effectsOf } from "@testex/core/outbox/plan";
+import type { LetterRenderer } from "@testex/core/termination/letter";
+
+// The PDF renderer loads when the first letter is due, not when the processor starts.
+const renderLetter: LetterRenderer = async (props) => (await import("@testex/emails/letter")).renderLetter(props);
 
 /** The part of a DynamoDB Streams record (NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {
@@ -36,7 +40,7 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
     if (!eventId) continue;
     await withLogFields({ event_id: eventId }, async () => {
       try {
-        await withContext({ actor: systemActor("processor"), requestId: record.eventID ?? eventId }, () => Outbox.handle(eventId, effectsOf));
+        await withContext({ actor: systemActor("processor"), requestId: record.eventID ?? eventId }, () => Outbox.handle(eventId, (event) => effectsOf(event, { renderLetter })));
       } catch (error) {
         // If even counting the failure fails, the record is simply retried; the scheduler's redrive is the last net.
         const verdict = await Outbox.recordFailure(eventId, error).catch(() => "retry" as const);

@@ -16,6 +16,8 @@ const JOBS: Record<string, () => Promise<unknown>> = {
   // Notices recorded but never handed to the queue.
   "unsent notices": () => Notification.sweep(),
   "end-date reminders": () => Notification.sendReminders(),
+  // Termination requests waiting too long for an approver.
+  "approval reminders": () => Termination.remindApprovers(),
 };
 
 export const handler = async (_event?: unknown): Promise<Record<string, unknown>> =>

@@ -30,9 +30,9 @@ export function localResources(stage: string, authSecret: string): LocalResource
       ...base,
       logLevel: (process.env.LOG_LEVEL as Settings["logLevel"]) ?? "INFO",
       debug: process.env.DEBUG === "true",
-      approvalThreshold: process.env.APPROVAL_THRESHOLD
-        ? Number(process.env.APPROVAL_THRESHOLD)
-        : base.approvalThreshold,
+      approval: process.env.APPROVAL_THRESHOLD
+        ? { ...base.approval, default: { ...base.approval.default, one: Number(process.env.APPROVAL_THRESHOLD) } }
+        : base.approval,
       corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
     },
   };

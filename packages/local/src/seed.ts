@@ -88,7 +88,7 @@ export async function seed(options: { contracts?: number; concurrency?: number }
  */
 async function reach(contract: Contract.Contract, status: ContractStatus): Promise<void> {
   const id = contract.contract_id;
-  if (status === "SUSPENDED") await as(ACTORS.manager, () => Termination.suspend(id));
+  if (status === "SUSPENDED") await as(ACTORS.manager, () => Contract.suspend(id));
   if (status === "PENDING_TERMINATION") {
     const effective_date = Termination.addDays(day(new Date()), contract.notice_period_days + 30);
     await as(ACTORS.editor, () => Termination.request(id, { reason: "NON_RENEWAL", effective_date }));

@@ -52,6 +52,22 @@ async function load(clientId: string): Promise<Stored> {
 
 export const get = async (clientId: string): Promise<Client> => present(await load(clientId));
 
+/**
+ * The client as it was at `at` (an ISO timestamp), or null if it did not
+ * exist then. Usually that is the client as it is (one read); when it changed
+ * since, its audit trail says what it was (one more Query). Notices use it to
+ * reach the client a decision was made about, whenever they are sent.
+ */
+export async function asOf(clientId: string, at: string): Promise<Client | null> {
+  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go();
+  if (data && data.updated_at <= at) return present(data);
+  const after = new Date(Date.parse(at) + 1).toISOString();
+  const { data: entries } = await db.entities.audit.query.byTrail({ trail: clientId }).lt({ at: after }).go({ order: "desc", limit: 1 });
+  const then = entries[0];
+  if (!then || then.action === "client.deleted") return null;
+  return v.parse(Client, then.after);
+}
+
 const emailTaken = (email: string) =>
   new DomainError("client.email_taken", `A client with e-mail ${email} already exists.`, { email });
 

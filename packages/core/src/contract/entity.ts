@@ -11,6 +11,7 @@ export const CONTRACT_TYPES = [
   "EMPLOYMENT",
   "OTHER",
 ] as const;
+/** The reasons catalogue every stage starts with (settings may add others). */
 export const TERMINATION_REASONS = [
   "MUTUAL_AGREEMENT",
   "BREACH",
@@ -33,7 +34,10 @@ export const ContractEntity = new Entity({
     value: { type: "number", required: true },
     currency: { type: "string", required: true },
     notice_period_days: { type: "number", required: true },
-    termination_reason: { type: TERMINATION_REASONS },
+    /** A code of the reasons catalogue (settings). */
+    termination_reason: { type: "string" },
+    /** The most approvers any of its terms ever needed: a termination needs at least this many (termination/policy.ts). */
+    approval_tier: { type: "number" },
     /** The termination in progress or completed; once set, the contract is never erased. */
     termination_id: { type: "string" },
     version: { type: "number", required: true },

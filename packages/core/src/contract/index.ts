@@ -7,6 +7,8 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
+import { CurrencyCode } from "../currency";
+import { tierAfter } from "../termination/policy";
 import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import {
@@ -30,7 +32,10 @@ export const Contract = v.object({
   value: v.number(),
   currency: v.string(),
   notice_period_days: v.number(),
-  termination_reason: v.optional(v.picklist(TERMINATION_REASONS)),
+  termination_reason: v.optional(v.string()),
+  approval_tier: v.optional(
+    v.pipe(v.number(), v.description("The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2)")),
+  ),
   termination_id: v.optional(v.string()),
   version: v.number(),
   created_at: v.string(),
@@ -54,7 +59,7 @@ const terms = {
   start_date: IsoDate,
   end_date: IsoDate,
   value: Money,
-  currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR"))),
+  currency: v.optional(CurrencyCode),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
 };
 
@@ -117,11 +122,13 @@ function assertEditable(contract: Stored) {
 export async function create(raw: CreateInput): Promise<Contract> {
   const input = parse(CreateInput, raw);
   const now = new Date().toISOString();
+  const currency = input.currency ?? "USD";
   const contract: Stored = {
     contract_id: newId("CT"),
     ...input,
-    currency: input.currency ?? "USD",
+    currency,
     notice_period_days: input.notice_period_days ?? 30,
+    approval_tier: tierAfter(undefined, { value: input.value, currency }),
     status: "ACTIVE",
     version: 1,
     created_at: now,
@@ -158,6 +165,8 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   assertEditable(current);
   const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
+  // Remembered so that lowering the value before a termination cannot lower who must approve it.
+  next.approval_tier = tierAfter(current, next);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
   await writeTransaction(
     ({ contract, audit }) => [
@@ -248,3 +257,5 @@ function nextDay(date: string): string {
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
 }
+
+export { suspend, reinstate } from "./pause";

@@ -16,6 +16,7 @@ import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } fr
 import { contentDisposition, displayName } from "./filename";
 import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
 import type { Location, SignedRequest } from "../object-store";
+import { IMMUTABLE_KINDS } from "./generated";
 import { sha256Hex, verify } from "./verify";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };
@@ -223,6 +224,9 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
   if (file.status !== "AVAILABLE") {
     throw new DomainError("file.not_available", `File ${fileId} is ${file.status} and cannot be deleted.`, { status: file.status });
   }
+  if (IMMUTABLE_KINDS.includes(file.kind)) {
+    throw new DomainError("file.immutable", `File ${fileId} is a ${file.kind}, a record that is kept as written.`, { kind: file.kind });
+  }
   const contract = await Contract.load(contractId);
   if (!ACCEPTS_DELETES.includes(contract.status)) throw readOnly(contract, "removed");
   await s3.copy(inFiles(file), inArchives(file));
@@ -253,4 +257,5 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
 
 export { verify, reconcilePending, type Verdict } from "./verify";
 export { archiveContract } from "./archive";
+export { storeGenerated, IMMUTABLE_KINDS } from "./generated";
 export { objectKey, UPLOAD_URL_SECONDS } from "./objects";

@@ -11,6 +11,7 @@ import { DomainError } from "../error";
 import { newId } from "../id";
 import { describeError, log } from "../log";
 import { parse } from "../validation";
+import { attachmentsOf } from "./attachments";
 import { announce } from "./queue";
 import { auditEntry, queued, type Stored } from "./record";
 import { errorCode, isTransient, sendEmail } from "./ses";
@@ -41,7 +42,7 @@ export async function deliver(notificationId: string, render: Renderer): Promise
     return die(notice, token, "render.failed");
   }
   try {
-    const messageId = await sendEmail({ to: notice.to, ...email });
+    const messageId = await sendEmail({ to: notice.to, ...email, attachments: await attachmentsOf(notice) });
     const now = new Date().toISOString();
     await settle(notice, token, { status: "SENT", ses_message_id: messageId, sent_at: now, updated_at: now }, "notification.sent");
     return "sent";

@@ -16,6 +16,8 @@ export const NotificationEntity = new Entity({
     to: { type: "list", items: { type: "string" }, required: true, readOnly: true },
     contract_id: { type: "string", readOnly: true },
     props: { type: "any", required: true, readOnly: true },
+    /** Documents of the contract sent with the notice (the termination letter), read from the files bucket when sending. */
+    attachments: { type: "list", items: { type: "string" }, readOnly: true },
     status: { type: NOTIFICATION_STATUSES, required: true },
     /** Sends tried since it was (re)queued. */
     attempts: { type: "number", required: true },

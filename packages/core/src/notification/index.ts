@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import * as v from "valibot";
 import * as Contract from "../contract";
 import { withCursor, type Page } from "../db/cursor";
@@ -24,6 +25,7 @@ export const Notification = v.object({
   to: v.array(v.string()),
   contract_id: v.optional(v.string()),
   props: v.record(v.string(), v.unknown()),
+  attachments: v.optional(v.pipe(v.array(v.string()), v.description("Ids of the contract's files sent with the notice"))),
   status: v.picklist(NOTIFICATION_STATUSES),
   attempts: v.number(),
   ses_message_id: v.optional(v.string()),
@@ -36,6 +38,13 @@ export type Notification = v.InferOutput<typeof Notification>;
 
 const present = ({ claim_token: _t, claimed_until: _u, ...notice }: Stored) => notice as Notification;
 
+/**
+ * A notice id derived from what causes it, the template and the recipient:
+ * enqueuing it again (a retry, a replay, a second run of a job) finds it there.
+ */
+export const noticeId = (originId: string, template: string, recipient: string) =>
+  `NT${createHash("sha256").update(`${originId}\n${template}\n${recipient.toLowerCase()}`).digest("hex").slice(0, 32)}`;
+
 export interface EnqueueInput {
   /** Deterministic id (e.g. derived from the event that causes the notice): enqueuing twice is a no-op. */
   notification_id: string;
@@ -43,6 +52,8 @@ export interface EnqueueInput {
   to: string[];
   contract_id?: string;
   props: Record<string, unknown>;
+  /** Ids of the contract's files to attach (internal callers only; the API cannot attach). */
+  attachments?: string[];
 }
 
 const EXISTS = "notification.exists";
@@ -54,10 +65,11 @@ const EXISTS = "notification.exists";
  * schema, so a notice that could never render is refused here (422).
  */
 export async function enqueue(raw: EnqueueInput): Promise<boolean> {
-  const { notification_id: rawId, ...notice } = raw;
+  const { notification_id: rawId, attachments, ...notice } = raw;
   const notification_id = parse(NotificationId, rawId);
   const { template, to, contract_id, props } = parse(NoticeInput, notice);
-  const record = queued({ notification_id, template, to, contract_id, props }, new Date().toISOString());
+  if (attachments?.length && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
+  const record = queued({ notification_id, template, to, contract_id, props, attachments }, new Date().toISOString());
   try {
     await writeTransaction(
       ({ notification, audit }) => [notification.create(record).commit(), audit.put(auditEntry(record, "notification.queued", record.created_at)).commit()],

@@ -24,6 +24,7 @@ export function auditEntry(notice: Stored, action: string, at: string) {
 }
 
 /** A new QUEUED notice. Props are stored as plain JSON (DynamoDB refuses `undefined` inside a map). */
-export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "props">, at: string): Stored {
-  return { ...input, props: JSON.parse(JSON.stringify(input.props)), status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
+export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "props" | "attachments">, at: string): Stored {
+  const { attachments, ...rest } = input;
+  return { ...rest, ...(attachments?.length ? { attachments } : {}), props: JSON.parse(JSON.stringify(rest.props)), status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
 }

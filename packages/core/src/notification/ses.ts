@@ -8,11 +8,18 @@ import { Resource } from "sst";
  */
 export const ses = new SESv2Client({ maxAttempts: 3 });
 
+export interface Attachment {
+  filename: string;
+  contentType: string;
+  bytes: Uint8Array;
+}
+
 export interface Email {
   to: string[];
   subject: string;
   html: string;
   text: string;
+  attachments?: Attachment[];
 }
 
 /** Sends one e-mail from the stage's sender; returns SES's message id. */
@@ -25,6 +32,17 @@ export async function sendEmail(email: Email): Promise<string> {
         Simple: {
           Subject: { Data: email.subject, Charset: "UTF-8" },
           Body: { Html: { Data: email.html, Charset: "UTF-8" }, Text: { Data: email.text, Charset: "UTF-8" } },
+          ...(email.attachments?.length
+            ? {
+                Attachments: email.attachments.map((a) => ({
+                  FileName: a.filename,
+                  ContentType: a.contentType,
+                  ContentDisposition: "ATTACHMENT" as const,
+                  ContentTransferEncoding: "BASE64" as const,
+                  RawContent: a.bytes,
+                })),
+              }
+            : {}),
         },
       },
     }),

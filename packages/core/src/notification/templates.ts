@@ -10,13 +10,29 @@ const Person = Text(254);
 const Note = v.optional(Text(2000));
 const Url = v.pipe(v.string(), v.maxLength(2048), v.url("Not a URL"), v.regex(/^https?:\/\//, "Expected an http(s) URL"));
 
+const NoticeBasis = v.picklist(["NOTICE_PERIOD", "SHORT_NOTICE"]);
+const Days = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+/** To the client, when the termination's date is fixed. No internal notes: `client_message` is what the client reads. */
 export const TerminationNoticeProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  client_name: Person,
+  /** The reason as words (its catalogue label), never a code. */
+  reason: Text(500),
+  effective_date: IsoDate,
+  notice_basis: v.optional(NoticeBasis),
+  notice_period_days: v.optional(Days),
+  client_message: Note,
+});
+
+/** To the client, on the effective date: the contract has ended. */
+export const TerminationConfirmationProps = v.strictObject({
   contract_id: ContractId,
   contract_title: Title,
   client_name: Person,
   reason: Text(500),
   effective_date: IsoDate,
-  notes: Note,
 });
 
 export const StatusUpdateProps = v.strictObject({
@@ -38,6 +54,8 @@ export const ApprovalRequestProps = v.strictObject({
   effective_date: IsoDate,
   approve_url: Url,
   reject_url: Url,
+  /** Set on a reminder: how many days the request has waited. */
+  waiting_days: v.optional(Days),
 });
 
 export const TerminationDecisionProps = v.strictObject({
@@ -78,6 +96,7 @@ export const SystemAlertProps = v.strictObject({
 
 export const TEMPLATE_PROPS = {
   "termination-notice": TerminationNoticeProps,
+  "termination-confirmation": TerminationConfirmationProps,
   "status-update": StatusUpdateProps,
   "approval-request": ApprovalRequestProps,
   "termination-decision": TerminationDecisionProps,
@@ -103,6 +122,7 @@ const notice = <T extends TemplateName>(template: T) =>
 /** A notice: which template, to whom, about which contract, with that template's props. */
 export const NoticeInput = v.variant("template", [
   notice("termination-notice"),
+  notice("termination-confirmation"),
   notice("status-update"),
   notice("approval-request"),
   notice("termination-decision"),

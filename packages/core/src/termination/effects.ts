@@ -1,98 +1,112 @@
-import { createHash } from "node:crypto";
-import { apiUrl, settings } from "../config";
+/**
+ * What each termination event causes, in the order it runs. Each event's
+ * payload is parsed with its schema (./events); the client is read as it was
+ * when the event was written, so every notice reaches the client the decision
+ * was made about.
+ */
+import * as Client from "../client";
 import * as File from "../file";
-import * as Notification from "../notification";
+import { noticeEffect, noticeTo } from "../notification/effect";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
+import { EVENTS, parsePayload, type TerminationFacts } from "./events";
+import { approvalRequestProps } from "./jobs";
+import { letterFileId, letterFilename, letterProps, type LetterRenderer } from "./letter";
+import { settings } from "../config";
 
-/** What the processor finds in a termination event's payload (written by `facts()` in ./index). */
-interface Facts {
-  contract: { contract_id: string; title: string; value?: number; currency?: string; status?: string };
-  client?: { name: string; email: string } | null;
-  termination?: { termination_id: string; status: string; reason: string; effective_date: string; notes?: string; decided_by?: string; decision_comment?: string };
-  requester?: { id: string; email?: string };
-  actor: { id: string; email?: string };
-  contract_before?: { contract_id: string; version: number };
-  contract_after?: { status: string };
+export interface Dependencies {
+  /** Renders the termination letter; the processor passes the one from packages/emails. */
+  renderLetter?: LetterRenderer;
 }
 
-/**
- * The notice id is derived from the event's origin, the template and the
- * recipient: enqueuing it again (a retry, a replay) finds it already there.
- */
-export const noticeId = (originId: string, template: string, recipient: string) =>
-  `NT${createHash("sha256").update(`${originId}\n${template}\n${recipient.toLowerCase()}`).digest("hex").slice(0, 32)}`;
+type ClientThen = { name: string; email: string; address?: string } | null;
 
-/** One notice to one recipient, so each is delivered (and retried) on its own. */
-function notice(event: OutboxEvent, template: string, to: string, props: Record<string, unknown>): Effect {
-  const clean = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-  return {
-    name: `notice:${template}:${to}`,
-    run: async () => {
-      await Notification.enqueue({ notification_id: noticeId(event.origin_id, template, to), template, to: [to], contract_id: event.contract_id, props: clean });
-    },
-  };
-}
-
-/**
- * Which effects each event has, in the order they run. Completion is the one
- * with real work (backup, archive, the notice to the client); the others queue notices.
- */
-export function effectsOf(event: OutboxEvent): Effect[] {
-  const facts = event.payload as Facts;
+export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}): Effect[] {
+  const facts = parsePayload(event.type, event.payload);
   const { contract, termination, requester } = facts;
   const base = { contract_id: contract.contract_id, contract_title: contract.title };
+  let read: Promise<ClientThen> | undefined;
+  // Read once per run, whichever effect asks first.
+  const client = (): Promise<ClientThen> =>
+    (read ??= facts.client !== undefined || !contract.client_id ? Promise.resolve(facts.client ?? null) : Client.asOf(contract.client_id, event.created_at));
+
   const toRequester = (props: Record<string, unknown>, template = "status-update") =>
-    requester?.email ? [notice(event, template, requester.email, { ...base, ...props })] : [];
-  const decision = (decision: "APPROVED" | "REJECTED") =>
-    toRequester({ decision, decided_by: termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
+    requester?.email ? [noticeTo(event, template, requester.email, { ...base, ...props })] : [];
+  const decision = (outcome: "APPROVED" | "REJECTED") => {
+    const last = termination.decisions.at(-1);
+    return toRequester({ decision: outcome, decided_by: last?.by ?? facts.actor.id, comment: last?.comment }, "termination-decision");
+  };
+  const toClient = (template: string, props: (client: NonNullable<ClientThen>) => Record<string, unknown>, attachments?: string[]) =>
+    noticeEffect(event, template, "client", async () => {
+      const then = await client();
+      return then && { to: then.email, props: { ...base, client_name: then.name, ...props(then) }, ...(attachments ? { attachments } : {}) };
+    });
+
+  /** The date is fixed: the letter is written and the client given notice, with the letter attached. */
+  const giveNotice = (): Effect[] => [
+    {
+      name: "letter",
+      run: async () => {
+        const then = await client();
+        if (!then) return;
+        if (!deps.renderLetter) throw new Error("No letter renderer: the processor must pass one");
+        const bytes = await deps.renderLetter(letterProps(facts, then, event.created_at));
+        await File.storeGenerated({
+          contract_id: contract.contract_id,
+          file_id: letterFileId(termination.termination_id),
+          filename: letterFilename(contract.contract_id),
+          content_type: "application/pdf",
+          kind: "termination_letter",
+          bytes,
+        });
+      },
+    },
+    toClient(
+      "termination-notice",
+      () => ({
+        reason: termination.reason_label,
+        effective_date: termination.effective_date,
+        notice_basis: termination.notice_basis,
+        notice_period_days: contract.notice_period_days,
+        client_message: termination.client_message,
+      }),
+      [letterFileId(termination.termination_id)],
+    ),
+  ];
 
   switch (event.type) {
-    case "termination.requested":
+    case EVENTS.requested:
       return [
-        ...settings().approverEmails.map((approver) =>
-          notice(event, "approval-request", approver, {
-            ...base,
-            requested_by: requester?.id,
-            reason: termination?.reason,
-            value: contract.value,
-            currency: contract.currency,
-            effective_date: termination?.effective_date,
-            approve_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/approve`,
-            reject_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/reject`,
-          }),
-        ),
-        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        ...settings().approverEmails.map((approver) => noticeTo(event, "approval-request", approver, approvalRequestProps(contract, { ...termination, requested_by: requester?.id ?? "" }))),
+        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: facts.actor.id }),
       ];
-    case "termination.scheduled":
-      return toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id });
-    case "termination.approved":
-      return decision("APPROVED");
-    case "termination.rejected":
+    case EVENTS.scheduled:
+      return [...giveNotice(), ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: facts.actor.id })];
+    case EVENTS.approved:
+      return [...giveNotice(), ...decision("APPROVED")];
+    case EVENTS.rejected:
       return decision("REJECTED");
-    case "termination.withdrawn":
+    case EVENTS.withdrawn:
       return toRequester({ status: contract.status, changed_by: facts.actor.id });
-    case "termination.completed":
+    case EVENTS.completed:
       return [
         { name: "backup", run: async () => void (await writeBackup(facts.contract_before!, termination, event.origin_id)) },
         { name: "archive", run: () => File.archiveContract(contract.contract_id) },
-        ...(facts.client
-          ? [
-              notice(event, "termination-notice", facts.client.email, {
-                ...base,
-                client_name: facts.client.name,
-                reason: termination?.reason,
-                effective_date: termination?.effective_date,
-                notes: termination?.notes,
-              }),
-            ]
-          : []),
-        ...toRequester({ status: "TERMINATED", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        completedNotice(facts, toClient),
+        ...toRequester({ status: "TERMINATED", effective_date: termination.effective_date, changed_by: facts.actor.id }),
       ];
-    case "contract.suspended":
-    case "contract.reinstated":
-      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: facts.actor.id })] : [];
     default:
       return [];
   }
+}
+
+/**
+ * On completion the client gets a confirmation. Events written before notices
+ * went out at decision time (version 1, client fixed in the event) still end
+ * with the notice itself, as they did.
+ */
+function completedNotice(facts: TerminationFacts, toClient: (template: string, props: () => Record<string, unknown>) => Effect): Effect {
+  const { termination } = facts;
+  if (facts.client !== undefined) return toClient("termination-notice", () => ({ reason: termination.reason_label, effective_date: termination.effective_date }));
+  return toClient("termination-confirmation", () => ({ reason: termination.reason_label, effective_date: termination.effective_date }));
 }

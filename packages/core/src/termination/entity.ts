@@ -1,5 +1,4 @@
 import { Entity } from "electrodb";
-import { TERMINATION_REASONS } from "../contract/entity";
 import { TERMINATION_STATUSES } from "./lifecycle";
 
 export const TerminationEntity = new Entity({
@@ -8,16 +7,41 @@ export const TerminationEntity = new Entity({
     termination_id: { type: "string", required: true, readOnly: true },
     contract_id: { type: "string", required: true, readOnly: true },
     status: { type: TERMINATION_STATUSES, required: true },
-    reason: { type: TERMINATION_REASONS, required: true, readOnly: true },
+    /** A code of the stage's reasons catalogue (settings), checked when requested. */
+    reason: { type: "string", required: true, readOnly: true },
+    /** Internal: for the people deciding, never sent to the client. */
     notes: { type: "string", readOnly: true },
+    /** What the client reads in the notice and the letter. */
+    client_message: { type: "string", readOnly: true },
     effective_date: { type: "string", required: true, readOnly: true },
     approval_required: { type: "boolean", required: true, readOnly: true },
+    /** 0, 1 or 2 distinct approvers (absent on requests made before two-approver terminations: 1 if approval_required). */
+    approvals_required: { type: "number", readOnly: true },
+    /** NOTICE_PERIOD, or SHORT_NOTICE when a reason allowed an earlier date. */
+    notice_basis: { type: "string", readOnly: true },
+    /** The contract's notice period when it was requested, for the letter. */
+    notice_period_days: { type: "number", readOnly: true },
     /** Where the contract returns if this request is rejected or withdrawn. */
     previous_status: { type: ["ACTIVE", "SUSPENDED"] as const, required: true, readOnly: true },
     requested_by: { type: "string", required: true, readOnly: true },
     /** From the requester's token: where decisions and status updates go. */
     requested_by_email: { type: "string", readOnly: true },
     requested_at: { type: "string", required: true, readOnly: true },
+    /** Every approval or rejection, in order. */
+    decisions: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: {
+          by: { type: "string", required: true },
+          email: { type: "string" },
+          at: { type: "string", required: true },
+          outcome: { type: ["APPROVED", "REJECTED"] as const, required: true },
+          comment: { type: "string" },
+        },
+      },
+    },
+    /** Single decision of requests decided before `decisions`; read as a one-item list. */
     decided_by: { type: "string" },
     decided_at: { type: "string" },
     decision_comment: { type: "string" },

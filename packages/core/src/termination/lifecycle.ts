@@ -4,6 +4,7 @@
  * can reach a state the tables do not allow.
  */
 import type { CONTRACT_STATUSES } from "../contract/entity";
+import { DomainError } from "../error";
 
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
@@ -24,6 +25,15 @@ const CONTRACT_TABLE: Record<ContractStatus, Partial<Record<ContractMove, Contra
 export type Transition<S, M> = { ok: true; from: S; to: S } | { ok: false; from: S; move: M; allowed: M[] };
 
 export const allowedContractMoves = (status: ContractStatus): ContractMove[] => Object.keys(CONTRACT_TABLE[status]) as ContractMove[];
+
+/** The refusal of a move the contract's status does not allow. */
+export const contractMoveRefused = (contract: { contract_id: string; status: ContractStatus }, move: ContractMove) =>
+  new DomainError("termination.invalid_transition", `Contract ${contract.contract_id} is ${contract.status}; it cannot ${move}.`, {
+    contract_id: contract.contract_id,
+    status: contract.status,
+    move,
+    allowed: allowedContractMoves(contract.status),
+  });
 
 /**
  * The contract's next status, or why not. `previous` is the status the

@@ -4,12 +4,14 @@ import { Facts, Layout, longDate, money, Paragraph, styles } from "../layout";
 
 type Props = TemplateProps<"approval-request">;
 
-export const subject = (p: Props) => `Approval needed: termination of ${p.contract_title} (${p.contract_id})`;
+export const subject = (p: Props) =>
+  `${p.waiting_days === undefined ? "" : `Reminder (waiting ${p.waiting_days} days): `}Approval needed: termination of ${p.contract_title} (${p.contract_id})`;
 
 /** To approvers: a termination above the threshold waits for their decision. */
 export function ApprovalRequest(p: Props) {
   return (
     <Layout preview={`${p.requested_by} asks to terminate ${p.contract_title}`} heading="A termination needs your approval" reference={p.contract_id}>
+      {p.waiting_days === undefined ? null : <Paragraph>This request has waited {p.waiting_days} days for your decision.</Paragraph>}
       <Paragraph>
         {p.requested_by} asks to terminate "{p.contract_title}" ({p.contract_id}), worth {money(p.value, p.currency)}, with effect from{" "}
         {longDate(p.effective_date)}.

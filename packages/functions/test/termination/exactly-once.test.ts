@@ -27,11 +27,14 @@ function faultsOn<T extends Parameters<typeof mockClient>[0]>(client: T) {
   return mock;
 }
 
+/** A termination effective today is scheduled (the client's notice) and completed (the backup, the confirmation) in one write. */
 async function completedEventOf(contractId: string) {
   const events = await eventsOf(contractId);
-  expect(events.map((e) => e.type)).toEqual(["termination.completed"]);
-  return events[0]!;
+  expect(events.map((e) => e.type)).toEqual(["termination.scheduled", "termination.completed"]);
+  return events[1]!;
 }
+
+const COMPLETION_NOTICES = ["status-update", "termination-confirmation"];
 
 /** The real client, except that commands `fails` picks are refused as if the process died sending them. */
 function failWhere(client: typeof dynamo, fails: (command: { input: unknown }) => boolean) {
@@ -61,10 +64,13 @@ describe("twenty people terminating the same contract at the same moment", () =>
     const { data: terminations } = await db.entities.termination.query.byContract({ contract_id: contractId }).go();
     expect(terminations.map((t) => t.termination_id)).toEqual([winner.body.termination_id]);
     const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
-    expect(trail.body.items.filter((e: { action: string }) => e.action.startsWith("termination.")).length).toBe(1);
+    expect(trail.body.items.filter((e: { action: string }) => e.action.startsWith("termination.")).map((e: { action: string }) => e.action)).toEqual([
+      "termination.completed",
+      "termination.scheduled",
+    ]);
     await completedEventOf(contractId);
     expect(await backupsOf(contractId)).toHaveLength(1);
-    expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(["status-update", "termination-notice"]);
+    expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(["status-update", "status-update", "termination-confirmation", "termination-notice"]);
   });
 });
 
@@ -78,7 +84,7 @@ describe("an Idempotency-Key on a POST", () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(await eventsOf(contractId)).toHaveLength(1);
+    expect(await eventsOf(contractId)).toHaveLength(2);
   });
 
   it("refuses the same key with a different body with 422", async () => {
@@ -102,7 +108,7 @@ describe("an Idempotency-Key on a POST", () => {
       else expect(reply.body).toEqual(ran[0]!.body);
     }
     expect(replies.some((r) => r.status === 409)).toBe(true);
-    expect(await eventsOf(contractId)).toHaveLength(1);
+    expect(await eventsOf(contractId)).toHaveLength(2);
   });
 
   it("keeps keys apart per caller", async () => {
@@ -143,7 +149,7 @@ describe("a crash between the transaction and the effects", () => {
     expect(await Outbox.load(event.event_id)).toMatchObject({ status: "DONE", attempts: 1, last_error: expect.stringContaining("S3 unavailable") });
   });
 
-  for (const [index, effect] of ["backup", "archive", "notice:termination-notice", "notice:status-update"].entries()) {
+  for (const [index, effect] of ["backup", "archive", "notice:termination-confirmation", "notice:status-update"].entries()) {
     it(`causes each effect once when the process dies right after the ${effect} effect, before recording it`, async () => {
       const { contractId } = await newContract();
       await terminateToday(contractId);
@@ -163,7 +169,7 @@ describe("a crash between the transaction and the effects", () => {
       expect(after?.status).toBe("DONE");
       expect([...(after?.effects_done ?? [])]).toHaveLength(4);
       expect(await backupsOf(contractId)).toHaveLength(1);
-      expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(["status-update", "termination-notice"]);
+      expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(COMPLETION_NOTICES);
     });
   }
 });
@@ -193,7 +199,7 @@ describe("an event whose effect keeps failing", () => {
     expect(await Outbox.load(event.event_id)).toMatchObject({ status: "REPLAYED" });
     expect(await Outbox.load(replay.body.event_id)).toMatchObject({ status: "DONE" });
     expect(await backupsOf(contractId)).toHaveLength(1);
-    expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(["status-update", "termination-notice"]);
+    expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(COMPLETION_NOTICES);
     expect((await call("POST", `/api/terminations/dead-events/${event.event_id}/replay`, { as: admin })).status).toBe(409);
   });
 });

@@ -6,7 +6,8 @@ import { Outbox, Termination, settings } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
-import { effectsOf, noticeId } from "@testex/core/termination/effects";
+import { noticeId } from "@testex/core/notification/index";
+import { effectsOf } from "@testex/core/outbox/plan";
 import { uniqueEmail } from "@testex/local/testing";
 import { handler, type StreamRecord } from "../../src/processor";
 import { call, type Caller } from "../../src/api/test-client";
@@ -16,8 +17,10 @@ export const requester: Caller = { id: "user-requester", email: "requester@examp
 export const approver: Caller = { id: "user-approver", email: "approver@example.com", roles: ["approver"] };
 export const admin: Caller = { id: "user-admin", email: "admin@example.com", roles: ["admin"] };
 
-export const below = () => settings().approvalThreshold - 1;
-export const above = () => settings().approvalThreshold;
+/** Values in USD just below and at the stage's one-approver and two-approver thresholds. */
+export const below = () => settings().approval.default.one - 1;
+export const above = () => settings().approval.default.one;
+export const aboveTwo = () => settings().approval.default.two;
 
 /** A fresh ACTIVE contract of a fresh client, through the API. */
 export async function newContract(terms: { value?: number; notice_period_days?: number } = {}) {
@@ -59,10 +62,10 @@ export async function processEventsOf(contractId: string) {
 
 export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
 
-/** Backup objects of a contract in the backups bucket. */
+/** The contract's own backups (its last state, `<version>.json`) in the backups bucket; its documents' copies are not counted. */
 export async function backupsOf(contractId: string): Promise<string[]> {
   const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
-  return (Contents ?? []).map((object) => object.Key!);
+  return (Contents ?? []).map((object) => object.Key!).filter((key) => key.endsWith(".json"));
 }
 
 /**

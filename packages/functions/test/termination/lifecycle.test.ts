@@ -28,11 +28,24 @@ describe("terminating a contract below the approval threshold", () => {
     const notices = await noticesOf(contractId);
     expect(notices.map((n) => [n.template, n.to]).sort()).toEqual([
       ["status-update", ["requester@example.com"]],
+      ["status-update", ["requester@example.com"]],
+      ["termination-confirmation", [client.email]],
       ["termination-notice", [client.email]],
     ]);
     const notice = notices.find((n) => n.template === "termination-notice")!;
-    expect(notice.props).toEqual({ contract_id: contractId, contract_title: "Cleaning services", client_name: "Acme GmbH", reason: "BREACH", effective_date: inDays(0), notes: "Repeated missed deliveries" });
-    expect((await eventsOf(contractId)).map((e) => [e.type, e.status])).toEqual([["termination.completed", "DONE"]]);
+    expect(notice.props).toEqual({
+      contract_id: contractId,
+      contract_title: "Cleaning services",
+      client_name: "Acme GmbH",
+      reason: "Breach of contract",
+      effective_date: inDays(0),
+      notice_basis: "SHORT_NOTICE",
+      notice_period_days: 30,
+    });
+    expect((await eventsOf(contractId)).map((e) => [e.type, e.status])).toEqual([
+      ["termination.scheduled", "DONE"],
+      ["termination.completed", "DONE"],
+    ]);
   });
 
   it("defaults the effective date to today plus the notice period and schedules it", async () => {
@@ -80,19 +93,19 @@ describe("terminating a contract at or above the approval threshold", () => {
 
     const approved = await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver, body: { comment: "Agreed" } });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: "COMPLETED", decided_by: "user-approver", decision_comment: "Agreed" });
+    expect(approved.body).toMatchObject({ status: "COMPLETED", decisions: [{ by: "user-approver", outcome: "APPROVED", comment: "Agreed" }] });
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
 
     expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
     expect((await eventsOf(contractId)).map((e) => e.type)).toEqual(["termination.requested", "termination.approved", "termination.completed"]);
     const templates = (await noticesOf(contractId)).map((n) => n.template).sort();
-    expect(templates).toEqual(["approval-request", "status-update", "status-update", "termination-decision", "termination-notice"]);
+    expect(templates).toEqual(["approval-request", "status-update", "status-update", "termination-confirmation", "termination-decision", "termination-notice"]);
     const approval = (await noticesOf(contractId)).find((n) => n.template === "approval-request")!;
     expect(approval.props).toEqual({
       contract_id: contractId,
       contract_title: "Cleaning services",
       requested_by: "user-requester",
-      reason: "BREACH",
+      reason: "Breach of contract",
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
@@ -107,7 +120,15 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect(await backupsOf(contractId)).toHaveLength(1);
 
     const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
-    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual(["termination.completed", "termination.approved", "termination.requested", "contract.created"]);
+    // The letter was written when the approval fixed the date, and archived with the contract's documents when it ended.
+    expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual([
+      "file.archived",
+      "file.generated",
+      "termination.completed",
+      "termination.approved",
+      "termination.requested",
+      "contract.created",
+    ]);
   });
 
   it("accepts an approval whose JSON body is empty", async () => {
@@ -140,7 +161,7 @@ describe("terminating a contract at or above the approval threshold", () => {
     await request(contractId, { reason: "CONVENIENCE" });
     const reply = await call("POST", `/api/contracts/${contractId}/termination/reject`, { as: approver, body: { comment: "Still needed" } });
     expect(reply.status).toBe(200);
-    expect(reply.body).toMatchObject({ status: "REJECTED", decision_comment: "Still needed" });
+    expect(reply.body).toMatchObject({ status: "REJECTED", decisions: [{ by: "user-approver", outcome: "REJECTED", comment: "Still needed" }] });
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("SUSPENDED");
     await processEventsOf(contractId);
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
@@ -292,16 +313,21 @@ describe("listing terminations", () => {
 
 describe("a contract's events", () => {
   it("shows each outbox event and the effects it has done", async () => {
-    const { contractId, client } = await newContract();
+    const { contractId } = await newContract();
     await request(contractId, { reason: "BREACH", effective_date: inDays(0) });
     await processEventsOf(contractId);
     const reply = await call("GET", `/api/contracts/${contractId}/events`, { as: "viewer" });
     expect(reply.status).toBe(200);
     expect(reply.body.items).toEqual([
       expect.objectContaining({
+        type: "termination.scheduled",
+        status: "DONE",
+        effects_done: ["letter", "notice:status-update:requester@example.com", "notice:termination-notice:client"],
+      }),
+      expect.objectContaining({
         type: "termination.completed",
         status: "DONE",
-        effects_done: ["archive", "backup", "notice:status-update:requester@example.com", `notice:termination-notice:${client.email}`],
+        effects_done: ["archive", "backup", "notice:status-update:requester@example.com", "notice:termination-confirmation:client"],
       }),
     ]);
   });

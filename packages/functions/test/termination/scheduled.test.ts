@@ -41,7 +41,7 @@ describe("a termination with a future effective date", () => {
     await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
     const approved = await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: "SCHEDULED", decided_by: "user-approver" });
+    expect(approved.body).toMatchObject({ status: "SCHEDULED", decisions: [{ by: "user-approver", outcome: "APPROVED" }] });
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("PENDING_TERMINATION");
     await completeDue(inDays(2));
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
@@ -72,14 +72,18 @@ describe("the local stream reader", () => {
     try {
       await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "BREACH", effective_date: inDays(0) } });
       let events = await eventsOf(contractId);
-      for (let waited = 0; events[0]?.status !== "DONE" && waited < 15_000; waited += 200) {
+      for (let waited = 0; events.some((e) => e.status !== "DONE") && waited < 15_000; waited += 200) {
         await sleep(200);
         events = await eventsOf(contractId);
       }
-      expect(events.map((e) => [e.type, e.status])).toEqual([["termination.completed", "DONE"]]);
+      expect(events.map((e) => [e.type, e.status])).toEqual([
+        ["termination.scheduled", "DONE"],
+        ["termination.completed", "DONE"],
+      ]);
       expect(await backupsOf(contractId)).toHaveLength(1);
-      expect(await noticesOf(contractId)).toHaveLength(2);
-      expect((await Outbox.load(events[0]!.event_id))?.expires_at).toBeGreaterThan(Date.now() / 1000 + 7 * 24 * 3600);
+      // Notice and status update when scheduled; confirmation and status update when completed.
+      expect(await noticesOf(contractId)).toHaveLength(4);
+      expect((await Outbox.load(events[1]!.event_id))?.expires_at).toBeGreaterThan(Date.now() / 1000 + 7 * 24 * 3600);
     } finally {
       await stop();
     }

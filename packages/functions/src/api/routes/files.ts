@@ -95,7 +95,7 @@ export const files = new Hono<AppEnv>()
       access: "write",
       params: FileParams,
       responses: { 204: null },
-      errors: ["contract.not_found", "contract.read_only", "file.not_found", "file.not_available"],
+      errors: ["contract.not_found", "contract.read_only", "file.not_found", "file.not_available", "file.immutable"],
     }),
     async (c) => {
       await File.remove(c.req.param("id")!, c.req.param("file_id"));

@@ -1,6 +1,6 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Contract, Outbox, Termination } from "@testex/core";
+import { Contract, File, Outbox, Termination } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
 import { etag, jsonBody, queryOf } from "../request";
@@ -12,6 +12,7 @@ const DeadQuery = v.strictObject(PageQuery.entries);
 const tag = "Terminations";
 const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
+const approveErrors = [...decisionErrors, "termination.already_approved"];
 
 /** A body is optional on decisions; when one is sent it must be JSON. */
 /** No body, or an empty one, is `{}`; anything else must be JSON. */
@@ -23,7 +24,8 @@ export const terminations = new Hono<AppEnv>()
     operation({
       tag,
       summary: "Request the termination of a contract",
-      description: "Below the approval threshold it is approved at once; if effective today, the contract is terminated at once.",
+      description:
+        "How many approvers it needs (0, 1 or 2) follows from the highest approval tier the contract has ever reached (its value against the stage's per-currency thresholds), so lowering the value first changes nothing. With none needed its date is fixed at once and the client is given notice; effective today, the contract is terminated at once.",
       access: "write",
       params: Params,
       body: Termination.RequestInput,
@@ -44,6 +46,35 @@ export const terminations = new Hono<AppEnv>()
     },
   )
   .get(
+    "/contracts/:id/termination/letter",
+    operation({
+      tag,
+      summary: "A download link for the termination letter (PDF) of the contract's current or latest termination",
+      description: "The letter is written when the termination's date is fixed; until then (or a moment after) it is a 404 file.not_found.",
+      access: "read",
+      params: Params,
+      responses: { 200: File.DownloadLink },
+      errors: ["contract.not_found", "termination.not_found", "file.not_found"],
+    }),
+    async (c) => c.json(await Termination.letter(c.req.param("id"))),
+  )
+  .get(
+    "/termination-reasons",
+    operation({ tag, summary: "The reasons a termination may give on this stage, and each one's rules", access: "read", responses: { 200: v.object({ items: v.array(Termination.Reason) }) } }),
+    (c) => c.json({ items: Termination.reasonCatalogue() }),
+  )
+  .get(
+    "/reports/terminations",
+    operation({
+      tag: "Reports",
+      summary: "Terminations effective between two dates, counted by reason, status and month",
+      access: "read",
+      query: Termination.ReportQuery,
+      responses: { 200: Termination.Report },
+    }),
+    async (c) => c.json(await Termination.report(queryOf(c, Termination.ReportQuery))),
+  )
+  .get(
     "/contracts/:id/events",
     operation({
       tag,
@@ -56,7 +87,17 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/termination/approve",
-    operation({ tag, summary: "Approve a pending termination (not by its requester)", access: "approve", params: Params, body: Termination.ApproveInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
+    operation({
+      tag,
+      summary: "Approve a pending termination (not by its requester)",
+      description:
+        "A termination needs as many distinct approvers as `approvals_required` says, none of them its requester. Until the last one approves it stays PENDING_APPROVAL (each approval is added to `decisions`); the last one schedules it, and one due today ends the contract at once.",
+      access: "approve",
+      params: Params,
+      body: Termination.ApproveInput,
+      responses: { 200: Termination.Termination },
+      errors: approveErrors,
+    }),
     async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
   )
   .post(
@@ -80,7 +121,7 @@ export const terminations = new Hono<AppEnv>()
     "/contracts/:id/suspend",
     operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
     async (c) => {
-      const contract = await Termination.suspend(c.req.param("id"));
+      const contract = await Contract.suspend(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
@@ -88,7 +129,7 @@ export const terminations = new Hono<AppEnv>()
     "/contracts/:id/reinstate",
     operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
     async (c) => {
-      const contract = await Termination.reinstate(c.req.param("id"));
+      const contract = await Contract.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )

@@ -1,0 +1,56 @@
+/** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
+import * as v from "valibot";
+import * as Audit from "../audit";
+import { currentActor } from "../context";
+import { writeTransaction } from "../db/transaction";
+import * as Outbox from "../outbox";
+import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
+import { ContractEventV1, EVENTS } from "./events";
+import { explainConflict, load, type Contract, type Stored } from "./index";
+
+async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Contract> {
+  const contract = await load(contractId);
+  const result = contractTransition(contract.status, move);
+  if (!result.ok) throw contractMoveRefused(contract, move);
+  const now = new Date().toISOString();
+  const after: Stored = { ...contract, status: result.to, version: contract.version + 1, updated_at: now };
+  const actor = currentActor();
+  const type = move === "suspend" ? EVENTS.suspended : EVENTS.reinstated;
+  const payload = v.parse(ContractEventV1, {
+    version: 1,
+    contract: { contract_id: after.contract_id, title: after.title, status: after.status },
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+  });
+  await writeTransaction(
+    ({ contract: contracts, audit, outbox }) => [
+      contracts
+        .put(after)
+        .where(({ version }, { eq }) => eq(version, contract.version))
+        .commit(),
+      audit
+        .put(
+          Audit.record(
+            {
+              trail: contract.contract_id,
+              entity: "contract",
+              entity_id: contract.contract_id,
+              action: type,
+              before: { status: contract.status, version: contract.version },
+              after: { status: after.status, version: after.version },
+            },
+            now,
+          ),
+        )
+        .commit(),
+      outbox.create(Outbox.event(type, contract.contract_id, payload, now)).commit(),
+    ],
+    async () => {
+      const again = await load(contractId);
+      return contractTransition(again.status, move).ok ? explainConflict(contractId, contract.version) : contractMoveRefused(again, move);
+    },
+  );
+  return after;
+}
+
+export const suspend = (contractId: string) => move(contractId, "suspend");
+export const reinstate = (contractId: string) => move(contractId, "reinstate");

@@ -1,0 +1,36 @@
+import type { Effect, Stored as OutboxEvent } from "../outbox";
+import { enqueue, noticeId } from "./index";
+
+/**
+ * The outbox effect that queues one notice to one recipient, so each is
+ * delivered (and retried) on its own. Its id comes from the event's origin,
+ * the template and `key` (the address, or a role such as `client` when the
+ * address is only known when it runs): a retry or replay finds it queued.
+ */
+export function noticeEffect(
+  event: OutboxEvent,
+  template: string,
+  key: string,
+  build: () => Promise<{ to: string; props: Record<string, unknown>; attachments?: string[] } | null>,
+): Effect {
+  return {
+    name: `notice:${template}:${key}`,
+    run: async () => {
+      const notice = await build();
+      if (!notice) return;
+      const props = Object.fromEntries(Object.entries(notice.props).filter(([, value]) => value !== undefined));
+      await enqueue({
+        notification_id: noticeId(event.origin_id, template, key),
+        template,
+        to: [notice.to],
+        contract_id: event.contract_id,
+        props,
+        ...(notice.attachments ? { attachments: notice.attachments } : {}),
+      });
+    },
+  };
+}
+
+/** A notice to a fixed address. */
+export const noticeTo = (event: OutboxEvent, template: string, to: string, props: Record<string, unknown>): Effect =>
+  noticeEffect(event, template, to, async () => ({ to, props }));

@@ -1,0 +1,141 @@
+/**
+ * The outbox events the termination commands write, each with one versioned
+ * schema. The writer builds every payload through it, and the processor's
+ * effects parse with it: nothing reads a payload with a cast.
+ *
+ * Version 2 carries no client: the effects read the client as it was when the
+ * event was written (`Client.asOf`), so a request costs one read. Version 1
+ * events (no `version`, written before) carried the client; they are read side
+ * by side until the outbox has none left.
+ */
+import * as v from "valibot";
+import type * as Contract from "../contract";
+import { DomainError } from "../error";
+import { labelOf } from "./policy";
+import { decisionsOf, present, Termination, type Stored } from "./schemas";
+
+export const EVENTS = {
+  requested: "termination.requested",
+  scheduled: "termination.scheduled",
+  /** One of two required approvals; the request still waits for the other. */
+  approvalRecorded: "termination.approval_recorded",
+  approved: "termination.approved",
+  rejected: "termination.rejected",
+  withdrawn: "termination.withdrawn",
+  completed: "termination.completed",
+} as const;
+export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
+export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
+
+const Person = v.object({ id: v.string(), email: v.optional(v.string()) });
+
+const ContractFacts = v.object({
+  contract_id: v.string(),
+  client_id: v.string(),
+  title: v.string(),
+  status: v.string(),
+  value: v.number(),
+  currency: v.string(),
+  notice_period_days: v.number(),
+});
+
+/** The contract's last state before it ended, whole, for the backup. */
+const ContractImage = v.looseObject({ contract_id: v.string(), version: v.number() });
+
+export const TerminationEventV2 = v.object({
+  version: v.literal(2),
+  contract: ContractFacts,
+  termination: Termination,
+  requester: Person,
+  /** Who decided so far, with their addresses (the API shows ids only). */
+  approvers: v.array(Person),
+  actor: Person,
+  /** termination.completed only. */
+  contract_before: v.optional(ContractImage),
+});
+export type TerminationEventV2 = v.InferOutput<typeof TerminationEventV2>;
+
+/** Written before version 2: loose, since its fields grew over time; upgraded on read. */
+const TerminationEventV1 = v.object({
+  version: v.optional(v.literal(1)),
+  contract: v.object({ contract_id: v.string(), title: v.string(), value: v.optional(v.number()), currency: v.optional(v.string()), status: v.optional(v.string()) }),
+  client: v.optional(v.nullable(v.object({ name: v.string(), email: v.string() }))),
+  termination: v.looseObject({
+    termination_id: v.string(),
+    status: v.string(),
+    reason: v.string(),
+    effective_date: v.string(),
+    notes: v.optional(v.string()),
+    decided_by: v.optional(v.string()),
+    decision_comment: v.optional(v.string()),
+  }),
+  requester: v.optional(Person),
+  actor: Person,
+  contract_before: v.optional(ContractImage),
+});
+
+/** What the effects read, whichever version was written. */
+export interface TerminationFacts {
+  contract: { contract_id: string; client_id?: string; title: string; status: string; value?: number; currency?: string; notice_period_days?: number };
+  termination: Pick<Termination, "termination_id" | "status" | "reason" | "reason_label" | "effective_date" | "decisions"> &
+    Partial<Pick<Termination, "client_message" | "notice_basis" | "requested_by" | "requested_at">>;
+  requester?: v.InferOutput<typeof Person>;
+  approvers: v.InferOutput<typeof Person>[];
+  actor: v.InferOutput<typeof Person>;
+  /** Version 1 fixed the client in the event; version 2 leaves it to `Client.asOf`. */
+  client?: { name: string; email: string } | null;
+  contract_before?: v.InferOutput<typeof ContractImage>;
+}
+
+/** Builds a version-2 payload through its schema. */
+export function payload(contract: Contract.Stored, termination: Stored, actor: { id: string; email?: string }, contractBefore?: Contract.Stored) {
+  const approvers = decisionsOf(termination)
+    .filter((decision) => decision.outcome === "APPROVED")
+    .map((decision) => ({ id: decision.by, ...(decision.email ? { email: decision.email } : {}) }));
+  return v.parse(TerminationEventV2, {
+    version: 2,
+    contract: {
+      contract_id: contract.contract_id,
+      client_id: contract.client_id,
+      title: contract.title,
+      status: contract.status,
+      value: contract.value,
+      currency: contract.currency,
+      notice_period_days: contract.notice_period_days,
+    },
+    termination: present(termination),
+    requester: { id: termination.requested_by, ...(termination.requested_by_email ? { email: termination.requested_by_email } : {}) },
+    approvers,
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+    ...(contractBefore ? { contract_before: contractBefore } : {}),
+  });
+}
+
+/** Reads a termination event's payload of any version, or refuses it (the event then fails and is parked). */
+export function parsePayload(type: string, raw: unknown): TerminationFacts {
+  const version = (raw as { version?: unknown } | null)?.version;
+  if (version === 2) return v.parse(TerminationEventV2, raw);
+  if (version === undefined || version === 1) {
+    const old = v.parse(TerminationEventV1, raw);
+    const decided = old.termination.decided_by;
+    return {
+      contract: { status: old.contract.status ?? "", ...old.contract },
+      client: old.client ?? null,
+      termination: {
+        termination_id: old.termination.termination_id,
+        status: old.termination.status as Termination["status"],
+        reason: old.termination.reason,
+        reason_label: labelOf(old.termination.reason),
+        effective_date: old.termination.effective_date,
+        decisions: decided
+          ? [{ by: decided, at: "", outcome: old.termination.status === "REJECTED" ? "REJECTED" : "APPROVED", ...(old.termination.decision_comment ? { comment: old.termination.decision_comment } : {}) }]
+          : [],
+      },
+      requester: old.requester,
+      approvers: decided ? [{ id: decided }] : [],
+      actor: old.actor,
+      contract_before: old.contract_before,
+    };
+  }
+  throw new DomainError("event.unknown_version", `${type} version ${String(version)} is not known to this processor.`);
+}

@@ -1,0 +1,120 @@
+/** The scheduler's termination jobs: complete what is due, remind approvers of what waits. */
+import { apiUrl, settings } from "../config";
+import * as Contract from "../contract";
+import { db } from "../db/service";
+import { DomainError } from "../error";
+import { describeError, log } from "../log";
+import * as Notification from "../notification";
+import { addDays, labelOf, today } from "./policy";
+import { decisionsOf, type Stored } from "./schemas";
+import { commit, completion } from "./write";
+
+/** Ends one scheduled termination whose day has come. */
+async function completeScheduled(scheduled: Stored): Promise<void> {
+  const contract = await Contract.load(scheduled.contract_id);
+  const now = new Date().toISOString();
+  const { done, after, step } = completion(contract, { ...scheduled, version: scheduled.version + 1, updated_at: now }, now);
+  await commit({ before: contract, after, termination: done, terminationVersion: scheduled.version, steps: [step], moves: { contract: "complete", termination: "complete" } }, now);
+}
+
+type Pages = (cursor: string | null) => Promise<{ data: Stored[]; cursor: string | null }>;
+
+/**
+ * Runs `each` on every termination the pages hold. One refused with a domain
+ * error (it changed meanwhile) is skipped; any other failure does not stop the
+ * others, and fails the run at the end.
+ */
+async function forEach(pages: Pages, each: (t: Stored) => Promise<boolean>) {
+  let done = 0;
+  let skipped = 0;
+  const failures: unknown[] = [];
+  let cursor: string | null = null;
+  do {
+    const page = await pages(cursor);
+    for (const termination of page.data) {
+      try {
+        if (await each(termination)) done++;
+      } catch (error) {
+        skipped++;
+        if (error instanceof DomainError) {
+          log.warn("termination job skipped one", { termination_id: termination.termination_id, code: error.code });
+        } else {
+          failures.push(error);
+          log.error("termination job failed on one", { termination_id: termination.termination_id, ...describeError(error) });
+        }
+      }
+    }
+    cursor = page.cursor;
+  } while (cursor);
+  if (failures.length) throw new AggregateError(failures, `${failures.length} termination(s) failed; they are retried on the next run`);
+  return { done, skipped };
+}
+
+/**
+ * Completes every SCHEDULED termination effective on or before `day`. One
+ * that changed meanwhile (withdrawn) is skipped; one that fails for another
+ * reason does not stop the others, and fails the run at the end. Runs in the
+ * caller's context (the scheduler's system actor).
+ */
+export async function completeDue(day = today()): Promise<{ completed: number; skipped: number }> {
+  const { done, skipped } = await forEach(
+    (cursor) => db.entities.termination.query.byStatus({ status: "SCHEDULED" }).lt({ effective_date: addDays(day, 1) }).go({ cursor, limit: 50 }),
+    async (scheduled) => (await completeScheduled(scheduled), true),
+  );
+  return { completed: done, skipped };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Reminds each approver who has not yet approved of every request waiting
+ * longer than `settings().approval.remindAfterDays`, once per such period
+ * (the notice id names the period, so a second run the same day sends nothing).
+ */
+export async function remindApprovers(day = today()): Promise<{ reminded: number }> {
+  const every = Math.max(1, settings().approval.remindAfterDays);
+  const { done } = await forEach(
+    (cursor) => db.entities.termination.query.byStatus({ status: "PENDING_APPROVAL" }).go({ cursor, limit: 50 }),
+    async (pending) => {
+      const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+      if (waiting < every) return false;
+      const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
+      const contract = await Contract.load(pending.contract_id);
+      let sent = false;
+      for (const approver of settings().approverEmails.filter((email) => !decided.has(email.toLowerCase()))) {
+        const queued = await Notification.enqueue({
+          notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver),
+          template: "approval-request",
+          to: [approver],
+          contract_id: contract.contract_id,
+          props: {
+            ...approvalRequestProps(contract, pending),
+            waiting_days: waiting,
+          },
+        });
+        sent ||= queued;
+      }
+      return sent;
+    },
+  );
+  return { reminded: done };
+}
+
+/** What an approver is shown of a request, in the request and in each reminder. */
+export function approvalRequestProps(
+  contract: { contract_id: string; title: string; value?: number; currency?: string },
+  termination: { requested_by: string; reason: string; effective_date: string },
+) {
+  const base = `${apiUrl()}/api/contracts/${contract.contract_id}/termination`;
+  return {
+    contract_id: contract.contract_id,
+    contract_title: contract.title,
+    requested_by: termination.requested_by,
+    reason: labelOf(termination.reason),
+    value: contract.value,
+    currency: contract.currency,
+    effective_date: termination.effective_date,
+    approve_url: `${base}/approve`,
+    reject_url: `${base}/reject`,
+  };
+}

@@ -1,0 +1,80 @@
+import { Document, Page, StyleSheet, Text, View } from "@react-pdf/renderer";
+import type { LetterProps } from "@testex/core/termination/letter";
+import { terminationTerms } from "../terms";
+import { wording } from "../wording";
+
+const w = wording();
+
+/** The termination letter: parties, the contract, the reason in words, the date and its basis, who decided. */
+export function TerminationLetter(p: LetterProps) {
+  const rows = [
+    ...terminationTerms(w, { ...p, client_message: undefined }),
+    [w.terms.requestedBy, p.requested_by],
+    [w.terms.approvedBy, p.approved_by.length ? p.approved_by.join(", ") : undefined],
+  ].filter((row): row is [string, string] => row[1] !== undefined && row[1] !== "");
+  return (
+    <Document title={`${w.letter.title}: ${p.contract_title} (${p.contract_id})`} author={p.issuer.name} subject={w.letter.title} language="en">
+      <Page size="A4" style={styles.page}>
+        <View style={styles.parties}>
+          <View>
+            <Text style={styles.label}>{w.terms.from}</Text>
+            <Text>{p.issuer.name}</Text>
+          </View>
+          <View>
+            <Text style={styles.label}>{w.terms.to}</Text>
+            <Text>{p.client.name}</Text>
+            {p.client.address ? <Text>{p.client.address}</Text> : null}
+            {p.client.email ? <Text>{p.client.email}</Text> : null}
+          </View>
+        </View>
+        <Text style={styles.date}>{w.date(p.letter_date)}</Text>
+        <Text style={styles.reference}>{w.letter.reference(p.termination_id)}</Text>
+        <Text style={styles.heading}>{w.letter.subject(p.contract_title, p.contract_id)}</Text>
+        <Text style={styles.paragraph}>{w.greeting(p.client.name)}</Text>
+        <Text style={styles.paragraph}>{w.letter.body(p.contract_title, p.contract_id, p.effective_date)}</Text>
+        <View style={styles.terms}>
+          {rows.map(([label, value]) => (
+            <View key={label} style={styles.row}>
+              <Text style={styles.termLabel}>{label}</Text>
+              <Text style={styles.termValue}>{value}</Text>
+            </View>
+          ))}
+        </View>
+        {p.client_message ? <Text style={styles.paragraph}>{p.client_message}</Text> : null}
+        <Text style={styles.paragraph}>{w.questions}</Text>
+        <Text style={styles.paragraph}>{w.letter.closing}</Text>
+        <Text>{w.letter.signature(p.issuer.name)}</Text>
+      </Page>
+    </Document>
+  );
+}
+
+TerminationLetter.PreviewProps = {
+  termination_id: "TM4Q7ZP1X9K2",
+  letter_date: "2027-02-28",
+  issuer: { name: "TESTEX Contract Management" },
+  client: { name: "Northwind Traders Ltd", email: "legal@northwind.example", address: "1 Harbour Road, Portsmouth" },
+  contract_id: "CT7K2M4Q7ZP1X9",
+  contract_title: "Managed hosting services 2025-2027",
+  reason: "Termination for convenience",
+  effective_date: "2027-03-31",
+  notice_basis: "NOTICE_PERIOD",
+  notice_period_days: 30,
+  client_message: "Data export will be provided within 30 days of the effective date.",
+  requested_by: "james.chen@testex.com",
+  approved_by: ["maria.lopez@testex.com"],
+} satisfies LetterProps;
+
+const styles = StyleSheet.create({
+  page: { fontFamily: "Helvetica", fontSize: 11, lineHeight: 1.45, padding: "56 64", color: "#1f2328" },
+  parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 28 },
+  label: { fontSize: 8, color: "#6a737d", textTransform: "uppercase", letterSpacing: 1 },
+  date: { marginBottom: 4 },
+  reference: { color: "#6a737d", marginBottom: 20 },
+  heading: { fontFamily: "Helvetica-Bold", fontSize: 13, marginBottom: 14 },
+  paragraph: { marginBottom: 10 },
+  terms: { backgroundColor: "#f6f8fa", padding: "8 12", marginBottom: 14 },
+  row: { flexDirection: "row", marginVertical: 2 },
+  termLabel: { width: 120, fontFamily: "Helvetica-Bold" },
+  termValue: { flex: 1 },
+});
