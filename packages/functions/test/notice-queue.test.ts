@@ -49,8 +49,8 @@ describe("queueing a notice", () => {
   });
 
   it("accepts optional props given as undefined", async () => {
-    const notice = await queueNotice({ props: { ...terminationProps(), notes: undefined } });
-    expect((await stored(notice.notification_id)).props).not.toHaveProperty("notes");
+    const notice = await queueNotice({ props: { ...terminationProps(), client_message: undefined } });
+    expect((await stored(notice.notification_id)).props).not.toHaveProperty("client_message");
   });
 
   it("announces the notice on the notification queue", async () => {
