@@ -23,7 +23,7 @@ export const above = () => settings().approval.default.one;
 export const aboveTwo = () => settings().approval.default.two;
 
 /** A fresh ACTIVE contract of a fresh client, through the API. */
-export async function newContract(terms: { value?: number; notice_period_days?: number } = {}) {
+export async function newContract(terms: { value?: number; notice_period_days?: number; currency?: string } = {}) {
   const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Acme GmbH", email: uniqueEmail("acme") } });
   expect(client.status).toBe(201);
   const contract = await call("POST", "/api/contracts", {
@@ -36,6 +36,7 @@ export async function newContract(terms: { value?: number; notice_period_days?: 
       end_date: "2030-12-31",
       value: terms.value ?? below(),
       notice_period_days: terms.notice_period_days ?? 30,
+      ...(terms.currency ? { currency: terms.currency } : {}),
     },
   });
   expect(contract.status).toBe(201);
