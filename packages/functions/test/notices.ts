@@ -53,6 +53,8 @@ export interface StoredMail {
   destination: { to: string[] };
   subject: string;
   body: { html?: string; text?: string };
+  /** Attachments as SES received them; `content` is base64. */
+  attachments?: { filename: string; contentType: string; content: string; size: number }[];
 }
 
 /** Mail the local SES server holds for these recipients (the store is shared by every test file). */
