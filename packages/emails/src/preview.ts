@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { render, templates } from "./index";
+import { renderLetter, TerminationLetter } from "./letter";
 
 const out = fileURLToPath(new URL("../../../.testex/email-previews/", import.meta.url));
 mkdirSync(out, { recursive: true });
@@ -17,6 +18,8 @@ for (const [name, template] of Object.entries(templates)) {
   writeFileSync(join(out, `${name}.txt`), `Subject: ${email.subject}\n\n${email.text}\n`);
   links.push(`<li><a href="${name}.html">${name}</a> (<a href="${name}.txt">text</a>): ${escape(email.subject)}</li>`);
 }
+writeFileSync(join(out, "termination-letter.pdf"), await renderLetter(TerminationLetter.PreviewProps));
+links.push(`<li><a href="termination-letter.pdf">termination-letter</a> (PDF, attached to the termination notice)</li>`);
 writeFileSync(join(out, "index.html"), `<!doctype html><meta charset="utf-8"><title>TESTEX notices</title><h1>TESTEX notices</h1><ul>${links.join("")}</ul>\n`);
 console.log(`${links.length} notices rendered to ${join(out, "index.html")}`);
 
