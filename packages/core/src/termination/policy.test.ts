@@ -1,0 +1,43 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { settings } from "../config";
+import { ISO_4217 } from "../currency";
+import { approvalsFor, approvalsRequired, tierAfter } from "./policy";
+
+describe("the approval tier", () => {
+  it("never falls, whatever sequence of values and currencies a contract goes through", () => {
+    const terms = fc.record({ value: fc.integer({ min: 0, max: 1e9 }), currency: fc.constantFrom("USD", "EUR", "JPY", "KRW", "CHF") });
+    fc.assert(
+      fc.property(terms, fc.array(terms, { maxLength: 20 }), (first, changes) => {
+        let contract = { ...first, approval_tier: tierAfter(undefined, first) };
+        let highest = approvalsFor(first.value, first.currency);
+        for (const change of changes) {
+          contract = { ...change, approval_tier: tierAfter(contract, change) };
+          highest = Math.max(highest, approvalsFor(change.value, change.currency));
+          expect(approvalsRequired(contract)).toBe(highest);
+        }
+      }),
+    );
+  });
+
+  it("counts a contract written before the tier existed by its value today", () => {
+    const { one, two } = settings().approval.default;
+    expect(approvalsRequired({ value: one - 0.01, currency: "USD" })).toBe(0);
+    expect(approvalsRequired({ value: one, currency: "USD" })).toBe(1);
+    expect(approvalsRequired({ value: two, currency: "USD" })).toBe(2);
+  });
+
+  it("has thresholds for every currency it names that are ISO 4217 codes, the second above the first", () => {
+    for (const [code, { one, two }] of Object.entries(settings().approval.byCurrency)) {
+      expect(ISO_4217).toContain(code);
+      expect(two).toBeGreaterThan(one);
+    }
+  });
+});
+
+describe("the ISO 4217 list", () => {
+  it("names only codes the runtime's currency data knows", () => {
+    const known = new Set(Intl.supportedValuesOf("currency"));
+    expect(ISO_4217.filter((code) => !known.has(code))).toEqual([]);
+  });
+});
