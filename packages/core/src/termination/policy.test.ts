@@ -9,8 +9,8 @@ describe("the approval tier", () => {
     const terms = fc.record({ value: fc.integer({ min: 0, max: 1e9 }), currency: fc.constantFrom("USD", "EUR", "JPY", "KRW", "CHF") });
     fc.assert(
       fc.property(terms, fc.array(terms, { maxLength: 20 }), (first, changes) => {
-        let contract = { ...first, approval_tier: tierAfter(undefined, first) };
-        let highest = approvalsFor(first.value, first.currency);
+        let contract: { value: number; currency: string; approval_tier: number } = { ...first, approval_tier: tierAfter(undefined, first) };
+        let highest: number = approvalsFor(first.value, first.currency);
         for (const change of changes) {
           contract = { ...change, approval_tier: tierAfter(contract, change) };
           highest = Math.max(highest, approvalsFor(change.value, change.currency));

@@ -61,7 +61,7 @@ describe("a termination above the second threshold", () => {
     const again = await approve(contractId, approver);
     expect(again.status).toBe(409);
     expect(again.body.code).toBe("termination.already_approved");
-    const self = await approve(contractId, { ...requester, roles: ["admin"] });
+    const self = await approve(contractId, { id: "user-requester", email: "requester@example.com", roles: ["admin"] });
     expect(self.body.code).toBe("termination.four_eyes");
 
     const second = await approve(contractId, secondApprover, "Agreed with legal");
