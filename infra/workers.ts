@@ -23,6 +23,9 @@ export const processor = table.subscribe(
     timeout: "60 seconds",
     // The API link gives notices their absolute approve/reject links.
     link: [table, backups, files, archives, notificationQueue, settings, api],
+    // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
+    // cannot follow: it is installed beside the bundle instead (loaded only when a letter is written).
+    nodejs: { install: ["pdfkit"] },
     permissions: [
       readWriteItems(table),
       writeObjects(backups),
