@@ -6,6 +6,7 @@ import { render, templates } from "./index";
 const SUBJECTS = {
   "termination-notice": "Notice of termination: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "termination-confirmation": "Termination completed: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
+  "termination-withdrawn": "Notice of termination withdrawn: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "status-update": "Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9) has been suspended",
   "approval-request": "Approval needed: termination of Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "termination-decision": "Termination approved: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",

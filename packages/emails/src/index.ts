@@ -8,6 +8,7 @@ import * as systemAlert from "./templates/system-alert";
 import * as terminationDecision from "./templates/termination-decision";
 import * as terminationConfirmation from "./templates/termination-confirmation";
 import * as terminationNotice from "./templates/termination-notice";
+import * as terminationWithdrawn from "./templates/termination-withdrawn";
 
 export interface Template<P> {
   component: FunctionComponent<P> & { PreviewProps: P };
@@ -18,6 +19,7 @@ export interface Template<P> {
 export const templates: { [T in TemplateName]: Template<TemplateProps<T>> } = {
   "termination-notice": { component: terminationNotice.TerminationNotice, subject: terminationNotice.subject },
   "termination-confirmation": { component: terminationConfirmation.TerminationConfirmation, subject: terminationConfirmation.subject },
+  "termination-withdrawn": { component: terminationWithdrawn.TerminationWithdrawn, subject: terminationWithdrawn.subject },
   "status-update": { component: statusUpdate.StatusUpdate, subject: statusUpdate.subject },
   "approval-request": { component: approvalRequest.ApprovalRequest, subject: approvalRequest.subject },
   "termination-decision": { component: terminationDecision.TerminationDecision, subject: terminationDecision.subject },

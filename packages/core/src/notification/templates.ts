@@ -26,6 +26,15 @@ export const TerminationNoticeProps = v.strictObject({
   client_message: Note,
 });
 
+/** To the client who was given notice, when the termination is withdrawn: the contract continues. */
+export const TerminationWithdrawnProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  client_name: Person,
+  /** The date the withdrawn notice had named. */
+  effective_date: IsoDate,
+});
+
 /** To the client, on the effective date: the contract has ended. */
 export const TerminationConfirmationProps = v.strictObject({
   contract_id: ContractId,
@@ -97,6 +106,7 @@ export const SystemAlertProps = v.strictObject({
 export const TEMPLATE_PROPS = {
   "termination-notice": TerminationNoticeProps,
   "termination-confirmation": TerminationConfirmationProps,
+  "termination-withdrawn": TerminationWithdrawnProps,
   "status-update": StatusUpdateProps,
   "approval-request": ApprovalRequestProps,
   "termination-decision": TerminationDecisionProps,
@@ -123,6 +133,7 @@ const notice = <T extends TemplateName>(template: T) =>
 export const NoticeInput = v.variant("template", [
   notice("termination-notice"),
   notice("termination-confirmation"),
+  notice("termination-withdrawn"),
   notice("status-update"),
   notice("approval-request"),
   notice("termination-decision"),

@@ -87,7 +87,11 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
     case EVENTS.rejected:
       return decision("REJECTED");
     case EVENTS.withdrawn:
-      return toRequester({ status: contract.status, changed_by: facts.actor.id });
+      return [
+        // A client who was given notice is told it no longer stands.
+        ...(noticeWasGiven(facts) ? [toClient("termination-withdrawn", () => ({ effective_date: termination.effective_date }))] : []),
+        ...toRequester({ status: contract.status, changed_by: facts.actor.id }),
+      ];
     case EVENTS.completed:
       return [
         { name: "backup", run: async () => void (await writeBackup(facts.contract_before!, termination, event.origin_id)) },
@@ -99,6 +103,11 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
       return [];
   }
 }
+
+/** Whether the date had been fixed (and the client told) before this event: every approval it needed was given. */
+const noticeWasGiven = ({ termination }: TerminationFacts) =>
+  termination.approvals_required !== undefined &&
+  termination.decisions.filter((d) => d.outcome === "APPROVED").length >= termination.approvals_required;
 
 /**
  * On completion the client gets a confirmation. Events written before notices

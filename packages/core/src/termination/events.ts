@@ -78,7 +78,7 @@ const TerminationEventV1 = v.object({
 export interface TerminationFacts {
   contract: { contract_id: string; client_id?: string; title: string; status: string; value?: number; currency?: string; notice_period_days?: number };
   termination: Pick<Termination, "termination_id" | "status" | "reason" | "reason_label" | "effective_date" | "decisions"> &
-    Partial<Pick<Termination, "client_message" | "notice_basis" | "requested_by" | "requested_at">>;
+    Partial<Pick<Termination, "client_message" | "notice_basis" | "requested_by" | "requested_at" | "approvals_required">>;
   requester?: v.InferOutput<typeof Person>;
   approvers: v.InferOutput<typeof Person>[];
   actor: v.InferOutput<typeof Person>;

@@ -46,6 +46,13 @@ export const en = {
     body: (title: string, id: string, effective: string) =>
       `As we notified you, the contract ${contract(title, id)} ended on ${date(effective)}. No further services or charges arise under it.`,
   },
+  withdrawn: {
+    subject: (title: string, id: string) => `Notice of termination withdrawn: ${title} (${id})`,
+    preview: (title: string) => `${title} continues`,
+    heading: "Notice of termination withdrawn",
+    body: (title: string, id: string, effective: string) =>
+      `We withdraw our notice terminating the contract ${contract(title, id)} with effect from ${date(effective)}. The contract continues on its terms.`,
+  },
   letter: {
     title: "Termination of contract",
     subject: (title: string, id: string) => `Re: ${title} (${id})`,

@@ -84,6 +84,27 @@ describe("a termination for convenience with 30 days' notice", () => {
   });
 });
 
+describe("withdrawing a termination", () => {
+  it("tells a client who was given notice that it no longer stands", async () => {
+    const { contractId, client } = await newContract({ notice_period_days: 30 });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    await call("POST", `/api/contracts/${contractId}/termination/withdraw`, { as: requester });
+    await runWorkers(contractId);
+    expect((await mailTo(client.email)).map((mail) => mail.subject).sort()).toEqual([
+      `Notice of termination withdrawn: Cleaning services (${contractId})`,
+      `Notice of termination: Cleaning services (${contractId})`,
+    ]);
+  });
+
+  it("writes nothing to a client who was never given notice", async () => {
+    const { contractId, client } = await newContract({ value: above() });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    await call("POST", `/api/contracts/${contractId}/termination/withdraw`, { as: requester });
+    await runWorkers(contractId);
+    expect(await mailTo(client.email)).toEqual([]);
+  });
+});
+
 describe("the client a notice reaches", () => {
   it("is the client as it was when the date was fixed, even if its address changed before the notice went out", async () => {
     const { contractId, client } = await newContract({ notice_period_days: 10 });
