@@ -8,6 +8,7 @@ const ACTORS = {
   editor: { id: "demo-editor", email: "editor@testex-dev.com", roles: ["editor"] },
   manager: { id: "demo-manager", email: "manager@testex-dev.com", roles: ["editor"] },
   approver: { id: "demo-approver", email: "approver@testex-dev.com", roles: ["approver"] },
+  secondApprover: { id: "demo-approver-2", email: "approver2@testex-dev.com", roles: ["approver"] },
 } satisfies Record<string, Actor>;
 
 /**
@@ -84,7 +85,7 @@ export async function seed(options: { contracts?: number; concurrency?: number }
 /**
  * Moves a new contract to `status` the way people would: a suspension, a
  * termination request (pending, or scheduled after the notice period), or a
- * breach ended today — approved by someone else when its value needs it.
+ * breach ended today — approved by as many other people as its value needs.
  */
 async function reach(contract: Contract.Contract, status: ContractStatus): Promise<void> {
   const id = contract.contract_id;
@@ -95,6 +96,9 @@ async function reach(contract: Contract.Contract, status: ContractStatus): Promi
   }
   if (status === "TERMINATED") {
     const requested = await as(ACTORS.editor, () => Termination.request(id, { reason: "BREACH", effective_date: day(new Date()), notes: "Repeated service failures" }));
-    if (requested.approval_required) await as(ACTORS.approver, () => Termination.approve(id, { comment: "Breach documented" }));
+    // As many distinct approvers as the policy asks for (none, one, or two above the second threshold).
+    for (const approver of [ACTORS.approver, ACTORS.secondApprover].slice(0, requested.approvals_required)) {
+      await as(approver, () => Termination.approve(id, { comment: "Breach documented" }));
+    }
   }
 }
