@@ -26,4 +26,5 @@ export const CurrencyCode = v.pipe(
   v.string(),
   v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR"),
   v.check(isCurrency, "Not an active ISO 4217 currency code"),
+  v.description("An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD"),
 );

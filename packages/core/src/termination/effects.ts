@@ -5,6 +5,7 @@
  * was made about.
  */
 import * as Client from "../client";
+import { settings } from "../config";
 import * as File from "../file";
 import { noticeEffect, noticeTo } from "../notification/effect";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
@@ -12,7 +13,6 @@ import { writeBackup } from "./backup";
 import { EVENTS, parsePayload, type TerminationFacts } from "./events";
 import { approvalRequestProps } from "./jobs";
 import { letterFileId, letterFilename, letterProps, type LetterRenderer } from "./letter";
-import { settings } from "../config";
 
 export interface Dependencies {
   /** Renders the termination letter; the processor passes the one from packages/emails. */

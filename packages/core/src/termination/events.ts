@@ -119,7 +119,7 @@ export function parsePayload(type: string, raw: unknown): TerminationFacts {
     const old = v.parse(TerminationEventV1, raw);
     const decided = old.termination.decided_by;
     return {
-      contract: { status: old.contract.status ?? "", ...old.contract },
+      contract: { ...old.contract, status: old.contract.status ?? "" },
       client: old.client ?? null,
       termination: {
         termination_id: old.termination.termination_id,
