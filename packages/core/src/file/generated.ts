@@ -5,7 +5,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { publicView, type StoredFile } from "./entity";
 import { inBackups, inFiles, objectKey, storage } from "./objects";
-import { sha256Hex } from "./verify";
+import { sha256Hex, verify } from "./verify";
 
 /** Documents the system writes as records: kept as written, never deleted. */
 export const IMMUTABLE_KINDS: readonly string[] = ["termination_letter"];
@@ -13,33 +13,45 @@ export const IMMUTABLE_KINDS: readonly string[] = ["termination_letter"];
 const EXISTS = "file.exists";
 
 /**
- * Stores a document TESTEX wrote itself (the termination letter): AVAILABLE at
- * once, in the files bucket and backed up, audited. The caller chooses the id,
- * so storing the same document again returns the one already there, unchanged.
+ * Stores a document TESTEX wrote itself (the termination letter) the way an
+ * upload is stored, so the files bucket's own checks agree with it: a PENDING
+ * record first (audited as `file.generated`), then the object (and its copy in
+ * the backups bucket), then the same verification an upload gets, which makes
+ * it AVAILABLE (and archives it if the contract has already ended). The caller
+ * chooses the id and must give the same bytes on a retry; a retry then finishes
+ * what an interrupted run began, and a stored document is returned unchanged.
  * Unlike an upload it does not ask the contract's status: a letter is written
  * when the contract is ending, or already ended.
  */
 export async function storeGenerated(input: { contract_id: string; file_id: string; filename: string; content_type: string; kind: StoredFile["kind"]; bytes: Uint8Array }) {
   const { data: existing } = await db.entities.file.get({ contract_id: input.contract_id, file_id: input.file_id }).go({ consistent: true });
-  if (existing) return publicView(existing);
+  if (existing && existing.status !== "PENDING") return publicView(existing);
   const now = new Date().toISOString();
-  const file: StoredFile = {
+  const file: StoredFile = existing ?? {
     file_id: input.file_id,
     contract_id: input.contract_id,
     object_key: objectKey(input.contract_id, input.file_id),
     filename: input.filename,
     content_type: input.content_type,
     size: input.bytes.length,
-    sha256: sha256Hex(Buffer.from(input.bytes)),
+    sha256: sha256Hex(input.bytes),
     kind: input.kind,
-    status: "AVAILABLE",
+    status: "PENDING",
     uploaded_by: currentActor().id,
     created_at: now,
     updated_at: now,
   };
+  if (!existing) await createPending(file, now);
   const s3 = await storage();
   await s3.write(inFiles(file), input.bytes, file.content_type);
   await s3.write(inBackups(file), input.bytes, file.content_type);
+  const verdict = await verify(file.object_key);
+  const { data: stored } = await db.entities.file.get({ contract_id: file.contract_id, file_id: file.file_id }).go({ consistent: true });
+  if (stored?.status !== "AVAILABLE") throw new Error(`Generated file ${file.file_id} is ${stored?.status ?? "missing"} after verification (${verdict})`);
+  return publicView(stored);
+}
+
+async function createPending(file: StoredFile, now: string): Promise<void> {
   try {
     await writeTransaction(
       ({ file: files, audit }) => [
@@ -51,5 +63,4 @@ export async function storeGenerated(input: { contract_id: string; file_id: stri
   } catch (error) {
     if (!(error instanceof DomainError && error.code === EXISTS)) throw error;
   }
-  return publicView(file);
 }

@@ -7,13 +7,22 @@ const w = wording();
 
 /** The termination letter: parties, the contract, the reason in words, the date and its basis, who decided. */
 export function TerminationLetter(p: LetterProps) {
+  // Dated by the letter, not the clock: the same letter renders to the same bytes, so a retried store finds it unchanged.
+  const written = new Date(`${p.letter_date}T00:00:00Z`);
   const rows = [
     ...terminationTerms(w, { ...p, client_message: undefined }),
     [w.terms.requestedBy, p.requested_by],
     [w.terms.approvedBy, p.approved_by.length ? p.approved_by.join(", ") : undefined],
   ].filter((row): row is [string, string] => row[1] !== undefined && row[1] !== "");
   return (
-    <Document title={`${w.letter.title}: ${p.contract_title} (${p.contract_id})`} author={p.issuer.name} subject={w.letter.title} language="en">
+    <Document
+      title={`${w.letter.title}: ${p.contract_title} (${p.contract_id})`}
+      author={p.issuer.name}
+      subject={w.letter.title}
+      language="en"
+      creationDate={written}
+      modificationDate={written}
+    >
       <Page size="A4" style={styles.page}>
         <View style={styles.parties}>
           <View>

@@ -120,9 +120,10 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect(await backupsOf(contractId)).toHaveLength(1);
 
     const trail = await call("GET", `/api/contracts/${contractId}/audit`, { as: "viewer" });
-    // The letter was written when the approval fixed the date, and archived with the contract's documents when it ended.
+    // The letter was written (and verified like any document) when the approval fixed the date, and archived with the contract's documents when it ended.
     expect(trail.body.items.map((e: { action: string }) => e.action)).toEqual([
       "file.archived",
+      "file.available",
       "file.generated",
       "termination.completed",
       "termination.approved",

@@ -1,7 +1,10 @@
-import { GetObjectCommand } from "@aws-sdk/client-s3";
+import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
+import { mockClient } from "aws-sdk-client-mock";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
-import { Termination } from "@testex/core";
+import { File, systemActor, Termination } from "@testex/core";
+import { objectKey } from "@testex/core/file/objects";
+import { as } from "@testex/local/testing";
 import { s3 } from "@testex/core/object-store";
 import { call } from "../../src/api/test-client";
 import { handler as notifier } from "../../src/notifier";
@@ -65,6 +68,33 @@ describe("a termination for convenience with 30 days' notice", () => {
     const removal = await call("DELETE", `/api/contracts/${contractId}/files/${fileId}`, { as: "admin" });
     expect(removal.status).toBe(409);
     expect(removal.body.code).toBe("file.immutable");
+  });
+
+  it("passes the files bucket's own check, which the file handler runs the moment the object lands", async () => {
+    const { contractId } = await newContract({ notice_period_days: 30 });
+    const asked = await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    const fileId = Termination.letterFileId(asked.body.termination_id);
+    const key = objectKey(contractId, fileId);
+    // The S3 event's handler runs right after the letter's PUT to the files bucket, before the processor goes on.
+    const verdicts: string[] = [];
+    const realSend = Object.getPrototypeOf(s3).send as (this: typeof s3, command: unknown) => Promise<unknown>;
+    const mock = mockClient(s3);
+    mock.send.callsFake(async (command: { input: { Bucket?: string; Key?: string } }) => {
+      const reply = await realSend.call(s3, command);
+      if (command instanceof PutObjectCommand && command.input.Bucket === Resource.Files.name && command.input.Key === key) {
+        verdicts.push(await as(systemActor("file-handler"), () => File.verify(key)));
+      }
+      return reply;
+    });
+    try {
+      await runWorkers(contractId);
+    } finally {
+      mock.restore();
+    }
+    expect(verdicts).toHaveLength(1);
+    const link = await call("GET", `/api/contracts/${contractId}/termination/letter`, { as: "viewer" });
+    expect(link.body.file.status).toBe("AVAILABLE");
+    expect((await fetch(link.body.download.url)).status).toBe(200);
   });
 
   it("confirms the end to the client on the effective date", async () => {
