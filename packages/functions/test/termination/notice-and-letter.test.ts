@@ -77,9 +77,9 @@ describe("a termination for convenience with 30 days' notice", () => {
     const key = objectKey(contractId, fileId);
     // The S3 event's handler runs right after the letter's PUT to the files bucket, before the processor goes on.
     const verdicts: string[] = [];
-    const realSend = Object.getPrototypeOf(s3).send as (this: typeof s3, command: unknown) => Promise<unknown>;
+    const realSend = Object.getPrototypeOf(s3).send as (this: typeof s3, command: unknown) => Promise<never>;
     const mock = mockClient(s3);
-    mock.send.callsFake(async (command: { input: { Bucket?: string; Key?: string } }) => {
+    mock.send.callsFake(async (command: unknown) => {
       const reply = await realSend.call(s3, command);
       if (command instanceof PutObjectCommand && command.input.Bucket === Resource.Files.name && command.input.Key === key) {
         verdicts.push(await as(systemActor("file-handler"), () => File.verify(key)));
