@@ -78,7 +78,7 @@ const ACCESS: AccessTable = {
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
-      Files: [...READ, ...WRITE],
+      Files: [...READ, ...WRITE, "s3:DeleteObject"],
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
     },

@@ -30,8 +30,10 @@ export const processor = table.subscribe(
       readWriteItems(table),
       writeObjects(backups),
       readObjects(files),
-      // The termination letter is written to the files bucket (and backed up).
+      // The termination letter is written to the files bucket (and backed up), and checked as an upload is,
+      // which removes an object that fails the check.
       writeObjects(files),
+      deleteObjects(files),
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
