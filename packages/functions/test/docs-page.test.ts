@@ -4,7 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium } from "@testex/local/chromium";
+import { chromiumPath } from "@testex/local/chromium";
 import { repoRoot } from "@testex/local/paths";
 import { freePort } from "@testex/local/process";
 import { uniqueEmail } from "@testex/local/testing";
@@ -30,7 +30,7 @@ describe("the documentation page in a real browser", () => {
   let profile: string;
 
   beforeAll(async () => {
-    const executablePath = ensureChromium();
+    const executablePath = chromiumPath();
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
     base = `http://127.0.0.1:${port}`;
@@ -41,7 +41,7 @@ describe("the documentation page in a real browser", () => {
       as: "editor",
       body: { client_id: client.body.client_id, title: "Seen from the docs page", contract_type: "LICENSE", start_date: "2026-01-01", end_date: "2026-12-31", value: 99 },
     });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

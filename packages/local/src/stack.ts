@@ -1,4 +1,5 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Settings } from "@testex/core/config";
 import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
@@ -15,6 +16,8 @@ export interface StackOptions {
   persistent: boolean;
   /** Fixed ports (npm start) or free ones picked at random (tests). */
   ports?: { dynamo: number; s3: number; ses: number; sqs: number };
+  /** Settings that differ from what a deployed stage of this name gets (tests inject their deadlines here). */
+  settings?: Partial<Settings>;
 }
 
 export interface Stack {
@@ -50,7 +53,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   try {
     const [dynamo, s3, ses, sqs] = services as [Running, Running, Running, Running];
-    const resources = localResources(options.stage, options.authSecret);
+    const resources = localResources(options.stage, options.authSecret, options.settings);
     const env = localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources);
     const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! };
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
