@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startStack } from "./stack";
+import { startStack } from "@testex/local/stack";
 
 declare module "vitest" {
   export interface ProvidedContext {

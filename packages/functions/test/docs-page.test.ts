@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromiumPath } from "@testex/local/chromium";
-import { repoRoot } from "@testex/local/paths";
-import { freePort } from "@testex/local/process";
-import { uniqueEmail } from "@testex/local/testing";
+import { chromiumPath } from "#test/chromium";
+import { freePort, repoRoot } from "#test/local";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
-import { call, tokenFor } from "../src/api/test-client";
+import { call, tokenFor } from "#test/api";
 
 const FLAGS = [
   "--headless",
