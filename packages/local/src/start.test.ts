@@ -1,49 +1,7 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { repoRoot } from "./paths";
-import { freePort } from "./process";
-
-/** `npm start` as a process manager, an IDE or a script runs it: its own ports and data, signalled by PID. */
-interface Started {
-  npm: ChildProcess;
-  output: () => string;
-  exited: Promise<number | null>;
-}
-
-const START_TIMEOUT_MS = 180_000;
-
-function npmStart(env: NodeJS.ProcessEnv): Started {
-  const npm = spawn("npm", ["start"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
-  let output = "";
-  npm.stdout!.on("data", (chunk) => (output += chunk));
-  npm.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
-  return { npm, output: () => output, exited };
-}
-
-async function until(condition: () => boolean, what: string, output: () => string) {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen; output:\n${output()}`);
-    await sleep(200);
-  }
-}
-
-/** Every process below `pid` (Linux `ps`). */
-function descendants(pid: number): number[] {
-  let children: number[] = [];
-  try {
-    children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
-  } catch {
-    // ps exits 1 when there are none
-  }
-  return children.flatMap((child) => [child, ...descendants(child)]);
-}
+import { descendants, npmStart, ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, until, type Started } from "#test/npm-start";
 
 const alive = (pid: number) => {
   try {
@@ -68,29 +26,12 @@ describe("npm start", () => {
   let first: Started;
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), "testex-start-"));
-    ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-    const [api, dynamo, s3, ses, sqs] = ports.map(String);
-    // Only what a shell would have, not the test stack's links.
-    env = {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      TESTEX_DATA_DIR: dataDir,
-      PORT: api,
-      TESTEX_DYNAMODB_PORT: dynamo,
-      TESTEX_S3_PORT: s3,
-      TESTEX_SES_PORT: ses,
-      TESTEX_SQS_PORT: sqs,
-    };
-    first = npmStart(env);
-    await until(() => first.output().includes("TESTEX is running"), "the banner", first.output);
+    ({ env, dataDir, ports } = await ownStackEnv());
+    first = await startedStack(env);
   }, START_TIMEOUT_MS);
 
   afterAll(async () => {
-    if (first?.npm.exitCode === null) {
-      for (const pid of descendants(first.npm.pid!)) process.kill(pid, "SIGKILL");
-      first.npm.kill("SIGKILL");
-    }
+    await stopStack(first);
     if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
