@@ -35,6 +35,8 @@ function attribute(profile: CpuProfile, maps: Map<string, SourceMap | null>): Ma
     let owner: string;
     if (!callFrame.url) owner = "V8 (compile, GC, native)";
     else if (!callFrame.url.startsWith("file:")) owner = "Node.js (module loader, bootstrap)";
+    // A chunk's modules run their top-level code inline in one function that starts the chunk.
+    else if (callFrame.lineNumber === 0 && callFrame.columnNumber === 0) owner = "top-level code of bundled modules";
     else {
       const file = fileURLToPath(callFrame.url);
       if (!maps.has(file)) {
