@@ -54,6 +54,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex-dev.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },
@@ -68,6 +69,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@staging.testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },
@@ -82,6 +84,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },

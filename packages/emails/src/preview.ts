@@ -9,7 +9,8 @@ import { render, templates } from "./index";
 import { renderLetter, TerminationLetter } from "./letter";
 
 const out = fileURLToPath(new URL("../../../.testex/email-previews/", import.meta.url));
-mkdirSync(out, { recursive: true });
+// Inside .testex/, which holds the local data and is private to its user.
+mkdirSync(out, { recursive: true, mode: 0o700 });
 
 const links: string[] = [];
 for (const [name, template] of Object.entries(templates)) {

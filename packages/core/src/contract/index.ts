@@ -1,4 +1,3 @@
-import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import * as Audit from "../audit";
 import { currentActor } from "../context";
@@ -9,8 +8,9 @@ import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
 import { tierAfter } from "../termination/policy";
-import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
+import { ClientId, IsoDate, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
+import { explainConflict, id, load, versionConflict, type Stored } from "./read";
 import {
   CONTRACT_STATUSES,
   CONTRACT_TYPES,
@@ -84,31 +84,9 @@ export const ListQuery = v.strictObject({
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
-export type Stored = EntityItem<typeof ContractEntity>;
-
-export const id = (raw: string) => parse(ContractId, raw);
-
-export async function load(contractId: string): Promise<Stored> {
-  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go();
-  if (!data) throw notFound(contractId);
-  return data;
-}
-
-const notFound = (contractId: string) =>
-  new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
+export { id, load, explainConflict, type Stored };
 
 export const get = (contractId: string): Promise<Contract> => load(contractId);
-
-const versionConflict = (current: number) =>
-  new DomainError("version.conflict", `The contract is at version ${current}; reload it and retry.`, { current_version: current });
-
-/** Reads the contract again to say why a conditional write on it failed. */
-export async function explainConflict(contractId: string, expectedVersion: number): Promise<DomainError> {
-  const { data } = await db.entities.contract.get({ contract_id: contractId }).go();
-  if (!data) return notFound(contractId);
-  if (data.version !== expectedVersion) return versionConflict(data.version);
-  return new DomainError("version.conflict", "The contract changed while this request ran; retry.");
-}
 
 /** Terms may change only while nobody is ending the contract. */
 function assertEditable(contract: Stored) {

@@ -6,9 +6,9 @@ import { writeTransaction } from "../db/transaction";
 import * as Outbox from "../outbox";
 import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
 import { ContractEventV1, EVENTS } from "./events";
-import { explainConflict, load, type Contract, type Stored } from "./index";
+import { explainConflict, load, type Stored } from "./read";
 
-async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Contract> {
+async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Stored> {
   const contract = await load(contractId);
   const result = contractTransition(contract.status, move);
   if (!result.ok) throw contractMoveRefused(contract, move);

@@ -4,7 +4,8 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { publicView, type StoredFile } from "./entity";
-import { inBackups, inFiles, objectKey, storage } from "./objects";
+import * as s3 from "../object-store";
+import { inBackups, inFiles, objectKey } from "./objects";
 import { sha256Hex, verify } from "./verify";
 
 /** Documents the system writes as records: kept as written, never deleted. */
@@ -42,7 +43,6 @@ export async function storeGenerated(input: { contract_id: string; file_id: stri
     updated_at: now,
   };
   if (!existing) await createPending(file, now);
-  const s3 = await storage();
   await s3.write(inFiles(file), input.bytes, file.content_type);
   await s3.write(inBackups(file), input.bytes, file.content_type);
   const verdict = await verify(file.object_key);

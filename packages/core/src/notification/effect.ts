@@ -1,5 +1,5 @@
 import type { Effect, Stored as OutboxEvent } from "../outbox";
-import { enqueue, noticeId } from "./index";
+import { enqueue, noticeId } from "./enqueue";
 
 /**
  * The outbox effect that queues one notice to one recipient, so each is

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aClient, aContract, as, editor } from "@testex/local/testing";
+import { aClient, aContract, as, editor } from "#test/fixtures";
 import type { Actor } from "../context";
 import { countCommands } from "../db/command-count";
 import * as Termination from "./index";

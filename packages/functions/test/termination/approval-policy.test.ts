@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { settings, systemActor, Termination } from "@testex/core";
 import { noticeId } from "@testex/core/notification/index";
 import { db } from "@testex/core/db/service";
-import { as } from "@testex/local/testing";
-import { call, type Caller } from "../../src/api/test-client";
+import { as } from "#test/fixtures";
+import { call, type Caller } from "#test/api";
 import { above, aboveTwo, approver, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 const secondApprover: Caller = { id: "user-approver-2", email: "approver2@example.com", roles: ["approver"] };

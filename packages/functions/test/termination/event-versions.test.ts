@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { Outbox, systemActor } from "@testex/core";
 import { db } from "@testex/core/db/service";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import { handler } from "../../src/processor";
 import { backupsOf, insertRecordOf, newContract, noticesOf } from "./fixtures";
 

@@ -8,9 +8,9 @@ import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
 import { effectsOf } from "@testex/core/outbox/plan";
-import { uniqueEmail } from "@testex/local/testing";
+import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
-import { call, type Caller } from "../../src/api/test-client";
+import { call, type Caller } from "#test/api";
 
 /** A requester and an approver who are different people, as four-eyes needs. */
 export const requester: Caller = { id: "user-requester", email: "requester@example.com", roles: ["editor"] };
@@ -65,7 +65,7 @@ export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
 
 /** The contract's own backups (its last state, `<version>.json`) in the backups bucket; its documents' copies are not counted. */
 export async function backupsOf(contractId: string): Promise<string[]> {
-  const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
+  const { Contents } = await (await s3()).send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
   return (Contents ?? []).map((object) => object.Key!).filter((key) => key.endsWith(".json"));
 }
 

@@ -4,9 +4,9 @@ import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { File, systemActor, Termination } from "@testex/core";
 import { objectKey } from "@testex/core/file/objects";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import { s3 } from "@testex/core/object-store";
-import { call } from "../../src/api/test-client";
+import { call } from "#test/api";
 import { handler as notifier } from "../../src/notifier";
 import { mailTo, sqsEvent } from "../notices";
 import { above, approver, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
@@ -62,7 +62,7 @@ describe("a termination for convenience with 30 days' notice", () => {
     expect(bytes.subarray(0, 5).toString()).toBe("%PDF-");
     expect(bytes.length).toBe(link.body.file.size);
 
-    const backup = await s3.send(new GetObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/${fileId}` }));
+    const backup = await (await s3()).send(new GetObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/${fileId}` }));
     expect(Buffer.from(await backup.Body!.transformToByteArray()).equals(bytes)).toBe(true);
 
     const removal = await call("DELETE", `/api/contracts/${contractId}/files/${fileId}`, { as: "admin" });
@@ -77,10 +77,11 @@ describe("a termination for convenience with 30 days' notice", () => {
     const key = objectKey(contractId, fileId);
     // The S3 event's handler runs right after the letter's PUT to the files bucket, before the processor goes on.
     const verdicts: string[] = [];
-    const realSend = Object.getPrototypeOf(s3).send as (this: typeof s3, command: unknown) => Promise<never>;
-    const mock = mockClient(s3);
+    const client = await s3();
+    const realSend = Object.getPrototypeOf(client).send as (this: typeof client, command: unknown) => Promise<never>;
+    const mock = mockClient(client);
     mock.send.callsFake(async (command: unknown) => {
-      const reply = await realSend.call(s3, command);
+      const reply = await realSend.call(client, command);
       if (command instanceof PutObjectCommand && command.input.Bucket === Resource.Files.name && command.input.Key === key) {
         verdicts.push(await as(systemActor("file-handler"), () => File.verify(key)));
       }

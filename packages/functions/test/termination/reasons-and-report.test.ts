@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Termination } from "@testex/core";
-import { call } from "../../src/api/test-client";
+import { call } from "#test/api";
 import { inDays, newContract, requester } from "./fixtures";
 
 const request = (contractId: string, body: Record<string, unknown>) => call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body });

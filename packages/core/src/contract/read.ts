@@ -1,0 +1,31 @@
+/** Reading one contract, and saying why a write on it failed: shared by the contract's operations and its moves. */
+import type { EntityItem } from "electrodb";
+import { db } from "../db/service";
+import { DomainError } from "../error";
+import { ContractId } from "../schema";
+import { parse } from "../validation";
+import type { ContractEntity } from "./entity";
+
+export type Stored = EntityItem<typeof ContractEntity>;
+
+export const id = (raw: string) => parse(ContractId, raw);
+
+export const notFound = (contractId: string) =>
+  new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
+
+export const versionConflict = (current: number) =>
+  new DomainError("version.conflict", `The contract is at version ${current}; reload it and retry.`, { current_version: current });
+
+export async function load(contractId: string): Promise<Stored> {
+  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go();
+  if (!data) throw notFound(contractId);
+  return data;
+}
+
+/** Reads the contract again to say why a conditional write on it failed. */
+export async function explainConflict(contractId: string, expectedVersion: number): Promise<DomainError> {
+  const { data } = await db.entities.contract.get({ contract_id: contractId }).go();
+  if (!data) return notFound(contractId);
+  if (data.version !== expectedVersion) return versionConflict(data.version);
+  return new DomainError("version.conflict", "The contract changed while this request ran; retry.");
+}
