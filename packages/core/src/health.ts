@@ -1,5 +1,6 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { Resource } from "sst";
+import { settings } from "./config";
 import { dynamo, tableName } from "./db/dynamo";
 import { onFirstUse } from "./lazy";
 import { describeError, log } from "./log";
@@ -70,11 +71,14 @@ async function within(check: HealthCheck, timeoutMs: number, run: (signal: Abort
 
 /**
  * Whether the table, the three buckets and mail answer, each within
- * `timeoutMs`, all at once. Each check is the cheapest call that proves
- * access: a GetItem of a key that never exists, HeadBucket, SES GetAccount.
+ * `timeoutMs` (the stage's setting), all at once. Each check is the cheapest
+ * call that proves access: a GetItem of a key that never exists, HeadBucket,
+ * SES GetAccount.
  */
-export async function checkHealth(timeoutMs = 1000, targets: HealthTargets = appTargets): Promise<Health> {
-  const bucket = (name: () => string) => async (signal: AbortSignal) => (await headBucket())(name(), signal);
+export async function checkHealth(timeoutMs = settings().healthTimeoutMs, targets: HealthTargets = appTargets): Promise<Health> {
+  // The clients load before any deadline starts: the deadline measures the dependencies, not this process's start-up.
+  const [head, account] = await Promise.all([headBucket(), getAccount()]);
+  const bucket = (name: () => string) => (signal: AbortSignal) => head(name(), signal);
   const [table, files, archives, backups, mail] = await Promise.all([
     within("table", timeoutMs, (abortSignal) =>
       dynamo.send(new GetItemCommand({ TableName: targets.table(), Key: { pk: { S: "health" }, sk: { S: "health" } } }), { abortSignal }),
@@ -82,7 +86,7 @@ export async function checkHealth(timeoutMs = 1000, targets: HealthTargets = app
     within("files", timeoutMs, bucket(targets.files)),
     within("archives", timeoutMs, bucket(targets.archives)),
     within("backups", timeoutMs, bucket(targets.backups)),
-    within("mail", timeoutMs, async (signal) => (await getAccount())(signal)),
+    within("mail", timeoutMs, account),
   ]);
   const checks = { table, files, archives, backups, mail };
   return { status: Object.values(checks).every((c) => c === "ok") ? "ok" : "degraded", checks };

@@ -33,7 +33,7 @@ describe("entities of the table", () => {
 
   it("take part in a transaction only when it names them", async () => {
     const { built } = await fresh();
-    const { aClient } = await import("@testex/local/testing");
+    const { aClient } = await import("#test/fixtures");
     await aClient();
     expect(built()).toEqual(["audit", "client", "clientEmail"]);
   });

@@ -3,11 +3,11 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { Outbox, systemActor } from "@testex/core";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
-import { call } from "../../src/api/test-client";
+import { call } from "#test/api";
 import { handler } from "../../src/processor";
 import { admin, backupsOf, eventsOf, inDays, insertRecordOf, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 

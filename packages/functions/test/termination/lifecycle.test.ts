@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
 import { s3 } from "@testex/core/object-store";
-import { call } from "../../src/api/test-client";
+import { call } from "#test/api";
 import { above, admin, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
 const request = (contractId: string, body: Record<string, unknown>, as = requester) =>
