@@ -6,6 +6,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { log } from "../log";
+import { metric } from "../metric";
 import { archiveFile } from "./archive";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
@@ -79,7 +80,10 @@ export async function verify(key: string): Promise<Verdict> {
   if (!object) return "ignored"; // not there (yet); the pending sweep looks again
   const reason = "tooLarge" in object ? `size_mismatch: declared ${file.size} bytes, received ${object.tooLarge}` : mismatch(file, object.bytes);
   if (reason) {
-    if (await settle(file, "REJECTED", reason)) log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
+    if (await settle(file, "REJECTED", reason)) {
+      log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
+      metric("FileRejected");
+    }
     await s3.remove(inFiles(file));
     return "rejected";
   }
@@ -106,7 +110,9 @@ export async function reconcilePending(now = Date.now()): Promise<Record<Verdict
     for (const file of page.data) {
       if ((await s3.sizeOf(inFiles(file))) !== null) counts[await verify(file.object_key)]++;
       else if (Date.parse(file.created_at) + (UPLOAD_URL_SECONDS + ARRIVAL_GRACE_SECONDS) * 1000 < now) {
-        counts[(await settle(file, "REJECTED", "not_uploaded")) ? "rejected" : "ignored"]++;
+        const rejected = await settle(file, "REJECTED", "not_uploaded");
+        if (rejected) metric("FileRejected");
+        counts[rejected ? "rejected" : "ignored"]++;
       }
     }
     cursor = page.cursor;

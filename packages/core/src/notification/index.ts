@@ -7,12 +7,12 @@ import { DomainError } from "../error";
 import { newId } from "../id";
 import { ContractId, PageQuery } from "../schema";
 import { parse } from "../validation";
-import { NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
+import { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
 import { announce } from "./queue";
 import { auditEntry, queued, type Stored } from "./record";
 import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
 
-export { NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
+export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { sendReminders } from "./reminders";
 
 /** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
@@ -31,6 +31,10 @@ export const Notification = v.object({
   created_at: v.string(),
   updated_at: v.string(),
   sent_at: v.optional(v.string()),
+  // Proof of delivery: what SES reported after it accepted the notice, when (its timestamp), and in its words.
+  delivery_status: v.optional(v.picklist(DELIVERY_STATUSES)),
+  delivery_at: v.optional(v.string()),
+  delivery_detail: v.optional(v.string()),
 });
 export type Notification = v.InferOutput<typeof Notification>;
 

@@ -12,6 +12,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { log, describeError } from "../log";
+import { metric } from "../metric";
 import * as Outbox from "../outbox";
 import { IsoDate, PageQuery, Text } from "../schema";
 import { parse } from "../validation";
@@ -343,10 +344,13 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
   if (!approvalRequired && effective <= day) {
     const { done, after, step } = await completion(contract, requested, now, pending);
     await commit({ before: contract, after, termination: done, steps: [step], moves: { contract: "request" } }, now);
+    metric("TerminationRequested");
+    metric("TerminationCompleted");
     return present(done);
   }
   const type = approvalRequired ? EVENTS.requested : EVENTS.scheduled;
   await commit({ before: contract, after: pending, termination: requested, steps: [{ type, payload: await facts(pending, requested) }], moves: { contract: "request" } }, now);
+  metric("TerminationRequested");
   return present(requested);
 }
 
@@ -380,9 +384,12 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
   if (approved.effective_date <= today()) {
     const { done, after, step } = await completion(contract, approved, now, contract, client);
     await commit({ before: contract, after, termination: done, terminationVersion: termination.version, steps: [decision, step], moves: { contract: "complete", termination: "approve" } }, now);
+    metric("TerminationApproved");
+    metric("TerminationCompleted");
     return present(done);
   }
   await commit({ before: contract, termination: approved, terminationVersion: termination.version, steps: [decision], moves: { contract: "complete", termination: "approve" } }, now);
+  metric("TerminationApproved");
   return present(approved);
 }
 
@@ -410,6 +417,7 @@ async function cancel(contractId: string, move: "reject" | "withdraw", comment?:
   const after = nextContract(rest, { status: mustTransition(contract, "cancel", termination.previous_status) }, now);
   const type = move === "reject" ? EVENTS.rejected : EVENTS.withdrawn;
   await commit({ before: contract, after, termination: ended, terminationVersion: termination.version, steps: [{ type, payload: await facts(after, ended) }], moves: { contract: "cancel", termination: move } }, now);
+  if (move === "reject") metric("TerminationRejected");
   return present(ended);
 }
 
@@ -443,6 +451,7 @@ async function completeScheduled(scheduled: Stored): Promise<void> {
   const now = new Date().toISOString();
   const { done, after, step } = await completion(contract, { ...scheduled, version: scheduled.version + 1, updated_at: now }, now);
   await commit({ before: contract, after, termination: done, terminationVersion: scheduled.version, steps: [step], moves: { contract: "complete", termination: "complete" } }, now);
+  metric("TerminationCompleted");
 }
 
 /**
