@@ -1,9 +1,26 @@
 import { describeError, log, systemActor, withContext, withLogFields } from "@testex/core";
 import { recordProof } from "@testex/core/notification/proof";
 
-/** The part of Lambda's SNS event this reads (what `@types/aws-lambda` calls SNSEvent). */
+/** Lambda's event for an SNS subscription (what `@types/aws-lambda` calls SNSEvent); only `Sns.Message` is read. */
 export interface SNSEvent {
-  Records: { EventSource: "aws:sns"; Sns: { MessageId: string; Message: string; Timestamp: string } }[];
+  Records: {
+    EventSource: "aws:sns";
+    EventVersion: string;
+    EventSubscriptionArn: string;
+    Sns: {
+      Type: string;
+      MessageId: string;
+      TopicArn: string;
+      Subject: string | null;
+      Message: string;
+      Timestamp: string;
+      SignatureVersion: string;
+      Signature: string;
+      SigningCertUrl: string;
+      UnsubscribeUrl: string;
+      MessageAttributes: Record<string, { Type: string; Value: string }>;
+    };
+  }[];
 }
 
 /**

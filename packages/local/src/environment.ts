@@ -1,5 +1,5 @@
 import type { Settings } from "@testex/core/config";
-import { stageConfig } from "../../../infra/config";
+import { senderDomain, stageConfig } from "../../../infra/config";
 
 export interface Endpoints {
   dynamo: string;
@@ -65,7 +65,8 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Archives: link({ name: resources.buckets.archives }),
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
-    SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
+    // As deployed: the identity is the sender address's domain.
+    SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail) }),
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),

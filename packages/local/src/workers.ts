@@ -7,6 +7,7 @@ import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
 import { startFileWorker } from "./file-worker";
+import { startMailEvents } from "./mail-events";
 import { startQueueWorker } from "./queue-worker";
 import { startStreamReader } from "./stream-reader";
 
@@ -35,6 +36,7 @@ export async function startWorkers(): Promise<StopWorker> {
   // Handlers that pull in rendering or S3 load only here, as their Lambdas would.
   const { handler: notifier } = await import("@testex/functions/notifier");
   const { handler: scheduler } = await import("@testex/functions/scheduler");
+  const { handler: deliveryRecorder } = await import("@testex/functions/delivery-recorder");
   const stops: StopWorker[] = [
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
     await startStreamReader({ table: Resource.Table.name, handler: processor, accept: (record) => outboxEventId(record) !== undefined }),
@@ -47,6 +49,8 @@ export async function startWorkers(): Promise<StopWorker> {
     }),
     // AWS: the files bucket's ObjectCreated notifications.
     await startFileWorker(),
+    // AWS: SES's configuration set publishes delivery, bounce and complaint events to a topic.
+    startMailEvents(deliveryRecorder),
     every(LOCAL_SCHEDULE_MS, "scheduler", scheduler),
   ];
   return async () => {
