@@ -4,11 +4,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "./config";
+import { apiCors } from "./cors";
 import { buildFunction } from "./offline/build-function";
 import { entityKeyShape } from "./offline/entity-keys";
 import { deprecatedUses } from "./offline/deprecations";
 import { root } from "./offline/install";
 import { METRICS } from "../packages/core/src/metric";
+import { MAX_DIRECT_UPLOAD_BYTES, MULTIPART_FRAMING_BYTES } from "../packages/functions/src/api/routes/files";
 import { documentedAlarms, documentedMetrics } from "./offline/docs";
 import { emittedMetrics } from "./offline/metrics";
 import {
@@ -17,6 +19,7 @@ import {
   alarmProblems,
   bucketProblems,
   emailProblems,
+  payloadProblems,
   selfInvokeProblems,
   functionProblems,
   functions,
@@ -147,9 +150,21 @@ describe("the API", () => {
     const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
     expect(route!.inputs.routeKey).toBe("$default");
     expect(integration!.inputs.integrationUri).toBe(api.state.arn);
-    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration.allowOrigins).toEqual(
-      stageConfig("dev").settings.corsOrigins,
-    );
+    // The local server answers CORS from the same rules (packages/local/src/api-gateway.ts).
+    const { maxAgeSeconds, ...rules } = apiCors(stageConfig("dev").settings.corsOrigins);
+    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration).toMatchObject({ ...rules, maxAge: maxAgeSeconds });
+  });
+});
+
+describe("the API's largest request", () => {
+  it("reaches the function: a direct upload, base64-encoded by API Gateway, fits Lambda's 6 MB request", () => {
+    expect(payloadProblems(MAX_DIRECT_UPLOAD_BYTES + MULTIPART_FRAMING_BYTES)).toEqual([]);
+  });
+
+  it("is reported when it would not (a 5 MB upload)", () => {
+    expect(payloadProblems(5 * 1024 * 1024)).toEqual([
+      "a 5242880-byte body becomes a 7056044-byte Lambda request, over Lambda's 6291456",
+    ]);
   });
 });
 

@@ -365,3 +365,16 @@ export function alarmProblems(s: Synthesis, emitted: Emitted): string[] {
   }
   return problems;
 }
+
+/** Lambda's limit for a synchronous invocation's request, which carries API Gateway's whole event. */
+export const LAMBDA_REQUEST_BYTES = 6 * 1024 * 1024;
+/** Headers, path, query and the event's own fields: generous, since a browser's cookies can be large. */
+const EVENT_ENVELOPE_BYTES = 64 * 1024;
+
+/** The largest body the API accepts must reach Lambda as API Gateway sends it: base64 inside the event. */
+export function payloadProblems(maxBodyBytes: number): string[] {
+  const encoded = 4 * Math.ceil(maxBodyBytes / 3) + EVENT_ENVELOPE_BYTES;
+  return encoded > LAMBDA_REQUEST_BYTES
+    ? [`a ${maxBodyBytes}-byte body becomes a ${encoded}-byte Lambda request, over Lambda's ${LAMBDA_REQUEST_BYTES}`]
+    : [];
+}

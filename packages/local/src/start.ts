@@ -3,6 +3,8 @@
  * SES on 127.0.0.1, the API on PORT, and the workers, with data under `.testex/`.
  */
 import { serve } from "@hono/node-server";
+import { apiCors } from "../../../infra/cors";
+import { withGatewayCors } from "./api-gateway";
 import { localAuthSecret } from "./auth-secret";
 import { localDataDir } from "./paths";
 import { localPorts } from "./ports";
@@ -22,7 +24,9 @@ async function main() {
     await stack.stop();
     throw error;
   });
-  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  // As API Gateway does in AWS: CORS is answered in front of the function, with infra's rules.
+  const fetch = withGatewayCors(app.fetch, apiCors(stack.resources.settings.corsOrigins));
+  const server = serve({ fetch, port, hostname: "127.0.0.1" });
 
   const [dynamo, s3, ses, sqs] = stack.services;
   console.log(
