@@ -108,7 +108,7 @@ export async function byContract(contractId: string, raw: ListQuery): Promise<Pa
 
 /** Puts a DEAD notice back in the queue with a fresh count of attempts. */
 export async function retry(id: string): Promise<Notification> {
-  const dead = await load(id);
+  const dead = await load(id, { consistent: true });
   const notDead = (status: string) =>
     new DomainError("notification.not_dead", `Notification ${id} is ${status}; only DEAD notices are replayed.`, { notification_status: status });
   if (dead.status !== "DEAD") throw notDead(dead.status);
@@ -124,7 +124,7 @@ export async function retry(id: string): Promise<Notification> {
         .commit(),
       audit.put(auditEntry(next, "notification.replayed", now)).commit(),
     ],
-    async () => notDead((await load(id)).status),
+    async () => notDead((await load(id, { consistent: true })).status),
   );
   await announce([dead.notification_id]);
   return present(next);

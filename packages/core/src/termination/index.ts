@@ -102,7 +102,8 @@ export function addDays(date: string, days: number): string {
 // ---------------------------------------------------------------- reading
 
 async function loadById(terminationId: string): Promise<Stored> {
-  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go();
+  // Decisions compare the termination's version: read what was last written.
+  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go({ consistent: true });
   if (!data) throw new DomainError("termination.not_found", `Termination ${terminationId} does not exist.`, { termination_id: terminationId });
   return data;
 }
@@ -174,7 +175,7 @@ interface Moves {
 
 /** After a cancelled transaction: what changed under us, said as the refusal the caller would get now. */
 async function explain(contractId: string, moves: Moves, expectedVersion: number, termination?: { id: string; version: number }): Promise<DomainError> {
-  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go();
+  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
   if (!contract) return new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
   if (termination && moves.termination) {
     const now = await loadById(termination.id);
@@ -269,7 +270,8 @@ const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Store
 /** The client's name and address as the notices will use them; read once per operation. */
 async function clientOf(contract: Contract.Stored) {
   // A client erased meanwhile gets no notice; any other failure must fail the change, not drop the notice.
-  return Client.get(contract.client_id).catch((error: unknown) => {
+  // Consistent: a notice must go to the address the client has now, not one just replaced.
+  return Client.get(contract.client_id, { consistent: true }).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "client.not_found") return null;
     throw error;
   });
