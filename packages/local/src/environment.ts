@@ -12,7 +12,7 @@ export interface LocalResources {
   stage: string;
   table: string;
   buckets: { files: string; archives: string; backups: string };
-  queues: { notifications: string };
+  queues: { notifications: string; deadLetters: string; outboxFailures: string };
   settings: Settings;
   authSecret: string;
 }
@@ -23,7 +23,11 @@ export function localResources(stage: string, authSecret: string): LocalResource
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
-    queues: { notifications: `testex-${stage}-notifications` },
+    queues: {
+      notifications: `testex-${stage}-notifications`,
+      deadLetters: `testex-${stage}-notification-dead-letters`,
+      outboxFailures: `testex-${stage}-outbox-failures`,
+    },
     authSecret,
     settings: {
       // The settings a deployed stage of this name would get; a few can be overridden for local runs.

@@ -6,8 +6,6 @@ import type { StopWorker } from "./workers";
 export interface QueueWorkerOptions {
   queueUrl: string;
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
-  /** How long a message the handler reported as failed stays hidden before it is redelivered. */
-  visibilityTimeoutSeconds: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -15,7 +13,9 @@ export interface QueueWorkerOptions {
 /**
  * What Lambda's SQS event source mapping does, for `npm start`: long-polls the
  * queue, hands batches to the SAME handler as SQS-shaped events, deletes what
- * succeeded and leaves reported failures to come back after the visibility timeout.
+ * succeeded and leaves reported failures to come back after the queue's visibility
+ * timeout (or the delay the handler set), until the queue's redrive policy moves them
+ * to its dead-letter queue.
  */
 export function startQueueWorker(options: QueueWorkerOptions): StopWorker {
   const sqs = new SQSClient({});
@@ -30,7 +30,6 @@ export function startQueueWorker(options: QueueWorkerOptions): StopWorker {
             QueueUrl: options.queueUrl,
             MaxNumberOfMessages: options.batchSize ?? 10,
             WaitTimeSeconds: 5,
-            VisibilityTimeout: options.visibilityTimeoutSeconds,
             MessageSystemAttributeNames: ["All"],
           }),
           { abortSignal: abort.signal },

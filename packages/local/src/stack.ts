@@ -3,7 +3,8 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
 import { assertPortFree, freePort, type Running } from "./process";
-import { ensureBuckets, ensureTable } from "./provision";
+import { SQSClient } from "@aws-sdk/client-sqs";
+import { ensureBuckets, ensureQueues, ensureTable } from "./provision";
 import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
 
@@ -58,6 +59,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
       new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true }),
       Object.values(resources.buckets),
     );
+    await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues);
     return { env, resources, services, stop };
   } catch (error) {
     await stop();

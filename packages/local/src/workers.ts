@@ -6,6 +6,7 @@
 import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
+import { NOTICE_QUEUE } from "../../../infra/event-sources";
 import { startFileWorker } from "./file-worker";
 import { startMailEvents } from "./mail-events";
 import { startQueueWorker } from "./queue-worker";
@@ -13,8 +14,6 @@ import { startStreamReader } from "./stream-reader";
 
 export type StopWorker = () => Promise<void>;
 
-/** How long a received notice stays hidden if the worker dies before answering (retries set their own backoff). */
-const LOCAL_NOTICE_VISIBILITY_SECONDS = 30;
 /** AWS runs the scheduler hourly; locally every minute, so a termination due today ends soon after its approval. */
 const LOCAL_SCHEDULE_MS = Number(process.env.TESTEX_SCHEDULER_INTERVAL_MS ?? 60_000);
 
@@ -44,7 +43,7 @@ export async function startWorkers(): Promise<StopWorker> {
     startQueueWorker({
       queueUrl: Resource.NotificationQueue.url,
       handler: notifier,
-      visibilityTimeoutSeconds: LOCAL_NOTICE_VISIBILITY_SECONDS,
+      batchSize: NOTICE_QUEUE.batchSize,
       onError: (error) => log.warn("notice queue poll failed", describeError(error)),
     }),
     // AWS: the files bucket's ObjectCreated notifications.
