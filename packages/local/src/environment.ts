@@ -69,6 +69,7 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Archives: link({ name: resources.buckets.archives }),
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
+    SST_RESOURCE_OutboxFailures: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.outboxFailures}` }),
     // As deployed: the identity is the sender address's domain.
     SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail) }),
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),

@@ -38,7 +38,16 @@ export async function startWorkers(): Promise<StopWorker> {
   const { handler: deliveryRecorder } = await import("@testex/functions/delivery-recorder");
   const stops: StopWorker[] = [
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
-    await startStreamReader({ table: Resource.Table.name, handler: processor, accept: (record) => outboxEventId(record) !== undefined }),
+    await startStreamReader({
+      table: Resource.Table.name,
+      handler: processor,
+      accept: (record) => outboxEventId(record) !== undefined,
+      // AWS: the mapping's on-failure destination, the OutboxFailures queue.
+      onFailure: async (failure) => {
+        const { SQSClient, SendMessageCommand } = await import("@aws-sdk/client-sqs");
+        await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: Resource.OutboxFailures.url, MessageBody: JSON.stringify(failure) }));
+      },
+    }),
     // AWS: the notification queue's subscriber.
     startQueueWorker({
       queueUrl: Resource.NotificationQueue.url,
