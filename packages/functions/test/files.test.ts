@@ -151,6 +151,28 @@ describe("uploading a document straight to S3", () => {
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "REJECTED", rejection_reason: expect.stringContaining("size_mismatch") });
   });
 
+  it("withdraws a verified document that its upload URL, used again, replaced, and keeps one that lands again unchanged", async () => {
+    const contractId = await newContract();
+    const document = pdf("Signed agreement");
+    const { body } = await grant(contractId, document);
+    const key = File.objectKey(contractId, body.file.file_id);
+    await send(body.upload, document);
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+
+    await send(body.upload, document);
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+
+    // S3 refuses bytes that do not match the signed checksum; the local stand-in does not, so every landing is checked.
+    await send(body.upload, pdf("Forged agreement"));
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({
+      status: "REJECTED",
+      rejection_reason: "replaced_after_verification: checksum_mismatch",
+    });
+  });
+
   it("rejects an object whose SHA-256 is not the declared one", async () => {
     const contractId = await newContract();
     const declared = pdf("AAAA");
