@@ -75,6 +75,18 @@ describe("the production stage", () => {
     expect(api.links.Settings).toMatchObject(stageConfig("production").settings);
   });
 
+  it("verifies its sender's domain through DKIM and DMARC records in its own hosted zone", () => {
+    const records = ofType(production, "aws:route53/record:Record").map((r) => [r.inputs.type, r.inputs.name]);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        ["CNAME", "dkim1._domainkey.testex.com"],
+        ["CNAME", "dkim2._domainkey.testex.com"],
+        ["CNAME", "dkim3._domainkey.testex.com"],
+        ["TXT", "_dmarc.testex.com"],
+      ]),
+    );
+  });
+
   it("serves the API to its own origin only", () => {
     const api = ofType(production, "aws:apigatewayv2/api:Api")[0]!.inputs;
     expect(api.corsConfiguration.allowOrigins).toEqual(stageConfig("production").settings.corsOrigins);
