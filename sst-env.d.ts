@@ -53,6 +53,7 @@ declare module "sst" {
       "corsOrigins": any
       "debug": boolean
       "environment": string
+      "healthTimeoutMs": number
       "logLevel": string
       "maxUploadBytes": number
       "oidc": any

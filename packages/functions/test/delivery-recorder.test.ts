@@ -1,9 +1,9 @@
 import { Audit } from "@testex/core";
 import { noticeTag } from "@testex/core/notification/proof";
 import { SIMULATOR, startMailEvents } from "@testex/local/mail-events";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import { describe, expect, it } from "vitest";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 import { handler, type SNSEvent } from "../src/delivery-recorder";
 import { handler as notifier } from "../src/notifier";
 import { queueNotice, sqsEvent, stored } from "./notices";
@@ -148,7 +148,7 @@ describe("the local runtime's mail events", () => {
   it("report a sent notice as delivered, and one to SES's bounce simulator as bounced, the way SES's configuration set would", async () => {
     const delivered = await queueNotice();
     const bounced = await queueNotice({ to: [SIMULATOR.bounce] });
-    const stop = startMailEvents(handler);
+    const stop = await startMailEvents(handler);
     try {
       await notifier(sqsEvent([delivered.notification_id, bounced.notification_id]));
     } finally {

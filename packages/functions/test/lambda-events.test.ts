@@ -1,8 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
-import { pdf } from "@testex/core/file/samples";
-import { uniqueEmail } from "@testex/local/testing";
+import { pdf } from "#test/samples";
+import { uniqueEmail } from "#test/fixtures";
 import { describe, expect, it } from "vitest";
-import { tokenFor } from "../src/api/test-client";
+import { tokenFor } from "#test/api";
 import { handler } from "../src/api/lambda";
 
 /** API Gateway HTTP API's event (payload format 2.0) for a request, as it reaches the function. */

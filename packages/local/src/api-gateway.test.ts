@@ -1,5 +1,5 @@
 import { app } from "@testex/functions/api/app";
-import { tokenFor } from "@testex/functions/api/test-client";
+import { tokenFor } from "#test/api";
 import { describe, expect, it } from "vitest";
 import { apiCors } from "../../../infra/cors";
 import { stageConfig } from "../../../infra/config";

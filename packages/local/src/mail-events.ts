@@ -12,7 +12,6 @@ import type { SendEmailCommandInput, SendEmailCommandOutput } from "@aws-sdk/cli
 import { describeError, log } from "@testex/core";
 import { ses } from "@testex/core/notification/ses";
 import type { SNSEvent } from "@testex/functions/delivery-recorder";
-import type { StopWorker } from "./workers";
 
 const ACCOUNT = "000000000000";
 const REGION = "us-east-1";
@@ -128,11 +127,12 @@ export function snsEvent(messages: Record<string, unknown>[], topic = `arn:aws:s
  * accepted, to `handler` (the delivery recorder), each in its own invocation
  * as SNS delivers them, after a short delay. Stopping waits for those in flight.
  */
-export function startMailEvents(handler: (event: SNSEvent) => Promise<void>): StopWorker {
+export async function startMailEvents(handler: (event: SNSEvent) => Promise<void>): Promise<() => Promise<void>> {
   const pending = new Set<Promise<void>>();
   let running = true;
   const name = `local-mail-events-${randomUUID()}`;
-  ses.middlewareStack.add(
+  const client = await ses();
+  client.middlewareStack.add(
     (next, context) => async (args) => {
       const result = await next(args);
       if (running && context.commandName === "SendEmailCommand") {
@@ -161,7 +161,7 @@ export function startMailEvents(handler: (event: SNSEvent) => Promise<void>): St
   );
   return async () => {
     running = false;
-    ses.middlewareStack.remove(name);
+    client.middlewareStack.remove(name);
     await Promise.all([...pending]);
   };
 }

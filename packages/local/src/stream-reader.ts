@@ -10,7 +10,6 @@ import {
 import { setTimeout as sleep } from "node:timers/promises";
 import type { StreamEvent, StreamRecord, StreamResponse } from "@testex/functions/processor";
 import { STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
-import type { StopWorker } from "./workers";
 
 /** What AWS's on-failure destination receives for a batch it gave up on (DDBStreamBatchInfo): where the records were, not the records. */
 export interface StreamBatchFailure {
@@ -66,7 +65,7 @@ const asLambdaRecord = (record: _Record): StreamRecord =>
  * retries from the first reported failure, bisection of a failing batch, and
  * after the last retry the on-failure destination.
  */
-export async function startStreamReader(options: StreamReaderOptions): Promise<StopWorker> {
+export async function startStreamReader(options: StreamReaderOptions): Promise<() => Promise<void>> {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const dynamo = new DynamoDBClient({ endpoint });
   const streams = new DynamoDBStreamsClient({ endpoint });

@@ -58,7 +58,7 @@ export async function startWorkers(): Promise<StopWorker> {
     // AWS: the files bucket's ObjectCreated notifications.
     await startFileWorker(),
     // AWS: SES's configuration set publishes delivery, bounce and complaint events to a topic.
-    startMailEvents(deliveryRecorder),
+    await startMailEvents(deliveryRecorder),
     every(LOCAL_SCHEDULE_MS, "scheduler", scheduler),
   ];
   return async () => {

@@ -1,13 +1,16 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { settings } from "../config";
+import { onFirstUse } from "../lazy";
 import { noticeTag } from "./proof";
 
+const sdk = onFirstUse(() => import("@aws-sdk/client-sesv2"));
+
 /**
- * One client per process; the endpoint comes from the SDK's configuration
- * (`AWS_ENDPOINT_URL_SESV2` locally). Within one attempt the SDK retries
- * throttling and 5xx answers with exponential backoff and jitter.
+ * One client per process, loaded with the first e-mail; the endpoint comes
+ * from the SDK's configuration (`AWS_ENDPOINT_URL_SESV2` locally). Within one
+ * attempt the SDK retries throttling and 5xx answers with exponential backoff
+ * and jitter.
  */
-export const ses = new SESv2Client({ maxAttempts: 3 });
+export const ses = onFirstUse(async () => new (await sdk()).SESv2Client({ maxAttempts: 3 }));
 
 export interface Email {
   /** Tagged on the message, so SES's delivery events name the notice they are about. */
@@ -25,7 +28,8 @@ export interface Email {
  */
 export async function sendEmail(email: Email): Promise<string> {
   const tag = noticeTag(email.notificationId);
-  const result = await ses.send(
+  const { SendEmailCommand } = await sdk();
+  const result = await (await ses()).send(
     new SendEmailCommand({
       FromEmailAddress: settings().senderEmail,
       EmailTags: tag ? [tag] : undefined,
