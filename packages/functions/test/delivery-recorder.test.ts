@@ -1,12 +1,10 @@
 import { Audit } from "@testex/core";
 import { noticeTag } from "@testex/core/notification/proof";
-import { SIMULATOR, startMailEvents } from "@testex/local/mail-events";
 import { as } from "#test/fixtures";
 import { describe, expect, it } from "vitest";
 import { call } from "#test/api";
 import { handler, type SNSEvent } from "../src/delivery-recorder";
-import { handler as notifier } from "../src/notifier";
-import { queueNotice, sqsEvent, stored } from "./notices";
+import { queueNotice, stored } from "./notices";
 
 /** An SNS notification to a Lambda subscriber, as AWS delivers it (shape from AWS's documentation). */
 const sns = (message: object): SNSEvent => ({
@@ -141,22 +139,5 @@ describe("the delivery recorder", () => {
     const reply = await call("GET", `/api/notifications/${id}`, { as: "admin" });
     expect(reply.status).toBe(200);
     expect(reply.body).toMatchObject({ delivery_status: "DELIVERED", delivery_at: "2026-11-30T10:00:04.133Z" });
-  });
-});
-
-describe("the local runtime's mail events", () => {
-  it("report a sent notice as delivered, and one to SES's bounce simulator as bounced, the way SES's configuration set would", async () => {
-    const delivered = await queueNotice();
-    const bounced = await queueNotice({ to: [SIMULATOR.bounce] });
-    const stop = await startMailEvents(handler);
-    try {
-      await notifier(sqsEvent([delivered.notification_id, bounced.notification_id]));
-    } finally {
-      await stop();
-    }
-    const [sent, lost] = [await stored(delivered.notification_id), await stored(bounced.notification_id)];
-    expect(sent).toMatchObject({ status: "SENT", delivery_status: "DELIVERED" });
-    expect(Date.parse(sent.delivery_at!)).toBeGreaterThan(Date.parse(sent.sent_at!) - 5000);
-    expect(lost).toMatchObject({ status: "SENT", delivery_status: "BOUNCED", delivery_detail: "Permanent/General" });
   });
 });
