@@ -1,5 +1,6 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
 import { effectsOf } from "@testex/core/outbox/plan";
+import { onDead } from "@testex/core/termination/effects";
 import type { LetterRenderer } from "@testex/core/termination/letter";
 
 // The PDF renderer loads when the first letter is due, not when the processor starts.
@@ -46,8 +47,19 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
         const verdict = await Outbox.recordFailure(eventId, error).catch(() => "retry" as const);
         log.warn("outbox event failed", { verdict, ...describeError(error) });
         if (verdict === "retry") batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? eventId });
+        else await reportDead(eventId);
       }
     });
   }
   return { batchItemFailures };
 };
+
+/** What a dead event leaves undone is raised, not only logged; this must not turn the record into a retry. */
+async function reportDead(eventId: string): Promise<void> {
+  try {
+    const event = await Outbox.load(eventId);
+    if (event?.status === "DEAD") await withContext({ actor: systemActor("processor"), requestId: eventId }, () => onDead(event));
+  } catch (error) {
+    log.error("dead outbox event not reported", describeError(error));
+  }
+}

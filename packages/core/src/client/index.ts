@@ -44,13 +44,14 @@ const present = ({ contract_count: _count, ...client }: Stored): Client => clien
 
 export const id = (raw: string) => parse(ClientId, raw);
 
-async function load(clientId: string): Promise<Stored> {
-  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go();
+/** Strongly consistent unless told otherwise: write paths compare versions on what they read. */
+async function load(clientId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
+  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go(options);
   if (!data) throw new DomainError("client.not_found", `Client ${clientId} does not exist.`, { client_id: clientId });
   return data;
 }
 
-export const get = async (clientId: string): Promise<Client> => present(await load(clientId));
+export const get = async (clientId: string, options = { consistent: false }): Promise<Client> => present(await load(clientId, options));
 
 /**
  * The client as it was at `at` (an ISO timestamp), or null if it did not
@@ -59,7 +60,8 @@ export const get = async (clientId: string): Promise<Client> => present(await lo
  * reach the client a decision was made about, whenever they are sent.
  */
 export async function asOf(clientId: string, at: string): Promise<Client | null> {
-  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go();
+  // Consistent: a change just written must send us to the trail, not be missed.
+  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go({ consistent: true });
   if (data && data.updated_at <= at) return present(data);
   const after = new Date(Date.parse(at) + 1).toISOString();
   const { data: entries } = await db.entities.audit.query.byTrail({ trail: clientId }).lt({ at: after }).go({ order: "desc", limit: 1 });

@@ -86,7 +86,7 @@ export type ListQuery = v.InferInput<typeof ListQuery>;
 
 export { id, load, explainConflict, type Stored };
 
-export const get = (contractId: string): Promise<Contract> => load(contractId);
+export const get = (contractId: string): Promise<Contract> => load(contractId, { consistent: false });
 
 /** Terms may change only while nobody is ending the contract. */
 function assertEditable(contract: Stored) {
@@ -126,7 +126,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
         .commit(),
     ],
     async () => {
-      const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go();
+      const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go({ consistent: true });
       if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);
       return new DomainError("client.inactive", `Client ${contract.client_id} is ${owner.status}; contracts can be added to ACTIVE clients only.`, {
         client_status: owner.status,
@@ -187,7 +187,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     ],
     async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
-      const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go();
+      const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go({ consistent: true });
       return data?.termination_id ? hasTermination() : again;
     },
   );

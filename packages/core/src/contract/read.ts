@@ -16,15 +16,20 @@ export const notFound = (contractId: string) =>
 export const versionConflict = (current: number) =>
   new DomainError("version.conflict", `The contract is at version ${current}; reload it and retry.`, { current_version: current });
 
-export async function load(contractId: string): Promise<Stored> {
-  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go();
+/**
+ * The contract as a write path sees it: strongly consistent, so a version
+ * just written is never read stale (DynamoDB's default read may be, and a
+ * fresh If-Match would then get a false 409). Plain reads (`get`) need not pay for it.
+ */
+export async function load(contractId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
+  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go(options);
   if (!data) throw notFound(contractId);
   return data;
 }
 
 /** Reads the contract again to say why a conditional write on it failed. */
 export async function explainConflict(contractId: string, expectedVersion: number): Promise<DomainError> {
-  const { data } = await db.entities.contract.get({ contract_id: contractId }).go();
+  const { data } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
   if (!data) return notFound(contractId);
   if (data.version !== expectedVersion) return versionConflict(data.version);
   return new DomainError("version.conflict", "The contract changed while this request ran; retry.");

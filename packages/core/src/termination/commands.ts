@@ -7,6 +7,7 @@ import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { DomainError } from "../error";
 import { newId } from "../id";
+import { metric } from "../metric";
 import { parse } from "../validation";
 import { EVENTS } from "./events";
 import { approvalsRequired, assertNewApprover, assertNotRequester, checkRequest, today, type Decision } from "./policy";
@@ -53,10 +54,13 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
     // Scheduled and completed in one write: the client is given notice (scheduled) and a confirmation (completed).
     const { done, after, step: completed } = completion(contract, requested, now, pending);
     await commit({ before: contract, after, termination: done, steps: [step(EVENTS.scheduled, pending, requested), completed], moves: { contract: "request" } }, now);
+    metric("TerminationRequested");
+    metric("TerminationCompleted");
     return present(done);
   }
   const type = approvals > 0 ? EVENTS.requested : EVENTS.scheduled;
   await commit({ before: contract, after: pending, termination: requested, steps: [step(type, pending, requested)], moves: { contract: "request" } }, now);
+  metric("TerminationRequested");
   return present(requested);
 }
 
@@ -100,9 +104,12 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
   if (approved.effective_date <= today()) {
     const { done, after, step: completed } = completion(contract, approved, now);
     await commit({ ...base, after, termination: done, steps: [approval, completed] }, now);
+    metric("TerminationApproved");
+    metric("TerminationCompleted");
     return present(done);
   }
   await commit({ ...base, termination: approved, steps: [approval] }, now);
+  metric("TerminationApproved");
   return present(approved);
 }
 
@@ -130,6 +137,7 @@ async function cancel(contractId: string, move: "reject" | "withdraw", comment?:
   const after = nextContract(rest, { status: mustTransition(contract, "cancel", termination.previous_status) }, now);
   const type = move === "reject" ? EVENTS.rejected : EVENTS.withdrawn;
   await commit({ before: contract, after, termination: ended, terminationVersion: termination.version, steps: [step(type, after, ended)], moves: { contract: "cancel", termination: move } }, now);
+  if (move === "reject") metric("TerminationRejected");
   return present(ended);
 }
 

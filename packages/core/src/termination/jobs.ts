@@ -4,6 +4,7 @@ import * as Contract from "../contract";
 import { db } from "../db/service";
 import { DomainError } from "../error";
 import { describeError, log } from "../log";
+import { metric } from "../metric";
 import * as Notification from "../notification";
 import { addDays, labelOf, today } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
@@ -15,6 +16,7 @@ async function completeScheduled(scheduled: Stored): Promise<void> {
   const now = new Date().toISOString();
   const { done, after, step } = completion(contract, { ...scheduled, version: scheduled.version + 1, updated_at: now }, now);
   await commit({ before: contract, after, termination: done, terminationVersion: scheduled.version, steps: [step], moves: { contract: "complete", termination: "complete" } }, now);
+  metric("TerminationCompleted");
 }
 
 type Pages = (cursor: string | null) => Promise<{ data: Stored[]; cursor: string | null }>;

@@ -23,7 +23,8 @@ import {
 import type { Stored } from "./schemas";
 
 export async function loadById(terminationId: string): Promise<Stored> {
-  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go();
+  // Decisions compare the termination's version: read what was last written.
+  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go({ consistent: true });
   if (!data) throw new DomainError("termination.not_found", `Termination ${terminationId} does not exist.`, { termination_id: terminationId });
   return data;
 }
@@ -63,7 +64,7 @@ export interface Moves {
 
 /** After a cancelled transaction: what changed under us, said as the refusal the caller would get now. */
 async function explain(contractId: string, moves: Moves, expectedVersion: number, termination?: { id: string; version: number }): Promise<DomainError> {
-  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go();
+  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
   if (!contract) return new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
   if (termination && moves.termination) {
     const now = await loadById(termination.id);
