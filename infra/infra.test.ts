@@ -145,10 +145,10 @@ describe("the table", () => {
     const { shape } = await entityKeyShape(root);
     const renamed = {
       ...shape,
-      globalIndexes: { ...shape.globalIndexes, gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" } },
+      globalIndexes: { ...shape.globalIndexes, gsi9: { hashKey: "gsi9pk", rangeKey: "gsi9sk" } },
     };
     expect(tableProblems(dev, { ...renamed, ttlAttribute: TABLE_KEYS.ttlAttribute })).toContain(
-      "index gsi4 is missing",
+      "index gsi9 is missing",
     );
   });
 

@@ -1,5 +1,5 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
-import { effectsOf } from "@testex/core/termination/effects";
+import { effectsOf } from "@testex/core/effects";
 
 /** The part of a DynamoDB Streams record (NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {

@@ -1,6 +1,10 @@
 import { Entity } from "electrodb";
+import { RENEWALS } from "./term";
 
-export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED"] as const;
+/** EXPIRED: a contract that did not renew ran past its end date (set by the scheduler). */
+export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED", "EXPIRED"] as const;
+/** The statuses of a contract that is running: its term can renew, expire, or be given notice on. */
+export const RUNNING_STATUSES: readonly string[] = ["ACTIVE", "SUSPENDED"];
 export const CONTRACT_TYPES = [
   "SERVICE",
   "SUPPLY",
@@ -33,6 +37,14 @@ export const ContractEntity = new Entity({
     value: { type: "number", required: true },
     currency: { type: "string", required: true },
     notice_period_days: { type: "number", required: true },
+    /** Absent on contracts written before renewals existed: they read as NONE. */
+    renewal: { type: RENEWALS },
+    renewal_term_months: { type: "number" },
+    /** Derived from the term on every write (see term.ts); absent for EVERGREEN. */
+    notice_deadline: { type: "string" },
+    /** Who answers for the contract (its creator): reminders and renewal notices go to them. */
+    owner_id: { type: "string" },
+    owner_email: { type: "string" },
     termination_reason: { type: TERMINATION_REASONS },
     /** The termination in progress or completed; once set, the contract is never erased. */
     termination_id: { type: "string" },
@@ -59,6 +71,13 @@ export const ContractEntity = new Entity({
       index: "gsi3",
       pk: { field: "gsi3pk", composite: [] },
       sk: { field: "gsi3sk", composite: ["end_date", "contract_id"] },
+    },
+    /** Sparse: only running contracts with a notice deadline, soonest first ("what must we decide soon?"). */
+    byNoticeDeadline: {
+      index: "gsi4",
+      condition: (attr) => typeof attr.notice_deadline === "string" && RUNNING_STATUSES.includes(attr.status as string),
+      pk: { field: "gsi4pk", composite: [] },
+      sk: { field: "gsi4sk", composite: ["notice_deadline", "contract_id"] },
     },
   },
 });

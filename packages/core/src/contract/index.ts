@@ -14,10 +14,12 @@ import {
   CONTRACT_TYPES,
   ContractEntity,
   DeletedContractEntity,
+  RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
+import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 
-export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, TERMINATION_REASONS };
+export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
 
 export const Contract = v.object({
   contract_id: v.string(),
@@ -26,10 +28,18 @@ export const Contract = v.object({
   contract_type: v.picklist(CONTRACT_TYPES),
   status: v.picklist(CONTRACT_STATUSES),
   start_date: v.string(),
-  end_date: v.string(),
+  end_date: v.pipe(v.optional(v.string()), v.description("The term's last day; absent for an EVERGREEN contract.")),
   value: v.number(),
   currency: v.string(),
   notice_period_days: v.number(),
+  renewal: v.pipe(v.picklist(RENEWALS), v.description("NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.")),
+  renewal_term_months: v.optional(v.number()),
+  notice_deadline: v.pipe(
+    v.optional(v.string()),
+    v.description("end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN."),
+  ),
+  owner_id: v.optional(v.string()),
+  owner_email: v.optional(v.string()),
   termination_reason: v.optional(v.picklist(TERMINATION_REASONS)),
   termination_id: v.optional(v.string()),
   version: v.number(),
@@ -48,21 +58,32 @@ const Money = v.pipe(
   v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
 );
 
+/** A renewal term, in months: from one month to ten years. */
+export const TermMonths = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120));
+
 const terms = {
   title: Text(200),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
-  end_date: IsoDate,
+  end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),
   value: Money,
   currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR"))),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
+  renewal: v.pipe(v.picklist(RENEWALS), v.description("Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.")),
+  renewal_term_months: v.pipe(TermMonths, v.description("AUTO: the length of each renewal. NONE: the default term of a manual renewal.")),
 };
 
 const datesInOrder = <T extends { start_date?: string; end_date?: string }>(input: T) =>
   !input.start_date || !input.end_date || input.start_date <= input.end_date;
 
 export const CreateInput = v.pipe(
-  v.strictObject({ client_id: ClientId, ...terms }),
+  v.strictObject({
+    client_id: ClientId,
+    ...terms,
+    end_date: v.optional(terms.end_date),
+    renewal: v.optional(terms.renewal),
+    renewal_term_months: v.optional(terms.renewal_term_months),
+  }),
   v.forward(v.check(datesInOrder, "end_date must not be before start_date"), ["end_date"]),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
@@ -76,10 +97,54 @@ export const ListQuery = v.strictObject({
   client_id: v.optional(ClientId),
   ending_after: v.optional(IsoDate),
   ending_before: v.optional(IsoDate),
+  notice_deadline_before: v.pipe(
+    v.optional(IsoDate),
+    v.description(
+      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters.",
+    ),
+  ),
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
 export type Stored = EntityItem<typeof ContractEntity>;
+
+/** What the API shows of a stored contract: the term read with its defaults, the open end hidden. */
+export function present(contract: Stored): Contract {
+  const renewal = contract.renewal ?? DEFAULT_RENEWAL;
+  const { end_date, notice_deadline: _stored, ...rest } = contract;
+  const deadline = noticeDeadline({ ...contract, renewal });
+  return { ...rest, renewal, ...(renewal === "EVERGREEN" ? {} : { end_date }), ...(deadline ? { notice_deadline: deadline } : {}) };
+}
+
+type TermFields = Pick<Stored, "end_date" | "renewal" | "renewal_term_months" | "notice_period_days">;
+
+/**
+ * The term a write leaves the contract with, or why it is not a term: what the
+ * caller gave (`given`) is checked against what the contract becomes, so a
+ * partial update that switches to AUTO without a term length is refused too.
+ */
+function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_days: number }, given: Partial<TermFields>): T & TermFields {
+  const renewal = next.renewal ?? DEFAULT_RENEWAL;
+  const issues: { path: string; message: string }[] = [];
+  if (renewal === "EVERGREEN") {
+    if (given.end_date !== undefined) issues.push({ path: "end_date", message: "An EVERGREEN contract has no end date" });
+    if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "An EVERGREEN contract does not renew by terms" });
+  } else {
+    if (!next.end_date || next.end_date === OPEN_END && given.end_date === undefined) {
+      issues.push({ path: "end_date", message: `A ${renewal} contract needs an end date` });
+    }
+    if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "An AUTO contract needs renewal_term_months" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const { renewal_term_months: months, ...rest } = next;
+  const term = renewal === "EVERGREEN" ? { ...rest, end_date: OPEN_END } : { ...rest, ...(months ? { renewal_term_months: months } : {}) };
+  const deadline = noticeDeadline({ ...term, renewal, end_date: term.end_date! });
+  const { notice_deadline: _old, ...settled } = term as typeof term & { notice_deadline?: string };
+  return { ...settled, renewal, ...(deadline ? { notice_deadline: deadline } : {}) } as T & TermFields;
+}
+
+/** Writes the term derives (notice deadline, open end) are recomputed whenever a term changes hands. */
+export const withTerm = (contract: Stored): Stored => settleTerm(contract, {});
 
 export const id = (raw: string) => parse(ContractId, raw);
 
@@ -92,7 +157,7 @@ export async function load(contractId: string): Promise<Stored> {
 const notFound = (contractId: string) =>
   new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
 
-export const get = (contractId: string): Promise<Contract> => load(contractId);
+export const get = async (contractId: string): Promise<Contract> => present(await load(contractId));
 
 const versionConflict = (current: number) =>
   new DomainError("version.conflict", `The contract is at version ${current}; reload it and retry.`, { current_version: current });
@@ -105,9 +170,9 @@ export async function explainConflict(contractId: string, expectedVersion: numbe
   return new DomainError("version.conflict", "The contract changed while this request ran; retry.");
 }
 
-/** Terms may change only while nobody is ending the contract. */
+/** Terms may change only while the contract runs and nobody is ending it; an expired one is renewed instead. */
 function assertEditable(contract: Stored) {
-  if (contract.status === "TERMINATED" || contract.status === "PENDING_TERMINATION") {
+  if (!RUNNING_STATUSES.includes(contract.status)) {
     throw new DomainError("contract.read_only", `Contract ${contract.contract_id} is ${contract.status} and can no longer be changed.`, {
       status: contract.status,
     });
@@ -117,16 +182,22 @@ function assertEditable(contract: Stored) {
 export async function create(raw: CreateInput): Promise<Contract> {
   const input = parse(CreateInput, raw);
   const now = new Date().toISOString();
-  const contract: Stored = {
-    contract_id: newId("CT"),
-    ...input,
-    currency: input.currency ?? "USD",
-    notice_period_days: input.notice_period_days ?? 30,
-    status: "ACTIVE",
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+  const owner = currentActor();
+  const contract: Stored = settleTerm(
+    {
+      contract_id: newId("CT"),
+      ...input,
+      currency: input.currency ?? "USD",
+      notice_period_days: input.notice_period_days ?? 30,
+      owner_id: owner.id,
+      ...(owner.email ? { owner_email: owner.email } : {}),
+      status: "ACTIVE" as const,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    },
+    input,
+  );
   await writeTransaction(
     ({ client, contract: contracts, audit }) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
@@ -148,7 +219,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
       });
     },
   );
-  return contract;
+  return present(contract);
 }
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
@@ -157,7 +228,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   assertEditable(current);
-  const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
+  const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
   await writeTransaction(
     ({ contract, audit }) => [
@@ -171,7 +242,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
     ],
     () => explainConflict(current.contract_id, expectedVersion),
   );
-  return next;
+  return present(next);
 }
 
 /**
@@ -213,6 +284,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   if (after && last && after > last) {
     throw new ValidationError([{ path: "ending_after", message: "ending_after must not be after ending_before" }]);
   }
+  if (query.notice_deadline_before) return byNoticeDeadline(query);
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
   const before = last && nextDay(last);
   const contracts = db.entities.contract.query;
@@ -227,7 +299,26 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
         ? inRange(contracts.byStatus({ status }), after, before).go({ limit: query.limit, cursor })
         : inRange(contracts.byEndDate({}), after, before).go({ limit: query.limit, cursor }),
   );
-  return { items: result.data, next_cursor: result.cursor };
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+/** Running contracts by notice deadline, from the sparse index that holds only them. */
+async function byNoticeDeadline(query: v.InferOutput<typeof ListQuery>): Promise<Page<Contract>> {
+  const mixed = (["client_id", "ending_after", "ending_before"] as const).filter((name) => query[name] !== undefined);
+  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: "Cannot be combined with notice_deadline_before" }));
+  if (query.status && !RUNNING_STATUSES.includes(query.status)) {
+    issues.push({ path: "status", message: "With notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const { status } = query;
+  const result = await withCursor(query.cursor, (cursor) =>
+    db.entities.contract.query
+      .byNoticeDeadline({})
+      .lt({ notice_deadline: nextDay(query.notice_deadline_before!) })
+      .where((attr, { eq }) => (status ? eq(attr.status, status) : ""))
+      .go(status ? { count: query.limit, cursor } : { limit: query.limit, cursor }),
+  );
+  return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
 interface EndDateRange<Q> {

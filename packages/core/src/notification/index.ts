@@ -13,7 +13,6 @@ import { auditEntry, queued, type Stored } from "./record";
 import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
 
 export { NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
-export { sendReminders } from "./reminders";
 
 /** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
 export const NotificationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:#-]{0,199}$/, "Not a notification id"));

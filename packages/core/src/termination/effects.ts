@@ -1,9 +1,10 @@
-import { createHash } from "node:crypto";
 import { apiUrl, settings } from "../config";
 import * as File from "../file";
-import * as Notification from "../notification";
+import { notice } from "../notification/effect";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
+
+export { noticeId } from "../notification/effect";
 
 /** What the processor finds in a termination event's payload (written by `facts()` in ./index). */
 interface Facts {
@@ -14,24 +15,6 @@ interface Facts {
   actor: { id: string; email?: string };
   contract_before?: { contract_id: string; version: number };
   contract_after?: { status: string };
-}
-
-/**
- * The notice id is derived from the event's origin, the template and the
- * recipient: enqueuing it again (a retry, a replay) finds it already there.
- */
-export const noticeId = (originId: string, template: string, recipient: string) =>
-  `NT${createHash("sha256").update(`${originId}\n${template}\n${recipient.toLowerCase()}`).digest("hex").slice(0, 32)}`;
-
-/** One notice to one recipient, so each is delivered (and retried) on its own. */
-function notice(event: OutboxEvent, template: string, to: string, props: Record<string, unknown>): Effect {
-  const clean = Object.fromEntries(Object.entries(props).filter(([, value]) => value !== undefined));
-  return {
-    name: `notice:${template}:${to}`,
-    run: async () => {
-      await Notification.enqueue({ notification_id: noticeId(event.origin_id, template, to), template, to: [to], contract_id: event.contract_id, props: clean });
-    },
-  };
 }
 
 /**

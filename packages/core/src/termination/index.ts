@@ -431,7 +431,7 @@ async function pause(contractId: string, move: "suspend" | "reinstate"): Promise
     actor: { id: actor.id, email: actor.email },
   };
   await commit({ before: contract, after, steps: [{ type, payload }], moves: { contract: move } }, now);
-  return after;
+  return Contract.present(after);
 }
 
 export const suspend = (contractId: string) => pause(contractId, "suspend");

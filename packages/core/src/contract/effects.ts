@@ -1,0 +1,39 @@
+import type { Effect, Stored as OutboxEvent } from "../outbox";
+import { notice } from "../notification/effect";
+import { EVENTS, read } from "./events";
+
+type Parties = { client: { name: string; email: string } | null; owner?: { email?: string } };
+
+/** The client and the owner each get their own notice, worded for them; nobody to tell, no notice. */
+function toParties(event: OutboxEvent, template: string, parties: Parties, props: Record<string, unknown>): Effect[] {
+  const client_name = parties.client?.name ?? "a client no longer on record";
+  return [
+    ...(parties.client ? [notice(event, template, parties.client.email, { ...props, audience: "CLIENT", client_name })] : []),
+    ...(parties.owner?.email ? [notice(event, template, parties.owner.email, { ...props, audience: "OWNER", client_name })] : []),
+  ];
+}
+
+/** The effects of the contract's term events: the client and the owner are told. */
+export function effectsOf(event: OutboxEvent): Effect[] {
+  switch (event.type) {
+    case EVENTS.renewed.type: {
+      const p = read(EVENTS.renewed, event);
+      return toParties(event, "contract-renewed", p, {
+        contract_id: p.contract.contract_id,
+        contract_title: p.contract.title,
+        previous_end_date: p.previous_end_date,
+        end_date: p.end_date,
+        term_months: p.term_months,
+        notice_period_days: p.contract.notice_period_days,
+        notice_deadline: p.notice_deadline,
+        how: p.how,
+      });
+    }
+    case EVENTS.expired.type: {
+      const p = read(EVENTS.expired, event);
+      return toParties(event, "contract-expired", p, { contract_id: p.contract.contract_id, contract_title: p.contract.title, end_date: p.end_date });
+    }
+    default:
+      return [];
+  }
+}
