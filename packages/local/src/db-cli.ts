@@ -15,14 +15,8 @@
  * TESTEX_SES_PORT) with the same links, and acts as `system:db-manager` unless
  * `--as <operator id>` names the operator (recorded in the audit trail).
  */
-import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { parseArgs } from "node:util";
-import { localAuthSecret } from "./auth-secret";
-import { localEnvironment, localResources } from "./environment";
-import { localEndpoints } from "./ports";
-import { httpAnswers } from "./process";
-
-const endpoints = localEndpoints();
+import { connect } from "./connect";
 
 const USAGE = `Usage: npm run db -- <command>
   seed [--contracts N]                         demo data (default 100 contracts)
@@ -37,24 +31,6 @@ const USAGE = `Usage: npm run db -- <command>
 Options: --as <operator id>  who the audit trail names (default system:db-manager)`;
 
 class UsageError extends Error {}
-
-async function connect() {
-  const [dynamo, s3] = await Promise.all([httpAnswers(endpoints.dynamo), httpAnswers(endpoints.s3)]);
-  if (!dynamo || !s3) {
-    const missing = [!dynamo && `DynamoDB on ${endpoints.dynamo} (TESTEX_DYNAMODB_PORT)`, !s3 && `S3 on ${endpoints.s3} (TESTEX_S3_PORT)`].filter(Boolean);
-    throw new Error(`The local stack is not running: nothing answers as ${missing.join(" or ")}.\nStart it with \`npm start\` in another terminal (with the same port variables, if you changed them).`);
-  }
-  const resources = localResources("local", localAuthSecret());
-  const env = localEnvironment(endpoints, resources);
-  Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN", TESTEX_METRICS: "off" });
-  const client = new DynamoDBClient({ endpoint: endpoints.dynamo, region: env.AWS_REGION });
-  try {
-    await client.send(new DescribeTableCommand({ TableName: resources.table }));
-  } catch {
-    throw new Error(`DynamoDB answers on ${endpoints.dynamo} but has no table ${resources.table}: is that \`npm start\` of this checkout?`);
-  }
-  return resources;
-}
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
