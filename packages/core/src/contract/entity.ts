@@ -1,5 +1,5 @@
 import { Entity } from "electrodb";
-import { RENEWALS } from "./term";
+import { OPEN_END, RENEWALS } from "./term";
 
 /** EXPIRED: a contract that did not renew ran past its end date (set by the scheduler). */
 export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED", "EXPIRED"] as const;
@@ -40,7 +40,7 @@ export const ContractEntity = new Entity({
     /** Absent on contracts written before renewals existed: they read as NONE. */
     renewal: { type: RENEWALS },
     renewal_term_months: { type: "number" },
-    /** Derived from the term on every write (see term.ts); absent for EVERGREEN. */
+    /** Derived from the term on every write (see term.ts); OPEN_END for EVERGREEN, which has none. */
     notice_deadline: { type: "string" },
     /** Who answers for the contract (its creator): reminders and renewal notices go to them. */
     owner_id: { type: "string" },
@@ -75,7 +75,7 @@ export const ContractEntity = new Entity({
     /** Sparse: only running contracts with a notice deadline, soonest first ("what must we decide soon?"). */
     byNoticeDeadline: {
       index: "gsi4",
-      condition: (attr) => typeof attr.notice_deadline === "string" && RUNNING_STATUSES.includes(attr.status as string),
+      condition: (attr) => typeof attr.notice_deadline === "string" && attr.notice_deadline !== OPEN_END && RUNNING_STATUSES.includes(attr.status as string),
       pk: { field: "gsi4pk", composite: [] },
       sk: { field: "gsi4sk", composite: ["notice_deadline", "contract_id"] },
     },

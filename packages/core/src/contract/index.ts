@@ -116,21 +116,22 @@ export function present(contract: Stored): Contract {
   return { ...rest, renewal, ...(renewal === "EVERGREEN" ? {} : { end_date }), ...(deadline ? { notice_deadline: deadline } : {}) };
 }
 
-type TermFields = Pick<Stored, "end_date" | "renewal" | "renewal_term_months" | "notice_period_days">;
+type TermFields = Pick<Stored, "end_date" | "renewal" | "renewal_term_months" | "notice_period_days" | "notice_deadline">;
 
 /**
  * The term a write leaves the contract with, or why it is not a term: what the
  * caller gave (`given`) is checked against what the contract becomes, so a
  * partial update that switches to AUTO without a term length is refused too.
  */
-function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_days: number }, given: Partial<TermFields>): T & TermFields {
+function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_days: number }, given: Partial<TermFields>, was?: Stored): T & TermFields {
   const renewal = next.renewal ?? DEFAULT_RENEWAL;
+  const wasOpenEnded = was?.renewal === "EVERGREEN";
   const issues: { path: string; message: string }[] = [];
   if (renewal === "EVERGREEN") {
     if (given.end_date !== undefined) issues.push({ path: "end_date", message: "An EVERGREEN contract has no end date" });
     if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "An EVERGREEN contract does not renew by terms" });
   } else {
-    if (!next.end_date || next.end_date === OPEN_END && given.end_date === undefined) {
+    if (!next.end_date || (wasOpenEnded && given.end_date === undefined)) {
       issues.push({ path: "end_date", message: `A ${renewal} contract needs an end date` });
     }
     if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "An AUTO contract needs renewal_term_months" });
@@ -138,9 +139,9 @@ function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_day
   if (issues.length) throw new ValidationError(issues);
   const { renewal_term_months: months, ...rest } = next;
   const term = renewal === "EVERGREEN" ? { ...rest, end_date: OPEN_END } : { ...rest, ...(months ? { renewal_term_months: months } : {}) };
-  const deadline = noticeDeadline({ ...term, renewal, end_date: term.end_date! });
-  const { notice_deadline: _old, ...settled } = term as typeof term & { notice_deadline?: string };
-  return { ...settled, renewal, ...(deadline ? { notice_deadline: deadline } : {}) } as T & TermFields;
+  // The index on it needs a value on every write: an open end has its deadline at the open end too (and stays out of the index).
+  const notice_deadline = noticeDeadline({ ...term, renewal, end_date: term.end_date! }) ?? OPEN_END;
+  return { ...term, renewal, notice_deadline } as T & TermFields;
 }
 
 /** Writes the term derives (notice deadline, open end) are recomputed whenever a term changes hands. */
@@ -148,10 +149,11 @@ export const withTerm = (contract: Stored): Stored => settleTerm(contract, {});
 
 export const id = (raw: string) => parse(ContractId, raw);
 
+/** A stored contract with its derived term filled in (contracts written before the term model have none), ready to be written back. */
 export async function load(contractId: string): Promise<Stored> {
   const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go();
   if (!data) throw notFound(contractId);
-  return data;
+  return withTerm(data);
 }
 
 const notFound = (contractId: string) =>
@@ -228,7 +230,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   assertEditable(current);
-  const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes);
+  const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
   await writeTransaction(
     ({ contract, audit }) => [
