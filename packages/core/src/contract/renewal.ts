@@ -175,6 +175,12 @@ export async function settleDue(day = today(), options: { dryRun?: boolean } = {
   return actions;
 }
 
+/** The term job for one contract: what `settleDue` does to it on `day`, if it is running and due. */
+export async function settle(contractId: string, day = today()): Promise<void> {
+  const contract = await load(contractId);
+  if (RUNNING_STATUSES.includes(contract.status)) await apply(contract, dueOn(contract, day));
+}
+
 async function apply(contract: Stored, due: ReturnType<typeof dueOn>): Promise<void> {
   if (due.kind === "expire") return expire(contract);
   if (due.kind !== "renew") return;
