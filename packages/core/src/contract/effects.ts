@@ -1,3 +1,4 @@
+import * as File from "../file";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { notice } from "../notification/effect";
 import { EVENTS, read } from "./events";
@@ -13,7 +14,7 @@ function toParties(event: OutboxEvent, template: string, parties: Parties, props
   ];
 }
 
-/** The effects of the contract's term events: the client and the owner are told. */
+/** The effects of the contract's events: on its term, the client and the owner are told; on deletion, its documents are withdrawn. */
 export function effectsOf(event: OutboxEvent): Effect[] {
   switch (event.type) {
     case EVENTS.renewed.type: {
@@ -32,6 +33,10 @@ export function effectsOf(event: OutboxEvent): Effect[] {
     case EVENTS.expired.type: {
       const p = read(EVENTS.expired, event);
       return toParties(event, "contract-expired", p, { contract_id: p.contract.contract_id, contract_title: p.contract.title, end_date: p.end_date });
+    }
+    case EVENTS.deleted.type: {
+      const p = read(EVENTS.deleted, event);
+      return [{ name: "withdraw-documents", run: async () => void (await File.withdrawContract(p.contract.contract_id)) }];
     }
     default:
       return [];

@@ -1,6 +1,5 @@
 import * as v from "valibot";
-import type { Stored as OutboxEvent } from "../outbox";
-import { parse } from "../validation";
+export { build, read } from "../outbox/schema";
 
 /**
  * The outbox events the contract's term writes, each with one versioned
@@ -36,20 +35,17 @@ export const ContractExpiredV1 = v.object({
   end_date: v.string(),
 });
 
+/** Its documents leave the files bucket (a restore brings them back). */
+export const ContractDeletedV1 = v.object({
+  schema_version: v.literal(1),
+  contract: v.object({ contract_id: v.string(), client_id: v.string() }),
+  actor: Person,
+});
+
 export const EVENTS = {
   renewed: { type: "contract.renewed", schema: ContractRenewedV1 },
   expired: { type: "contract.expired", schema: ContractExpiredV1 },
+  deleted: { type: "contract.deleted", schema: ContractDeletedV1 },
 } as const;
-
-interface EventDefinition<S extends v.GenericSchema> {
-  type: string;
-  schema: S;
-}
-
-/** An event this module writes, its payload built through the schema of its current version. */
-export const build = <S extends v.GenericSchema>(event: EventDefinition<S>, payload: v.InferInput<S>) => ({ type: event.type, payload: parse(event.schema, payload) });
-
-/** The payload of a stored event, read through its schema: a payload that does not match fails the event loudly. */
-export const read = <S extends v.GenericSchema>(event: EventDefinition<S>, stored: OutboxEvent): v.InferOutput<S> => parse(event.schema, stored.payload);
 
 export const isContractEvent = (type: string): boolean => Object.values(EVENTS).some((event) => event.type === type);

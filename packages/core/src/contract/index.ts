@@ -8,6 +8,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
+import * as Outbox from "../outbox";
 import { parse } from "../validation";
 import {
   CONTRACT_STATUSES,
@@ -17,6 +18,7 @@ import {
   RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
+import { build, EVENTS } from "./events";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 
 export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
@@ -249,7 +251,8 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
 
 /**
  * Deleting removes the contract from every list but keeps a copy (restorable)
- * and its whole audit trail. A contract that ever entered termination is a
+ * and its whole audit trail; its documents are withdrawn to the archives
+ * bucket (no link reaches them) until a restore brings the contract back. A contract that ever entered termination is a
  * legal record and is never deleted.
  */
 export async function remove(contractId: string, expectedVersion: number): Promise<void> {
@@ -259,17 +262,25 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     new DomainError("contract.has_termination", `Contract ${contractId} has a termination on record and is kept.`, { status: current.status });
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
+  const actor = currentActor();
+  const deleted = build(EVENTS.deleted, {
+    schema_version: 1,
+    contract: { contract_id: current.contract_id, client_id: current.client_id },
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+  });
   await writeTransaction(
-    ({ client, contract, deletedContract, audit }) => [
+    ({ client, contract, deletedContract, audit, outbox }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
         .commit(),
-      deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: currentActor().id }).commit(),
+      deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: actor.id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
         .commit(),
+      // Its documents follow: the processor withdraws them from the files bucket.
+      outbox.create(Outbox.event(deleted.type, current.contract_id, deleted.payload, now)).commit(),
     ],
     async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
