@@ -27,6 +27,9 @@ export const processor = table.subscribe(
       readWriteItems(table),
       writeObjects(backups),
       readObjects(files),
+      // A deleted contract's documents leave the files bucket, and come back when it is restored.
+      writeObjects(files),
+      deleteObjects(files),
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
