@@ -78,7 +78,8 @@ const ACCESS: AccessTable = {
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
-      Files: READ,
+      // A deleted contract's documents leave the files bucket, and come back when it is restored.
+      Files: [...READ, ...WRITE, "s3:DeleteObject"],
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
     },
@@ -92,8 +93,8 @@ const ACCESS: AccessTable = {
     actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"] },
   },
   "packages/functions/src/scheduler.handler": {
-    links: ["Table", "NotificationQueue", "Settings", "Files"],
-    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"] },
+    links: ["Table", "NotificationQueue", "Settings", "Files", "Archives"],
+    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE] },
   },
   "packages/functions/src/db-manager.handler": {
     links: ["Table", "Backups"],
@@ -275,7 +276,7 @@ describe("the functions", () => {
       delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
     });
     expect(accessProblems(s, ACCESS)).toEqual([
-      "packages/functions/src/scheduler.handler: links Files,Settings,Table, expected Files,NotificationQueue,Settings,Table",
+      "packages/functions/src/scheduler.handler: links Archives,Files,Settings,Table, expected Archives,Files,NotificationQueue,Settings,Table",
       "packages/functions/src/scheduler.handler: wildcard action s3:*",
       "packages/functions/src/scheduler.handler: reaches Backups, which it does not use",
     ]);
