@@ -3,6 +3,7 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import { describe, expect, it } from "vitest";
 import { Outbox, systemActor, Term } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
+import { backfillTerms } from "@testex/core/contract/backfill";
 import { db } from "@testex/core/db/service";
 import { as, uniqueEmail } from "@testex/local/testing";
 import { call, type Caller } from "../src/api/test-client";
@@ -58,18 +59,38 @@ describe("a contract's term", () => {
   });
 });
 
+/** Rewrites a contract as such items were stored before the term model: no renewal, no derived deadline, no owner, outside the deadline index. */
+async function asBeforeTheTermModel(contractId: string) {
+  const { TableName } = db.entities.contract.get({ contract_id: contractId }).params() as { TableName: string };
+  const stored = (await db.entities.contract.get({ contract_id: contractId }).go()).data!;
+  const { renewal: _r, notice_deadline: _d, owner_id: _o, owner_email: _e, ...old } = stored;
+  // ElectroDB insists on the index's key, so the item is built with one and stored without.
+  const raw = db.entities.contract.put({ ...old, notice_deadline: "x" } as never).params() as { Item: Record<string, unknown> };
+  const { renewal: _r2, notice_deadline: _d2, owner_id: _o2, owner_email: _e2, gsi4pk: _p, gsi4sk: _s, ...item } = raw.Item;
+  await dynamo.send(new PutItemCommand({ TableName, Item: marshall(item) }));
+}
+
+async function idsByNoticeDeadline(before: string, clientId: string): Promise<string[]> {
+  const ids: string[] = [];
+  let cursor: string | null = null;
+  do {
+    const page: { status: number; body: { items: { client_id: string; contract_id: string }[]; next_cursor: string | null } } = await call(
+      "GET",
+      `/api/contracts?notice_deadline_before=${before}&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+      { as: "viewer" },
+    );
+    expect(page.status).toBe(200);
+    ids.push(...page.body.items.filter((c) => c.client_id === clientId).map((c) => c.contract_id));
+    cursor = page.body.next_cursor;
+  } while (cursor);
+  return ids;
+}
+
 describe("a contract written before the term model", () => {
   it("reads as NONE with its notice deadline, and can still be changed and terminated", async () => {
     const { clientId } = await newClient();
     const created = (await create(clientId, { end_date: "2027-03-30" })).body;
-    // As such an item was stored: no renewal, no derived deadline, no owner, outside the deadline index.
-    const { TableName } = db.entities.contract.get({ contract_id: created.contract_id }).params() as { TableName: string };
-    const stored = (await db.entities.contract.get({ contract_id: created.contract_id }).go()).data!;
-    const { renewal: _r, notice_deadline: _d, owner_id: _o, owner_email: _e, ...old } = stored;
-    // ElectroDB insists on the index's key, so the item is built with one and stored without.
-    const raw = db.entities.contract.put({ ...old, notice_deadline: "x" } as never).params() as { Item: Record<string, unknown> };
-    const { renewal: _r2, notice_deadline: _d2, owner_id: _o2, owner_email: _e2, gsi4pk: _p, gsi4sk: _s, ...item } = raw.Item;
-    await dynamo.send(new PutItemCommand({ TableName, Item: marshall(item) }));
+    await asBeforeTheTermModel(created.contract_id);
 
     const read = await call("GET", `/api/contracts/${created.contract_id}`, { as: "viewer" });
     expect(read.body).toMatchObject({ renewal: "NONE", end_date: "2027-03-30", notice_deadline: "2027-02-28" });
@@ -78,6 +99,21 @@ describe("a contract written before the term model", () => {
     expect(updated.status).toBe(200);
     const ended = await call("POST", `/api/contracts/${created.contract_id}/termination`, { as: owner, body: { reason: "CONVENIENCE", effective_date: "2027-03-30" } });
     expect(ended.status).toBe(201);
+  });
+
+  it("joins the notice-deadline list once the backfill has given it its term, audited, and only once", async () => {
+    const { clientId } = await newClient();
+    const created = (await create(clientId, { end_date: "2093-03-30" })).body;
+    await asBeforeTheTermModel(created.contract_id);
+    expect(await idsByNoticeDeadline("2093-02-28", clientId)).toEqual([]);
+
+    await as(systemActor("db-manager"), () => backfillTerms());
+    await as(systemActor("db-manager"), () => backfillTerms());
+
+    expect(await idsByNoticeDeadline("2093-02-28", clientId)).toEqual([created.contract_id]);
+    const trail = (await call("GET", `/api/contracts/${created.contract_id}/audit`, { as: "viewer" })).body.items;
+    expect(trail.map((e: { action: string }) => e.action)).toEqual(["contract.term_filled", "contract.created"]);
+    expect((await call("GET", `/api/contracts/${created.contract_id}`, { as: "viewer" })).body.version).toBe(1);
   });
 });
 
@@ -90,15 +126,7 @@ describe("listing by notice deadline", () => {
     await call("POST", `/api/contracts/${ending.contract_id}/termination`, { as: owner, body: { reason: "CONVENIENCE", effective_date: "2094-05-31" } });
     await create(clientId, { renewal: "EVERGREEN" });
 
-    const ids: string[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: { status: number; body: { items: { client_id: string; contract_id: string }[]; next_cursor: string | null } } = await call("GET", `/api/contracts?notice_deadline_before=2094-05-31&limit=100${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`, { as: "viewer" });
-      expect(page.status).toBe(200);
-      ids.push(...page.body.items.filter((c) => c.client_id === clientId).map((c) => c.contract_id));
-      cursor = page.body.next_cursor;
-    } while (cursor);
-    expect(ids).toEqual([sooner.contract_id, later.contract_id]);
+    expect(await idsByNoticeDeadline("2094-05-31", clientId)).toEqual([sooner.contract_id, later.contract_id]);
   });
 
   it("refuses filters it cannot combine with, naming them", async () => {

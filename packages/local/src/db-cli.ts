@@ -9,6 +9,7 @@
  *   restore <export|latest|backup> --contract <id> [--force]
  *                                             one contract, its termination, files and audit trail
  *   migrate <name>                            move an entity's items to its new model version
+ *   backfill-terms                            give running contracts from before the term model their term
  *   wipe --yes                                delete every item of the local table
  *
  * It connects to the ports `npm start` uses (TESTEX_DYNAMODB_PORT, TESTEX_S3_PORT,
@@ -27,6 +28,7 @@ const USAGE = `Usage: npm run db -- <command>
   restore <export|latest|backup> --contract <id> [--force]
                                                restore one contract (refuses newer data unless --force)
   migrate <name>                               run an entity migration
+  backfill-terms                               store the term (NONE, notice deadline) of running contracts from before it existed
   wipe --yes                                   delete every item of the local table
 Options: --as <operator id>  who the audit trail names (default system:db-manager)`;
 
@@ -114,6 +116,12 @@ async function main() {
         const { migrate } = await import("@testex/core/migration/index");
         const result = await migrate(argument);
         console.log(`Migration ${argument}: ${result.migrated} item(s) migrated in ${seconds(started)}.`);
+        return;
+      }
+      case "backfill-terms": {
+        const { backfillTerms } = await import("@testex/core/contract/backfill");
+        const { filled } = await backfillTerms();
+        console.log(`${filled} running contract(s) given their term in ${seconds(started)}; they are now in the notice-deadline index.`);
         return;
       }
       case "wipe": {
