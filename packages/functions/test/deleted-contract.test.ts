@@ -46,13 +46,15 @@ describe("deleting a contract", () => {
 
   it("and restoring it brings its documents back", async () => {
     const { contractId, fileId, key, stored } = await deletedWithDocument();
-    // The contract's backup object, as an export or a termination would have kept it.
-    await s3.send(new PutObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/1.json`, Body: JSON.stringify({ contract: stored }) }));
+    // The contract's backup object, as one written before the term model holds it (no renewal, no notice deadline).
+    const { renewal: _renewal, notice_deadline: _deadline, ...before } = stored;
+    await s3.send(new PutObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/1.json`, Body: JSON.stringify({ contract: before }) }));
 
     await as(systemActor("db-manager"), () => restoreContract("backup", contractId));
     expect((await processEventsOf(contractId)).batchItemFailures).toEqual([]);
 
     expect(await exists(Resource.Files.name, key)).toBe(true);
+    expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body).toMatchObject({ renewal: "NONE", notice_deadline: "2027-12-01" });
     const link = await call("GET", `/api/contracts/${contractId}/files/${fileId}`, { as: "viewer" });
     expect(link.status).toBe(200);
     expect((await fetch(link.body.download.url)).status).toBe(200);

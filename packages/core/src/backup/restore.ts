@@ -16,6 +16,7 @@ import { DomainError } from "../error";
 import { log, withLogFields } from "../log";
 import { metric } from "../metric";
 import { forEachLimit } from "../pool";
+import { withTerm, type Stored as ContractItem } from "../contract/index";
 import * as Outbox from "../outbox";
 import { build } from "../outbox/schema";
 import { ContractId } from "../schema";
@@ -178,7 +179,9 @@ async function itemsFromBackupObject(contractId: string, table: string, bucket: 
     if (!entity || typeof value !== "object" || value === null) continue;
     for (const record of Array.isArray(value) ? value : [value]) {
       try {
-        items.push(marshall(entity.put(record).params({ table }).Item, { removeUndefinedValues: true }));
+        // A contract backed up before the term model gets its derived term (the index on it needs one).
+        const item = name === "contract" ? withTerm(record as ContractItem) : record;
+        items.push(marshall(entity.put(item).params({ table }).Item, { removeUndefinedValues: true }));
       } catch (error) {
         throw new DomainError("backup.corrupt", `The ${name} in backup object ${latest} is not a valid ${name}: ${(error as Error).message} Nothing was written.`, {
           where: latest,
