@@ -146,7 +146,7 @@ function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_day
   return { ...term, renewal, notice_deadline } as T & TermFields;
 }
 
-/** Writes the term derives (notice deadline, open end) are recomputed whenever a term changes hands. */
+/** A stored contract with its term settled (renewal default, open end, derived notice deadline), ready to be written. */
 export const withTerm = (contract: Stored): Stored => settleTerm(contract, {});
 
 export const id = (raw: string) => parse(ContractId, raw);
