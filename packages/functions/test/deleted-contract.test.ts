@@ -4,9 +4,9 @@ import { describe, expect, it } from "vitest";
 import { File, systemActor } from "@testex/core";
 import { restoreContract } from "@testex/core/backup/restore";
 import { db } from "@testex/core/db/service";
-import { pdf } from "@testex/core/file/samples";
-import { as, editor, uniqueEmail } from "@testex/local/testing";
-import { call } from "../src/api/test-client";
+import { pdf } from "#test/samples";
+import { as, editor, uniqueEmail } from "#test/fixtures";
+import { call } from "#test/api";
 import { processEventsOf } from "./termination/fixtures";
 
 const s3 = new S3Client({ forcePathStyle: true });

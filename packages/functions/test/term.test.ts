@@ -5,8 +5,8 @@ import { Outbox, systemActor, Term } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { backfillTerms } from "@testex/core/contract/backfill";
 import { db } from "@testex/core/db/service";
-import { as, uniqueEmail } from "@testex/local/testing";
-import { call, type Caller } from "../src/api/test-client";
+import { as, uniqueEmail } from "#test/fixtures";
+import { call, type Caller } from "#test/api";
 import { processEventsOf } from "./termination/fixtures";
 
 const owner: Caller = { id: "user-owner", email: "contract-owner@example.com", roles: ["editor"] };

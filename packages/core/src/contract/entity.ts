@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 import { OPEN_END, RENEWALS } from "./term";
 
 /** EXPIRED: a contract that did not renew ran past its end date (set by the scheduler). */
@@ -24,7 +24,7 @@ export const TERMINATION_REASONS = [
   "OTHER",
 ] as const;
 
-export const ContractEntity = new Entity({
+export const ContractEntity = entity({
   model: { entity: "contract", version: "1", service: "testex" },
   attributes: {
     contract_id: { type: "string", required: true, readOnly: true },
@@ -83,7 +83,7 @@ export const ContractEntity = new Entity({
 });
 
 /** A deleted contract's last state, kept so a delete can always be undone. */
-export const DeletedContractEntity = new Entity({
+export const DeletedContractEntity = entity({
   model: { entity: "deleted_contract", version: "1", service: "testex" },
   attributes: {
     contract_id: { type: "string", required: true, readOnly: true },

@@ -1,6 +1,6 @@
 import { settings } from "../config";
 import { db } from "../db/service";
-import { enqueue, type EnqueueInput } from "../notification";
+import { enqueue, type EnqueueInput } from "../notification/enqueue";
 import { RUNNING_STATUSES } from "./entity";
 import type { Stored as Contract } from "./index";
 import { addDays, daysBetween, DEFAULT_RENEWAL, noticeDeadline, today as todayUtc } from "./term";

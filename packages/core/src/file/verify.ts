@@ -10,7 +10,8 @@ import { archiveFile } from "./archive";
 import { withdrawFile } from "./withdrawn";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
-import { idsOfKey, inFiles, storage, UPLOAD_URL_SECONDS } from "./objects";
+import { idsOfKey, inFiles, UPLOAD_URL_SECONDS } from "./objects";
+import * as s3 from "../object-store";
 
 export type Verdict = "available" | "rejected" | "ignored";
 
@@ -57,7 +58,6 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
  */
 export async function verify(key: string): Promise<Verdict> {
   const ids = idsOfKey(key);
-  const s3 = await storage();
   const stray = { bucket: Resource.Files.name, key };
   if (!ids) {
     log.warn("object outside the document layout removed", { key });
@@ -101,7 +101,6 @@ const ARRIVAL_GRACE_SECONDS = 60;
  */
 export async function reconcilePending(now = Date.now()): Promise<Record<Verdict, number>> {
   const counts: Record<Verdict, number> = { available: 0, rejected: 0, ignored: 0 };
-  const s3 = await storage();
   let cursor: string | null = null;
   do {
     const page: { data: StoredFile[]; cursor: string | null } = await db.entities.file.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });

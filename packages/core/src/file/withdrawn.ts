@@ -3,7 +3,8 @@ import { db } from "../db/service";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import type { StoredFile } from "./entity";
-import { inArchives, inFiles, storage } from "./objects";
+import * as s3 from "../object-store";
+import { inArchives, inFiles } from "./objects";
 
 /**
  * A deleted contract's documents leave the files bucket for the archives, so
@@ -24,7 +25,6 @@ async function audited(file: StoredFile, action: "file.withdrawn" | "file.return
 
 /** One document of a deleted contract, moved to the archives (the verification of a late upload calls it too). */
 export async function withdrawFile(file: StoredFile): Promise<void> {
-  const s3 = await storage();
   if ((await s3.sizeOf(inFiles(file))) === null) return;
   await s3.copy(inFiles(file), inArchives(file));
   await audited(file, "file.withdrawn", "contract_deleted");
@@ -40,7 +40,6 @@ export async function withdrawContract(contractId: string): Promise<number> {
 
 /** After a deleted contract is restored: its documents come back from the archives bucket. */
 export async function returnContract(contractId: string): Promise<number> {
-  const s3 = await storage();
   let returned = 0;
   for (const file of await availableFiles(contractId)) {
     if ((await s3.sizeOf(inFiles(file))) !== null || (await s3.sizeOf(inArchives(file))) === null) continue;

@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
-import { enqueue } from "./index";
+import { enqueue } from "./enqueue";
 
 /**
  * The notice id is derived from the event's origin, the template and the
