@@ -22,10 +22,15 @@ async function main() {
   // Imported only now: core reads its links from the environment.
   const { systemActor, withContext } = await import("@testex/core");
   const { IsoDate } = await import("@testex/core/schema");
+  const { parse } = await import("@testex/core/validation");
   const { today } = await import("@testex/core/contract/term");
-  const v = await import("valibot");
-  const day = values["as-of"] ?? today();
-  if (!v.is(IsoDate, day)) throw new UsageError(`--as-of needs a calendar date as YYYY-MM-DD, not "${day}".`);
+  const asOf = values["as-of"] ?? today();
+  let day: string;
+  try {
+    day = parse(IsoDate, asOf);
+  } catch {
+    throw new UsageError(`--as-of needs a calendar date as YYYY-MM-DD, not "${asOf}".`);
+  }
 
   await withContext({ actor: systemActor("scheduler"), requestId: crypto.randomUUID() }, async () => {
     if (values["dry-run"]) {
