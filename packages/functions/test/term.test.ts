@@ -224,6 +224,15 @@ describe("the scheduler's term job, for one contract", () => {
     ]);
   });
 
+  it("settles a contract once when two runs race for it (the seed and the scheduler), and neither fails", async () => {
+    const { clientId } = await newClient();
+    const created = (await create(clientId, { start_date: "2094-01-01", end_date: "2094-12-31", renewal: "AUTO", renewal_term_months: 6 })).body;
+
+    await Promise.all([settle(created.contract_id, "2095-08-15"), settle(created.contract_id, "2095-08-15"), settle(created.contract_id, "2095-08-15")]);
+
+    expect((await call("GET", `/api/contracts/${created.contract_id}`, { as: "viewer" })).body).toMatchObject({ end_date: "2095-12-31", version: 3 });
+  });
+
   it("leaves a contract alone while its termination is pending", async () => {
     const { clientId } = await newClient();
     const created = (await create(clientId, { start_date: "2094-01-01", end_date: "2095-01-31", renewal: "AUTO", renewal_term_months: 12, value: 1, notice_period_days: 0 })).body;

@@ -175,10 +175,21 @@ export async function settleDue(day = today(), options: { dryRun?: boolean } = {
   return actions;
 }
 
-/** The term job for one contract: what `settleDue` does to it on `day`, if it is running and due. */
+/**
+ * The term job for one contract: what `settleDue` does to it on `day`, if it
+ * is running and due. The scheduler may be settling it at the same moment:
+ * a lost race is read again and finished from where the winner left it.
+ */
 export async function settle(contractId: string, day = today()): Promise<void> {
-  const contract = await load(contractId);
-  if (RUNNING_STATUSES.includes(contract.status)) await apply(contract, dueOn(contract, day));
+  for (let attempt = 1; ; attempt++) {
+    const contract = await load(contractId);
+    if (!RUNNING_STATUSES.includes(contract.status)) return;
+    try {
+      return await apply(contract, dueOn(contract, day));
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === "version.conflict") || attempt >= 5) throw error;
+    }
+  }
 }
 
 async function apply(contract: Stored, due: ReturnType<typeof dueOn>): Promise<void> {
