@@ -15,6 +15,11 @@
  * It connects to the ports `npm start` uses (TESTEX_DYNAMODB_PORT, TESTEX_S3_PORT,
  * TESTEX_SES_PORT) with the same links, and acts as `system:db-manager` unless
  * `--as <operator id>` names the operator (recorded in the audit trail).
+ *
+ * Against a deployed stage, run it inside that stage's links and credentials:
+ * `npx sst shell --stage <name> -- npm run db -- export`. When links are
+ * present (SST_RESOURCE_*), it uses them and AWS, and never the local ports;
+ * `wipe` stays local-only, and `seed` is refused in production.
  */
 import { parseArgs } from "node:util";
 import { connect } from "./connect";
@@ -61,6 +66,7 @@ async function main() {
   await withContext({ actor, requestId: crypto.randomUUID() }, async () => {
     switch (command) {
       case "seed": {
+        if (resources.production) throw new UsageError("seed writes demo data; it is refused in production.");
         const { seed } = await import("./seed");
         const contracts = Number(values.contracts ?? 100);
         if (!Number.isInteger(contracts) || contracts < 1) throw new UsageError("--contracts needs a whole number of at least 1.");
@@ -125,6 +131,7 @@ async function main() {
         return;
       }
       case "wipe": {
+        if (resources.linked) throw new UsageError(`wipe is for the local table only; ${resources.table} belongs to stage ${resources.stage}.`);
         if (!values.yes) throw new UsageError(`wipe deletes every item of ${resources.table}; add --yes if that is what you want.`);
         const { wipeTable } = await import("./wipe");
         const deleted = await wipeTable(resources.table);

@@ -3,7 +3,7 @@
  * (due terminations, expiries and renewals, reminders, and the safety nets),
  * run as if today were the given date; `--dry-run` lists what the dated jobs
  * would do and writes nothing. Runs against `npm start`'s stack, or against
- * the stage whose links the environment already holds (e.g. in `sst shell`).
+ * the stage whose links the environment already holds (`sst shell`).
  */
 import { parseArgs } from "node:util";
 import { connect } from "./connect";
@@ -18,7 +18,7 @@ async function main() {
   const { values } = parseArgs({ options: { "as-of": { type: "string" }, "dry-run": { type: "boolean", default: false }, help: { type: "boolean", short: "h", default: false } } });
   if (values.help) return console.log(USAGE);
   process.env.LOG_LEVEL ??= "WARN";
-  if (!process.env.SST_RESOURCE_Table) await connect();
+  await connect();
   // Imported only now: core reads its links from the environment.
   const { systemActor, withContext } = await import("@testex/core");
   const { IsoDate } = await import("@testex/core/schema");
