@@ -4,6 +4,7 @@
  * has grown a hundredfold.
  */
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
+import { withTerm } from "@testex/core/contract/index";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { newId } from "@testex/core/id";
@@ -71,11 +72,11 @@ export async function measureReads(request: Request, appCall: AppCall, ids: stri
 
 const TYPES = ["SERVICE", "SUPPLY", "LICENSE", "LEASE", "MAINTENANCE", "CONSULTING", "EMPLOYMENT", "OTHER"] as const;
 
-/** A realistic spread: end dates over ten years, a thousand clients, some suspended. */
+/** A realistic spread: end dates over ten years, a thousand clients, some suspended; stored with its derived term, as every write stores it. */
 function syntheticContract(n: number) {
   const now = new Date().toISOString();
   const end = new Date(Date.UTC(2026, 0, 1) + Math.floor(Math.random() * 3650) * 86_400_000).toISOString().slice(0, 10);
-  return {
+  return withTerm({
     contract_id: newId("CT"),
     client_id: `CL${String(n % 1000).padStart(8, "0")}BENCH`,
     title: `Synthetic contract ${n}`,
@@ -89,7 +90,7 @@ function syntheticContract(n: number) {
     version: 1,
     created_at: now,
     updated_at: now,
-  };
+  });
 }
 
 /**

@@ -88,6 +88,7 @@ const ACCESS: AccessTable = {
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
+      // The termination letter is written here; a deleted contract's documents leave the bucket and come back when it is restored.
       Files: [...READ, ...WRITE, "s3:DeleteObject"],
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
@@ -111,8 +112,8 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/scheduler.handler": {
-    links: ["Table", "NotificationQueue", "Settings", "Files"],
-    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"] },
+    links: ["Table", "NotificationQueue", "Settings", "Files", "Archives"],
+    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE] },
   },
   "packages/functions/src/db-manager.handler": {
     links: ["Table", "Backups"],
@@ -185,10 +186,10 @@ describe("the table", () => {
     const { shape } = await entityKeyShape(root);
     const renamed = {
       ...shape,
-      globalIndexes: { ...shape.globalIndexes, gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" } },
+      globalIndexes: { ...shape.globalIndexes, gsi9: { hashKey: "gsi9pk", rangeKey: "gsi9sk" } },
     };
     expect(tableProblems(dev, { ...renamed, ttlAttribute: TABLE_KEYS.ttlAttribute })).toContain(
-      "index gsi4 is missing",
+      "index gsi9 is missing",
     );
   });
 
@@ -315,7 +316,7 @@ describe("the functions", () => {
       delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
     });
     expect(accessProblems(s, ACCESS)).toEqual([
-      "packages/functions/src/scheduler.handler: links Files,Settings,Table, expected Files,NotificationQueue,Settings,Table",
+      "packages/functions/src/scheduler.handler: links Archives,Files,Settings,Table, expected Archives,Files,NotificationQueue,Settings,Table",
       "packages/functions/src/scheduler.handler: wildcard action s3:*",
       "packages/functions/src/scheduler.handler: reaches Backups, which it does not use",
     ]);

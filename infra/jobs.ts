@@ -2,7 +2,7 @@ import { allowSelfInvoke, deleteObjects, readObjects, readWriteItems, scanTable,
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
 import { settings } from "./settings";
-import { backups, files, table } from "./storage";
+import { archives, backups, files, table } from "./storage";
 
 /** Completes terminations that fell due and queues end-date reminders. */
 export const scheduler = new sst.aws.CronV2("Scheduler", {
@@ -12,9 +12,10 @@ export const scheduler = new sst.aws.CronV2("Scheduler", {
     description: "Due terminations and end-date reminders",
     memory: "256 MB",
     timeout: "300 seconds",
-    link: [table, notificationQueue, settings, files],
-    // Files: pending uploads whose S3 event was lost are checked (read) or removed (delete) here.
-    permissions: [readWriteItems(table), sendMessages(notificationQueue), readObjects(files), deleteObjects(files)],
+    link: [table, notificationQueue, settings, files, archives],
+    // Files: pending uploads whose S3 event was lost are checked (read) or removed (delete) here;
+    // Archives: one that lands after its contract was deleted is withdrawn there.
+    permissions: [readWriteItems(table), sendMessages(notificationQueue), readObjects(files), deleteObjects(files), readObjects(archives), writeObjects(archives)],
   }),
 });
 

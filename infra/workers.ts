@@ -32,7 +32,7 @@ export const processor = table.subscribe(
       writeObjects(backups),
       readObjects(files),
       // The termination letter is written to the files bucket (and backed up), and checked as an upload is,
-      // which removes an object that fails the check.
+      // which removes an object that fails the check. A deleted contract's documents leave it, and come back when it is restored.
       writeObjects(files),
       deleteObjects(files),
       readObjects(archives),

@@ -11,6 +11,8 @@ const SUBJECTS = {
   "approval-request": "Approval needed: termination of Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "termination-decision": "Termination approved: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "end-date-reminder": "Last day to give notice on Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9) is in 30 days",
+  "contract-renewed": "Renewed until 31 March 2028: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
+  "contract-expired": "Expired on 31 March 2027: Managed hosting services 2025-2027 (CT7K2M4Q7ZP1X9)",
   "system-alert": "[TESTEX alert] A notice could not be delivered: NT4Q7ZP1X9K2",
 };
 

@@ -2,6 +2,8 @@ import { render as renderHtml, toPlainText } from "@react-email/render";
 import type { TemplateName, TemplateProps } from "@testex/core/notification/templates";
 import { createElement, type FunctionComponent } from "react";
 import * as approvalRequest from "./templates/approval-request";
+import * as contractExpired from "./templates/contract-expired";
+import * as contractRenewed from "./templates/contract-renewed";
 import * as endDateReminder from "./templates/end-date-reminder";
 import * as statusUpdate from "./templates/status-update";
 import * as systemAlert from "./templates/system-alert";
@@ -24,6 +26,8 @@ export const templates: { [T in TemplateName]: Template<TemplateProps<T>> } = {
   "approval-request": { component: approvalRequest.ApprovalRequest, subject: approvalRequest.subject },
   "termination-decision": { component: terminationDecision.TerminationDecision, subject: terminationDecision.subject },
   "end-date-reminder": { component: endDateReminder.EndDateReminder, subject: endDateReminder.subject },
+  "contract-renewed": { component: contractRenewed.ContractRenewed, subject: contractRenewed.subject },
+  "contract-expired": { component: contractExpired.ContractExpired, subject: contractExpired.subject },
   "system-alert": { component: systemAlert.SystemAlert, subject: systemAlert.subject },
 };
 

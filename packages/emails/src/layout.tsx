@@ -42,6 +42,11 @@ export function Paragraph({ children }: { children: ReactNode }) {
   return <Text style={styles.paragraph}>{children}</Text>;
 }
 
+/** The opening line of a notice about the contract's term: to the client by name, to the owner about the client. */
+export function Salutation({ audience, client_name }: { audience: "CLIENT" | "OWNER"; client_name: string }) {
+  return <Paragraph>{audience === "CLIENT" ? `Dear ${client_name},` : `For your records, about the contract with ${client_name}:`}</Paragraph>;
+}
+
 /** `2027-03-31` as "31 March 2027"; dates are calendar dates, so no time zone shifts them. */
 export const longDate = (isoDate: string) => wording().date(isoDate);
 

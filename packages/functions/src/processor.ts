@@ -1,5 +1,5 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
-import { effectsOf } from "@testex/core/outbox/plan";
+import { effectsOf } from "@testex/core/effects";
 import { onDead } from "@testex/core/termination/effects";
 import type { LetterRenderer } from "@testex/core/termination/letter";
 

@@ -9,6 +9,7 @@
  *   restore <export|latest|backup> --contract <id> [--force]
  *                                             one contract, its termination, files and audit trail
  *   migrate <name>                            move an entity's items to its new model version
+ *   backfill-terms                            give running contracts from before the term model their term
  *   wipe --yes                                delete every item of the local table
  *
  * It connects to the ports `npm start` uses (TESTEX_DYNAMODB_PORT, TESTEX_S3_PORT,
@@ -20,15 +21,9 @@
  * present (SST_RESOURCE_*), it uses them and AWS, and never the local ports;
  * `wipe` stays local-only, and `seed` is refused in production.
  */
-import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { parseArgs } from "node:util";
-import { localAuthSecret } from "./auth-secret";
-import { localEnvironment, localResources } from "./environment";
-import { localEndpoints } from "./ports";
-import { httpAnswers } from "./process";
+import { connect } from "./connect";
 import { elapsed } from "./progress";
-
-const endpoints = localEndpoints();
 
 const USAGE = `Usage: npm run db -- <command>
   seed [--contracts N]                         demo data (default 100 contracts)
@@ -39,52 +34,11 @@ const USAGE = `Usage: npm run db -- <command>
   restore <export|latest|backup> --contract <id> [--force]
                                                restore one contract (refuses newer data unless --force)
   migrate <name>                               run an entity migration
+  backfill-terms                               store the term (NONE, notice deadline) of running contracts from before it existed
   wipe --yes                                   delete every item of the local table
 Options: --as <operator id>  who the audit trail names (default system:db-manager)`;
 
 class UsageError extends Error {}
-
-/** The stage whose links `sst shell` (or a deployed function's environment) provides, if any. */
-const linkedStage = () => (process.env.SST_RESOURCE_App ? (JSON.parse(process.env.SST_RESOURCE_App) as { stage: string }).stage : null);
-
-async function connectLinked(stage: string) {
-  process.env.LOG_LEVEL ??= "WARN";
-  process.env.TESTEX_METRICS ??= "off";
-  const { Resource } = await import("sst");
-  const resources = {
-    stage,
-    table: Resource.Table.name,
-    buckets: { files: Resource.Files.name, archives: Resource.Archives.name, backups: Resource.Backups.name },
-    production: (Resource.Settings as { environment?: string }).environment === "production",
-    linked: true,
-  };
-  try {
-    await new DynamoDBClient({}).send(new DescribeTableCommand({ TableName: resources.table }));
-  } catch (error) {
-    throw new Error(`Stage ${stage}'s table ${resources.table} cannot be read (${(error as Error).name}): are these the stage's credentials and region?`);
-  }
-  return resources;
-}
-
-async function connect() {
-  const stage = linkedStage();
-  if (stage) return connectLinked(stage);
-  const [dynamo, s3] = await Promise.all([httpAnswers(endpoints.dynamo), httpAnswers(endpoints.s3)]);
-  if (!dynamo || !s3) {
-    const missing = [!dynamo && `DynamoDB on ${endpoints.dynamo} (TESTEX_DYNAMODB_PORT)`, !s3 && `S3 on ${endpoints.s3} (TESTEX_S3_PORT)`].filter(Boolean);
-    throw new Error(`The local stack is not running: nothing answers as ${missing.join(" or ")}.\nStart it with \`npm start\` in another terminal (with the same port variables, if you changed them).`);
-  }
-  const resources = localResources("local", localAuthSecret());
-  const env = localEnvironment(endpoints, resources);
-  Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN", TESTEX_METRICS: "off" });
-  const client = new DynamoDBClient({ endpoint: endpoints.dynamo, region: env.AWS_REGION });
-  try {
-    await client.send(new DescribeTableCommand({ TableName: resources.table }));
-  } catch {
-    throw new Error(`DynamoDB answers on ${endpoints.dynamo} but has no table ${resources.table}: is that \`npm start\` of this checkout?`);
-  }
-  return { ...resources, production: false, linked: false };
-}
 
 
 async function main() {
@@ -168,6 +122,12 @@ async function main() {
         const { migrate } = await import("@testex/core/migration/index");
         const result = await migrate(argument);
         console.log(`Migration ${argument}: ${result.migrated} item(s) migrated in ${elapsed(started)}.`);
+        return;
+      }
+      case "backfill-terms": {
+        const { backfillTerms } = await import("@testex/core/contract/backfill");
+        const { filled } = await backfillTerms();
+        console.log(`${filled} running contract(s) given their term in ${elapsed(started)}; they are now in the notice-deadline index.`);
         return;
       }
       case "wipe": {

@@ -3,6 +3,7 @@ import {
   DescribeTableCommand,
   DynamoDBClient,
   ResourceInUseException,
+  UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
@@ -11,7 +12,7 @@ import { TABLE_KEYS } from "@testex/core/db/table";
 import { NOTICE_QUEUE } from "../../../infra/event-sources";
 import type { LocalResources } from "./environment";
 
-/** Creates the table as infra defines it (keys, GSIs, stream, TTL), unless it exists. */
+/** Creates the table as infra defines it (keys, GSIs, stream, TTL), unless it exists; a table kept from before gets the indexes added since. */
 export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise<void> {
   const indexes = Object.entries(TABLE_KEYS.globalIndexes);
   const attributes = [TABLE_KEYS.primary, ...indexes.map(([, keys]) => keys)].flatMap((k) => [k.hashKey, k.rangeKey]);
@@ -45,7 +46,30 @@ export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise
   } catch (error) {
     if (!(error instanceof ResourceInUseException)) throw error;
   }
-  await dynamo.send(new DescribeTableCommand({ TableName: name }));
+  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: name }));
+  const present = new Set((Table?.GlobalSecondaryIndexes ?? []).map((index) => index.IndexName));
+  for (const [IndexName, keys] of indexes) {
+    if (present.has(IndexName)) continue;
+    // Items written before the index existed join it when next written, as in AWS.
+    await dynamo.send(
+      new UpdateTableCommand({
+        TableName: name,
+        AttributeDefinitions: [keys.hashKey, keys.rangeKey].map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+        GlobalSecondaryIndexUpdates: [
+          {
+            Create: {
+              IndexName,
+              KeySchema: [
+                { AttributeName: keys.hashKey, KeyType: "HASH" },
+                { AttributeName: keys.rangeKey, KeyType: "RANGE" },
+              ],
+              Projection: { ProjectionType: "ALL" },
+            },
+          },
+        ],
+      }),
+    );
+  }
 }
 
 export async function ensureBuckets(s3: S3Client, names: string[]): Promise<void> {

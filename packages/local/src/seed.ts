@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { Client, Contract, Termination, withContext, type Actor } from "@testex/core";
+import { Client, Contract, systemActor, Term, Termination, withContext, type Actor } from "@testex/core";
 import { CONTRACT_TYPES, type ContractStatus } from "@testex/core/contract/index";
 import { forEachLimit } from "@testex/core/pool";
 
@@ -25,6 +25,8 @@ const COMPANIES = ["Acme", "Globex", "Initech", "Umbrella", "Hooli", "Vandelay",
 const KINDS = ["Ltd", "GmbH", "SAS", "Inc", "BV", "AB"];
 const SUBJECTS = ["Support and maintenance", "Cloud hosting", "Office lease", "Software licence", "Cleaning services", "Consulting retainer", "Hardware supply", "Payroll outsourcing"];
 const CURRENCIES = ["USD", "EUR", "GBP"];
+/** Most contracts end or renew by themselves; a few run until notice is given. */
+const RENEWALS = ["NONE", "AUTO", "EVERGREEN", "AUTO", "NONE"] as const;
 
 export interface SeedResult {
   clients: string[];
@@ -38,7 +40,9 @@ const day = (date: Date) => date.toISOString().slice(0, 10);
 /**
  * Demo data for local use and benchmarks: clients and contracts made through
  * the core operations (so their audit trails are the real ones), some edited,
- * then moved to every status the system has.
+ * then moved to every status the system has; last, each gets what the
+ * scheduler's term job would do, so no running contract is left past its end
+ * date (NONE ones expire, AUTO ones renew).
  */
 export async function seed(options: { contracts?: number; concurrency?: number } = {}): Promise<SeedResult> {
   const count = options.contracts ?? 100;
@@ -61,13 +65,16 @@ export async function seed(options: { contracts?: number; concurrency?: number }
   await forEachLimit(contracts.keys(), options.concurrency ?? 8, async (i) => {
     const start = new Date(Date.UTC(2023, 0, 1) + ((i * 37) % 1200) * 86_400_000);
     const end = new Date(start.getTime() + (365 + ((i * 53) % 730)) * 86_400_000);
+    const renewal = pick(RENEWALS, i);
     let contract = await as(ACTORS.editor, () =>
       Contract.create({
         client_id: clientIds[i % clientIds.length]!,
         title: pick(SUBJECTS, i),
         contract_type: pick(CONTRACT_TYPES, i),
         start_date: day(start),
-        end_date: day(end),
+        ...(renewal === "EVERGREEN" ? {} : { end_date: day(end) }),
+        renewal,
+        ...(renewal === "AUTO" ? { renewal_term_months: 12 } : {}),
         value: 1_000 + ((i * 7919) % 250_000),
         currency: pick(CURRENCIES, i),
         notice_period_days: pick([30, 60, 90], i),
@@ -77,6 +84,8 @@ export async function seed(options: { contracts?: number; concurrency?: number }
       contract = await as(ACTORS.manager, () => Contract.update(contract.contract_id, { value: contract.value + 500 }, contract.version));
     }
     await reach(contract, pick(STATUS_CYCLE, i));
+    // What the scheduler's term job would do to it today; only the seeded contracts, whatever else the table holds.
+    await as(systemActor("scheduler"), () => Term.settle(contract.contract_id));
     contracts[i] = { contract_id: contract.contract_id, status: (await Contract.get(contract.contract_id)).status };
   });
   return { clients: clientIds, contracts };

@@ -16,10 +16,14 @@ import { DomainError } from "../error";
 import { log, withLogFields } from "../log";
 import { metric } from "../metric";
 import { forEachLimit } from "../pool";
+import { withTerm, type Stored as ContractItem } from "../contract/index";
+import * as Outbox from "../outbox";
+import { build } from "../outbox/schema";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import { backupsBucket, getObject, listKeys } from "./bucket";
 import { listExports } from "./export";
+import { EVENTS } from "./events";
 import { encodeItem, type RawItem } from "./line";
 import type { Manifest } from "./manifest";
 import { openExport, readExport } from "./read";
@@ -175,7 +179,9 @@ async function itemsFromBackupObject(contractId: string, table: string, bucket: 
     if (!entity || typeof value !== "object" || value === null) continue;
     for (const record of Array.isArray(value) ? value : [value]) {
       try {
-        items.push(marshall(entity.put(record).params({ table }).Item, { removeUndefinedValues: true }));
+        // A contract backed up before the term model gets its derived term (the index on it needs one).
+        const item = name === "contract" ? withTerm(record as ContractItem) : record;
+        items.push(marshall(entity.put(item).params({ table }).Item, { removeUndefinedValues: true }));
       } catch (error) {
         throw new DomainError("backup.corrupt", `The ${name} in backup object ${latest} is not a valid ${name}: ${(error as Error).message} Nothing was written.`, {
           where: latest,
@@ -253,9 +259,14 @@ async function applyRestore(table: string, contractId: string, items: RawItem[],
   if (written === 0) return { source, written, unchanged };
 
   const contract = items.find((item) => item.__edb_e__?.S === "contract");
-  if (contract && !current.has(keyOf(contract))) state.push(await countContractAgain(table, contract));
+  if (contract && !current.has(keyOf(contract))) {
+    state.push(await countContractAgain(table, contract));
+    // A contract that comes back gets its documents back from the archives (withdrawn when it was deleted).
+    const { type, payload } = build(EVENTS.restored, { schema_version: 1, contract: { contract_id: contractId }, source });
+    state.push(putEntity(table, db.entities.outbox.put(Outbox.event(type, contractId, payload))));
+  }
   const entry = Audit.record({ trail: contractId, entity: "contract", entity_id: contractId, action: "contract.restored", after: { source, written, unchanged, forced: force } });
-  state.push({ Put: { TableName: table, Item: marshall(db.entities.audit.put(entry).params({ table }).Item, { removeUndefinedValues: true }) } });
+  state.push(putEntity(table, db.entities.audit.put(entry)));
 
   // One transaction when it fits (100 writes). Otherwise the audit history goes first, in
   // its own transactions (append-only, so running the restore again completes it), and the
@@ -266,6 +277,10 @@ async function applyRestore(table: string, contractId: string, items: RawItem[],
   log.info("contract restored", { source, written, unchanged, forced: force });
   return { source, written, unchanged };
 }
+
+const putEntity = (table: string, put: { params(options: { table: string }): { Item: Record<string, unknown> } }): TransactWriteItem => ({
+  Put: { TableName: table, Item: marshall(put.params({ table }).Item, { removeUndefinedValues: true }) },
+});
 
 /** A contract that comes back where none was counts again for its client, as `Contract.create` does. */
 async function countContractAgain(table: string, contract: RawItem): Promise<TransactWriteItem> {

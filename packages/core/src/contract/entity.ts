@@ -1,6 +1,10 @@
 import { entity } from "../db/entity";
+import { OPEN_END, RENEWALS } from "./term";
 
-export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED"] as const;
+/** EXPIRED: a contract that did not renew ran past its end date (set by the scheduler). */
+export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED", "EXPIRED"] as const;
+/** The statuses of a contract that is running: its term can renew, expire, or be given notice on. */
+export const RUNNING_STATUSES: readonly string[] = ["ACTIVE", "SUSPENDED"];
 export const CONTRACT_TYPES = [
   "SERVICE",
   "SUPPLY",
@@ -34,6 +38,14 @@ export const ContractEntity = entity({
     value: { type: "number", required: true },
     currency: { type: "string", required: true },
     notice_period_days: { type: "number", required: true },
+    /** Absent on contracts written before renewals existed: they read as NONE. */
+    renewal: { type: RENEWALS },
+    renewal_term_months: { type: "number" },
+    /** Derived from the term on every write (see term.ts); OPEN_END for EVERGREEN, which has none. */
+    notice_deadline: { type: "string" },
+    /** Who answers for the contract (its creator): reminders and renewal notices go to them. */
+    owner_id: { type: "string" },
+    owner_email: { type: "string" },
     /** A code of the reasons catalogue (settings). */
     termination_reason: { type: "string" },
     /** The most approvers any of its terms ever needed: a termination needs at least this many (termination/policy.ts). */
@@ -63,6 +75,13 @@ export const ContractEntity = entity({
       index: "gsi3",
       pk: { field: "gsi3pk", composite: [] },
       sk: { field: "gsi3sk", composite: ["end_date", "contract_id"] },
+    },
+    /** Sparse: only running contracts with a notice deadline, soonest first ("what must we decide soon?"). */
+    byNoticeDeadline: {
+      index: "gsi4",
+      condition: (attr) => typeof attr.notice_deadline === "string" && attr.notice_deadline !== OPEN_END && RUNNING_STATUSES.includes(attr.status as string),
+      pk: { field: "gsi4pk", composite: [] },
+      sk: { field: "gsi4sk", composite: ["notice_deadline", "contract_id"] },
     },
   },
 });

@@ -1,16 +1,63 @@
-/** The outbox events the contract's own moves write (suspend, reinstate), with their one schema. */
 import * as v from "valibot";
+export { build, read } from "../outbox/schema";
+
+/**
+ * The outbox events the contract's term writes, each with one versioned
+ * schema: the writer builds its payload through it, the effects parse with
+ * it. A new field is additive; a breaking change is a new version, read side
+ * by side until the old one drains from the outbox.
+ */
+const Party = v.object({ name: v.string(), email: v.string() });
+const Person = v.object({ id: v.string(), email: v.optional(v.string()) });
+const ContractFacts = v.object({ contract_id: v.string(), title: v.string(), client_id: v.string(), notice_period_days: v.number() });
+
+const common = {
+  contract: ContractFacts,
+  /** Null when the client was erased meanwhile: nobody to tell. */
+  client: v.nullable(Party),
+  owner: v.optional(Person),
+  actor: Person,
+};
+
+export const ContractRenewedV1 = v.object({
+  schema_version: v.literal(1),
+  ...common,
+  previous_end_date: v.string(),
+  end_date: v.string(),
+  term_months: v.number(),
+  notice_deadline: v.string(),
+  how: v.picklist(["AUTO", "MANUAL"]),
+});
+
+export const ContractExpiredV1 = v.object({
+  schema_version: v.literal(1),
+  ...common,
+  end_date: v.string(),
+});
+
+/** Its documents leave the files bucket (a restore brings them back). */
+export const ContractDeletedV1 = v.object({
+  schema_version: v.literal(1),
+  contract: v.object({ contract_id: v.string(), client_id: v.string() }),
+  actor: Person,
+});
+
+/**
+ * A suspension or reinstatement. Events written before versions were named
+ * carry none; their shape is the same, so they read as version 1.
+ */
+export const ContractMovedV1 = v.object({
+  schema_version: v.optional(v.literal(1)),
+  contract: v.object({ contract_id: v.string(), title: v.string(), status: v.string() }),
+  actor: Person,
+});
 
 export const EVENTS = {
-  suspended: "contract.suspended",
-  reinstated: "contract.reinstated",
+  suspended: { type: "contract.suspended", schema: ContractMovedV1 },
+  reinstated: { type: "contract.reinstated", schema: ContractMovedV1 },
+  renewed: { type: "contract.renewed", schema: ContractRenewedV1 },
+  expired: { type: "contract.expired", schema: ContractExpiredV1 },
+  deleted: { type: "contract.deleted", schema: ContractDeletedV1 },
 } as const;
-export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
 
-/** Version 1. Events written before versions were named carry no `version`; their shape is the same. */
-export const ContractEventV1 = v.object({
-  version: v.optional(v.literal(1)),
-  contract: v.object({ contract_id: v.string(), title: v.string(), status: v.string() }),
-  actor: v.object({ id: v.string(), email: v.optional(v.string()) }),
-});
-export type ContractEventV1 = v.InferOutput<typeof ContractEventV1>;
+export const isContractEvent = (type: string): boolean => Object.values(EVENTS).some((event) => event.type === type);

@@ -7,19 +7,25 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
+import * as Outbox from "../outbox";
 import { tierAfter } from "../termination/policy";
 import { ClientId, IsoDate, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import { explainConflict, id, load, versionConflict, type Stored } from "./read";
+import { settleTerm, withTerm } from "./settle";
+import * as pause from "./pause";
 import {
   CONTRACT_STATUSES,
   CONTRACT_TYPES,
   ContractEntity,
   DeletedContractEntity,
+  RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
+import { build, EVENTS } from "./events";
+import { DEFAULT_RENEWAL, noticeDeadline, RENEWALS } from "./term";
 
-export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, TERMINATION_REASONS };
+export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
 
 export const Contract = v.object({
   contract_id: v.string(),
@@ -28,10 +34,18 @@ export const Contract = v.object({
   contract_type: v.picklist(CONTRACT_TYPES),
   status: v.picklist(CONTRACT_STATUSES),
   start_date: v.string(),
-  end_date: v.string(),
+  end_date: v.pipe(v.optional(v.string()), v.description("The term's last day; absent for an EVERGREEN contract.")),
   value: v.number(),
   currency: v.string(),
   notice_period_days: v.number(),
+  renewal: v.pipe(v.picklist(RENEWALS), v.description("NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.")),
+  renewal_term_months: v.optional(v.number()),
+  notice_deadline: v.pipe(
+    v.optional(v.string()),
+    v.description("end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN."),
+  ),
+  owner_id: v.optional(v.string()),
+  owner_email: v.optional(v.string()),
   termination_reason: v.optional(v.string()),
   approval_tier: v.optional(
     v.pipe(v.number(), v.description("The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2)")),
@@ -53,21 +67,32 @@ const Money = v.pipe(
   v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
 );
 
+/** A renewal term, in months: from one month to ten years. */
+export const TermMonths = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120));
+
 const terms = {
   title: Text(200),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
-  end_date: IsoDate,
+  end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),
   value: Money,
   currency: v.optional(CurrencyCode),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
+  renewal: v.pipe(v.picklist(RENEWALS), v.description("Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.")),
+  renewal_term_months: v.pipe(TermMonths, v.description("AUTO: the length of each renewal. NONE: the default term of a manual renewal.")),
 };
 
 const datesInOrder = <T extends { start_date?: string; end_date?: string }>(input: T) =>
   !input.start_date || !input.end_date || input.start_date <= input.end_date;
 
 export const CreateInput = v.pipe(
-  v.strictObject({ client_id: ClientId, ...terms }),
+  v.strictObject({
+    client_id: ClientId,
+    ...terms,
+    end_date: v.optional(terms.end_date),
+    renewal: v.optional(terms.renewal),
+    renewal_term_months: v.optional(terms.renewal_term_months),
+  }),
   v.forward(v.check(datesInOrder, "end_date must not be before start_date"), ["end_date"]),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
@@ -81,16 +106,30 @@ export const ListQuery = v.strictObject({
   client_id: v.optional(ClientId),
   ending_after: v.optional(IsoDate),
   ending_before: v.optional(IsoDate),
+  notice_deadline_before: v.pipe(
+    v.optional(IsoDate),
+    v.description(
+      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters.",
+    ),
+  ),
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
-export { id, load, explainConflict, type Stored };
+export { id, load, explainConflict, withTerm, type Stored };
 
-export const get = (contractId: string): Promise<Contract> => load(contractId, { consistent: false });
+/** What the API shows of a stored contract: the term read with its defaults, the open end hidden. */
+export function present(contract: Stored): Contract {
+  const renewal = contract.renewal ?? DEFAULT_RENEWAL;
+  const { end_date, notice_deadline: _stored, ...rest } = contract;
+  const deadline = noticeDeadline({ ...contract, renewal });
+  return { ...rest, renewal, ...(renewal === "EVERGREEN" ? {} : { end_date }), ...(deadline ? { notice_deadline: deadline } : {}) };
+}
 
-/** Terms may change only while nobody is ending the contract. */
+export const get = async (contractId: string): Promise<Contract> => present(await load(contractId, { consistent: false }));
+
+/** Terms may change only while the contract runs and nobody is ending it; an expired one is renewed instead. */
 function assertEditable(contract: Stored) {
-  if (contract.status === "TERMINATED" || contract.status === "PENDING_TERMINATION") {
+  if (!RUNNING_STATUSES.includes(contract.status)) {
     throw new DomainError("contract.read_only", `Contract ${contract.contract_id} is ${contract.status} and can no longer be changed.`, {
       status: contract.status,
     });
@@ -100,18 +139,24 @@ function assertEditable(contract: Stored) {
 export async function create(raw: CreateInput): Promise<Contract> {
   const input = parse(CreateInput, raw);
   const now = new Date().toISOString();
+  const owner = currentActor();
   const currency = input.currency ?? "USD";
-  const contract: Stored = {
-    contract_id: newId("CT"),
-    ...input,
-    currency,
-    notice_period_days: input.notice_period_days ?? 30,
-    approval_tier: tierAfter(undefined, { value: input.value, currency }),
-    status: "ACTIVE",
-    version: 1,
-    created_at: now,
-    updated_at: now,
-  };
+  const contract: Stored = settleTerm(
+    {
+      contract_id: newId("CT"),
+      ...input,
+      currency,
+      notice_period_days: input.notice_period_days ?? 30,
+      approval_tier: tierAfter(undefined, { value: input.value, currency }),
+      owner_id: owner.id,
+      ...(owner.email ? { owner_email: owner.email } : {}),
+      status: "ACTIVE" as const,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    },
+    input,
+  );
   await writeTransaction(
     ({ client, contract: contracts, audit }) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
@@ -133,7 +178,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
       });
     },
   );
-  return contract;
+  return present(contract);
 }
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
@@ -142,7 +187,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   assertEditable(current);
-  const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
+  const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
   // Remembered so that lowering the value before a termination cannot lower who must approve it.
   next.approval_tier = tierAfter(current, next);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
@@ -158,12 +203,13 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
     ],
     () => explainConflict(current.contract_id, expectedVersion),
   );
-  return next;
+  return present(next);
 }
 
 /**
  * Deleting removes the contract from every list but keeps a copy (restorable)
- * and its whole audit trail. A contract that ever entered termination is a
+ * and its whole audit trail; its documents are withdrawn to the archives
+ * bucket (no link reaches them) until a restore brings the contract back. A contract that ever entered termination is a
  * legal record and is never deleted.
  */
 export async function remove(contractId: string, expectedVersion: number): Promise<void> {
@@ -173,17 +219,25 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     new DomainError("contract.has_termination", `Contract ${contractId} has a termination on record and is kept.`, { status: current.status });
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
+  const actor = currentActor();
+  const deleted = build(EVENTS.deleted, {
+    schema_version: 1,
+    contract: { contract_id: current.contract_id, client_id: current.client_id },
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+  });
   await writeTransaction(
-    ({ client, contract, deletedContract, audit }) => [
+    ({ client, contract, deletedContract, audit, outbox }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
         .commit(),
-      deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: currentActor().id }).commit(),
+      deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: actor.id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
         .commit(),
+      // Its documents follow: the processor withdraws them from the files bucket.
+      outbox.create(Outbox.event(deleted.type, current.contract_id, deleted.payload, now)).commit(),
     ],
     async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
@@ -200,6 +254,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   if (after && last && after > last) {
     throw new ValidationError([{ path: "ending_after", message: "ending_after must not be after ending_before" }]);
   }
+  if (query.notice_deadline_before) return byNoticeDeadline(query);
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
   const before = last && nextDay(last);
   const contracts = db.entities.contract.query;
@@ -214,7 +269,26 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
         ? inRange(contracts.byStatus({ status }), after, before).go({ limit: query.limit, cursor })
         : inRange(contracts.byEndDate({}), after, before).go({ limit: query.limit, cursor }),
   );
-  return { items: result.data, next_cursor: result.cursor };
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
+/** Running contracts by notice deadline, from the sparse index that holds only them. */
+async function byNoticeDeadline(query: v.InferOutput<typeof ListQuery>): Promise<Page<Contract>> {
+  const mixed = (["client_id", "ending_after", "ending_before"] as const).filter((name) => query[name] !== undefined);
+  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: "Cannot be combined with notice_deadline_before" }));
+  if (query.status && !RUNNING_STATUSES.includes(query.status)) {
+    issues.push({ path: "status", message: "With notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
+  }
+  if (issues.length) throw new ValidationError(issues);
+  const { status } = query;
+  const result = await withCursor(query.cursor, (cursor) =>
+    db.entities.contract.query
+      .byNoticeDeadline({})
+      .lt({ notice_deadline: nextDay(query.notice_deadline_before!) })
+      .where((attr, { eq }) => (status ? eq(attr.status, status) : ""))
+      .go(status ? { count: query.limit, cursor } : { limit: query.limit, cursor }),
+  );
+  return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
 interface EndDateRange<Q> {
@@ -236,4 +310,6 @@ function nextDay(date: string): string {
   return d.toISOString().slice(0, 10);
 }
 
-export { suspend, reinstate } from "./pause";
+/** The contract after the move, as the API shows it. */
+export const suspend = async (contractId: string): Promise<Contract> => present(await pause.suspend(contractId));
+export const reinstate = async (contractId: string): Promise<Contract> => present(await pause.reinstate(contractId));

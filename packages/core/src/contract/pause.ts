@@ -1,11 +1,10 @@
 /** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
-import * as v from "valibot";
 import * as Audit from "../audit";
 import { currentActor } from "../context";
 import { writeTransaction } from "../db/transaction";
 import * as Outbox from "../outbox";
 import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
-import { ContractEventV1, EVENTS } from "./events";
+import { build, EVENTS } from "./events";
 import { explainConflict, load, type Stored } from "./read";
 
 async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Stored> {
@@ -15,9 +14,8 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
   const now = new Date().toISOString();
   const after: Stored = { ...contract, status: result.to, version: contract.version + 1, updated_at: now };
   const actor = currentActor();
-  const type = move === "suspend" ? EVENTS.suspended : EVENTS.reinstated;
-  const payload = v.parse(ContractEventV1, {
-    version: 1,
+  const event = build(move === "suspend" ? EVENTS.suspended : EVENTS.reinstated, {
+    schema_version: 1,
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
@@ -34,7 +32,7 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
               trail: contract.contract_id,
               entity: "contract",
               entity_id: contract.contract_id,
-              action: type,
+              action: event.type,
               before: { status: contract.status, version: contract.version },
               after: { status: after.status, version: after.version },
             },
@@ -42,7 +40,7 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
           ),
         )
         .commit(),
-      outbox.create(Outbox.event(type, contract.contract_id, payload, now)).commit(),
+      outbox.create(Outbox.event(event.type, contract.contract_id, event.payload, now)).commit(),
     ],
     async () => {
       const again = await load(contractId);

@@ -5,6 +5,7 @@ import { DomainError } from "../error";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import type { ContractEntity } from "./entity";
+import { withTerm } from "./settle";
 
 export type Stored = EntityItem<typeof ContractEntity>;
 
@@ -20,11 +21,12 @@ export const versionConflict = (current: number) =>
  * The contract as a write path sees it: strongly consistent, so a version
  * just written is never read stale (DynamoDB's default read may be, and a
  * fresh If-Match would then get a false 409). Plain reads (`get`) need not pay for it.
+ * Its derived term is filled in (contracts written before the term model have none), ready to be written back.
  */
 export async function load(contractId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
   const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go(options);
   if (!data) throw notFound(contractId);
-  return data;
+  return withTerm(data);
 }
 
 /** Reads the contract again to say why a conditional write on it failed. */

@@ -8,6 +8,7 @@ export const TABLE_KEYS = {
     gsi1: { hashKey: "gsi1pk", rangeKey: "gsi1sk" },
     gsi2: { hashKey: "gsi2pk", rangeKey: "gsi2sk" },
     gsi3: { hashKey: "gsi3pk", rangeKey: "gsi3sk" },
+    gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk" },
   },
   /** Items with this epoch-seconds attribute are removed by DynamoDB after that time (idempotency records). */
   ttlAttribute: "expires_at",

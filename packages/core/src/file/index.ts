@@ -84,7 +84,13 @@ async function load(contractId: string, fileId: string): Promise<Stored> {
   return data;
 }
 
-export const get = async (contractId: string, fileId: string): Promise<File> => present(await load(contractId, fileId));
+/** A document of an existing contract: a deleted contract's documents are out of reach until it is restored. */
+async function loadOfContract(contractId: string, fileId: string): Promise<Stored> {
+  const [file] = await Promise.all([load(contractId, fileId), Contract.load(contractId)]);
+  return file;
+}
+
+export const get = async (contractId: string, fileId: string): Promise<File> => present(await loadOfContract(contractId, fileId));
 
 /**
  * A terminated contract's documents are a closed record. While a termination
@@ -198,7 +204,7 @@ export async function list(contractId: string, raw: ListQuery = {}): Promise<Pag
  * A deleted document is served from the archives, to admins only.
  */
 export async function downloadLink(contractId: string, fileId: string): Promise<DownloadLink> {
-  const file = await load(contractId, fileId);
+  const file = await loadOfContract(contractId, fileId);
   let at: Location;
   if (file.status === "AVAILABLE") at = inFiles(file);
   else if (file.status === "DELETED") {
@@ -256,4 +262,5 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
 export { verify, reconcilePending, type Verdict } from "./verify";
 export { archiveContract } from "./archive";
 export { storeGenerated, IMMUTABLE_KINDS } from "./generated";
+export { returnContract, withdrawContract } from "./withdrawn";
 export { objectKey, UPLOAD_URL_SECONDS } from "./objects";

@@ -8,6 +8,7 @@ import { DomainError } from "../error";
 import { log } from "../log";
 import { metric } from "../metric";
 import { archiveFile } from "./archive";
+import { withdrawFile } from "./withdrawn";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
 import { idsOfKey, inFiles, UPLOAD_URL_SECONDS } from "./objects";
@@ -89,9 +90,10 @@ export async function verify(key: string): Promise<Verdict> {
     return "rejected";
   }
   if (!(await settle(file, "AVAILABLE"))) return "ignored";
-  // The contract may have ended while this upload was on its way: archive it like the others.
+  // The contract may have ended, or been deleted, while this upload was on its way: treat it like the others.
   const { data: contract } = await db.entities.contract.get({ contract_id: file.contract_id }).go({ consistent: true });
   if (contract?.status === "TERMINATED") await archiveFile({ ...file, status: "AVAILABLE" });
+  if (!contract) await withdrawFile(file);
   return "available";
 }
 

@@ -15,7 +15,6 @@ import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type Te
 
 export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { enqueue, noticeId, NotificationId, type EnqueueInput } from "./enqueue";
-export { sendReminders } from "./reminders";
 
 export const Notification = v.object({
   notification_id: v.string(),

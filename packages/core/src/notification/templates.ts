@@ -76,6 +76,10 @@ export const TerminationDecisionProps = v.strictObject({
 });
 
 export const REMINDER_KINDS = ["END_DATE", "NOTICE_DEADLINE"] as const;
+const Renewal = v.picklist(["NONE", "AUTO", "EVERGREEN"]);
+const Months = v.pipe(v.number(), v.integer(), v.minValue(1));
+/** Who a term notice is written for: the client (the other party) or the contract's owner here. */
+const Audience = v.picklist(["CLIENT", "OWNER"]);
 
 export const EndDateReminderProps = v.strictObject({
   contract_id: ContractId,
@@ -85,7 +89,33 @@ export const EndDateReminderProps = v.strictObject({
   due_date: IsoDate,
   days_left: v.pipe(v.number(), v.integer(), v.minValue(0)),
   end_date: IsoDate,
-  notice_period_days: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  notice_period_days: Days,
+  /** What happens if nobody acts: NONE expires, AUTO renews for `renewal_term_months`. Absent on older notices. */
+  renewal: v.optional(Renewal),
+  renewal_term_months: v.optional(Months),
+});
+
+export const ContractRenewedProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  audience: Audience,
+  client_name: Person,
+  previous_end_date: IsoDate,
+  end_date: IsoDate,
+  term_months: Months,
+  notice_period_days: Days,
+  /** The last day notice can be given on the new term. */
+  notice_deadline: IsoDate,
+  /** AUTO: the contract renewed by its own terms; MANUAL: someone renewed it. */
+  how: v.picklist(["AUTO", "MANUAL"]),
+});
+
+export const ContractExpiredProps = v.strictObject({
+  contract_id: ContractId,
+  contract_title: Title,
+  audience: Audience,
+  client_name: Person,
+  end_date: IsoDate,
 });
 
 export const ALERT_KINDS = ["NOTIFICATION_DEAD", "BACKUP_FAILED"] as const;
@@ -111,6 +141,8 @@ export const TEMPLATE_PROPS = {
   "approval-request": ApprovalRequestProps,
   "termination-decision": TerminationDecisionProps,
   "end-date-reminder": EndDateReminderProps,
+  "contract-renewed": ContractRenewedProps,
+  "contract-expired": ContractExpiredProps,
   "system-alert": SystemAlertProps,
 } as const;
 
@@ -138,6 +170,8 @@ export const NoticeInput = v.variant("template", [
   notice("approval-request"),
   notice("termination-decision"),
   notice("end-date-reminder"),
+  notice("contract-renewed"),
+  notice("contract-expired"),
   notice("system-alert"),
 ]);
 export type NoticeInput = v.InferInput<typeof NoticeInput>;

@@ -68,38 +68,44 @@ export async function completeDue(day = today()): Promise<{ completed: number; s
 
 const DAY_MS = 86_400_000;
 
+/** The reminders one waiting request is due on `day`: one to each approver who has not yet approved. */
+async function remindersOf(pending: Stored, day: string): Promise<Notification.EnqueueInput[]> {
+  const every = Math.max(1, settings().approval.remindAfterDays);
+  const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+  if (waiting < every) return [];
+  const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
+  const contract = await Contract.load(pending.contract_id);
+  return settings()
+    .approverEmails.filter((email) => !decided.has(email.toLowerCase()))
+    .map((approver) => ({
+      notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver),
+      template: "approval-request",
+      to: [approver],
+      contract_id: contract.contract_id,
+      props: { ...approvalRequestProps(contract, pending), waiting_days: waiting },
+    }));
+}
+
 /**
  * Reminds each approver who has not yet approved of every request waiting
  * longer than `settings().approval.remindAfterDays`, once per such period
  * (the notice id names the period, so a second run the same day sends nothing).
+ * With `dryRun`, lists the reminders due and sends none.
  */
-export async function remindApprovers(day = today()): Promise<{ reminded: number }> {
-  const every = Math.max(1, settings().approval.remindAfterDays);
+export async function remindApprovers(day = today(), options: { dryRun?: boolean } = {}): Promise<{ reminded: number; due: Notification.EnqueueInput[] }> {
+  const due: Notification.EnqueueInput[] = [];
   const { done } = await forEach(
     (cursor) => db.entities.termination.query.byStatus({ status: "PENDING_APPROVAL" }).go({ cursor, limit: 50 }),
     async (pending) => {
-      const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
-      if (waiting < every) return false;
-      const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
-      const contract = await Contract.load(pending.contract_id);
+      const reminders = await remindersOf(pending, day);
+      due.push(...reminders);
+      if (options.dryRun) return reminders.length > 0;
       let sent = false;
-      for (const approver of settings().approverEmails.filter((email) => !decided.has(email.toLowerCase()))) {
-        const queued = await Notification.enqueue({
-          notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver),
-          template: "approval-request",
-          to: [approver],
-          contract_id: contract.contract_id,
-          props: {
-            ...approvalRequestProps(contract, pending),
-            waiting_days: waiting,
-          },
-        });
-        sent ||= queued;
-      }
+      for (const reminder of reminders) sent = (await Notification.enqueue(reminder)) || sent;
       return sent;
     },
   );
-  return { reminded: done };
+  return { reminded: done, due };
 }
 
 /** What an approver is shown of a request, in the request and in each reminder. */

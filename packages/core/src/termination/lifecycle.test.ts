@@ -19,6 +19,7 @@ const EXPECTED: Record<ContractStatus, Partial<Record<ContractMove, ContractStat
   SUSPENDED: { reinstate: "ACTIVE", request: "PENDING_TERMINATION" },
   PENDING_TERMINATION: { complete: "TERMINATED", cancel: "previous" },
   TERMINATED: {},
+  EXPIRED: {},
 };
 
 describe("the contract lifecycle", () => {

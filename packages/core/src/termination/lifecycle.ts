@@ -20,6 +20,8 @@ const CONTRACT_TABLE: Record<ContractStatus, Partial<Record<ContractMove, Contra
   SUSPENDED: { reinstate: "ACTIVE", request: "PENDING_TERMINATION" },
   PENDING_TERMINATION: { complete: "TERMINATED", cancel: "previous" },
   TERMINATED: {},
+  // Ended by its own term (the scheduler), not by a termination; renewing it is a contract operation.
+  EXPIRED: {},
 };
 
 export type Transition<S, M> = { ok: true; from: S; to: S } | { ok: false; from: S; move: M; allowed: M[] };

@@ -19,6 +19,11 @@ export function EndDateReminder(p: Props) {
           ? `"${p.contract_title}" (${p.contract_id}) ends on ${longDate(p.end_date)}, ${when(p.days_left)}. Decide whether to renew it or let it end.`
           : `The last day to give notice on "${p.contract_title}" (${p.contract_id}) is ${longDate(p.due_date)}, ${when(p.days_left)}. After that, its ${p.notice_period_days}-day notice period can no longer be respected before the end date.`}
       </Paragraph>
+      {p.renewal === "AUTO" && p.renewal_term_months ? (
+        <Paragraph>{`Unless notice is given by then, it renews for ${p.renewal_term_months} months on ${longDate(p.end_date)}. This reminder repeats until someone renews it, gives notice, or changes its term.`}</Paragraph>
+      ) : p.renewal === "NONE" ? (
+        <Paragraph>Unless it is renewed, it expires after its end date. This reminder repeats until someone renews it, gives notice, or changes its term.</Paragraph>
+      ) : null}
       <Facts
         rows={[
           ["Contract", `${p.contract_title} (${p.contract_id})`],
@@ -39,4 +44,6 @@ EndDateReminder.PreviewProps = {
   days_left: 30,
   end_date: "2027-03-31",
   notice_period_days: 60,
+  renewal: "AUTO",
+  renewal_term_months: 12,
 } satisfies Props;

@@ -22,6 +22,9 @@ export async function jsonBody(c: Context): Promise<unknown> {
 }
 
 /** Query parameters validated against `schema` (422 naming each bad parameter). */
+/** A body is optional on actions (decisions, renewals): no body, or an empty one, is `{}`; anything else must be JSON. */
+export const optionalBody = async (c: Context) => ((await c.req.text()).trim() === "" ? {} : jsonBody(c));
+
 export function queryOf<S extends v.GenericSchema>(c: Context, schema: S): v.InferOutput<S> {
   const result = v.safeParse(schema, c.req.query(), { abortEarly: false });
   if (!result.success) throw new ValidationError(toFieldIssues(result.issues));

@@ -7,7 +7,7 @@ import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
-import { effectsOf } from "@testex/core/outbox/plan";
+import { effectsOf } from "@testex/core/effects";
 import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
 import { call, type Caller } from "#test/api";

@@ -1,9 +1,9 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Audit, Contract } from "@testex/core";
+import { Audit, Contract, Term } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
-import { etag, expectedVersion, jsonBody, queryOf } from "../request";
+import { etag, expectedVersion, jsonBody, optionalBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const AuditQuery = v.strictObject(PageQuery.entries);
@@ -15,7 +15,7 @@ export const contracts = new Hono<AppEnv>()
     "/",
     operation({
       tag,
-      summary: "List contracts by end date, filtered by status, client or end-date range",
+      summary: "List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline",
       access: "read",
       query: Contract.ListQuery,
       responses: { 200: PageOf(Contract.Contract) },
@@ -68,6 +68,24 @@ export const contracts = new Hono<AppEnv>()
     async (c) => {
       await Contract.remove(c.req.param("id"), expectedVersion(c));
       return c.body(null, 204);
+    },
+  )
+  .post(
+    "/:id/renew",
+    operation({
+      tag,
+      summary: "Renew a contract: its end date moves one term forward",
+      description:
+        "The term is `term_months`, else the contract's `renewal_term_months`. Running (ACTIVE, SUSPENDED) and EXPIRED contracts renew; an EXPIRED one becomes ACTIVE if the new term reaches today. EVERGREEN contracts have no end date to move. Audited as `contract.renewed`; the client and the owner are told.",
+      access: "write",
+      params: Params,
+      body: Term.RenewInput,
+      responses: { 200: Contract.Contract },
+      errors: ["contract.not_found", "contract.not_renewable", "version.conflict"],
+    }),
+    async (c) => {
+      const contract = await Term.renew(c.req.param("id"), (await optionalBody(c)) as Term.RenewInput);
+      return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
   .get(

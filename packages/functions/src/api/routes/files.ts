@@ -79,7 +79,7 @@ export const files = new Hono<AppEnv>()
     "/:file_id",
     operation({
       tag,
-      summary: "A short-lived download link (JSON, or a 302 redirect with ?redirect=1); deleted documents for admins only",
+      summary: "A short-lived download link (JSON, or a 302 redirect with ?redirect=1); deleted documents for admins only, none while the contract is deleted",
       access: "read",
       params: FileParams,
       query: DownloadQuery,

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { Contract, File, Outbox, Termination } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
-import { etag, jsonBody, queryOf } from "../request";
+import { etag, jsonBody, optionalBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const Params = v.object({ id: ContractId });
@@ -13,10 +13,6 @@ const tag = "Terminations";
 const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
 const approveErrors = [...decisionErrors, "termination.already_approved"];
-
-/** A body is optional on decisions; when one is sent it must be JSON. */
-/** No body, or an empty one, is `{}`; anything else must be JSON. */
-const optionalBody = async (c: Parameters<typeof jsonBody>[0]) => ((await c.req.text()).trim() === "" ? {} : jsonBody(c));
 
 export const terminations = new Hono<AppEnv>()
   .post(
