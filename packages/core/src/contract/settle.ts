@@ -4,9 +4,11 @@
  * index needs a value on each one.
  */
 import { ValidationError } from "../error";
-import type { Stored } from "./read";
+import type { EntityItem } from "electrodb";
+import type { ContractEntity } from "./entity";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END } from "./term";
 
+type Stored = EntityItem<typeof ContractEntity>;
 type TermFields = Pick<Stored, "end_date" | "renewal" | "renewal_term_months" | "notice_period_days" | "notice_deadline">;
 
 /**
