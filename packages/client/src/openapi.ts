@@ -1275,6 +1275,7 @@ export interface operations {
                     contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
                     start_date: string;
                     end_date: string;
+                    /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
                     value: number;
                     currency?: string;
                     notice_period_days?: number;
@@ -1405,9 +1406,11 @@ export interface operations {
                     contract_type?: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
                     start_date?: string;
                     end_date?: string;
+                    /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
                     value?: number;
                     currency?: string;
                     notice_period_days?: number;
+                    client_id?: string;
                     version?: number;
                 };
             };
