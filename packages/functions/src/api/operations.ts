@@ -90,7 +90,7 @@ export function contractViolations(app: AnyApp, reply: ObservedReply): string[] 
     if (!body.success) return [...problems, `${where}: not a problem document: ${issuesOf(body.issues)}`];
     if (body.output.status !== reply.status) problems.push(`${where}: problem says status ${body.output.status}`);
     if (!op) {
-      if (body.output.code !== "route.not_found") problems.push(`${where}: no operation answers this route`);
+      if (!["route.not_found", "method.not_allowed"].includes(body.output.code)) problems.push(`${where}: no operation answers this route`);
       return problems;
     }
     const codes = errorsOf(op.spec).get(reply.status);

@@ -16,6 +16,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   "termination.four_eyes": 403,
   "termination.not_requester": 403,
   "route.not_found": 404,
+  "method.not_allowed": 405,
   "request.too_large": 413,
   "request.unsupported_media_type": 415,
   "validation.failed": 422,
@@ -33,6 +34,7 @@ const TITLES: Record<number, string> = {
   401: "Unauthorized",
   403: "Forbidden",
   404: "Not Found",
+  405: "Method Not Allowed",
   409: "Conflict",
   413: "Content Too Large",
   415: "Unsupported Media Type",
@@ -76,7 +78,21 @@ export function problem(c: Context, status: ContentfulStatusCode, code: string, 
     code,
     request_id: c.get("requestId") ?? "",
   };
-  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json" });
+  return c.body(JSON.stringify(body), status, { "content-type": "application/problem+json", ...challenge(c, status), ...closeAfterRefusedBody(status) });
+}
+
+/**
+ * A body refused for its size is left unread, and the server drops what
+ * remains of it with the socket: saying so lets the client open a new
+ * connection for its next request instead of failing on this one.
+ */
+const closeAfterRefusedBody = (status: number): Record<string, string> => (status === 413 ? { connection: "close" } : {});
+
+/** RFC 6750: a 401 says how to authenticate, and whether the token that came was the trouble. */
+function challenge(c: Context, status: number): Record<string, string> {
+  if (status !== 401) return {};
+  const sent = c.req.header("authorization") !== undefined;
+  return { "www-authenticate": `Bearer realm="testex"${sent ? ', error="invalid_token"' : ""}` };
 }
 
 /** Hono's onError: known errors keep their meaning; anything else is a logged 500 with no internals. */
