@@ -3,27 +3,14 @@
  * `Allow`, a 401 says how to authenticate, and a refused body leaves the
  * connection usable.
  */
-import type { ServerType } from "@hono/node-server";
-import { serve } from "@hono/node-server";
 import { Resource } from "sst";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { mintToken } from "@testex/local/token";
-import { freePort } from "@testex/local/process";
-import { app } from "../src/api/app";
 import { call, documented, tokenFor } from "../src/api/test-client";
+import { servedApp } from "./served";
 
-let server: ServerType;
-let base: string;
 
-beforeAll(async () => {
-  const port = await freePort();
-  server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-  base = `http://127.0.0.1:${port}`;
-});
-
-afterAll(() => {
-  server?.close();
-});
+const served = servedApp();
 
 describe("a wrong method on a known path", () => {
   it("is a 405 naming the methods the path answers in Allow", async () => {
@@ -73,10 +60,10 @@ describe("a body over the limit", () => {
     const authorization = `Bearer ${await tokenFor("editor")}`;
     const big = JSON.stringify({ name: "x".repeat(2 * 1024 * 1024), email: "big@example.com" });
     for (let i = 0; i < 3; i++) {
-      const refused = await fetch(`${base}/api/clients`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: big });
+      const refused = await fetch(`${served.url()}/api/clients`, { method: "POST", headers: { authorization, "content-type": "application/json" }, body: big });
       expect(refused.status).toBe(413);
       await refused.text();
-      const next = await fetch(`${base}/api/contracts?limit=1`, { headers: { authorization } });
+      const next = await fetch(`${served.url()}/api/contracts?limit=1`, { headers: { authorization } });
       expect(next.status).toBe(200);
       await next.text();
     }
