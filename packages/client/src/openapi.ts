@@ -114,7 +114,9 @@ export interface paths {
         };
         /**
          * List clients, newest first, or find one by e-mail
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getClients"];
         put?: never;
@@ -284,7 +286,9 @@ export interface paths {
         };
         /**
          * A short-lived download link (JSON, or a 302 redirect with ?redirect=1); deleted documents for admins only
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description With `redirect=1` (or `true`) the reply is a 302 to the link itself, with no body.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContractsByIdFilesByFileId"];
         put?: never;
@@ -611,87 +615,642 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        Client: {
+            client_id: string;
+            name: string;
+            email: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Contract: {
+            contract_id: string;
+            client_id: string;
+            title: string;
+            /** @enum {string} */
+            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
+            start_date: string;
+            end_date: string;
+            value: number;
+            currency: string;
+            notice_period_days: number;
+            /** @enum {string} */
+            termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
+            termination_id?: string;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Termination: {
+            termination_id: string;
+            contract_id: string;
+            /** @enum {string} */
+            status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+            /** @enum {string} */
+            reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
+            notes?: string;
+            effective_date: string;
+            approval_required: boolean;
+            /** @enum {string} */
+            previous_status: "ACTIVE" | "SUSPENDED";
+            requested_by: string;
+            requested_at: string;
+            decided_by?: string;
+            decided_at?: string;
+            decision_comment?: string;
+            withdrawn_at?: string;
+            completed_at?: string;
+            version: number;
+            updated_at: string;
+        };
+        AuditEntry: {
+            audit_id: string;
+            entity: string;
+            entity_id: string;
+            action: string;
+            actor: string;
+            actor_email?: string;
+            request_id: string;
+            at: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        File: {
+            file_id: string;
+            contract_id: string;
+            filename: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            /** @enum {string} */
+            kind: "document" | "signed_contract" | "termination_letter";
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
+            rejection_reason?: string;
+            uploaded_by: string;
+            created_at: string;
+            updated_at: string;
+            deleted_at?: string;
+            deleted_by?: string;
+            archived_at?: string;
+        };
+        UploadGrant: {
+            file: components["schemas"]["File"];
+            upload: {
+                /** @enum {string} */
+                method: "PUT" | "GET";
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+                expires_at: string;
+            };
+        };
+        DownloadLink: {
+            file: components["schemas"]["File"];
+            download: {
+                /** @enum {string} */
+                method: "PUT" | "GET";
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+                expires_at: string;
+            };
+        };
+        Notification: {
+            notification_id: string;
+            /** @enum {string} */
+            template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
+            to: string[];
+            contract_id?: string;
+            props: {
+                [key: string]: unknown;
+            };
+            /** @enum {string} */
+            status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
+            attempts: number;
+            ses_message_id?: string;
+            last_error_code?: string;
+            created_at: string;
+            updated_at: string;
+            sent_at?: string;
+        };
+        OutboxEvent: {
+            event_id: string;
+            origin_id: string;
+            type: string;
+            contract_id: string;
+            /** @enum {string} */
+            status: "PENDING" | "DONE" | "DEAD" | "REPLAYED";
+            effects_done: string[];
+            attempts: number;
+            last_error?: string;
+            created_at: string;
+            updated_at: string;
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            checks: {
+                /** @enum {string} */
+                table: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                files: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                archives: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                backups: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                mail: "ok" | "timeout" | "error";
+            };
+        };
+        ClientCreate: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+        };
+        /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
+        ClientUpdate: {
+            name?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+            version?: number;
+        };
+        ContractCreate: {
+            client_id: string;
+            title: string;
+            /** @enum {string} */
+            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            start_date: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            end_date: string;
+            /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
+            value: number;
+            currency?: string;
+            notice_period_days?: number;
+        };
+        /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
+        ContractUpdate: {
+            title?: string;
+            /** @enum {string} */
+            contract_type?: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            end_date?: string;
+            /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
+            value?: number;
+            currency?: string;
+            notice_period_days?: number;
+            client_id?: string;
+            version?: number;
+        };
+        TerminationRequest: {
+            /** @enum {string} */
+            reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            effective_date?: string;
+            notes?: string;
+        };
+        TerminationApproval: {
+            comment?: string;
+        };
+        TerminationRejection: {
+            comment: string;
+        };
+        UploadRequest: {
+            filename: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            /**
+             * @default document
+             * @enum {string}
+             */
+            kind: "document" | "signed_contract" | "termination_letter";
+        };
+        NoticeRequest: {
+            /** @constant */
+            template: "termination-notice";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                client_name: string;
+                reason: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+                notes?: string;
+            };
+        } | {
+            /** @constant */
+            template: "status-update";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                status: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date?: string;
+                changed_by: string;
+            };
+        } | {
+            /** @constant */
+            template: "approval-request";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                requested_by: string;
+                reason: string;
+                value: number;
+                currency: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+                /** Format: uri */
+                approve_url: string;
+                /** Format: uri */
+                reject_url: string;
+            };
+        } | {
+            /** @constant */
+            template: "termination-decision";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                decision: "APPROVED" | "REJECTED";
+                decided_by: string;
+                comment?: string;
+            };
+        } | {
+            /** @constant */
+            template: "end-date-reminder";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                kind: "END_DATE" | "NOTICE_DEADLINE";
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                due_date: string;
+                days_left: number;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                end_date: string;
+                notice_period_days: number;
+            };
+        } | {
+            /** @constant */
+            template: "system-alert";
+            to: string[];
+            contract_id?: string;
+            props: {
+                /** @enum {string} */
+                kind: "NOTIFICATION_DEAD" | "BACKUP_FAILED";
+                summary: string;
+                subject_id: string;
+                contract_id?: string;
+                error_code?: string;
+                /** Format: date-time */
+                occurred_at: string;
+                action?: string;
+            };
+        };
+        /** @description A page of AuditEntry items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Client items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        ClientPage: {
+            items: components["schemas"]["Client"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Contract items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        ContractPage: {
+            items: components["schemas"]["Contract"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of File items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        FilePage: {
+            items: components["schemas"]["File"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Notification items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+        };
+        /** @description Every OutboxEvent item. */
+        OutboxEventList: {
+            items: components["schemas"]["OutboxEvent"][];
+        };
+        /** @description A page of OutboxEvent items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        OutboxEventPage: {
+            items: components["schemas"]["OutboxEvent"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Termination items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        TerminationPage: {
+            items: components["schemas"]["Termination"][];
+            next_cursor: string | null;
+        };
+        /** @description The gateway's own reply when it throttles: not a problem document. */
+        Throttled: {
+            message: string;
+        };
         Problem: {
+            /** @description `/problems/<code>` */
             type: string;
             title: string;
             status: number;
+            /** @description What went wrong and how to fix it, for a person. */
             detail: string;
-            code: string;
+            /**
+             * @description Stable: branch on it.
+             * @enum {string}
+             */
+            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.not_available" | "file.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required";
+            /** @description Quote it when reporting a problem; also the reply's `X-Request-Id`. */
             request_id: string;
+            /** @description `validation.failed`: each failing field (a dot path; empty for the body itself) and what it must be. */
             errors?: {
                 path: string;
                 message: string;
             }[];
+            /** @description `version.conflict`: the record's version now. */
+            current_version?: number;
+            /** @description The status of the record that made the request impossible (contract, file, termination, notice, event). */
+            current_status?: string;
+            /** @description `request.unsupported_media_type`: the accepted media types; `termination.invalid_transition`: the moves allowed now; `method.not_allowed`: the methods of the path. */
+            allowed?: string[];
+            /** @description `request.unsupported_media_type`: the media type the content turned out to be. */
+            detected?: string;
+            /** @description `request.too_large`: the limit that was passed; `auth.unauthenticated`: the longest subject accepted. */
+            max_bytes?: number;
+            client_id?: string;
+            client_status?: string;
+            contract_id?: string;
+            contract_count?: number;
+            email?: string;
+            event_id?: string;
+            file_id?: string;
+            notification_id?: string;
+            notification_status?: string;
+            rejection_reason?: string;
+            requested_by?: string;
+            termination_id?: string;
+            termination_status?: string;
         };
     };
     responses: {
         /** @description Problem: `request.malformed`, `cursor.invalid` */
         400: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.malformed",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.malformed",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Problem: `auth.unauthenticated` */
         401: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "auth.unauthenticated",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Problem: `auth.forbidden` */
         403: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "auth.forbidden",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Problem: `request.too_large` */
         413: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.too_large",
+                 *       "title": "Content Too Large",
+                 *       "status": 413,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.too_large",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Problem: `request.unsupported_media_type` */
         415: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.unsupported_media_type",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.unsupported_media_type",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
         /** @description Problem: `validation.failed` */
         422: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/validation.failed",
+                 *       "title": "Unprocessable Content",
+                 *       "status": 422,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "validation.failed",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Throttled by the stage's gateway: too many requests. Wait (`Retry-After` seconds, when sent) and retry with backoff. */
+        429: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too Many Requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Throttled"];
             };
         };
         /** @description Problem: `internal` */
         500: {
             headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
                 [name: string]: unknown;
             };
             content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/internal",
+                 *       "title": "Internal Server Error",
+                 *       "status": 500,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "internal",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `auth.unavailable` */
+        503: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.unavailable",
+                 *       "title": "Service Unavailable",
+                 *       "status": 503,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "auth.unavailable",
+                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *     }
+                 */
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
     };
-    parameters: never;
+    parameters: {
+        /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+        IdempotencyKey: string;
+        /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+        RequestId: string;
+    };
     requestBodies: never;
-    headers: never;
+    headers: {
+        /** @description The record's version, quoted (`"3"`): send it back as `If-Match` to change the record. */
+        ETag: string;
+        /** @description Where the created record (or the download) is. */
+        Location: string;
+        /** @description The request's id: quote it when reporting a problem. */
+        RequestId: string;
+        /** @description `true` when this is the stored reply to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
     pathItems: never;
 }
 export type $defs = Record<string, never>;
@@ -699,7 +1258,10 @@ export interface operations {
     getHealth: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -708,25 +1270,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "degraded";
-                        checks: {
-                            /** @enum {string} */
-                            table: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            files: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            archives: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            backups: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            mail: "ok" | "timeout" | "error";
-                        };
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
             400: components["responses"]["400"];
@@ -737,25 +1285,11 @@ export interface operations {
             /** @description Success */
             503: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "ok" | "degraded";
-                        checks: {
-                            /** @enum {string} */
-                            table: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            files: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            archives: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            backups: "ok" | "timeout" | "error";
-                            /** @enum {string} */
-                            mail: "ok" | "timeout" | "error";
-                        };
-                    };
+                    "application/json": components["schemas"]["Health"];
                 };
             };
         };
@@ -763,7 +1297,10 @@ export interface operations {
     getOpenapiJson: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -772,6 +1309,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -790,7 +1328,10 @@ export interface operations {
     getDocs: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -799,6 +1340,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -815,7 +1357,10 @@ export interface operations {
     getDocsSwaggerUiCss: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -824,6 +1369,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -840,7 +1386,10 @@ export interface operations {
     getDocsByScript: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 script: "swagger-ui-bundle.js" | "docs.js";
             };
@@ -851,6 +1400,7 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -867,11 +1417,14 @@ export interface operations {
     getClients: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 email?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -880,74 +1433,74 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            client_id: string;
-                            name: string;
-                            email: string;
-                            phone?: string;
-                            address?: string;
-                            /** @enum {string} */
-                            status: "ACTIVE" | "INACTIVE";
-                            version: number;
-                            created_at: string;
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ClientPage"];
                 };
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description Problem: `client.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postClients: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    name: string;
-                    /** Format: email */
-                    email: string;
-                    phone?: string;
-                    address?: string;
-                    /** @enum {string} */
-                    status?: "ACTIVE" | "INACTIVE";
-                };
+                "application/json": components["schemas"]["ClientCreate"];
             };
         };
         responses: {
             /** @description Success */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        name: string;
-                        email: string;
-                        phone?: string;
-                        address?: string;
-                        /** @enum {string} */
-                        status: "ACTIVE" | "INACTIVE";
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
             };
             400: components["responses"]["400"];
@@ -956,22 +1509,38 @@ export interface operations {
             /** @description Problem: `client.email_taken` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.email_taken",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.email_taken",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getClientsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -982,21 +1551,12 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        name: string;
-                        email: string;
-                        phone?: string;
-                        address?: string;
-                        /** @enum {string} */
-                        status: "ACTIVE" | "INACTIVE";
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
             };
             400: components["responses"]["400"];
@@ -1005,63 +1565,61 @@ export interface operations {
             /** @description Problem: `client.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     putClientsById: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's ETag, e.g. "3" (or send `version` in the body). */
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
                 "If-Match"?: string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
             };
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    name?: string;
-                    /** Format: email */
-                    email?: string;
-                    phone?: string;
-                    address?: string;
-                    /** @enum {string} */
-                    status?: "ACTIVE" | "INACTIVE";
-                    version?: number;
-                };
+                "application/json": components["schemas"]["ClientUpdate"];
             };
         };
         responses: {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        client_id: string;
-                        name: string;
-                        email: string;
-                        phone?: string;
-                        address?: string;
-                        /** @enum {string} */
-                        status: "ACTIVE" | "INACTIVE";
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Client"];
                 };
             };
             400: components["responses"]["400"];
@@ -1070,18 +1628,40 @@ export interface operations {
             /** @description Problem: `client.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `client.email_taken`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.email_taken",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.email_taken",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1091,21 +1671,36 @@ export interface operations {
             /** @description Problem: `version.required` */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "version.required",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     deleteClientsById: {
         parameters: {
             query?: never;
             header: {
-                /** @description The record's ETag, e.g. "3". */
+                /** @description The record's ETag, e.g. "3": the version you last read. */
                 "If-Match": string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -1117,6 +1712,7 @@ export interface operations {
             /** @description Success, no content */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1127,18 +1723,40 @@ export interface operations {
             /** @description Problem: `client.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `client.has_contracts`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.has_contracts",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.has_contracts",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1148,22 +1766,38 @@ export interface operations {
             /** @description Problem: `version.required` */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "version.required",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getClientsByIdAudit: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -1174,24 +1808,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            audit_id: string;
-                            entity: string;
-                            entity_id: string;
-                            action: string;
-                            actor: string;
-                            actor_email?: string;
-                            request_id: string;
-                            at: string;
-                            before?: unknown;
-                            after?: unknown;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -1200,20 +1821,27 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContracts: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
                 client_id?: string;
+                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
                 ending_after?: string;
+                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
                 ending_before?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1222,32 +1850,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            contract_id: string;
-                            client_id: string;
-                            title: string;
-                            /** @enum {string} */
-                            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                            /** @enum {string} */
-                            status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                            start_date: string;
-                            end_date: string;
-                            value: number;
-                            currency: string;
-                            notice_period_days: number;
-                            /** @enum {string} */
-                            termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                            termination_id?: string;
-                            version: number;
-                            created_at: string;
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["ContractPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -1256,59 +1863,41 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContracts: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    client_id: string;
-                    title: string;
-                    /** @enum {string} */
-                    contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                    start_date: string;
-                    end_date: string;
-                    /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
-                    value: number;
-                    currency?: string;
-                    notice_period_days?: number;
-                };
+                "application/json": components["schemas"]["ContractCreate"];
             };
         };
         responses: {
             /** @description Success */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contract_id: string;
-                        client_id: string;
-                        title: string;
-                        /** @enum {string} */
-                        contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                        start_date: string;
-                        end_date: string;
-                        value: number;
-                        currency: string;
-                        notice_period_days: number;
-                        /** @enum {string} */
-                        termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        termination_id?: string;
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             400: components["responses"]["400"];
@@ -1317,22 +1906,38 @@ export interface operations {
             /** @description Problem: `client.inactive` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.inactive",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.inactive",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -1343,29 +1948,12 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contract_id: string;
-                        client_id: string;
-                        title: string;
-                        /** @enum {string} */
-                        contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                        start_date: string;
-                        end_date: string;
-                        value: number;
-                        currency: string;
-                        notice_period_days: number;
-                        /** @enum {string} */
-                        termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        termination_id?: string;
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             400: components["responses"]["400"];
@@ -1374,74 +1962,61 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     putContractsById: {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's ETag, e.g. "3" (or send `version` in the body). */
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
                 "If-Match"?: string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
             };
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    title?: string;
-                    /** @enum {string} */
-                    contract_type?: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                    start_date?: string;
-                    end_date?: string;
-                    /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
-                    value?: number;
-                    currency?: string;
-                    notice_period_days?: number;
-                    client_id?: string;
-                    version?: number;
-                };
+                "application/json": components["schemas"]["ContractUpdate"];
             };
         };
         responses: {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contract_id: string;
-                        client_id: string;
-                        title: string;
-                        /** @enum {string} */
-                        contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                        start_date: string;
-                        end_date: string;
-                        value: number;
-                        currency: string;
-                        notice_period_days: number;
-                        /** @enum {string} */
-                        termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        termination_id?: string;
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             400: components["responses"]["400"];
@@ -1450,18 +2025,40 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.read_only`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1471,21 +2068,36 @@ export interface operations {
             /** @description Problem: `version.required` */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "version.required",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     deleteContractsById: {
         parameters: {
             query?: never;
             header: {
-                /** @description The record's ETag, e.g. "3". */
+                /** @description The record's ETag, e.g. "3": the version you last read. */
                 "If-Match": string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
             };
             path: {
                 id: string;
@@ -1497,6 +2109,7 @@ export interface operations {
             /** @description Success, no content */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1507,18 +2120,40 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.has_termination`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.has_termination",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.has_termination",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
@@ -1528,22 +2163,38 @@ export interface operations {
             /** @description Problem: `version.required` */
             428: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "version.required",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdAudit: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -1554,24 +2205,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            audit_id: string;
-                            entity: string;
-                            entity_id: string;
-                            action: string;
-                            actor: string;
-                            actor_email?: string;
-                            request_id: string;
-                            at: string;
-                            before?: unknown;
-                            after?: unknown;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -1580,16 +2218,21 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdFiles: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -1600,31 +2243,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            file_id: string;
-                            contract_id: string;
-                            filename: string;
-                            content_type: string;
-                            size: number;
-                            sha256: string;
-                            /** @enum {string} */
-                            kind: "document" | "signed_contract" | "termination_letter";
-                            /** @enum {string} */
-                            status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
-                            rejection_reason?: string;
-                            uploaded_by: string;
-                            created_at: string;
-                            updated_at: string;
-                            deleted_at?: string;
-                            deleted_by?: string;
-                            archived_at?: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["FilePage"];
                 };
             };
             400: components["responses"]["400"];
@@ -1633,34 +2256,52 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdFiles: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 5259264 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    filename: string;
-                    content_type: string;
-                    size: number;
-                    sha256: string;
+                "application/json": components["schemas"]["UploadRequest"];
+                "multipart/form-data": {
+                    /** @description The document, at most 5242880 bytes, with its filename and content type. */
+                    file: string;
                     /**
                      * @default document
                      * @enum {string}
@@ -1673,57 +2314,13 @@ export interface operations {
             /** @description Success */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        file: {
-                            file_id: string;
-                            contract_id: string;
-                            filename: string;
-                            content_type: string;
-                            size: number;
-                            sha256: string;
-                            /** @enum {string} */
-                            kind: "document" | "signed_contract" | "termination_letter";
-                            /** @enum {string} */
-                            status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
-                            rejection_reason?: string;
-                            uploaded_by: string;
-                            created_at: string;
-                            updated_at: string;
-                            deleted_at?: string;
-                            deleted_by?: string;
-                            archived_at?: string;
-                        };
-                        upload: {
-                            /** @enum {string} */
-                            method: "PUT" | "GET";
-                            url: string;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            expires_at: string;
-                        };
-                    } | {
-                        file_id: string;
-                        contract_id: string;
-                        filename: string;
-                        content_type: string;
-                        size: number;
-                        sha256: string;
-                        /** @enum {string} */
-                        kind: "document" | "signed_contract" | "termination_letter";
-                        /** @enum {string} */
-                        status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
-                        rejection_reason?: string;
-                        uploaded_by: string;
-                        created_at: string;
-                        updated_at: string;
-                        deleted_at?: string;
-                        deleted_by?: string;
-                        archived_at?: string;
-                    };
+                    "application/json": components["schemas"]["UploadGrant"] | components["schemas"]["File"];
                 };
             };
             400: components["responses"]["400"];
@@ -1732,25 +2329,49 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.read_only` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdFilesByFileId: {
@@ -1758,7 +2379,10 @@ export interface operations {
             query?: {
                 redirect?: "0" | "1" | "true" | "false";
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
                 file_id: string;
@@ -1770,44 +2394,18 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        file: {
-                            file_id: string;
-                            contract_id: string;
-                            filename: string;
-                            content_type: string;
-                            size: number;
-                            sha256: string;
-                            /** @enum {string} */
-                            kind: "document" | "signed_contract" | "termination_letter";
-                            /** @enum {string} */
-                            status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
-                            rejection_reason?: string;
-                            uploaded_by: string;
-                            created_at: string;
-                            updated_at: string;
-                            deleted_at?: string;
-                            deleted_by?: string;
-                            archived_at?: string;
-                        };
-                        download: {
-                            /** @enum {string} */
-                            method: "PUT" | "GET";
-                            url: string;
-                            headers: {
-                                [key: string]: string;
-                            };
-                            expires_at: string;
-                        };
-                    };
+                    "application/json": components["schemas"]["DownloadLink"];
                 };
             };
-            /** @description Success, no content */
+            /** @description Redirect to the `Location` header */
             302: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1818,31 +2416,58 @@ export interface operations {
             /** @description Problem: `contract.not_found`, `file.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `file.not_available` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/file.not_available",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "file.not_available",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     deleteContractsByIdFilesByFileId: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
                 file_id: string;
@@ -1854,6 +2479,7 @@ export interface operations {
             /** @description Success, no content */
             204: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -1864,35 +2490,62 @@ export interface operations {
             /** @description Problem: `contract.not_found`, `file.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.read_only`, `file.not_available` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getAudit: {
         parameters: {
             query: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 actor: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -1901,24 +2554,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            audit_id: string;
-                            entity: string;
-                            entity_id: string;
-                            action: string;
-                            actor: string;
-                            actor_email?: string;
-                            request_id: string;
-                            at: string;
-                            before?: unknown;
-                            after?: unknown;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -1927,13 +2567,18 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdTermination: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -1944,31 +2589,12 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        termination_id: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                        /** @enum {string} */
-                        reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        notes?: string;
-                        effective_date: string;
-                        approval_required: boolean;
-                        /** @enum {string} */
-                        previous_status: "ACTIVE" | "SUSPENDED";
-                        requested_by: string;
-                        requested_at: string;
-                        decided_by?: string;
-                        decided_at?: string;
-                        decision_comment?: string;
-                        withdrawn_at?: string;
-                        completed_at?: string;
-                        version: number;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Termination"];
                 };
             };
             400: components["responses"]["400"];
@@ -1977,66 +2603,63 @@ export interface operations {
             /** @description Problem: `contract.not_found`, `termination.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdTermination: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    /** @enum {string} */
-                    reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                    effective_date?: string;
-                    notes?: string;
-                };
+                "application/json": components["schemas"]["TerminationRequest"];
             };
         };
         responses: {
             /** @description Success */
             201: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        termination_id: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                        /** @enum {string} */
-                        reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        notes?: string;
-                        effective_date: string;
-                        approval_required: boolean;
-                        /** @enum {string} */
-                        previous_status: "ACTIVE" | "SUSPENDED";
-                        requested_by: string;
-                        requested_at: string;
-                        decided_by?: string;
-                        decided_at?: string;
-                        decision_comment?: string;
-                        withdrawn_at?: string;
-                        completed_at?: string;
-                        version: number;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Termination"];
                 };
             };
             400: components["responses"]["400"];
@@ -2045,31 +2668,58 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2080,24 +2730,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            event_id: string;
-                            origin_id: string;
-                            type: string;
-                            contract_id: string;
-                            /** @enum {string} */
-                            status: "PENDING" | "DONE" | "DEAD" | "REPLAYED";
-                            effects_done: string[];
-                            attempts: number;
-                            last_error?: string;
-                            created_at: string;
-                            updated_at: string;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["OutboxEventList"];
                 };
             };
             400: components["responses"]["400"];
@@ -2106,54 +2743,41 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdTerminationApprove: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
-        requestBody: {
+        /** @description Optional: no body, or an empty one, is the same as `{}`. JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody?: {
             content: {
-                "application/json": {
-                    comment?: string;
-                };
+                "application/json": components["schemas"]["TerminationApproval"];
             };
         };
         responses: {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        termination_id: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                        /** @enum {string} */
-                        reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        notes?: string;
-                        effective_date: string;
-                        approval_required: boolean;
-                        /** @enum {string} */
-                        previous_status: "ACTIVE" | "SUSPENDED";
-                        requested_by: string;
-                        requested_at: string;
-                        decided_by?: string;
-                        decided_at?: string;
-                        decision_comment?: string;
-                        withdrawn_at?: string;
-                        completed_at?: string;
-                        version: number;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Termination"];
                 };
             };
             400: components["responses"]["400"];
@@ -2161,81 +2785,101 @@ export interface operations {
             /** @description Problem: `auth.forbidden`, `termination.four_eyes` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.not_found`, `termination.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdTerminationReject: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    comment: string;
-                };
+                "application/json": components["schemas"]["TerminationRejection"];
             };
         };
         responses: {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        termination_id: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                        /** @enum {string} */
-                        reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        notes?: string;
-                        effective_date: string;
-                        approval_required: boolean;
-                        /** @enum {string} */
-                        previous_status: "ACTIVE" | "SUSPENDED";
-                        requested_by: string;
-                        requested_at: string;
-                        decided_by?: string;
-                        decided_at?: string;
-                        decision_comment?: string;
-                        withdrawn_at?: string;
-                        completed_at?: string;
-                        version: number;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Termination"];
                 };
             };
             400: components["responses"]["400"];
@@ -2243,40 +2887,80 @@ export interface operations {
             /** @description Problem: `auth.forbidden`, `termination.four_eyes` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.not_found`, `termination.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdTerminationWithdraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2287,31 +2971,12 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        termination_id: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                        /** @enum {string} */
-                        reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        notes?: string;
-                        effective_date: string;
-                        approval_required: boolean;
-                        /** @enum {string} */
-                        previous_status: "ACTIVE" | "SUSPENDED";
-                        requested_by: string;
-                        requested_at: string;
-                        decided_by?: string;
-                        decided_at?: string;
-                        decision_comment?: string;
-                        withdrawn_at?: string;
-                        completed_at?: string;
-                        version: number;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Termination"];
                 };
             };
             400: components["responses"]["400"];
@@ -2319,40 +2984,80 @@ export interface operations {
             /** @description Problem: `auth.forbidden`, `termination.not_requester` */
             403: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `contract.not_found`, `termination.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdSuspend: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2363,29 +3068,13 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contract_id: string;
-                        client_id: string;
-                        title: string;
-                        /** @enum {string} */
-                        contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                        start_date: string;
-                        end_date: string;
-                        value: number;
-                        currency: string;
-                        notice_period_days: number;
-                        /** @enum {string} */
-                        termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        termination_id?: string;
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             400: components["responses"]["400"];
@@ -2394,31 +3083,60 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postContractsByIdReinstate: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2429,29 +3147,13 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        contract_id: string;
-                        client_id: string;
-                        title: string;
-                        /** @enum {string} */
-                        contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                        /** @enum {string} */
-                        status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                        start_date: string;
-                        end_date: string;
-                        value: number;
-                        currency: string;
-                        notice_period_days: number;
-                        /** @enum {string} */
-                        termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                        termination_id?: string;
-                        version: number;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["Contract"];
                 };
             };
             400: components["responses"]["400"];
@@ -2460,36 +3162,64 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `termination.invalid_transition`, `version.conflict` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getTerminations: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
                 status?: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
                 effective_before?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2498,34 +3228,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            termination_id: string;
-                            contract_id: string;
-                            /** @enum {string} */
-                            status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                            /** @enum {string} */
-                            reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                            notes?: string;
-                            effective_date: string;
-                            approval_required: boolean;
-                            /** @enum {string} */
-                            previous_status: "ACTIVE" | "SUSPENDED";
-                            requested_by: string;
-                            requested_at: string;
-                            decided_by?: string;
-                            decided_at?: string;
-                            decision_comment?: string;
-                            withdrawn_at?: string;
-                            completed_at?: string;
-                            version: number;
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["TerminationPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -2534,16 +3241,21 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getTerminationsDeadEvents: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
@@ -2552,25 +3264,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            event_id: string;
-                            origin_id: string;
-                            type: string;
-                            contract_id: string;
-                            /** @enum {string} */
-                            status: "PENDING" | "DONE" | "DEAD" | "REPLAYED";
-                            effects_done: string[];
-                            attempts: number;
-                            last_error?: string;
-                            created_at: string;
-                            updated_at: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["OutboxEventPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -2579,13 +3277,20 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postTerminationsDeadEventsByEventIdReplay: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 event_id: string;
             };
@@ -2596,22 +3301,12 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        event_id: string;
-                        origin_id: string;
-                        type: string;
-                        contract_id: string;
-                        /** @enum {string} */
-                        status: "PENDING" | "DONE" | "DEAD" | "REPLAYED";
-                        effects_done: string[];
-                        attempts: number;
-                        last_error?: string;
-                        created_at: string;
-                        updated_at: string;
-                    };
+                    "application/json": components["schemas"]["OutboxEvent"];
                 };
             };
             400: components["responses"]["400"];
@@ -2620,151 +3315,80 @@ export interface operations {
             /** @description Problem: `event.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `event.not_dead` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_dead",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_dead",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postNotifications: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path?: never;
             cookie?: never;
         };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    /** @constant */
-                    template: "termination-notice";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        contract_id: string;
-                        contract_title: string;
-                        client_name: string;
-                        reason: string;
-                        effective_date: string;
-                        notes?: string;
-                    };
-                } | {
-                    /** @constant */
-                    template: "status-update";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        contract_id: string;
-                        contract_title: string;
-                        status: string;
-                        effective_date?: string;
-                        changed_by: string;
-                    };
-                } | {
-                    /** @constant */
-                    template: "approval-request";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        contract_id: string;
-                        contract_title: string;
-                        requested_by: string;
-                        reason: string;
-                        value: number;
-                        currency: string;
-                        effective_date: string;
-                        /** Format: uri */
-                        approve_url: string;
-                        /** Format: uri */
-                        reject_url: string;
-                    };
-                } | {
-                    /** @constant */
-                    template: "termination-decision";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        contract_id: string;
-                        contract_title: string;
-                        /** @enum {string} */
-                        decision: "APPROVED" | "REJECTED";
-                        decided_by: string;
-                        comment?: string;
-                    };
-                } | {
-                    /** @constant */
-                    template: "end-date-reminder";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        contract_id: string;
-                        contract_title: string;
-                        /** @enum {string} */
-                        kind: "END_DATE" | "NOTICE_DEADLINE";
-                        due_date: string;
-                        days_left: number;
-                        end_date: string;
-                        notice_period_days: number;
-                    };
-                } | {
-                    /** @constant */
-                    template: "system-alert";
-                    to: string[];
-                    contract_id?: string;
-                    props: {
-                        /** @enum {string} */
-                        kind: "NOTIFICATION_DEAD" | "BACKUP_FAILED";
-                        summary: string;
-                        subject_id: string;
-                        contract_id?: string;
-                        error_code?: string;
-                        /** Format: date-time */
-                        occurred_at: string;
-                        action?: string;
-                    };
-                };
+                "application/json": components["schemas"]["NoticeRequest"];
             };
         };
         responses: {
             /** @description Success */
             202: {
                 headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        notification_id: string;
-                        /** @enum {string} */
-                        template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
-                        to: string[];
-                        contract_id?: string;
-                        props: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
-                        attempts: number;
-                        ses_message_id?: string;
-                        last_error_code?: string;
-                        created_at: string;
-                        updated_at: string;
-                        sent_at?: string;
-                    };
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             400: components["responses"]["400"];
@@ -2773,22 +3397,38 @@ export interface operations {
             /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getNotificationsById: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2799,27 +3439,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        notification_id: string;
-                        /** @enum {string} */
-                        template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
-                        to: string[];
-                        contract_id?: string;
-                        props: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
-                        attempts: number;
-                        ses_message_id?: string;
-                        last_error_code?: string;
-                        created_at: string;
-                        updated_at: string;
-                        sent_at?: string;
-                    };
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             400: components["responses"]["400"];
@@ -2828,22 +3452,40 @@ export interface operations {
             /** @description Problem: `notification.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     postNotificationsByIdRetry: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2854,27 +3496,12 @@ export interface operations {
             /** @description Success */
             202: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        notification_id: string;
-                        /** @enum {string} */
-                        template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
-                        to: string[];
-                        contract_id?: string;
-                        props: {
-                            [key: string]: unknown;
-                        };
-                        /** @enum {string} */
-                        status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
-                        attempts: number;
-                        ses_message_id?: string;
-                        last_error_code?: string;
-                        created_at: string;
-                        updated_at: string;
-                        sent_at?: string;
-                    };
+                    "application/json": components["schemas"]["Notification"];
                 };
             };
             400: components["responses"]["400"];
@@ -2883,34 +3510,61 @@ export interface operations {
             /** @description Problem: `notification.not_found` */
             404: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_found",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Problem: `notification.not_dead` */
             409: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_dead",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_dead",
+                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *     }
+                     */
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getContractsByIdNotifications: {
         parameters: {
             query?: {
-                limit?: string;
+                limit?: number;
                 cursor?: string;
             };
-            header?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
             path: {
                 id: string;
             };
@@ -2921,30 +3575,11 @@ export interface operations {
             /** @description Success */
             200: {
                 headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            notification_id: string;
-                            /** @enum {string} */
-                            template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
-                            to: string[];
-                            contract_id?: string;
-                            props: {
-                                [key: string]: unknown;
-                            };
-                            /** @enum {string} */
-                            status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
-                            attempts: number;
-                            ses_message_id?: string;
-                            last_error_code?: string;
-                            created_at: string;
-                            updated_at: string;
-                            sent_at?: string;
-                        }[];
-                        next_cursor: string | null;
-                    };
+                    "application/json": components["schemas"]["NotificationPage"];
                 };
             };
             400: components["responses"]["400"];
@@ -2953,7 +3588,9 @@ export interface operations {
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
+            429: components["responses"]["429"];
             500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
 }

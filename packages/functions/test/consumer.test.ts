@@ -67,7 +67,7 @@ describe("a consumer of @testex/client", () => {
       );
     }
     const titles: string[] = [];
-    for await (const contract of items((cursor) => editor.GET("/api/contracts", { params: { query: { client_id: client.client_id, limit: "2", cursor } } }))) {
+    for await (const contract of items((cursor) => editor.GET("/api/contracts", { params: { query: { client_id: client.client_id, limit: 2, cursor } } }))) {
       titles.push(contract.title);
     }
     expect(titles.sort()).toEqual(["One", "Three", "Two"]);
