@@ -791,6 +791,7 @@ export interface components {
             status?: "ACTIVE" | "INACTIVE";
             version?: number;
         };
+        /** @description `end_date` must not be before `start_date`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`). */
         ContractCreate: {
             client_id: string;
             title: string;
@@ -811,7 +812,7 @@ export interface components {
             currency?: string;
             notice_period_days?: number;
         };
-        /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
+        /** @description The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version. */
         ContractUpdate: {
             title?: string;
             /** @enum {string} */
@@ -833,6 +834,7 @@ export interface components {
             client_id?: string;
             version?: number;
         };
+        /** @description `effective_date` (default: the end of the contract's notice period) must not be in the past, and only BREACH or MUTUAL_AGREEMENT may end the contract before its notice period ends (else 422 naming `effective_date`). */
         TerminationRequest: {
             /** @enum {string} */
             reason: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
@@ -849,6 +851,7 @@ export interface components {
         TerminationRejection: {
             comment: string;
         };
+        /** @description `content_type` must be one of the stage's document types (PDF, Word, Excel, PNG, JPEG, plain text; else 415 listing them in `allowed`), and `size` at most the stage's upload limit (25 MB; else 413 with `max_bytes`). */
         UploadRequest: {
             filename: string;
             content_type: string;
@@ -1418,6 +1421,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
                 email?: string;
             };
@@ -1792,6 +1796,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
             };
             header?: {
@@ -1830,12 +1835,13 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
                 status?: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
                 client_id?: string;
                 /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
                 ending_after?: string;
-                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
+                /** @description A calendar date (YYYY-MM-DD), not before `ending_after` when both are given (else 422). */
                 ending_before?: string;
             };
             header?: {
@@ -2189,6 +2195,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
             };
             header?: {
@@ -2227,6 +2234,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
             };
             header?: {
@@ -2539,6 +2547,7 @@ export interface operations {
         parameters: {
             query: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
                 actor: string;
             };
@@ -3211,6 +3220,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
                 status?: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
                 /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
@@ -3250,6 +3260,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
             };
             header?: {
@@ -3559,6 +3570,7 @@ export interface operations {
         parameters: {
             query?: {
                 limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
             };
             header?: {

@@ -79,7 +79,13 @@ export const PageQuery = v.object({
     ),
     "25",
   ),
-  cursor: v.optional(v.pipe(v.string(), v.maxLength(2048))),
+  cursor: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(2048),
+      v.description("The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`."),
+    ),
+  ),
 });
 
 /** The reply of every list. */

@@ -57,13 +57,18 @@ export type DownloadLink = v.InferOutput<typeof DownloadLink>;
 /** `text/plain; charset=utf-8` and `Text/Plain` are both `text/plain`. */
 const MediaType = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.transform((s) => s.split(";")[0]!.trim()), v.minLength(3), v.maxLength(255));
 
-export const UploadInput = v.strictObject({
-  filename: Text(255),
-  content_type: MediaType,
-  size: v.pipe(v.number(), v.integer(), v.minValue(1, "An empty file is not a document")),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, "Expected the SHA-256 of the file as 64 hex digits"), v.toLowerCase()),
-  kind: v.optional(v.picklist(FILE_KINDS), "document"),
-});
+export const UploadInput = v.pipe(
+  v.strictObject({
+    filename: Text(255),
+    content_type: MediaType,
+    size: v.pipe(v.number(), v.integer(), v.minValue(1, "An empty file is not a document")),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, "Expected the SHA-256 of the file as 64 hex digits"), v.toLowerCase()),
+    kind: v.optional(v.picklist(FILE_KINDS), "document"),
+  }),
+  v.description(
+    "`content_type` must be one of the stage's document types (PDF, Word, Excel, PNG, JPEG, plain text; else 415 listing them in `allowed`), and `size` at most the stage's upload limit (25 MB; else 413 with `max_bytes`).",
+  ),
+);
 export type UploadInput = v.InferInput<typeof UploadInput>;
 
 export const ListQuery = v.strictObject(PageQuery.entries);
