@@ -1179,7 +1179,7 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Throttled by the stage's gateway: too many requests. Wait (`Retry-After` seconds, when sent) and retry with backoff. */
+        /** @description Too many requests: the stage's gateway refuses requests past its rate and burst limits before they reach the API. Retry after `Retry-After` seconds when the reply states it; the gateway's own reply does not, so wait about a second and back off exponentially. */
         429: {
             headers: {
                 "Retry-After": components["headers"]["RetryAfter"];

@@ -243,7 +243,9 @@ export function openApiDocument(app: Hono<any, any, any>) {
       responses: {
         ...Object.fromEntries([...shared].map(([status, codes]) => [String(status), problemResponse(codes, status)])),
         "429": {
-          description: "Throttled by the stage's gateway: too many requests. Wait (`Retry-After` seconds, when sent) and retry with backoff.",
+          description:
+            "Too many requests: the stage's gateway refuses requests past its rate and burst limits before they reach the API. " +
+            "Retry after `Retry-After` seconds when the reply states it; the gateway's own reply does not, so wait about a second and back off exponentially.",
           headers: { "Retry-After": { $ref: "#/components/headers/RetryAfter" } },
           content: { "application/json": { schema: refTo("Throttled"), example: { message: "Too Many Requests" } } },
         },
