@@ -1073,7 +1073,7 @@ export interface components {
                  *       "status": 400,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.malformed",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1091,9 +1091,9 @@ export interface components {
                  *       "type": "/problems/auth.unauthenticated",
                  *       "title": "Unauthorized",
                  *       "status": 401,
-                 *       "detail": "What went wrong, for a person.",
+                 *       "detail": "Send a bearer token: Authorization: Bearer <token>.",
                  *       "code": "auth.unauthenticated",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1111,9 +1111,9 @@ export interface components {
                  *       "type": "/problems/auth.forbidden",
                  *       "title": "Forbidden",
                  *       "status": 403,
-                 *       "detail": "What went wrong, for a person.",
+                 *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                  *       "code": "auth.forbidden",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1133,7 +1133,7 @@ export interface components {
                  *       "status": 413,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.too_large",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1153,7 +1153,7 @@ export interface components {
                  *       "status": 415,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.unsupported_media_type",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1171,9 +1171,9 @@ export interface components {
                  *       "type": "/problems/validation.failed",
                  *       "title": "Unprocessable Content",
                  *       "status": 422,
-                 *       "detail": "What went wrong, for a person.",
+                 *       "detail": "end_date: must not be before start_date.",
                  *       "code": "validation.failed",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1208,7 +1208,7 @@ export interface components {
                  *       "status": 500,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "internal",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1228,7 +1228,7 @@ export interface components {
                  *       "status": 503,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "auth.unavailable",
-                 *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1441,6 +1441,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "2 Main St, Springfield",
+                     *           "created_at": "2026-11-30T00:58:03.638Z",
+                     *           "version": 2,
+                     *           "client_id": "CLANCHC7JSBEY0",
+                     *           "updated_at": "2026-11-30T00:58:05.288Z",
+                     *           "phone": "+1 555 0100",
+                     *           "name": "Acme Ltd",
+                     *           "email": "acme-mx2k73y3-0@example.com",
+                     *           "status": "ACTIVE"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ClientPage"];
                 };
             };
@@ -1461,7 +1479,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1490,6 +1508,14 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Ltd",
+                 *       "email": "acme-mx2k73y3-0@example.com",
+                 *       "phone": "+1 555 0100",
+                 *       "address": "1 Main St, Springfield"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientCreate"];
             };
         };
@@ -1504,6 +1530,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "phone": "+1 555 0100",
+                     *       "address": "1 Main St, Springfield",
+                     *       "status": "ACTIVE",
+                     *       "version": 1,
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "updated_at": "2026-11-30T00:58:03.638Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
             };
@@ -1524,7 +1563,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.email_taken",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1560,6 +1599,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "1 Main St, Springfield",
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "version": 1,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "updated_at": "2026-11-30T00:58:03.638Z",
+                     *       "phone": "+1 555 0100",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "status": "ACTIVE"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
             };
@@ -1580,7 +1632,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1611,6 +1663,11 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "address": "2 Main St, Springfield"
+                 *     }
+                 */
                 "application/json": components["schemas"]["ClientUpdate"];
             };
         };
@@ -1623,6 +1680,19 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "address": "2 Main St, Springfield",
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "version": 2,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "updated_at": "2026-11-30T00:58:05.288Z",
+                     *       "phone": "+1 555 0100",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "status": "ACTIVE"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Client"];
                 };
             };
@@ -1643,7 +1713,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1663,7 +1733,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.email_taken",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1684,9 +1754,9 @@ export interface operations {
                      *       "type": "/problems/version.required",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1738,7 +1808,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1758,7 +1828,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.has_contracts",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1779,9 +1849,9 @@ export interface operations {
                      *       "type": "/problems/version.required",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1817,6 +1887,66 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "address": "1 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 1,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUSWNEETNBHSFCT26K",
+                     *           "at": "2026-11-30T00:58:05.288Z",
+                     *           "action": "client.updated",
+                     *           "after": {
+                     *             "address": "2 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:05.288Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 2,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "request_id": "3ebf3a56-e655-49ed-a9f6-25ac5e5a7533",
+                     *           "entity": "client"
+                     *         },
+                     *         {
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUND3HV3A4XQ6B85ZM",
+                     *           "at": "2026-11-30T00:58:03.638Z",
+                     *           "action": "client.created",
+                     *           "after": {
+                     *             "address": "1 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 1,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "request_id": "ab6a36bb-490e-4f47-b90f-ca4b042af3d2",
+                     *           "entity": "client"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
@@ -1860,6 +1990,28 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "end_date": "2027-12-31",
+                     *           "notice_period_days": 30,
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:06.439Z",
+                     *           "title": "Support and maintenance",
+                     *           "version": 2,
+                     *           "client_id": "CLANCHC7JSBEY0",
+                     *           "contract_type": "SERVICE",
+                     *           "updated_at": "2026-11-30T00:58:06.881Z",
+                     *           "currency": "EUR",
+                     *           "value": 86000,
+                     *           "status": "ACTIVE",
+                     *           "start_date": "2026-01-01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["ContractPage"];
                 };
             };
@@ -1889,6 +2041,18 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "client_id": "CLANCHC7JSBEY0",
+                 *       "title": "Support and maintenance",
+                 *       "contract_type": "SERVICE",
+                 *       "start_date": "2026-01-01",
+                 *       "end_date": "2027-12-31",
+                 *       "value": 84500.5,
+                 *       "currency": "EUR",
+                 *       "notice_period_days": 30
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContractCreate"];
             };
         };
@@ -1903,6 +2067,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "title": "Support and maintenance",
+                     *       "contract_type": "SERVICE",
+                     *       "start_date": "2026-01-01",
+                     *       "end_date": "2027-12-31",
+                     *       "value": 84500.5,
+                     *       "currency": "EUR",
+                     *       "notice_period_days": 30,
+                     *       "status": "ACTIVE",
+                     *       "version": 1,
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "updated_at": "2026-11-30T00:58:06.439Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contract"];
                 };
             };
@@ -1923,7 +2104,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.inactive",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1959,6 +2140,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 1,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:06.439Z",
+                     *       "currency": "EUR",
+                     *       "value": 84500.5,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contract"];
                 };
             };
@@ -1977,9 +2175,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2010,6 +2208,12 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "value": 86000,
+                 *       "version": 1
+                 *     }
+                 */
                 "application/json": components["schemas"]["ContractUpdate"];
             };
         };
@@ -2022,6 +2226,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 2,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:06.881Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contract"];
                 };
             };
@@ -2040,9 +2261,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2062,7 +2283,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2083,9 +2304,9 @@ export interface operations {
                      *       "type": "/problems/version.required",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2135,9 +2356,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2157,7 +2378,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.has_termination",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2178,9 +2399,9 @@ export interface operations {
                      *       "type": "/problems/version.required",
                      *       "title": "Precondition Required",
                      *       "status": 428,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2216,6 +2437,85 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "actor_email": "approver@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-approver",
+                     *           "audit_id": "AUNGZBH6VJ4JQ1VJD3",
+                     *           "at": "2026-11-30T00:58:11.972Z",
+                     *           "action": "termination.completed",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "decision_comment": "Agreed with legal.",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "decided_at": "2026-11-30T00:58:11.971Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "version": 2,
+                     *               "decided_by": "user-approver",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "status": "COMPLETED",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 10,
+                     *             "status": "TERMINATED"
+                     *           },
+                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "entity": "termination"
+                     *         },
+                     *         {
+                     *           "before": {
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "actor_email": "approver@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-approver",
+                     *           "audit_id": "AUYMBJRFXQMQG9DD73",
+                     *           "at": "2026-11-30T00:58:11.971Z",
+                     *           "action": "termination.approved",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "decision_comment": "Agreed with legal.",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "decided_at": "2026-11-30T00:58:11.971Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "version": 2,
+                     *               "decided_by": "user-approver",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "status": "COMPLETED",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 10,
+                     *             "status": "TERMINATED"
+                     *           },
+                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "entity": "termination"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTEuOTcxeiNhdWRpdF9pZF9hdXltYmpyZnhxbXFnOWRkNzMiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYifQ"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
@@ -2255,6 +2555,39 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sha256": "cc2907b559b623e7cb6cf69599f2fc59630a37862182e4a836d24ce3dd1614fc",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "kind": "document",
+                     *           "created_at": "2026-11-30T00:58:08.609Z",
+                     *           "uploaded_by": "user-editor",
+                     *           "filename": "agreement.pdf",
+                     *           "content_type": "application/pdf",
+                     *           "size": 18,
+                     *           "updated_at": "2026-11-30T00:58:08.609Z",
+                     *           "file_id": "FIRCR49S7K9531",
+                     *           "status": "PENDING"
+                     *         },
+                     *         {
+                     *           "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "kind": "document",
+                     *           "created_at": "2026-11-30T00:58:08.019Z",
+                     *           "uploaded_by": "user-editor",
+                     *           "filename": "notice.txt",
+                     *           "content_type": "text/plain",
+                     *           "size": 49,
+                     *           "updated_at": "2026-11-30T00:58:08.445Z",
+                     *           "file_id": "FIFZRFA41G5W3J",
+                     *           "status": "AVAILABLE"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["FilePage"];
                 };
             };
@@ -2273,9 +2606,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2306,6 +2639,15 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 5259264 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "filename": "agreement.pdf",
+                 *       "content_type": "application/pdf",
+                 *       "size": 18,
+                 *       "sha256": "cc2907b559b623e7cb6cf69599f2fc59630a37862182e4a836d24ce3dd1614fc",
+                 *       "kind": "document"
+                 *     }
+                 */
                 "application/json": components["schemas"]["UploadRequest"];
                 "multipart/form-data": {
                     /** @description The document, at most 5242880 bytes, with its filename and content type. */
@@ -2328,6 +2670,21 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "kind": "document",
+                     *       "created_at": "2026-11-30T00:58:08.019Z",
+                     *       "uploaded_by": "user-editor",
+                     *       "filename": "notice.txt",
+                     *       "content_type": "text/plain",
+                     *       "size": 49,
+                     *       "updated_at": "2026-11-30T00:58:08.445Z",
+                     *       "file_id": "FIFZRFA41G5W3J",
+                     *       "status": "AVAILABLE"
+                     *     }
+                     */
                     "application/json": components["schemas"]["UploadGrant"] | components["schemas"]["File"];
                 };
             };
@@ -2346,9 +2703,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2368,7 +2725,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2406,6 +2763,29 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "file": {
+                     *         "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "kind": "document",
+                     *         "created_at": "2026-11-30T00:58:08.019Z",
+                     *         "uploaded_by": "user-editor",
+                     *         "filename": "notice.txt",
+                     *         "content_type": "text/plain",
+                     *         "size": 49,
+                     *         "updated_at": "2026-11-30T00:58:08.445Z",
+                     *         "file_id": "FIFZRFA41G5W3J",
+                     *         "status": "AVAILABLE"
+                     *       },
+                     *       "download": {
+                     *         "method": "GET",
+                     *         "url": "http://127.0.0.1:36157/testex-test-files/contracts/CTGQE0M51N0B86/FIFZRFA41G5W3J?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&X-Amz-Credential=S3RVER%2F20261130%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T005809Z&X-Amz-Expires=300&X-Amz-Signature=4e95d9ec2068e5062e74c3fcb4044bd341014183a537e7e3e57286b1af342310&X-Amz-SignedHeaders=host&response-content-disposition=attachment%3B%20filename%3D%22notice.txt%22%3B%20filename%2A%3DUTF-8%27%27notice.txt&response-content-type=text%2Fplain&x-id=GetObject",
+                     *         "headers": {},
+                     *         "expires_at": "2026-11-30T01:03:09.326Z"
+                     *       }
+                     *     }
+                     */
                     "application/json": components["schemas"]["DownloadLink"];
                 };
             };
@@ -2433,9 +2813,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2455,7 +2835,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "file.not_available",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2507,9 +2887,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2529,7 +2909,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2567,6 +2947,77 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "version": 8,
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUR5YYCAW6GYX63P16",
+                     *           "at": "2026-11-30T00:58:11.447Z",
+                     *           "action": "termination.requested",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.447Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "version": 1,
+                     *               "status": "PENDING_APPROVAL",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "request_id": "98b9f870-8ef1-4dc5-8255-aae0d86d2f14",
+                     *           "entity": "termination"
+                     *         },
+                     *         {
+                     *           "before": {
+                     *             "version": 6,
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "TMP8YMWFZQAY1G",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUYQCZJ7HDCZ1V43A4",
+                     *           "at": "2026-11-30T00:58:10.447Z",
+                     *           "action": "termination.requested",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "termination_id": "TMP8YMWFZQAY1G",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:10.447Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "version": 1,
+                     *               "status": "PENDING_APPROVAL",
+                     *               "requested_at": "2026-11-30T00:58:10.447Z"
+                     *             },
+                     *             "version": 7,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "request_id": "32c98816-996a-4455-8b17-ef9c7df58f3d",
+                     *           "entity": "termination"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTAuNDQ3eiNhdWRpdF9pZF9hdXlxY3pqN2hkY3oxdjQzYTQiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYiLCJnc2kxc2siOiIkYXVkaXRfMSNhdF8yMDI2LTExLTMwdDAwOjU4OjEwLjQ0N3ojYXVkaXRfaWRfYXV5cWN6ajdoZGN6MXY0M2E0IiwiZ3NpMXBrIjoiJHRlc3RleCNhY3Rvcl91c2VyLWVkaXRvciJ9"
+                     *     }
+                     */
                     "application/json": components["schemas"]["AuditEntryPage"];
                 };
             };
@@ -2603,6 +3054,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 1,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:09.743Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "PENDING_APPROVAL",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Termination"];
                 };
             };
@@ -2621,9 +3088,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2654,6 +3121,13 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "reason": "MUTUAL_AGREEMENT",
+                 *       "effective_date": "2026-11-30",
+                 *       "notes": "Both parties agreed on 1 March."
+                 *     }
+                 */
                 "application/json": components["schemas"]["TerminationRequest"];
             };
         };
@@ -2668,6 +3142,22 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "status": "PENDING_APPROVAL",
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "effective_date": "2026-11-30",
+                     *       "approval_required": true,
+                     *       "previous_status": "ACTIVE",
+                     *       "requested_by": "user-editor",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z",
+                     *       "version": 1,
+                     *       "updated_at": "2026-11-30T00:58:09.743Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Termination"];
                 };
             };
@@ -2686,9 +3176,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2708,7 +3198,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2743,6 +3233,34 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:07.165Z",
+                     *           "origin_id": "EVJCHD9808PRMPG38E",
+                     *           "type": "contract.suspended",
+                     *           "event_id": "EVJCHD9808PRMPG38E",
+                     *           "updated_at": "2026-11-30T00:58:07.165Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         },
+                     *         {
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:07.504Z",
+                     *           "origin_id": "EV2Z8X6C0TMA6B4R0A",
+                     *           "type": "contract.reinstated",
+                     *           "event_id": "EV2Z8X6C0TMA6B4R0A",
+                     *           "updated_at": "2026-11-30T00:58:07.504Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutboxEventList"];
                 };
             };
@@ -2774,6 +3292,11 @@ export interface operations {
         /** @description Optional: no body, or an empty one, is the same as `{}`. JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody?: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "Agreed with legal."
+                 *     }
+                 */
                 "application/json": components["schemas"]["TerminationApproval"];
             };
         };
@@ -2786,6 +3309,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMRMEVRWJCKFFE",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:11.971Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "COMPLETED",
+                     *       "requested_at": "2026-11-30T00:58:11.447Z",
+                     *       "decided_by": "user-approver",
+                     *       "decided_at": "2026-11-30T00:58:11.971Z",
+                     *       "decision_comment": "Agreed with legal.",
+                     *       "completed_at": "2026-11-30T00:58:11.971Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Termination"];
                 };
             };
@@ -2803,9 +3345,9 @@ export interface operations {
                      *       "type": "/problems/auth.forbidden",
                      *       "title": "Forbidden",
                      *       "status": 403,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2823,9 +3365,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2845,7 +3387,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2876,6 +3418,11 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "comment": "The notice must go through legal first."
+                 *     }
+                 */
                 "application/json": components["schemas"]["TerminationRejection"];
             };
         };
@@ -2888,6 +3435,24 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMP8YMWFZQAY1G",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:11.180Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "REJECTED",
+                     *       "requested_at": "2026-11-30T00:58:10.447Z",
+                     *       "decided_by": "user-approver",
+                     *       "decided_at": "2026-11-30T00:58:11.180Z",
+                     *       "decision_comment": "The notice must go through legal first."
+                     *     }
+                     */
                     "application/json": components["schemas"]["Termination"];
                 };
             };
@@ -2905,9 +3470,9 @@ export interface operations {
                      *       "type": "/problems/auth.forbidden",
                      *       "title": "Forbidden",
                      *       "status": 403,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2925,9 +3490,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2947,7 +3512,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2985,6 +3550,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:10.103Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "WITHDRAWN",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z",
+                     *       "withdrawn_at": "2026-11-30T00:58:10.103Z"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Termination"];
                 };
             };
@@ -3002,9 +3584,9 @@ export interface operations {
                      *       "type": "/problems/auth.forbidden",
                      *       "title": "Forbidden",
                      *       "status": 403,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3022,9 +3604,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3044,7 +3626,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3083,6 +3665,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 3,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:07.165Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "SUSPENDED",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contract"];
                 };
             };
@@ -3101,9 +3700,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3123,7 +3722,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3162,6 +3761,23 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 4,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:07.504Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
                     "application/json": components["schemas"]["Contract"];
                 };
             };
@@ -3180,9 +3796,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3202,7 +3818,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3242,6 +3858,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["TerminationPage"];
                 };
             };
@@ -3279,6 +3901,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["OutboxEventPage"];
                 };
             };
@@ -3337,7 +3965,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "event.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3357,7 +3985,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "event.not_dead",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3386,6 +4014,22 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                /**
+                 * @example {
+                 *       "template": "status-update",
+                 *       "to": [
+                 *         "legal@acme.example"
+                 *       ],
+                 *       "contract_id": "CTGQE0M51N0B86",
+                 *       "props": {
+                 *         "contract_id": "CTGQE0M51N0B86",
+                 *         "contract_title": "Support and maintenance",
+                 *         "status": "SUSPENDED",
+                 *         "effective_date": "2026-12-01",
+                 *         "changed_by": "user-editor"
+                 *       }
+                 *     }
+                 */
                 "application/json": components["schemas"]["NoticeRequest"];
             };
         };
@@ -3399,6 +4043,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "template": "status-update",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:09.386Z",
+                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "props": {
+                     *         "effective_date": "2026-12-01",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_title": "Support and maintenance",
+                     *         "changed_by": "user-editor",
+                     *         "status": "SUSPENDED"
+                     *       },
+                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "to": [
+                     *         "legal@acme.example"
+                     *       ],
+                     *       "status": "QUEUED",
+                     *       "attempts": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["Notification"];
                 };
             };
@@ -3417,9 +4082,9 @@ export interface operations {
                      *       "type": "/problems/contract.not_found",
                      *       "title": "Not Found",
                      *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3454,6 +4119,27 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "template": "status-update",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:09.386Z",
+                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "props": {
+                     *         "effective_date": "2026-12-01",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_title": "Support and maintenance",
+                     *         "changed_by": "user-editor",
+                     *         "status": "SUSPENDED"
+                     *       },
+                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "to": [
+                     *         "legal@acme.example"
+                     *       ],
+                     *       "status": "QUEUED",
+                     *       "attempts": 0
+                     *     }
+                     */
                     "application/json": components["schemas"]["Notification"];
                 };
             };
@@ -3474,7 +4160,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3532,7 +4218,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_found",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3552,7 +4238,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_dead",
-                     *       "request_id": "6f1c2b1e-3f0a-4d8e-9a57-1f2d3c4b5a69"
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3591,6 +4277,32 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "template": "status-update",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:09.386Z",
+                     *           "notification_id": "NTV2BH1TTANERZ",
+                     *           "props": {
+                     *             "effective_date": "2026-12-01",
+                     *             "contract_id": "CTGQE0M51N0B86",
+                     *             "contract_title": "Support and maintenance",
+                     *             "changed_by": "user-editor",
+                     *             "status": "SUSPENDED"
+                     *           },
+                     *           "updated_at": "2026-11-30T00:58:09.386Z",
+                     *           "to": [
+                     *             "legal@acme.example"
+                     *           ],
+                     *           "status": "QUEUED",
+                     *           "attempts": 0
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
                     "application/json": components["schemas"]["NotificationPage"];
                 };
             };
