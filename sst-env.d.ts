@@ -23,6 +23,7 @@ declare module "sst" {
       operatorEmails: string[];
       maxUploadBytes: number;
       allowedContentTypes: string[];
+      healthTimeoutMs: number;
       oidc: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string } | null;
       type: "sst.sst.Linkable";
     };

@@ -31,6 +31,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex-dev.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },
@@ -44,6 +45,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@staging.testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },
@@ -57,6 +59,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
     // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
     oidc: null,
   },

@@ -30,6 +30,8 @@ export interface Settings {
   maxUploadBytes: number;
   /** Content types a contract document may have (checked by magic bytes too). */
   allowedContentTypes: string[];
+  /** How long `/health` waits for each dependency before calling it a timeout. */
+  healthTimeoutMs: number;
   /** Verify tokens against this issuer instead of the stage's signing secret. */
   oidc: OidcSettings | null;
 }

@@ -3,12 +3,12 @@ import { createServer, type Server } from "node:http";
 import { Resource } from "sst";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES } from "@testex/core";
-import { mintToken } from "@testex/local/token";
-import { uniqueEmail } from "@testex/local/testing";
+import { mintToken } from "#test/local";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { tokenVerifier } from "../src/api/middleware/authenticate";
 import { operationsOf } from "../src/api/operations";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");

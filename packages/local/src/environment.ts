@@ -17,7 +17,7 @@ export interface LocalResources {
   authSecret: string;
 }
 
-export function localResources(stage: string, authSecret: string): LocalResources {
+export function localResources(stage: string, authSecret: string, overrides: Partial<Settings> = {}): LocalResources {
   const base = stageConfig(stage).settings;
   return {
     stage,
@@ -34,6 +34,7 @@ export function localResources(stage: string, authSecret: string): LocalResource
         ? Number(process.env.APPROVAL_THRESHOLD)
         : base.approvalThreshold,
       corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
+      ...overrides,
     },
   };
 }

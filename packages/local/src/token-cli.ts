@@ -19,7 +19,7 @@ async function main() {
   if (!role || !ROLES.includes(role)) throw new Error(values.role ? `unknown role "${values.role}"\n${USAGE}` : USAGE);
   const actor = { id: values.sub ?? `local-${role}`, email: values.email, roles: [role] };
   process.stdout.write(`${await mintToken(actor, localAuthSecret(), values.expires)}\n`);
-  process.stderr.write(`token for ${actor.id} (${role}), valid ${values.expires}; paste it into Authorize on http://localhost:3000/docs\n`);
+  process.stderr.write(`token for ${actor.id} (${role}), valid ${values.expires}; paste it into Authorize on http://localhost:${process.env.PORT ?? 3000}/docs\n`);
 }
 
 main().catch((error: Error) => {

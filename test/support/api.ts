@@ -1,8 +1,8 @@
 import { Resource } from "sst";
 import { ROLES, type Actor, type Role } from "@testex/core";
 import { mintToken } from "@testex/local/token";
-import { app } from "./app";
-import { contractViolations } from "./operations";
+import { app } from "@testex/functions/api/app";
+import { contractViolations } from "@testex/functions/api/operations";
 
 /** A role (acting as `user-<role>`) or a full actor; tokens are real and signed with the stack's secret. */
 export type Caller = Role | Actor;
