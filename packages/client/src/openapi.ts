@@ -265,7 +265,7 @@ export interface paths {
         get: operations["getContractsByIdFiles"];
         put?: never;
         /**
-         * Add a document: JSON grants a presigned upload straight to S3; multipart/form-data (up to 5 MB) stores it at once
+         * Add a document: JSON grants a presigned upload straight to S3; multipart/form-data (up to 4 MiB) stores it at once
          * @description JSON `{filename, content_type, size, sha256}` creates a PENDING file and answers with a PUT to send the bytes to (its headers are signed and must be sent as given). The file becomes AVAILABLE once the stored object is verified (size, SHA-256, content by magic bytes), or REJECTED.
          *
          *     Needs the `write` permission (roles: editor, admin).
@@ -741,6 +741,10 @@ export interface components {
             created_at: string;
             updated_at: string;
             sent_at?: string;
+            /** @enum {string} */
+            delivery_status?: "DELIVERED" | "BOUNCED" | "COMPLAINED";
+            delivery_at?: string;
+            delivery_detail?: string;
         };
         OutboxEvent: {
             event_id: string;
@@ -2636,7 +2640,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 5259264 bytes; larger bodies are refused with 413, other media types with 415. */
+        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 4210688 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
                 /**
@@ -2650,7 +2654,7 @@ export interface operations {
                  */
                 "application/json": components["schemas"]["UploadRequest"];
                 "multipart/form-data": {
-                    /** @description The document, at most 5242880 bytes, with its filename and content type. */
+                    /** @description The document, at most 4194304 bytes, with its filename and content type. */
                     file: string;
                     /**
                      * @default document
