@@ -10,6 +10,12 @@ const { maxAgeSeconds, ...cors } = apiCors(config.settings.corsOrigins);
 /** The REST API: one Hono Lambda behind an HTTP API, which answers CORS itself (the function sets no CORS header). */
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: { ...cors, maxAge: `${maxAgeSeconds} seconds` },
+  transform: {
+    // Every route of the stage, before the function runs: a flood is refused at the gateway, not billed as Lambda time.
+    stage: (args) => {
+      args.defaultRouteSettings = { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit };
+    },
+  },
 });
 
 export const apiRoute = api.route(

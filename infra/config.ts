@@ -65,6 +65,22 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   },
 };
 
+/**
+ * Requests per second the stage's gateway lets through (`rateLimit`, steady)
+ * and the bucket of requests it absorbs at once (`burstLimit`). Past them it
+ * answers 429 itself, before the API function runs.
+ */
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+const THROTTLES: Record<Environment, Throttle> = {
+  development: { rateLimit: 50, burstLimit: 100 },
+  staging: { rateLimit: 100, burstLimit: 200 },
+  production: { rateLimit: 500, burstLimit: 1000 },
+};
+
 /** Infra-only facts about a stage's mail: the app never reads them. */
 export interface MailConfig {
   /**
@@ -84,6 +100,8 @@ const MAIL: Record<Environment, MailConfig> = {
 export interface StageConfig {
   /** What the app reads through the `Settings` link. */
   settings: Settings;
+  /** The gateway's limits for every route of the stage. */
+  throttle: Throttle;
   mail: MailConfig;
   /** Production keeps its data when the stage is removed and refuses `sst remove`. */
   protect: boolean;
@@ -107,6 +125,7 @@ export function stageConfig(stage: string): StageConfig {
   const environment = environmentOf(stage);
   return {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
+    throttle: THROTTLES[environment],
     mail: MAIL[environment],
     protect: environment === "production",
   };

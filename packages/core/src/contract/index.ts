@@ -7,7 +7,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
-import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
+import { Amount, Changes, ClientId, NO_CHANGE, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
 import * as Outbox from "../outbox";
 import { parse } from "../validation";
 import {
@@ -51,24 +51,14 @@ export const Contract = v.object({
 export type Contract = v.InferOutput<typeof Contract>;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** An amount in the contract's currency, to the cent. */
-const Money = v.pipe(
-  v.number(),
-  v.finite(),
-  v.minValue(0),
-  v.maxValue(1e13),
-  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
-);
-
 /** A renewal term, in months: from one month to ten years. */
 export const TermMonths = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120));
-
 const terms = {
   title: Text(200),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
   end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),
-  value: Money,
+  value: Amount,
   currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR"))),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
   renewal: v.pipe(v.picklist(RENEWALS), v.description("Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.")),
@@ -86,11 +76,21 @@ export const CreateInput = v.pipe(
     renewal: v.optional(terms.renewal),
     renewal_term_months: v.optional(terms.renewal_term_months),
   }),
-  v.forward(v.check(datesInOrder, "end_date must not be before start_date"), ["end_date"]),
+  v.forward(v.check(datesInOrder, "must not be before start_date"), ["end_date"]),
+  v.description(
+    "`end_date` must not be before `start_date`, and is required unless `renewal` is EVERGREEN (which takes none). AUTO requires `renewal_term_months`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`).",
+  ),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
-export const UpdateInput = v.strictObject({ ...v.partial(v.object(terms)).entries, version: v.optional(Version) });
+/** `client_id` may be sent back unchanged (a contract read and sent back whole); a contract never moves to another client. */
+export const UpdateInput = v.pipe(
+  Changes({ ...v.partial(v.object(terms)).entries, client_id: v.optional(ClientId) }),
+  v.description(
+    "The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). " +
+      "After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version.",
+  ),
+);
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 export const ListQuery = v.strictObject({
@@ -98,11 +98,11 @@ export const ListQuery = v.strictObject({
   status: v.optional(v.picklist(CONTRACT_STATUSES)),
   client_id: v.optional(ClientId),
   ending_after: v.optional(IsoDate),
-  ending_before: v.optional(IsoDate),
+  ending_before: v.optional(v.pipe(IsoDate, v.description("A calendar date (YYYY-MM-DD), not before `ending_after` when both are given (else 422)."))),
   notice_deadline_before: v.pipe(
     v.optional(IsoDate),
     v.description(
-      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters.",
+      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters (else 422).",
     ),
   ),
 });
@@ -130,13 +130,13 @@ function settleTerm<T extends Partial<TermFields>>(next: T & { notice_period_day
   const wasOpenEnded = was?.renewal === "EVERGREEN";
   const issues: { path: string; message: string }[] = [];
   if (renewal === "EVERGREEN") {
-    if (given.end_date !== undefined) issues.push({ path: "end_date", message: "An EVERGREEN contract has no end date" });
-    if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "An EVERGREEN contract does not renew by terms" });
+    if (given.end_date !== undefined) issues.push({ path: "end_date", message: "end_date: an EVERGREEN contract has no end date" });
+    if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "renewal_term_months: an EVERGREEN contract does not renew by terms" });
   } else {
     if (!next.end_date || (wasOpenEnded && given.end_date === undefined)) {
-      issues.push({ path: "end_date", message: `A ${renewal} contract needs an end date` });
+      issues.push({ path: "end_date", message: `end_date: a ${renewal} contract needs an end date` });
     }
-    if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "An AUTO contract needs renewal_term_months" });
+    if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "renewal_term_months: an AUTO contract needs a renewal term" });
   }
   if (issues.length) throw new ValidationError(issues);
   const { renewal_term_months: months, ...rest } = next;
@@ -233,12 +233,16 @@ export async function create(raw: CreateInput): Promise<Contract> {
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
   const input = parse(UpdateInput, raw);
-  const { version: _ignored, ...changes } = input;
+  const { version: _ignored, client_id: clientId, ...changes } = input;
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
+  if (clientId !== undefined && clientId !== current.client_id) {
+    throw new ValidationError([{ path: "client_id", message: `client_id: the contract belongs to ${current.client_id} and cannot move to another client; create a new contract instead` }]);
+  }
+  if (Object.keys(changes).length === 0) throw new ValidationError([{ path: "", message: `The body: ${NO_CHANGE}` }]);
   assertEditable(current);
   const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
-  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
+  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
   await writeTransaction(
     ({ contract, audit }) => [
       contract
@@ -300,7 +304,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   const query = parse(ListQuery, raw);
   const { ending_after: after, ending_before: last, status } = query;
   if (after && last && after > last) {
-    throw new ValidationError([{ path: "ending_after", message: "ending_after must not be after ending_before" }]);
+    throw new ValidationError([{ path: "ending_after", message: "ending_after: must not be after ending_before" }]);
   }
   if (query.notice_deadline_before) return byNoticeDeadline(query);
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
@@ -323,9 +327,9 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
 /** Running contracts by notice deadline, from the sparse index that holds only them. */
 async function byNoticeDeadline(query: v.InferOutput<typeof ListQuery>): Promise<Page<Contract>> {
   const mixed = (["client_id", "ending_after", "ending_before"] as const).filter((name) => query[name] !== undefined);
-  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: "Cannot be combined with notice_deadline_before" }));
+  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: `${name}: cannot be combined with notice_deadline_before` }));
   if (query.status && !RUNNING_STATUSES.includes(query.status)) {
-    issues.push({ path: "status", message: "With notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
+    issues.push({ path: "status", message: "status: with notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
   }
   if (issues.length) throw new ValidationError(issues);
   const { status } = query;

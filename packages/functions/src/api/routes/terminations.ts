@@ -24,6 +24,7 @@ export const terminations = new Hono<AppEnv>()
       params: Params,
       body: Termination.RequestInput,
       responses: { 201: Termination.Termination },
+      headers: { 201: ["Location", "ETag"] },
       errors: moveErrors,
     }),
     async (c) => {
@@ -33,7 +34,15 @@ export const terminations = new Hono<AppEnv>()
   )
   .get(
     "/contracts/:id/termination",
-    operation({ tag, summary: "The contract's current or most recent termination", access: "read", params: Params, responses: { 200: Termination.Termination }, errors: ["contract.not_found", "termination.not_found"] }),
+    operation({
+      tag,
+      summary: "The contract's current or most recent termination",
+      access: "read",
+      params: Params,
+      responses: { 200: Termination.Termination },
+      headers: { 200: ["ETag"] },
+      errors: ["contract.not_found", "termination.not_found"],
+    }),
     async (c) => {
       const termination = await Termination.current(c.req.param("id"));
       return c.json(termination, 200, { etag: etag(termination.version) });
@@ -52,7 +61,16 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/termination/approve",
-    operation({ tag, summary: "Approve a pending termination (not by its requester)", access: "approve", params: Params, body: Termination.ApproveInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
+    operation({
+      tag,
+      summary: "Approve a pending termination (not by its requester)",
+      access: "approve",
+      params: Params,
+      body: Termination.ApproveInput,
+      bodyOptional: true,
+      responses: { 200: Termination.Termination },
+      errors: decisionErrors,
+    }),
     async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
   )
   .post(
@@ -74,7 +92,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/suspend",
-    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Termination.suspend(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
@@ -82,7 +100,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/reinstate",
-    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Termination.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
