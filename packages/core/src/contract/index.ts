@@ -8,6 +8,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
+import * as Search from "../search";
 import { parse } from "../validation";
 import {
   CONTRACT_STATUSES,
@@ -79,6 +80,24 @@ export const ListQuery = v.strictObject({
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
+export const SearchQuery = v.strictObject({
+  q: v.pipe(
+    v.string(),
+    v.maxLength(200),
+    v.check((q) => Search.words(q).length > 0, "Type at least one letter or digit of a title or client name"),
+  ),
+  limit: PageQuery.entries.limit,
+});
+export type SearchQuery = v.InferInput<typeof SearchQuery>;
+
+export const SearchResult = v.object({
+  items: v.array(v.object({ ...Contract.entries, client_name: v.string() })),
+  /** More contracts matched than the reply holds: a longer query narrows it. */
+  truncated: v.boolean(),
+});
+export type SearchResult = v.InferOutput<typeof SearchResult>;
+export { search } from "./search";
+
 export type Stored = EntityItem<typeof ContractEntity>;
 
 export const id = (raw: string) => parse(ContractId, raw);
@@ -128,7 +147,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
     updated_at: now,
   };
   await writeTransaction(
-    ({ client, contract: contracts, audit }) => [
+    ({ client, contract: contracts, audit, searchWord }) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
       client
         .patch({ client_id: contract.client_id })
@@ -136,6 +155,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
         .where(({ status }, { eq }) => eq(status, "ACTIVE"))
         .commit(),
       contracts.create(contract).commit(),
+      ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
       audit
         .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
         .commit(),
@@ -160,11 +180,12 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
   await writeTransaction(
-    ({ contract, audit }) => [
+    ({ contract, audit, searchWord }) => [
       contract
         .put(next)
         .where(({ version }, { eq }) => eq(version, expectedVersion))
         .commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, next.title),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.updated", before: current, after: next }, next.updated_at))
         .commit(),
@@ -187,13 +208,14 @@ export async function remove(contractId: string, expectedVersion: number): Promi
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
   await writeTransaction(
-    ({ client, contract, deletedContract, audit }) => [
+    ({ client, contract, deletedContract, audit, searchWord }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
         .commit(),
       deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: currentActor().id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, undefined),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
         .commit(),

@@ -6,6 +6,7 @@ import { FileEntity } from "../file/entity";
 import { IdempotencyEntity } from "../idempotency/entity";
 import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
+import { SearchWordEntity } from "../search/entity";
 import { TerminationEntity } from "../termination/entity";
 import { dynamo, tableName } from "./dynamo";
 
@@ -21,6 +22,7 @@ export const entities = {
   termination: TerminationEntity,
   outbox: OutboxEntity,
   idempotency: IdempotencyEntity,
+  searchWord: SearchWordEntity,
 };
 
 export const db = new Service(entities, { client: dynamo, table: tableName() });
