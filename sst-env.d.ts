@@ -4,6 +4,7 @@ declare module "sst" {
   export interface Resource {
     App: { name: string; stage: string; type: "sst.sst.Linkable" };
     Api: { url: string; type: "sst.aws.ApiGatewayV2" };
+    Web: { url: string; type: "sst.aws.StaticSite" };
     Table: { name: string; type: "sst.aws.Dynamo" };
     Files: { name: string; type: "sst.aws.Bucket" };
     Archives: { name: string; type: "sst.aws.Bucket" };

@@ -26,6 +26,7 @@ export default $config({
       await import("./infra/email"),
       await import("./infra/queue"),
       await import("./infra/api"),
+      await import("./infra/web"),
       await import("./infra/workers"),
       await import("./infra/jobs"),
       await import("./infra/alarms"),

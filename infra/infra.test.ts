@@ -1,4 +1,4 @@
-import { existsSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
@@ -23,6 +23,8 @@ import { type Synthesis, synthesize } from "./offline/synthesize";
 /** The infrastructure as `sst deploy --stage dev` would create it, run offline under Pulumi mocks. */
 let dev: Synthesis;
 beforeAll(async () => {
+  // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
+  mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
   dev = await synthesize("dev");
 }, 300_000);
 
@@ -74,7 +76,7 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/processor.handler": {
-    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Api"],
+    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Web"],
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
@@ -129,6 +131,26 @@ describe("the API", () => {
   });
 });
 
+describe("the console", () => {
+  it("is built from packages/web with the stage's API URL and issuer, and served from a private bucket", () => {
+    const build = custom(dev, "command:local:Command", "WebBuilder").inputs;
+    expect(build.dir).toBe(path.join(root, "packages/web"));
+    expect(build.create).toBe("npm run build");
+    expect(build.environment).toEqual({
+      VITE_API_URL: dev.outputs.api,
+      VITE_OIDC_ISSUER: stageConfig("dev").settings.oidc?.issuer ?? "",
+      VITE_OIDC_CLIENT_ID: stageConfig("dev").settings.oidc?.audience ?? "",
+    });
+    expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "WebAssetsPublicAccessBlock").inputs).toMatchObject({
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    expect(Object.keys(dev.outputs)).toContain("web");
+  });
+});
+
 describe("the table", () => {
   it("has the keys, indexes, stream and TTL declared in TABLE_KEYS", () => {
     expect(tableProblems(dev, TABLE_KEYS)).toEqual([]);
@@ -175,12 +197,12 @@ describe("the table", () => {
 describe("the buckets", () => {
   const origins = stageConfig("dev").settings.corsOrigins;
 
-  it("are files, archives and backups only", () => {
+  it("are files, archives, backups and the console's assets only", () => {
     expect(
       ofType(dev, "aws:s3/bucket:Bucket")
         .map((b) => b.name)
         .sort(),
-    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket"]);
+    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket", "WebAssetsBucket"]);
   });
 
   it("are encrypted, private, cleaned of abandoned uploads; archives age to cheaper storage; backups are versioned; only files accepts browsers", () => {

@@ -1,5 +1,6 @@
 import type { Settings } from "@testex/core/config";
 import { stageConfig } from "../../../infra/config";
+import { localPorts } from "./ports";
 
 export interface Endpoints {
   dynamo: string;
@@ -69,5 +70,6 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
+    SST_RESOURCE_Web: link({ url: `http://localhost:${localPorts().web}` }),
   };
 }

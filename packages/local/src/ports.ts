@@ -4,6 +4,8 @@ export const localPorts = () => ({
   s3: Number(process.env.TESTEX_S3_PORT ?? 4568),
   ses: Number(process.env.TESTEX_SES_PORT ?? 8005),
   sqs: Number(process.env.TESTEX_SQS_PORT ?? 9324),
+  /** The console; the OpenID Provider redirects back to it, and notices link to it. */
+  web: Number(process.env.TESTEX_WEB_PORT ?? 3001),
 });
 
 export const localEndpoints = (ports = localPorts()) => ({

@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { apiUrl, settings } from "../config";
+import { consoleUrl, settings } from "../config";
 import * as File from "../file";
 import * as Notification from "../notification";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
@@ -38,6 +38,9 @@ function notice(event: OutboxEvent, template: string, to: string, props: Record<
  * Which effects each event has, in the order they run. Completion is the one
  * with real work (backup, archive, the notice to the client); the others queue notices.
  */
+/** Where the console shows a contract's termination; signing in from a link lands there. */
+const terminationPage = (contractId: string) => `${consoleUrl()}/contracts/${contractId}/termination`;
+
 export function effectsOf(event: OutboxEvent): Effect[] {
   const facts = event.payload as Facts;
   const { contract, termination, requester } = facts;
@@ -58,8 +61,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
             value: contract.value,
             currency: contract.currency,
             effective_date: termination?.effective_date,
-            approve_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/approve`,
-            reject_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/reject`,
+            review_url: terminationPage(contract.contract_id),
           }),
         ),
         ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),

@@ -96,8 +96,7 @@ describe("terminating a contract at or above the approval threshold", () => {
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
-      approve_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/approve`,
-      reject_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/reject`,
+      review_url: `${Resource.Web.url}/contracts/${contractId}/termination`,
     });
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
     expect(decision).toMatchObject({
