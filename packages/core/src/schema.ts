@@ -24,6 +24,37 @@ export const Text = (max: number) => v.pipe(v.string(), v.trim(), v.minLength(1,
 
 export const Version = v.pipe(v.number(), v.integer(), v.minValue(1));
 
+/**
+ * The changes of an update: at least one field besides `version`, so an empty
+ * body (`{}`, `[]`) is refused instead of writing a new version that changes
+ * nothing.
+ */
+export const NO_CHANGE = "name at least one field to change";
+export const Changes = <E extends v.ObjectEntries>(entries: E) =>
+  v.pipe(
+    v.strictObject({ ...entries, version: v.optional(Version) }),
+    v.check((input) => Object.keys(input).some((key) => key !== "version"), NO_CHANGE),
+    v.description("The fields to change, at least one besides `version`; fields left out keep their value."),
+  );
+
+/**
+ * An amount of money in major units (12.5 is twelve and a half), exact: at
+ * most two decimals and at most 10 000 000 000 000, i.e. at most 15
+ * significant digits, which every JSON parser (IEEE-754 doubles) reads back
+ * unchanged. DynamoDB stores numbers as exact decimals. The check reads the
+ * number's shortest decimal form, never `n * 100`: 2222222222222.22 * 100 is
+ * not a whole number in floating point.
+ */
+export const Amount = v.pipe(
+  v.number(),
+  v.finite(),
+  v.minValue(0),
+  v.maxValue(1e13),
+  v.check((n) => /^-?\d+(\.\d{1,2})?$/.test(String(n)), "must have at most two decimals"),
+  v.metadata({ multipleOf: 0.01 }),
+  v.description("Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000)."),
+);
+
 /** `limit` and `cursor` of every list; query strings arrive as text. */
 export const PageQuery = v.object({
   limit: v.optional(

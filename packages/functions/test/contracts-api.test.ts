@@ -69,7 +69,7 @@ describe("the contracts API", () => {
   it("answers a search without a word with 422 for a person to read", async () => {
     const reply = await call("GET", "/api/contracts/search?q=%20", { as: "viewer" });
     isProblem(reply, 422, "validation.failed");
-    expect(reply.body.errors).toEqual([{ path: "q", message: "Type at least one letter or digit of a title or client name" }]);
+    expect(reply.body.errors).toEqual([{ path: "q", message: "q: type at least one letter or digit of a title or client name" }]);
   });
 
   it("answers an unknown contract with 404", async () => {

@@ -6,7 +6,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
-import { ClientId, Email, Text, Version } from "../schema";
+import { Changes, ClientId, Email, Text } from "../schema";
 import * as Search from "../search";
 import { parse } from "../validation";
 import { CLIENT_STATUSES, ClientEmailEntity, ClientEntity } from "./entity";
@@ -37,7 +37,7 @@ const editable = {
 export const CreateInput = v.strictObject(editable);
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
-export const UpdateInput = v.strictObject({ ...v.partial(v.object(editable)).entries, version: v.optional(Version) });
+export const UpdateInput = Changes(v.partial(v.object(editable)).entries);
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 type Stored = EntityItem<typeof ClientEntity>;

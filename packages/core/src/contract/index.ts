@@ -7,7 +7,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
-import { ClientId, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
+import { Amount, Changes, ClientId, NO_CHANGE, ContractId, IsoDate, PageQuery, Text } from "../schema";
 import * as Search from "../search";
 import { parse } from "../validation";
 import {
@@ -40,21 +40,12 @@ export const Contract = v.object({
 export type Contract = v.InferOutput<typeof Contract>;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** An amount in the contract's currency, to the cent. */
-const Money = v.pipe(
-  v.number(),
-  v.finite(),
-  v.minValue(0),
-  v.maxValue(1e13),
-  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
-);
-
 const terms = {
   title: Text(200),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
   end_date: IsoDate,
-  value: Money,
+  value: Amount,
   currency: v.optional(v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR"))),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
 };
@@ -64,11 +55,12 @@ const datesInOrder = <T extends { start_date?: string; end_date?: string }>(inpu
 
 export const CreateInput = v.pipe(
   v.strictObject({ client_id: ClientId, ...terms }),
-  v.forward(v.check(datesInOrder, "end_date must not be before start_date"), ["end_date"]),
+  v.forward(v.check(datesInOrder, "must not be before start_date"), ["end_date"]),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
-export const UpdateInput = v.strictObject({ ...v.partial(v.object(terms)).entries, version: v.optional(Version) });
+/** `client_id` may be sent back unchanged (a contract read and sent back whole); a contract never moves to another client. */
+export const UpdateInput = Changes({ ...v.partial(v.object(terms)).entries, client_id: v.optional(ClientId) });
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 export const ListQuery = v.strictObject({
@@ -173,12 +165,16 @@ export async function create(raw: CreateInput): Promise<Contract> {
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
   const input = parse(UpdateInput, raw);
-  const { version: _ignored, ...changes } = input;
+  const { version: _ignored, client_id: clientId, ...changes } = input;
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
+  if (clientId !== undefined && clientId !== current.client_id) {
+    throw new ValidationError([{ path: "client_id", message: `client_id: the contract belongs to ${current.client_id} and cannot move to another client; create a new contract instead` }]);
+  }
+  if (Object.keys(changes).length === 0) throw new ValidationError([{ path: "", message: `The body: ${NO_CHANGE}` }]);
   assertEditable(current);
   const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
-  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
+  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
   await writeTransaction(
     ({ contract, audit, searchWord }) => [
       contract

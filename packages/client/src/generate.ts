@@ -1,0 +1,28 @@
+/**
+ * Writes `openapi.ts`, the types of every path, operation and schema of the
+ * API document, with openapi-typescript. `npm run openapi` runs it right after
+ * writing the document; a test fails while the committed file differs.
+ */
+import { readFileSync, writeFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import openapiTS, { astToString } from "openapi-typescript";
+
+export const DOCUMENT_FILE = fileURLToPath(new URL("../../functions/src/api/openapi/openapi.json", import.meta.url));
+export const TYPES_FILE = fileURLToPath(new URL("./openapi.ts", import.meta.url));
+
+const BANNER = `/**
+ * Generated from the API document by \`npm run openapi\`. Do not edit: change
+ * the routes, then regenerate.
+ */
+`;
+
+/** The TypeScript source of the document's types. */
+export async function clientTypes(document: unknown = JSON.parse(readFileSync(DOCUMENT_FILE, "utf8"))): Promise<string> {
+  const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: false, exportType: false });
+  return `${BANNER}${astToString(ast)}`;
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  writeFileSync(TYPES_FILE, await clientTypes());
+  console.log(`wrote ${TYPES_FILE}`);
+}
