@@ -26,7 +26,7 @@ const MAX_API_BYTES = 1024 * 1024;
 // What a deployed function sees; nothing is contacted at import, so the endpoints need not answer.
 const lambdaEnv = localEnvironment(
   { dynamo: "http://127.0.0.1:9", s3: "http://127.0.0.1:9", ses: "http://127.0.0.1:9", sqs: "http://127.0.0.1:9" },
-  localResources("bench", "bench-secret-0123456789abcdefghijklmnop"),
+  localResources("bench", "http://127.0.0.1:9"),
 );
 
 async function importTime(target: Bundle, inherit: boolean): Promise<number> {

@@ -138,8 +138,8 @@ describe("the console", () => {
     expect(build.create).toBe("npm run build");
     expect(build.environment).toEqual({
       VITE_API_URL: dev.outputs.api,
-      VITE_OIDC_ISSUER: stageConfig("dev").settings.oidc?.issuer ?? "",
-      VITE_OIDC_CLIENT_ID: stageConfig("dev").settings.oidc?.audience ?? "",
+      VITE_OIDC_ISSUER: "",
+      VITE_OIDC_CLIENT_ID: "",
     });
     expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "WebAssetsPublicAccessBlock").inputs).toMatchObject({
       blockPublicAcls: true,

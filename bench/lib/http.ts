@@ -1,5 +1,5 @@
 import type { Actor } from "@testex/core";
-import { mintToken } from "@testex/local/token";
+import { mintToken, stackSigner, type Signer } from "@testex/local/token";
 
 export interface Reply {
   status: number;
@@ -17,10 +17,10 @@ export const ACTORS = {
 } satisfies Record<string, Actor>;
 export type As = keyof typeof ACTORS;
 
-/** A client of the API over real HTTP (keep-alive), with a signed token per role. */
-export async function apiClient(baseUrl: string, secret: string) {
+/** A client of the API over real HTTP (keep-alive), with a token per role signed by the stack's provider. */
+export async function apiClient(baseUrl: string, signer: Signer = stackSigner()) {
   const tokens = Object.fromEntries(
-    await Promise.all(Object.entries(ACTORS).map(async ([role, actor]) => [role, await mintToken(actor, secret)])),
+    await Promise.all(Object.entries(ACTORS).map(async ([role, actor]) => [role, await mintToken(actor, signer, "12h")])),
   ) as Record<As, string>;
 
   return async function request(

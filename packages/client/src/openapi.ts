@@ -1261,6 +1261,7 @@ export interface operations {
                             action: string;
                             actor: string;
                             actor_email?: string;
+                            actor_name?: string;
                             request_id: string;
                             at: string;
                             before?: unknown;
@@ -1694,6 +1695,7 @@ export interface operations {
                             action: string;
                             actor: string;
                             actor_email?: string;
+                            actor_name?: string;
                             request_id: string;
                             at: string;
                             before?: unknown;
@@ -2041,6 +2043,7 @@ export interface operations {
                             action: string;
                             actor: string;
                             actor_email?: string;
+                            actor_name?: string;
                             request_id: string;
                             at: string;
                             before?: unknown;

@@ -1,5 +1,6 @@
-import type { Settings } from "@testex/core/config";
-import { stageConfig } from "../../../infra/config";
+import type { OidcSettings, Settings } from "@testex/core/config";
+import { rolesByName, stageConfig } from "../../../infra/config";
+import { GROUPS_CLAIM, LOCAL_CLIENT_ID } from "./people";
 import { localPorts } from "./ports";
 
 export interface Endpoints {
@@ -15,17 +16,24 @@ export interface LocalResources {
   buckets: { files: string; archives: string; backups: string };
   queues: { notifications: string };
   settings: Settings;
-  authSecret: string;
 }
 
-export function localResources(stage: string, authSecret: string): LocalResources {
+/** The local provider, seen by the API exactly as a stage's Cognito user pool is: same claims, same group names. */
+export const localIssuer = (issuer: string): OidcSettings => ({
+  issuer,
+  jwksUrl: `${issuer}/jwks`,
+  audience: LOCAL_CLIENT_ID,
+  groupsClaim: GROUPS_CLAIM,
+  roles: rolesByName(),
+});
+
+export function localResources(stage: string, issuer: string): LocalResources {
   const base = stageConfig(stage).settings;
   return {
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
     queues: { notifications: `testex-${stage}-notifications` },
-    authSecret,
     settings: {
       // The settings a deployed stage of this name would get; a few can be overridden for local runs.
       ...base,
@@ -35,6 +43,7 @@ export function localResources(stage: string, authSecret: string): LocalResource
         ? Number(process.env.APPROVAL_THRESHOLD)
         : base.approvalThreshold,
       corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
+      oidc: localIssuer(issuer),
     },
   };
 }
@@ -67,7 +76,6 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
     SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
-    SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
     SST_RESOURCE_Web: link({ url: `http://localhost:${localPorts().web}` }),

@@ -1,10 +1,11 @@
 /**
- * `npm start`: the whole system on this machine. Stand-ins for DynamoDB, S3 and
- * SES on 127.0.0.1, the API on PORT, and the workers, with data under `.testex/`.
+ * `npm start`: the whole system on this machine. Stand-ins for DynamoDB, S3,
+ * SES and SQS and an OpenID Provider on 127.0.0.1, the API on PORT, and the
+ * workers, with data under `.testex/`.
  */
 import { serve } from "@hono/node-server";
-import { localAuthSecret } from "./auth-secret";
 import { localDataDir } from "./paths";
+import { PEOPLE } from "./people";
 import { localPorts } from "./ports";
 import { startStack } from "./stack";
 
@@ -12,7 +13,7 @@ const port = Number(process.env.PORT ?? 3000);
 const ports = localPorts();
 
 async function main() {
-  const stack = await startStack({ stage: "local", authSecret: localAuthSecret(), dataDir: localDataDir, persistent: true, ports });
+  const stack = await startStack({ stage: "local", dataDir: localDataDir, persistent: true, ports });
   Object.assign(process.env, stack.env);
 
   // Imported only now: app code reads its links from the environment set above.
@@ -24,18 +25,23 @@ async function main() {
   });
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
 
-  const [dynamo, s3, ses, sqs] = stack.services;
+  const [dynamo, s3, ses, sqs, oidc] = stack.services;
   console.log(
     [
       "",
       "TESTEX is running",
       `  API          http://localhost:${port}/api   (health: http://localhost:${port}/health)`,
-      `  API docs     http://localhost:${port}/docs   (token: npm run -s token -- --role editor)`,
+      `  API docs     http://localhost:${port}/docs   (token: npm run -s token -- --user ed)`,
+      `  Sign-in      ${oidc!.endpoint}   (OpenID Provider; client ${stack.resources.settings.oidc.audience})`,
       `  Mail inbox   ${ses!.endpoint}/   (JSON: ${ses!.endpoint}/store)`,
       `  Queue        ${sqs!.endpoint}   (notices: ${stack.resources.queues.notifications})`,
       `  S3           ${s3!.endpoint}   buckets: ${Object.values(stack.resources.buckets).join(", ")}`,
       `  DynamoDB     ${dynamo!.endpoint}   table: ${stack.resources.table}`,
       `  Data         ${localDataDir}`,
+      "",
+      "People who can sign in (local only):",
+      ...PEOPLE.map((p) => `  ${p.login.padEnd(4)} ${p.password.padEnd(12)} ${p.groups.join(", ").padEnd(9)} ${p.name} <${p.email}>`),
+      "",
       "Ctrl-C stops everything.",
       "",
     ].join("\n"),

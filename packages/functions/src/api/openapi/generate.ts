@@ -14,7 +14,7 @@ export const serialise = (document: unknown) => `${JSON.stringify(document, null
 async function main() {
   // The app reads its SST links when imported; nothing is called, so unreachable endpoints do.
   const nowhere = "http://127.0.0.1:9";
-  Object.assign(process.env, localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere, sqs: nowhere }, localResources("openapi", "unused")));
+  Object.assign(process.env, localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere, sqs: nowhere }, localResources("openapi", "http://127.0.0.1:9")));
   const { app } = await import("../app");
   const { openApiDocument } = await import("./document");
   writeFileSync(DOCUMENT_FILE, serialise(openApiDocument(app)));
