@@ -591,6 +591,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices that ran out of attempts, most recently failed first (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getNotificationsDead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}": {
         parameters: {
             query?: never;
@@ -2909,6 +2929,56 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
+    getNotificationsDead: {
+        parameters: {
+            query?: {
+                limit?: string;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            notification_id: string;
+                            /** @enum {string} */
+                            template: "termination-notice" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "system-alert";
+                            to: string[];
+                            contract_id?: string;
+                            props: {
+                                [key: string]: unknown;
+                            };
+                            /** @enum {string} */
+                            status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
+                            attempts: number;
+                            ses_message_id?: string;
+                            last_error_code?: string;
+                            created_at: string;
+                            updated_at: string;
+                            sent_at?: string;
+                        }[];
+                        next_cursor: string | null;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];

@@ -107,6 +107,20 @@ describe("POST /api/notifications/{id}/retry", () => {
     expect(await mailTo(...to)).toHaveLength(1);
   });
 
+  it("lists DEAD notices for an admin, and refuses a viewer", async () => {
+    const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(await newContract()) });
+    const id = queued.body.notification_id;
+    const sesMock = mockClient(ses).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
+    await handler(sqsEvent([id]));
+    sesMock.restore();
+
+    const dead = await call("GET", "/api/notifications/dead?limit=100", { as: "admin" });
+    expect(dead.status).toBe(200);
+    expect(dead.body.items.map((n: { notification_id: string }) => n.notification_id)).toContain(id);
+    expect(dead.body.items.every((n: { status: string }) => n.status === "DEAD")).toBe(true);
+    expect((await call("GET", "/api/notifications/dead", { as: "viewer" })).status).toBe(403);
+  });
+
   it("refuses to replay a notice that is not DEAD with 409", async () => {
     const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(await newContract()) });
     const reply = await call("POST", `/api/notifications/${queued.body.notification_id}/retry`, { as: "admin" });
