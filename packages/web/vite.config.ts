@@ -8,5 +8,6 @@ import { defineConfig } from "vite";
  */
 export default defineConfig({
   plugins: [react()],
-  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 300 },
+  // The budget that matters is first-load JS gzipped (npm run bench, ≤ 200 KB); minified, the shell is near 400 KB.
+  build: { outDir: "dist", sourcemap: true, chunkSizeWarningLimit: 450 },
 });
