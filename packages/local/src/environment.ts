@@ -16,6 +16,8 @@ export interface LocalResources {
   buckets: { files: string; archives: string; backups: string };
   queues: { notifications: string };
   settings: Settings;
+  /** Where the console is served: notices link there, and the API and the files bucket accept its requests. */
+  consoleUrl: string;
 }
 
 /** The local provider, seen by the API exactly as a stage's Cognito user pool is: same claims, same group names. */
@@ -27,9 +29,12 @@ export const localIssuer = (issuer: string): OidcSettings => ({
   roles: rolesByName(),
 });
 
-export function localResources(stage: string, issuer: string): LocalResources {
+export function localResources(stage: string, issuer: string, consolePort = localPorts().web): LocalResources {
   const base = stageConfig(stage).settings;
+  const consoleUrl = `http://localhost:${consolePort}`;
+  const corsOrigins = process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins;
   return {
+    consoleUrl,
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
@@ -42,7 +47,7 @@ export function localResources(stage: string, issuer: string): LocalResources {
       approvalThreshold: process.env.APPROVAL_THRESHOLD
         ? Number(process.env.APPROVAL_THRESHOLD)
         : base.approvalThreshold,
-      corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
+      corsOrigins: [...new Set([...corsOrigins, consoleUrl, `http://127.0.0.1:${consolePort}`])],
       oidc: localIssuer(issuer),
     },
   };
@@ -78,6 +83,7 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
-    SST_RESOURCE_Web: link({ url: `http://localhost:${localPorts().web}` }),
+    SST_RESOURCE_Web: link({ url: resources.consoleUrl }),
+    TESTEX_WEB_PORT: new URL(resources.consoleUrl).port,
   };
 }

@@ -5,7 +5,7 @@ import {
   ResourceInUseException,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
 import { TABLE_KEYS } from "@testex/core/db/table";
 
 /** Creates the table as infra defines it (keys, GSIs, stream, TTL), unless it exists. */
@@ -53,4 +53,16 @@ export async function ensureBuckets(s3: S3Client, names: string[]): Promise<void
       if (!(error instanceof BucketAlreadyOwnedByYou || error instanceof BucketAlreadyExists)) throw error;
     }
   }
+}
+
+/** Lets the console upload and download straight from the browser, as the files bucket's CORS rule does in AWS (infra/storage.ts). */
+export async function allowBrowsers(s3: S3Client, bucket: string, origins: string[]): Promise<void> {
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [{ AllowedOrigins: origins, AllowedMethods: ["GET", "PUT", "POST", "HEAD"], AllowedHeaders: ["*"], ExposeHeaders: ["ETag"], MaxAgeSeconds: 3600 }],
+      },
+    }),
+  );
 }

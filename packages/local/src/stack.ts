@@ -5,7 +5,7 @@ import { localEnvironment, localResources, type LocalResources } from "./environ
 import { oidcKeysFile } from "./oidc-keys";
 import { assertPortFree, freePort, type Running } from "./process";
 import { startOidc } from "./oidc-provider";
-import { ensureBuckets, ensureTable } from "./provision";
+import { allowBrowsers, ensureBuckets, ensureTable } from "./provision";
 import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
 
@@ -15,7 +15,7 @@ export interface StackOptions {
   dataDir: string;
   persistent: boolean;
   /** Fixed ports (npm start) or free ones picked at random (tests). */
-  ports?: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number };
+  ports?: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number; web: number };
 }
 
 export interface Stack {
@@ -31,13 +31,22 @@ export interface Stack {
  */
 export async function startStack(options: StackOptions): Promise<Stack> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const ports = options.ports ?? { dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort(), oidc: await freePort() };
+  const ports = options.ports ?? {
+    dynamo: await freePort(),
+    s3: await freePort(),
+    ses: await freePort(),
+    sqs: await freePort(),
+    oidc: await freePort(),
+    // Not served by the stack: the console needs a build, which only `npm start` and the browser tests make.
+    web: await freePort(),
+  };
   if (options.ports) {
     await assertPortFree(ports.dynamo, "DynamoDB Local (TESTEX_DYNAMODB_PORT)");
     await assertPortFree(ports.s3, "S3 (TESTEX_S3_PORT)");
     await assertPortFree(ports.ses, "SES (TESTEX_SES_PORT)");
     await assertPortFree(ports.sqs, "SQS (TESTEX_SQS_PORT)");
     await assertPortFree(ports.oidc, "the OpenID Provider (TESTEX_OIDC_PORT)");
+    await assertPortFree(ports.web, "the console (TESTEX_WEB_PORT)");
   }
   const started = await Promise.allSettled([
     startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined),
@@ -56,17 +65,16 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   try {
     const [dynamo, s3, ses, sqs, oidc] = services as [Running, Running, Running, Running, Running];
-    const resources = localResources(options.stage, oidc.endpoint);
+    const resources = localResources(options.stage, oidc.endpoint, ports.web);
     const env: Record<string, string> = {
       ...localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources),
       TESTEX_OIDC_KEYS: oidcKeysFile(options.dataDir),
     };
     const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! };
     await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
-    await ensureBuckets(
-      new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true }),
-      Object.values(resources.buckets),
-    );
+    const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
+    await ensureBuckets(buckets, Object.values(resources.buckets));
+    await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
     return { env, resources, services, stop };
   } catch (error) {
     await stop();

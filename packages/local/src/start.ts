@@ -1,9 +1,11 @@
 /**
  * `npm start`: the whole system on this machine. Stand-ins for DynamoDB, S3,
- * SES and SQS and an OpenID Provider on 127.0.0.1, the API on PORT, and the
- * workers, with data under `.testex/`.
+ * SES and SQS and an OpenID Provider on 127.0.0.1, the API on PORT, the
+ * console on TESTEX_WEB_PORT, and the workers, with data under `.testex/`.
  */
 import { serve } from "@hono/node-server";
+import { join } from "node:path";
+import { buildConsole, serveConsole } from "./console";
 import { localDataDir } from "./paths";
 import { PEOPLE } from "./people";
 import { localPorts } from "./ports";
@@ -24,12 +26,22 @@ async function main() {
     throw error;
   });
   const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  const { issuer, audience } = stack.resources.settings.oidc;
+  const web = await buildConsole({ apiUrl: `http://localhost:${port}`, issuer, clientId: audience, outDir: join(localDataDir, "console") })
+    .then((dir) => serveConsole(dir, ports.web))
+    .catch(async (error: unknown) => {
+      server.close();
+      await stopWorkers();
+      await stack.stop();
+      throw error;
+    });
 
   const [dynamo, s3, ses, sqs, oidc] = stack.services;
   console.log(
     [
       "",
       "TESTEX is running",
+      `  Console      ${stack.resources.consoleUrl}   (sign in as one of the people below)`,
       `  API          http://localhost:${port}/api   (health: http://localhost:${port}/health)`,
       `  API docs     http://localhost:${port}/docs   (token: npm run -s token -- --user ed)`,
       `  Sign-in      ${oidc!.endpoint}   (OpenID Provider; client ${stack.resources.settings.oidc.audience})`,
@@ -58,6 +70,7 @@ async function main() {
     stopping = true;
     setTimeout(now, 15_000).unref();
     server.close();
+    web.close();
     await stopWorkers();
     await stack.stop();
     process.exit(0);
