@@ -4,23 +4,13 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium } from "@testex/local/chromium";
+import { CHROMIUM_FLAGS as FLAGS, chromiumPath } from "@testex/local/chromium";
 import { repoRoot } from "@testex/local/paths";
 import { freePort } from "@testex/local/process";
 import { uniqueEmail } from "@testex/local/testing";
 import { app } from "../src/api/app";
 import { call, tokenFor } from "../src/api/test-client";
 
-const FLAGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const SCREENSHOTS = join(repoRoot, "test-output");
 
 describe("the documentation page in a real browser", () => {
@@ -30,7 +20,7 @@ describe("the documentation page in a real browser", () => {
   let profile: string;
 
   beforeAll(async () => {
-    const executablePath = ensureChromium();
+    const executablePath = chromiumPath();
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
     base = `http://127.0.0.1:${port}`;

@@ -20,5 +20,26 @@ export function ensureChromium(): string {
   return CHROMIUM;
 }
 
+/**
+ * Debian's Chromium for a browser test, which never installs it (installs race
+ * on the dpkg lock): `npm run chromium`, or .ci/run, does that beforehand.
+ */
+export function chromiumPath(): string {
+  if (!existsSync(CHROMIUM)) throw new Error(`Chromium is missing at ${CHROMIUM}: run \`npm run chromium\` (as root, or with sudo) before the browser tests.`);
+  return CHROMIUM;
+}
+
+/** The flags a headless Chromium needs here: no sandbox as root, and no background traffic that a closed network refuses. */
+export const CHROMIUM_FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
 // `npm run chromium` installs it ahead of the tests.
 if (import.meta.url === `file://${process.argv[1]}`) ensureChromium();

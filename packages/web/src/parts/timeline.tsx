@@ -25,11 +25,14 @@ type Snapshot = Record<string, unknown> | undefined;
 function changes(before: Snapshot, after: Snapshot): { field: string; from: unknown; to: unknown }[] {
   if (!before || !after) return [];
   return Object.keys({ ...before, ...after })
-    .filter((field) => !BOOKKEEPING.has(field) && JSON.stringify(before[field]) !== JSON.stringify(after[field]))
+    .filter((field) => !BOOKKEEPING.has(field) && !nested(before[field]) && !nested(after[field]))
+    .filter((field) => JSON.stringify(before[field]) !== JSON.stringify(after[field]))
     .map((field) => ({ field, from: before[field], to: after[field] }));
 }
 
-const shown = (value: unknown) => (value === undefined || value === null ? "—" : typeof value === "object" ? JSON.stringify(value) : String(value));
+// A nested record (the termination inside a contract's change) has its own section on the page.
+const nested = (value: unknown) => typeof value === "object" && value !== null;
+const shown = (value: unknown) => (value === undefined || value === null ? "—" : String(value));
 
 /** The contract's audit trail as sentences: who did what, when, and what changed. */
 export function Timeline({ contractId }: { contractId: string }) {
