@@ -157,7 +157,8 @@ ${error ? `<p role="alert" id="error">${escape(error)}</p>` : ""}
 ${PEOPLE.map((p) => `<tr><td>${p.login}</td><td>${p.password}</td><td>${p.groups.join(", ")}</td></tr>`).join("\n")}
 </tbody></table></details>`;
 
-const logoutBody = (form: string) => `<h1>Sign out of TESTEX?</h1>
+// Cognito signs out as soon as the app asks; so does this page, posting its form at once (the button is for browsers without scripts).
+const logoutBody = (form: string) => `<h1>Signing out of TESTEX…</h1>
 ${form}
-<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
-<button type="submit" form="op.logoutForm">Stay signed in</button>`;
+<button type="submit" form="op.logoutForm" name="logout" value="yes" id="sign-out">Sign out</button>
+<script>document.getElementById("sign-out").click()</script>`;
