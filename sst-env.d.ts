@@ -11,7 +11,6 @@ declare module "sst" {
     Backups: { name: string; type: "sst.aws.Bucket" };
     Email: { sender: string; type: "sst.aws.Email" };
     NotificationQueue: { url: string; type: "sst.aws.Queue" };
-    AuthSecret: { value: string; type: "sst.sst.Secret" };
     Settings: {
       stage: string;
       environment: string;
@@ -24,7 +23,7 @@ declare module "sst" {
       operatorEmails: string[];
       maxUploadBytes: number;
       allowedContentTypes: string[];
-      oidc: { issuer: string; jwksUrl: string; audience: string; rolesClaim: string } | null;
+      oidc: { issuer: string; jwksUrl: string; audience: string; groupsClaim: string; roles: Record<string, "viewer" | "editor" | "approver" | "admin"> };
       type: "sst.sst.Linkable";
     };
   }

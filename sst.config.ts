@@ -21,6 +21,7 @@ export default $config({
     // Order matters: access.ts narrows what links grant before any function is linked.
     const parts = [
       await import("./infra/access"),
+      await import("./infra/auth"),
       await import("./infra/settings"),
       await import("./infra/storage"),
       await import("./infra/email"),

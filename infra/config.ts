@@ -105,6 +105,15 @@ const EXTERNAL_IDENTITY: Record<string, Identity> = {
   },
 };
 
+/**
+ * Where sign-in may return to on a console served at `consoleUrl`: its root
+ * and its `/callback` page; signing out returns to its root. Nothing else.
+ */
+export const consoleCallbackUrls = (consoleUrl: string) => ({
+  signIn: [`${consoleUrl}/`, `${consoleUrl}/callback`],
+  signOut: [`${consoleUrl}/`],
+});
+
 /** Where each environment's console is served: its sign-in callbacks and its links in notices point there. */
 const CONSOLE_URLS: Record<Environment, string> = {
   development: "http://localhost:3001",

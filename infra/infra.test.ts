@@ -64,7 +64,7 @@ const CONSUME = [
 /** Who uses what: each function reaches exactly these resources, with exactly these actions. */
 const ACCESS: AccessTable = {
   "packages/functions/src/api/lambda.handler": {
-    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings", "AuthSecret"],
+    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings"],
     actions: {
       Table: ITEMS,
       Files: [...READ, ...WRITE, "s3:DeleteObject"],

@@ -137,8 +137,6 @@ export function synthesize(stage: string): Promise<Synthesis> {
           env: {
             // Not the test stack's links or endpoints: the program must not depend on them.
             ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SST_RESOURCE_|AWS_)/.test(key))),
-            // A deploy reads secrets from the CLI; the program only needs one to exist.
-            SST_SECRET_AuthSecret: "offline-placeholder",
             PULUMI_CONFIG_PASSPHRASE: "",
           },
           timeout: 60_000,

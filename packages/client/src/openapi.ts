@@ -113,8 +113,8 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Who you are, as the API sees your token
-         * @description Your subject id, name and e-mail from the token, and the roles its groups grant on this stage: the console shows only the controls those roles may use.
+         * Who is signed in, with their roles and what they may do
+         * @description Roles come from the token's groups through the stage's mapping; a console shows only the controls `capabilities` allows.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -948,6 +948,7 @@ export interface operations {
                         name?: string;
                         email?: string;
                         roles: ("viewer" | "editor" | "approver" | "admin")[];
+                        capabilities: ("read" | "write" | "approve" | "admin")[];
                     };
                 };
             };
@@ -2112,8 +2113,10 @@ export interface operations {
                         /** @enum {string} */
                         previous_status: "ACTIVE" | "SUSPENDED";
                         requested_by: string;
+                        requested_by_name?: string;
                         requested_at: string;
                         decided_by?: string;
+                        decided_by_name?: string;
                         decided_at?: string;
                         decision_comment?: string;
                         withdrawn_at?: string;
@@ -2180,8 +2183,10 @@ export interface operations {
                         /** @enum {string} */
                         previous_status: "ACTIVE" | "SUSPENDED";
                         requested_by: string;
+                        requested_by_name?: string;
                         requested_at: string;
                         decided_by?: string;
+                        decided_by_name?: string;
                         decided_at?: string;
                         decision_comment?: string;
                         withdrawn_at?: string;
@@ -2297,8 +2302,10 @@ export interface operations {
                         /** @enum {string} */
                         previous_status: "ACTIVE" | "SUSPENDED";
                         requested_by: string;
+                        requested_by_name?: string;
                         requested_at: string;
                         decided_by?: string;
+                        decided_by_name?: string;
                         decided_at?: string;
                         decision_comment?: string;
                         withdrawn_at?: string;
@@ -2379,8 +2386,10 @@ export interface operations {
                         /** @enum {string} */
                         previous_status: "ACTIVE" | "SUSPENDED";
                         requested_by: string;
+                        requested_by_name?: string;
                         requested_at: string;
                         decided_by?: string;
+                        decided_by_name?: string;
                         decided_at?: string;
                         decision_comment?: string;
                         withdrawn_at?: string;
@@ -2455,8 +2464,10 @@ export interface operations {
                         /** @enum {string} */
                         previous_status: "ACTIVE" | "SUSPENDED";
                         requested_by: string;
+                        requested_by_name?: string;
                         requested_at: string;
                         decided_by?: string;
+                        decided_by_name?: string;
                         decided_at?: string;
                         decision_comment?: string;
                         withdrawn_at?: string;
@@ -2667,8 +2678,10 @@ export interface operations {
                             /** @enum {string} */
                             previous_status: "ACTIVE" | "SUSPENDED";
                             requested_by: string;
+                            requested_by_name?: string;
                             requested_at: string;
                             decided_by?: string;
+                            decided_by_name?: string;
                             decided_at?: string;
                             decision_comment?: string;
                             withdrawn_at?: string;

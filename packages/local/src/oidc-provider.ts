@@ -140,7 +140,7 @@ const page = (title: string, body: string) => `<!doctype html>
 <style>body{font:16px/1.5 system-ui,sans-serif;max-width:26rem;margin:3rem auto;padding:0 1rem;color:#1a1a1a}
 label{display:block;margin-top:1rem;font-weight:600}input{width:100%;padding:.5rem;font:inherit;box-sizing:border-box}
 button{margin-top:1.25rem;padding:.5rem 1.25rem;font:inherit}[role=alert]{color:#a00000;font-weight:600}
-table{border-collapse:collapse;margin-top:.5rem}td,th{padding:.15rem .75rem .15rem 0;text-align:left}</style>
+details{margin-top:2rem}table{border-collapse:collapse;margin-top:.5rem}td,th{padding:.15rem .75rem .15rem 0;text-align:left}</style>
 </head><body><main>${body}</main></body></html>`;
 
 const loginBody = (uid: string, login = "", error?: string) => `<h1>Sign in to TESTEX</h1>
@@ -157,7 +157,8 @@ ${error ? `<p role="alert" id="error">${escape(error)}</p>` : ""}
 ${PEOPLE.map((p) => `<tr><td>${p.login}</td><td>${p.password}</td><td>${p.groups.join(", ")}</td></tr>`).join("\n")}
 </tbody></table></details>`;
 
-const logoutBody = (form: string) => `<h1>Sign out of TESTEX?</h1>
+// Cognito signs out as soon as the app asks; so does this page, posting its form at once (the button is for browsers without scripts).
+const logoutBody = (form: string) => `<h1>Signing out of TESTEX…</h1>
 ${form}
-<button type="submit" form="op.logoutForm" name="logout" value="yes" autofocus>Sign out</button>
-<button type="submit" form="op.logoutForm">Stay signed in</button>`;
+<button type="submit" form="op.logoutForm" name="logout" value="yes" id="sign-out">Sign out</button>
+<script>document.getElementById("sign-out").click()</script>`;

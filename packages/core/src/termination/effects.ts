@@ -5,13 +5,22 @@ import * as Notification from "../notification";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
 
+interface Person {
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+/** How a notice names a person: subject ids are opaque, so their name, else their address. */
+const nameOf = (person: Person) => person.name ?? person.email ?? person.id;
+
 /** What the processor finds in a termination event's payload (written by `facts()` in ./index). */
 interface Facts {
   contract: { contract_id: string; title: string; value?: number; currency?: string; status?: string };
   client?: { name: string; email: string } | null;
-  termination?: { termination_id: string; status: string; reason: string; effective_date: string; notes?: string; decided_by?: string; decision_comment?: string };
-  requester?: { id: string; email?: string };
-  actor: { id: string; email?: string };
+  termination?: { termination_id: string; status: string; reason: string; effective_date: string; notes?: string; decided_by?: string; decided_by_name?: string; decision_comment?: string };
+  requester?: Person;
+  actor: Person;
   contract_before?: { contract_id: string; version: number };
   contract_after?: { status: string };
 }
@@ -48,7 +57,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
   const toRequester = (props: Record<string, unknown>, template = "status-update") =>
     requester?.email ? [notice(event, template, requester.email, { ...base, ...props })] : [];
   const decision = (decision: "APPROVED" | "REJECTED") =>
-    toRequester({ decision, decided_by: termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
+    toRequester({ decision, decided_by: termination?.decided_by_name ?? termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
 
   switch (event.type) {
     case "termination.requested":
@@ -56,7 +65,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
         ...settings().approverEmails.map((approver) =>
           notice(event, "approval-request", approver, {
             ...base,
-            requested_by: requester?.id,
+            requested_by: requester && nameOf(requester),
             reason: termination?.reason,
             value: contract.value,
             currency: contract.currency,
@@ -64,16 +73,16 @@ export function effectsOf(event: OutboxEvent): Effect[] {
             review_url: terminationPage(contract.contract_id),
           }),
         ),
-        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case "termination.scheduled":
-      return toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id });
+      return toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) });
     case "termination.approved":
       return decision("APPROVED");
     case "termination.rejected":
       return decision("REJECTED");
     case "termination.withdrawn":
-      return toRequester({ status: contract.status, changed_by: facts.actor.id });
+      return toRequester({ status: contract.status, changed_by: nameOf(facts.actor) });
     case "termination.completed":
       return [
         { name: "backup", run: async () => void (await writeBackup(facts.contract_before!, termination, event.origin_id)) },
@@ -89,11 +98,11 @@ export function effectsOf(event: OutboxEvent): Effect[] {
               }),
             ]
           : []),
-        ...toRequester({ status: "TERMINATED", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        ...toRequester({ status: "TERMINATED", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case "contract.suspended":
     case "contract.reinstated":
-      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: facts.actor.id })] : [];
+      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: nameOf(facts.actor) })] : [];
     default:
       return [];
   }
