@@ -3,7 +3,6 @@ import "sst";
 declare module "sst" {
   export interface Resource {
     App: { name: string; stage: string; type: "sst.sst.Linkable" };
-    Api: { url: string; type: "sst.aws.ApiGatewayV2" };
     Web: { url: string; type: "sst.aws.StaticSite" };
     Table: { name: string; type: "sst.aws.Dynamo" };
     Files: { name: string; type: "sst.aws.Bucket" };

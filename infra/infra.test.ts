@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
@@ -23,8 +23,6 @@ import { type Synthesis, synthesize } from "./offline/synthesize";
 /** The infrastructure as `sst deploy --stage dev` would create it, run offline under Pulumi mocks. */
 let dev: Synthesis;
 beforeAll(async () => {
-  // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
-  mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
   dev = await synthesize("dev");
 }, 300_000);
 
@@ -138,8 +136,8 @@ describe("the console", () => {
     expect(build.create).toBe("npm run build");
     expect(build.environment).toEqual({
       VITE_API_URL: dev.outputs.api,
-      VITE_OIDC_ISSUER: "",
-      VITE_OIDC_CLIENT_ID: "",
+      VITE_OIDC_ISSUER: dev.outputs.issuer,
+      VITE_OIDC_CLIENT_ID: dev.outputs.clientId,
     });
     expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "WebAssetsPublicAccessBlock").inputs).toMatchObject({
       blockPublicAcls: true,

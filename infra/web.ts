@@ -1,9 +1,7 @@
 import { api } from "./api";
-import { config } from "./settings";
+import { oidc } from "./auth";
 import { abandonedUploads, harden } from "./storage";
 
-// The stage's own user pool comes with infra/auth.ts; until then only an external issuer is known here.
-const issuer = config.identity.kind === "external" ? config.identity : { issuer: "", clientId: "" };
 
 /**
  * The console: a static single-page app on S3 and CloudFront. Everything it
@@ -15,8 +13,8 @@ export const web = new sst.aws.StaticSite("Web", {
   build: { command: "npm run build", output: "dist" },
   environment: {
     VITE_API_URL: api.url,
-    VITE_OIDC_ISSUER: issuer.issuer,
-    VITE_OIDC_CLIENT_ID: issuer.clientId,
+    VITE_OIDC_ISSUER: oidc.issuer,
+    VITE_OIDC_CLIENT_ID: oidc.audience,
   },
   // Paths that are no file (a console page linked from a notice) get index.html, StaticSite's default error page.
   transform: {

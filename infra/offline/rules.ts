@@ -251,6 +251,8 @@ export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
   return problems;
 }
 
+const REBUILT = new Set(["WebAssets"]);
+
 export function retentionProblems(s: Synthesis, production: boolean): string[] {
   const problems: string[] = [];
   const table = ofType(s, "aws:dynamodb/table:Table")[0]?.inputs;
@@ -259,7 +261,8 @@ export function retentionProblems(s: Synthesis, production: boolean): string[] {
   }
   if (Boolean(s.outputs._protect) !== production)
     problems.push(`stage ${s.stage} is ${s.outputs._protect ? "" : "not "}protected from sst remove`);
-  const data = [...ofType(s, "aws:dynamodb/table:Table"), ...ofType(s, "aws:s3/bucket:Bucket")];
+  // The console's files are a build output, uploaded again on every deploy: not data to keep.
+  const data = [...ofType(s, "aws:dynamodb/table:Table"), ...ofType(s, "aws:s3/bucket:Bucket")].filter((r) => !REBUILT.has(componentOf(s, r)));
   for (const r of data) {
     const retained = s.retained.includes(`${r.type}::${r.name}`);
     if (retained !== production)
