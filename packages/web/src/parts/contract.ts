@@ -5,3 +5,4 @@ type Reply<P extends keyof paths> = paths[P] extends { get: { responses: { 200: 
 
 export type ContractView = Reply<"/api/contracts/{id}">;
 export type ClientView = Reply<"/api/clients/{id}">;
+export type TerminationView = Reply<"/api/contracts/{id}/termination">;

@@ -51,13 +51,13 @@ export function TerminationPanel({ contract }: { contract: ContractView }) {
           <dd>{day(t.effective_date)}</dd>
           <dt>Requested</dt>
           <dd>
-            by <Person contractId={contract.contract_id} id={t.requested_by} /> on {moment(t.requested_at)}
+            by {t.requested_by_name ?? <Person contractId={contract.contract_id} id={t.requested_by} />} on {moment(t.requested_at)}
           </dd>
           {t.decided_by && (
             <>
               <dt>Decided</dt>
               <dd>
-                by <Person contractId={contract.contract_id} id={t.decided_by} /> on {moment(t.decided_at)}
+                by {t.decided_by_name ?? <Person contractId={contract.contract_id} id={t.decided_by} />} on {moment(t.decided_at)}
                 {t.decision_comment ? `: “${t.decision_comment}”` : ""}
               </dd>
             </>

@@ -3,6 +3,7 @@ import { Link } from "react-router";
 import { api, unwrap } from "../api";
 import { useMe } from "../me";
 import { ClientName } from "../parts/clients";
+import type { TerminationView } from "../parts/contract";
 import { Decision } from "../parts/decision";
 import { age, day, money, words } from "../parts/format";
 import { Pager, usePaging } from "../parts/paging";
@@ -38,16 +39,7 @@ export default function Approvals() {
   );
 }
 
-interface Waiting {
-  contract_id: string;
-  reason: string;
-  notes?: string;
-  effective_date: string;
-  requested_by: string;
-  requested_at: string;
-}
-
-function Pending({ termination }: { termination: Waiting }) {
+function Pending({ termination }: { termination: TerminationView }) {
   const contract = useQuery({
     queryKey: ["contract", termination.contract_id],
     queryFn: () => unwrap(api.GET("/api/contracts/{id}", { params: { path: { id: termination.contract_id } } })),
@@ -72,9 +64,7 @@ function Pending({ termination }: { termination: Waiting }) {
         <dt>Effective</dt>
         <dd>{day(termination.effective_date)}</dd>
         <dt>Requested by</dt>
-        <dd>
-          <Person contractId={termination.contract_id} id={termination.requested_by} />
-        </dd>
+        <dd>{termination.requested_by_name ?? <Person contractId={termination.contract_id} id={termination.requested_by} />}</dd>
         <dt>Waiting</dt>
         <dd>{age(termination.requested_at)}</dd>
       </dl>
