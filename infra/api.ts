@@ -13,6 +13,12 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
     exposeHeaders: ["etag", "location", "x-request-id", "idempotent-replayed"],
     maxAge: "1 hour",
   },
+  transform: {
+    // Every route of the stage, before the function runs: a flood is refused at the gateway, not billed as Lambda time.
+    stage: (args) => {
+      args.defaultRouteSettings = { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit };
+    },
+  },
 });
 
 export const apiRoute = api.route(

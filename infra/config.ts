@@ -121,6 +121,22 @@ const CONSOLE_URLS: Record<Environment, string> = {
   production: "https://app.testex.com",
 };
 
+/**
+ * Requests per second the stage's gateway lets through (`rateLimit`, steady)
+ * and the bucket of requests it absorbs at once (`burstLimit`). Past them it
+ * answers 429 itself, before the API function runs.
+ */
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+const THROTTLES: Record<Environment, Throttle> = {
+  development: { rateLimit: 50, burstLimit: 100 },
+  staging: { rateLimit: 100, burstLimit: 200 },
+  production: { rateLimit: 500, burstLimit: 1000 },
+};
+
 export interface StageConfig {
   /** What the app reads through the `Settings` link, less the issuer (see `identity`). */
   settings: Omit<Settings, "oidc">;
@@ -128,6 +144,8 @@ export interface StageConfig {
   identity: Identity;
   /** The console's URL: where sign-in returns to. */
   consoleUrl: string;
+  /** The gateway's limits for every route of the stage. */
+  throttle: Throttle;
   /** Production keeps its data when the stage is removed and refuses `sst remove`. */
   protect: boolean;
 }
@@ -145,6 +163,7 @@ export function stageConfig(stage: string): StageConfig {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
     identity,
     consoleUrl: CONSOLE_URLS[environment],
+    throttle: THROTTLES[environment],
     protect: environment === "production",
   };
 }

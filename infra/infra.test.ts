@@ -149,6 +149,21 @@ describe("the console", () => {
   });
 });
 
+describe("the API's throttling", () => {
+  it("limits every route of the stage to the rate and burst of its configuration", () => {
+    const [stage] = ofType(dev, "aws:apigatewayv2/stage:Stage");
+    expect(stage!.inputs.defaultRouteSettings).toMatchObject({
+      throttlingRateLimit: stageConfig("dev").throttle.rateLimit,
+      throttlingBurstLimit: stageConfig("dev").throttle.burstLimit,
+    });
+  });
+
+  it("is tighter on development stages than in production", () => {
+    expect(stageConfig("dev").throttle.rateLimit).toBeLessThan(stageConfig("production").throttle.rateLimit);
+    expect(stageConfig("production").throttle.burstLimit).toBeGreaterThanOrEqual(stageConfig("production").throttle.rateLimit);
+  });
+});
+
 describe("the table", () => {
   it("has the keys, indexes, stream and TTL declared in TABLE_KEYS", () => {
     expect(tableProblems(dev, TABLE_KEYS)).toEqual([]);

@@ -3,28 +3,15 @@
  * from the committed document. A field the document renames fails this file's
  * type-check before it fails a user.
  */
-import type { ServerType } from "@hono/node-server";
-import { serve } from "@hono/node-server";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createTestexClient, idempotencyKey, ifMatch, items, ProblemError, unwrap, versionOf, type TestexClient } from "@testex/client";
-import { freePort } from "@testex/local/process";
 import { uniqueEmail } from "@testex/local/testing";
-import { app } from "../src/api/app";
 import { tokenFor, type Caller } from "../src/api/test-client";
+import { servedApp } from "./served";
 
-let server: ServerType;
-let baseUrl: string;
-const as = (caller: Caller): TestexClient => createTestexClient({ baseUrl, getToken: () => tokenFor(caller) });
+const as = (caller: Caller): TestexClient => createTestexClient({ baseUrl: served.url(), getToken: () => tokenFor(caller) });
 
-beforeAll(async () => {
-  const port = await freePort();
-  server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-  baseUrl = `http://127.0.0.1:${port}`;
-});
-
-afterAll(() => {
-  server?.close();
-});
+const served = servedApp();
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -80,7 +67,7 @@ describe("a consumer of @testex/client", () => {
       );
     }
     const titles: string[] = [];
-    for await (const contract of items((cursor) => editor.GET("/api/contracts", { params: { query: { client_id: client.client_id, limit: "2", cursor } } }))) {
+    for await (const contract of items((cursor) => editor.GET("/api/contracts", { params: { query: { client_id: client.client_id, limit: 2, cursor } } }))) {
       titles.push(contract.title);
     }
     expect(titles.sort()).toEqual(["One", "Three", "Two"]);

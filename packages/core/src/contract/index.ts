@@ -56,11 +56,18 @@ const datesInOrder = <T extends { start_date?: string; end_date?: string }>(inpu
 export const CreateInput = v.pipe(
   v.strictObject({ client_id: ClientId, ...terms }),
   v.forward(v.check(datesInOrder, "must not be before start_date"), ["end_date"]),
+  v.description("`end_date` must not be before `start_date`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`)."),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
 /** `client_id` may be sent back unchanged (a contract read and sent back whole); a contract never moves to another client. */
-export const UpdateInput = Changes({ ...v.partial(v.object(terms)).entries, client_id: v.optional(ClientId) });
+export const UpdateInput = v.pipe(
+  Changes({ ...v.partial(v.object(terms)).entries, client_id: v.optional(ClientId) }),
+  v.description(
+    "The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). " +
+      "After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version.",
+  ),
+);
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 export const ListQuery = v.strictObject({
@@ -68,7 +75,7 @@ export const ListQuery = v.strictObject({
   status: v.optional(v.picklist(CONTRACT_STATUSES)),
   client_id: v.optional(ClientId),
   ending_after: v.optional(IsoDate),
-  ending_before: v.optional(IsoDate),
+  ending_before: v.optional(v.pipe(IsoDate, v.description("A calendar date (YYYY-MM-DD), not before `ending_after` when both are given (else 422)."))),
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
@@ -229,7 +236,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   const query = parse(ListQuery, raw);
   const { ending_after: after, ending_before: last, status } = query;
   if (after && last && after > last) {
-    throw new ValidationError([{ path: "ending_after", message: "ending_after must not be after ending_before" }]);
+    throw new ValidationError([{ path: "ending_after", message: "ending_after: must not be after ending_before" }]);
   }
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
   const before = last && nextDay(last);

@@ -55,11 +55,16 @@ export const Termination = v.object({
 export type Termination = v.InferOutput<typeof Termination>;
 export type Stored = EntityItem<typeof TerminationEntity>;
 
-export const RequestInput = v.strictObject({
-  reason: v.picklist(TERMINATION_REASONS),
-  effective_date: v.optional(IsoDate),
-  notes: v.optional(Text(2000)),
-});
+export const RequestInput = v.pipe(
+  v.strictObject({
+    reason: v.picklist(TERMINATION_REASONS),
+    effective_date: v.optional(IsoDate),
+    notes: v.optional(Text(2000)),
+  }),
+  v.description(
+    "`effective_date` (default: the end of the contract's notice period) must not be in the past, and only BREACH or MUTUAL_AGREEMENT may end the contract before its notice period ends (else 422 naming `effective_date`).",
+  ),
+);
 export type RequestInput = v.InferInput<typeof RequestInput>;
 
 export const ApproveInput = v.strictObject({ comment: v.optional(Text(2000)) });

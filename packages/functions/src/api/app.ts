@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
 import { withContext, withLogFields, log, settings } from "@testex/core";
+import { methodsAt } from "./methods";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
@@ -65,7 +66,14 @@ export const app = new Hono<AppEnv>()
   .route("/health", health)
   .route("/", docs)
   .route("/api", api)
-  .notFound((c) => problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`))
+  .notFound((c) => {
+    const allowed = allowedAt(c.req.path);
+    if (allowed.length === 0) return problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`);
+    c.header("allow", allowed.join(", "));
+    return problem(c, 405, "method.not_allowed", `${c.req.path} answers ${allowed.join(", ")}, not ${c.req.method}.`, { allowed });
+  })
   .onError(onError);
+
+const allowedAt = methodsAt(app);
 
 export type App = typeof app;

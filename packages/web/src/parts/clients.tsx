@@ -12,7 +12,7 @@ export const useClient = (id: string | undefined) =>
 
 /** The newest clients, enough to pick one from a list. */
 export const useClientChoices = () =>
-  useQuery({ queryKey: ["clients", "choices"], queryFn: () => unwrap(api.GET("/api/clients", { params: { query: { limit: "100" } } })) });
+  useQuery({ queryKey: ["clients", "choices"], queryFn: () => unwrap(api.GET("/api/clients", { params: { query: { limit: 100 } } })) });
 
 export function ClientName({ id }: { id: string }) {
   const { data } = useClient(id);

@@ -16,8 +16,8 @@ export function Conflict({ kind, id, onReload }: { kind: "contract" | "client"; 
     queryFn: () =>
       unwrap(
         kind === "contract"
-          ? api.GET("/api/contracts/{id}/audit", { params: { path: { id }, query: { limit: "1" } } })
-          : api.GET("/api/clients/{id}/audit", { params: { path: { id }, query: { limit: "1" } } }),
+          ? api.GET("/api/contracts/{id}/audit", { params: { path: { id }, query: { limit: 1 } } })
+          : api.GET("/api/clients/{id}/audit", { params: { path: { id }, query: { limit: 1 } } }),
       ),
     staleTime: 0,
   });

@@ -11,7 +11,7 @@ export function Documents({ contractId }: { contractId: string }) {
   const path = { path: { id: contractId } };
   const files = useQuery({
     queryKey: ["files", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/files", { params: { ...path, query: { limit: "100" } } })),
+    queryFn: () => unwrap(api.GET("/api/contracts/{id}/files", { params: { ...path, query: { limit: 100 } } })),
     // An upload is checked after it lands in S3; look again until it has been.
     refetchInterval: (query) => (query.state.data?.items.some((file) => file.status === "PENDING") ? 1_000 : false),
   });
@@ -94,7 +94,7 @@ function Upload({ contractId }: { contractId: string }) {
       const grant = await unwrap(
         api.POST("/api/contracts/{id}/files", {
           params: { path: { id: contractId } },
-          body: { filename: file.name, content_type: file.type || "application/octet-stream", size: file.size, sha256: await sha256(file) },
+          body: { filename: file.name, content_type: file.type || "application/octet-stream", size: file.size, sha256: await sha256(file), kind: "document" },
           headers: idempotencyKey(),
         }),
       );

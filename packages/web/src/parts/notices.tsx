@@ -7,7 +7,7 @@ import { Loaded } from "./status";
 export function Notices({ contractId }: { contractId: string }) {
   const notices = useQuery({
     queryKey: ["notices", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/notifications", { params: { path: { id: contractId }, query: { limit: "50" } } })),
+    queryFn: () => unwrap(api.GET("/api/contracts/{id}/notifications", { params: { path: { id: contractId }, query: { limit: 50 } } })),
   });
   return (
     <Loaded query={notices} what="the notices">

@@ -5,7 +5,7 @@ import { api, unwrap } from "../api";
 export const useTrail = (contractId: string) =>
   useQuery({
     queryKey: ["trail", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/audit", { params: { path: { id: contractId }, query: { limit: "100" } } })),
+    queryFn: () => unwrap(api.GET("/api/contracts/{id}/audit", { params: { path: { id: contractId }, query: { limit: 100 } } })),
   });
 
 export interface Actor {

@@ -12,11 +12,11 @@ export default function Admin() {
   const queries = useQueryClient();
   const events = useQuery({
     queryKey: ["dead-events"],
-    queryFn: () => unwrap(api.GET("/api/terminations/dead-events", { params: { query: { limit: "100" } } })),
+    queryFn: () => unwrap(api.GET("/api/terminations/dead-events", { params: { query: { limit: 100 } } })),
   });
   const notices = useQuery({
     queryKey: ["dead-notices"],
-    queryFn: () => unwrap(api.GET("/api/notifications/dead", { params: { query: { limit: "100" } } })),
+    queryFn: () => unwrap(api.GET("/api/notifications/dead", { params: { query: { limit: 100 } } })),
   });
   const replay = useMutation({
     mutationFn: (eventId: string) =>

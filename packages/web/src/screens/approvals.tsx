@@ -14,7 +14,7 @@ import { ErrorMessage, Loading } from "../parts/status";
 export default function Approvals() {
   const me = useMe();
   const paging = usePaging("approvals");
-  const query = { status: "PENDING_APPROVAL" as const, limit: "50", ...(paging.cursor ? { cursor: paging.cursor } : {}) };
+  const query = { status: "PENDING_APPROVAL" as const, limit: 50, ...(paging.cursor ? { cursor: paging.cursor } : {}) };
   const pending = useQuery({ queryKey: ["terminations", query], queryFn: () => unwrap(api.GET("/api/terminations", { params: { query } })) });
 
   if (pending.error) return <ErrorMessage error={pending.error} />;

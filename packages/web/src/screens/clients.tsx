@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from "../parts/status";
 export default function Clients() {
   const canWrite = useCan("write");
   const paging = usePaging("clients");
-  const query = { limit: "20", ...(paging.cursor ? { cursor: paging.cursor } : {}) };
+  const query = { limit: 20, ...(paging.cursor ? { cursor: paging.cursor } : {}) };
   const list = useQuery({
     queryKey: ["clients", query],
     queryFn: () => unwrap(api.GET("/api/clients", { params: { query } })),

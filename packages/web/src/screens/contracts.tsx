@@ -10,7 +10,7 @@ import { ErrorMessage, Loading } from "../parts/status";
 
 const STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED"] as const;
 type Status = (typeof STATUSES)[number];
-const PAGE = "20";
+const PAGE = 20;
 
 /** Contracts: filtered by status, client and end-date window, paged; or found by words of the title or client name. */
 export default function Contracts() {
@@ -137,7 +137,7 @@ function ContractPages({ filters, paging }: { filters: Filters; paging: ReturnTy
 function SearchResults(filters: Filters) {
   const found = useQuery({
     queryKey: ["contracts", "search", filters.q],
-    queryFn: () => unwrap(api.GET("/api/contracts/search", { params: { query: { q: filters.q, limit: "100" } } })),
+    queryFn: () => unwrap(api.GET("/api/contracts/search", { params: { query: { q: filters.q, limit: 100 } } })),
   });
   if (found.error) return <ErrorMessage error={found.error} />;
   if (!found.data) return <Loading what="matching contracts" />;

@@ -54,11 +54,22 @@ function actorOf(claims: JWTPayload, { groupsClaim, roles: roleOf }: OidcSetting
 let verifier: TokenVerifier | undefined;
 const stageVerifier = () => (verifier ??= tokenVerifier(settings().oidc));
 
+/**
+ * OpenID Connect caps `sub` at 255 ASCII characters. The subject becomes part
+ * of index keys (audit by actor, requests, decisions), whose size DynamoDB
+ * limits, so a longer one is refused here rather than failing every write.
+ */
+export const MAX_SUBJECT_BYTES = 255;
+
 /** Who is calling: a verified bearer token, or a 401. The audit actor is the token's subject, nothing else. */
 export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization");
   const token = header?.match(/^Bearer\s+([A-Za-z0-9._~+/=-]+)$/i)?.[1];
   if (!token) throw new DomainError("auth.unauthenticated", "Send a bearer token: Authorization: Bearer <token>.");
-  c.set("actor", await stageVerifier()(token));
+  const actor = await stageVerifier()(token);
+  if (Buffer.byteLength(actor.id) > MAX_SUBJECT_BYTES) {
+    throw new DomainError("auth.unauthenticated", `The token's subject is longer than ${MAX_SUBJECT_BYTES} bytes.`, { max_bytes: MAX_SUBJECT_BYTES });
+  }
+  c.set("actor", actor);
   await next();
 });

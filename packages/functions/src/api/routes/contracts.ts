@@ -39,7 +39,15 @@ export const contracts = new Hono<AppEnv>()
   )
   .post(
     "/",
-    operation({ tag, summary: "Create a contract for an active client", access: "write", body: Contract.CreateInput, responses: { 201: Contract.Contract }, errors: ["client.inactive"] }),
+    operation({
+      tag,
+      summary: "Create a contract for an active client",
+      access: "write",
+      body: Contract.CreateInput,
+      responses: { 201: Contract.Contract },
+      headers: { 201: ["Location", "ETag"] },
+      errors: ["client.inactive"],
+    }),
     async (c) => {
       const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
       return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
@@ -47,7 +55,7 @@ export const contracts = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    operation({ tag, summary: "Get a contract", access: "read", params: Params, responses: { 200: Contract.Contract }, errors: ["contract.not_found"] }),
+    operation({ tag, summary: "Get a contract", access: "read", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: ["contract.not_found"] }),
     async (c) => {
       const contract = await Contract.get(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
@@ -62,6 +70,7 @@ export const contracts = new Hono<AppEnv>()
       params: Params,
       body: Contract.UpdateInput,
       responses: { 200: Contract.Contract },
+      headers: { 200: ["ETag"] },
       errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
     }),
     async (c) => {

@@ -21,6 +21,7 @@ export const notifications = new Hono<AppEnv>()
       access: "admin",
       body: Notification.NoticeInput,
       responses: { 202: Notification.Notification },
+      headers: { 202: ["Location"] },
       errors: ["contract.not_found"],
     }),
     async (c) => {

@@ -13,8 +13,7 @@ const tag = "Terminations";
 const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
 
-/** A body is optional on decisions; when one is sent it must be JSON. */
-/** No body, or an empty one, is `{}`; anything else must be JSON. */
+/** A body is optional on approvals: no body, or an empty one, is `{}`; anything else must be JSON. */
 const optionalBody = async (c: Parameters<typeof jsonBody>[0]) => ((await c.req.text()).trim() === "" ? {} : jsonBody(c));
 
 export const terminations = new Hono<AppEnv>()
@@ -28,6 +27,7 @@ export const terminations = new Hono<AppEnv>()
       params: Params,
       body: Termination.RequestInput,
       responses: { 201: Termination.Termination },
+      headers: { 201: ["Location", "ETag"] },
       errors: moveErrors,
     }),
     async (c) => {
@@ -37,7 +37,15 @@ export const terminations = new Hono<AppEnv>()
   )
   .get(
     "/contracts/:id/termination",
-    operation({ tag, summary: "The contract's current or most recent termination", access: "read", params: Params, responses: { 200: Termination.Termination }, errors: ["contract.not_found", "termination.not_found"] }),
+    operation({
+      tag,
+      summary: "The contract's current or most recent termination",
+      access: "read",
+      params: Params,
+      responses: { 200: Termination.Termination },
+      headers: { 200: ["ETag"] },
+      errors: ["contract.not_found", "termination.not_found"],
+    }),
     async (c) => {
       const termination = await Termination.current(c.req.param("id"));
       return c.json(termination, 200, { etag: etag(termination.version) });
@@ -56,7 +64,16 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/termination/approve",
-    operation({ tag, summary: "Approve a pending termination (not by its requester)", access: "approve", params: Params, body: Termination.ApproveInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
+    operation({
+      tag,
+      summary: "Approve a pending termination (not by its requester)",
+      access: "approve",
+      params: Params,
+      body: Termination.ApproveInput,
+      bodyOptional: true,
+      responses: { 200: Termination.Termination },
+      errors: decisionErrors,
+    }),
     async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
   )
   .post(
@@ -78,7 +95,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/suspend",
-    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Termination.suspend(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
@@ -86,7 +103,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/reinstate",
-    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Termination.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
