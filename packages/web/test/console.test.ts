@@ -9,6 +9,8 @@ import { mailTo, sqsEvent } from "../../functions/test/notices";
 import { processEventsOf } from "../../functions/test/termination/fixtures";
 import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type Console } from "./harness";
 
+/** Waits for what a person would wait for: a page under load may take seconds to settle. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const today = () => new Date().toISOString().slice(0, 10);
 const as = (login: string) => {
   const person = personByLogin(login)!;
@@ -33,7 +35,7 @@ async function requestTermination(page: Page) {
   await form.getByLabel("Reason").selectOption("BREACH");
   await form.getByLabel("Effective date").fill(today());
   await form.getByRole("button", { name: "Request termination" }).click();
-  await expect.poll(() => page.getByRole("region", { name: "Termination" }).textContent()).toContain("pending approval");
+  await poll(() => page.getByRole("region", { name: "Termination" }).textContent()).toContain("pending approval");
 }
 
 /** The notices the request queued, delivered by the notifier into the local SES inbox. */
@@ -57,7 +59,7 @@ describe("the console in a real browser", () => {
     const { contractId, title } = await aContract();
 
     const ed = await personAt(site, "ed", `/contracts/${contractId}`);
-    await expect.poll(() => ed.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await poll(() => ed.getByRole("heading", { level: 1 }).textContent()).toBe(title);
     await checkScreen(ed, "contract-page");
     await requestTermination(ed);
 
@@ -73,15 +75,15 @@ describe("the console in a real browser", () => {
     await checkScreen(ana, "termination-review");
 
     await ana.getByRole("link", { name: "Approvals" }).click();
-    await expect.poll(() => ana.getByRole("list", { name: "Waiting for your decision" }).textContent()).toContain(title);
+    await poll(() => ana.getByRole("list", { name: "Waiting for your decision" }).textContent()).toContain(title);
     await checkScreen(ana, "approvals");
     await ana.goBack();
 
     await ana.getByRole("button", { name: `Approve termination of ${title}` }).click();
-    await expect.poll(() => ana.getByRole("region", { name: "Termination" }).textContent()).toContain("completed");
-    await expect.poll(() => ana.locator(".badge").textContent()).toBe("terminated");
+    await poll(() => ana.getByRole("region", { name: "Termination" }).textContent()).toContain("completed");
+    await poll(() => ana.locator(".badge").textContent()).toBe("terminated");
     const timeline = ana.getByRole("list", { name: "Timeline, newest first" });
-    await expect.poll(() => timeline.textContent()).toContain("Ana Ortiz approved the termination");
+    await poll(() => timeline.textContent()).toContain("Ana Ortiz approved the termination");
     expect(await timeline.textContent()).toContain("Edward Lin requested termination");
   }, 120_000);
 
@@ -91,7 +93,7 @@ describe("the console in a real browser", () => {
     await requestTermination(ada);
 
     const termination = ada.getByRole("region", { name: "Termination" });
-    await expect.poll(() => termination.textContent()).toContain("You requested this termination, so someone else decides it.");
+    await poll(() => termination.textContent()).toContain("You requested this termination, so someone else decides it.");
     expect(await termination.getByRole("button", { name: /Approve|Reject/ }).count()).toBe(0);
 
     // Straight to the API with the same person's token, as a crafted request would.
@@ -110,8 +112,8 @@ describe("the console in a real browser", () => {
     expect(refused).toEqual({ status: 403, code: "termination.four_eyes" });
 
     await ada.getByRole("link", { name: "Approvals" }).click();
-    await expect.poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe("Approvals");
-    await expect.poll(() => ada.getByRole("main").textContent()).not.toContain("Loading");
+    await poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe("Approvals");
+    await poll(() => ada.getByRole("main").textContent()).not.toContain("Loading");
     expect(await ada.getByRole("main").textContent()).not.toContain(title);
   }, 120_000);
 
@@ -123,17 +125,17 @@ describe("the console in a real browser", () => {
 
     const nav = val.getByRole("navigation", { name: "Main" });
     expect(await nav.getByRole("link").allTextContents()).toEqual(["Contracts", "Clients"]);
-    await expect.poll(() => val.getByRole("table", { name: "Contracts" }).count()).toBe(1);
+    await poll(() => val.getByRole("table", { name: "Contracts" }).count()).toBe(1);
     expect(await val.getByRole("link", { name: "New contract" }).count()).toBe(0);
 
     await val.goto(`${site.url}/contracts/${contractId}`);
-    await expect.poll(() => val.getByRole("region", { name: "Timeline" }).textContent()).toContain("created the contract");
+    await poll(() => val.getByRole("region", { name: "Timeline" }).textContent()).toContain("created the contract");
     for (const control of [val.getByRole("link", { name: "Edit terms" }), val.getByRole("button", { name: "Suspend" }), val.getByRole("form", { name: "Request termination" }), val.getByLabel("Upload a document")]) {
       expect(await control.count()).toBe(0);
     }
 
     await nav.getByRole("link", { name: "Clients" }).click();
-    await expect.poll(() => val.getByRole("table", { name: "Clients" }).count()).toBe(1);
+    await poll(() => val.getByRole("table", { name: "Clients" }).count()).toBe(1);
     expect(await val.getByRole("link", { name: "New client" }).count()).toBe(0);
     expect(await val.getByRole("link", { name: /^Edit / }).count()).toBe(0);
   }, 120_000);
@@ -142,7 +144,7 @@ describe("the console in a real browser", () => {
     const { contractId } = await aContract(2_000);
     const ed = await personAt(site, "ed", `/contracts/${contractId}/edit`);
     const form = ed.getByRole("form", { name: "Edit contract" });
-    await expect.poll(() => form.getByLabel("Value").inputValue()).toBe("2000");
+    await poll(() => form.getByLabel("Value").inputValue()).toBe("2000");
 
     const meanwhile = await call("PUT", `/api/contracts/${contractId}`, { as: as("ada"), headers: { "if-match": '"1"' }, body: { value: 2_500 } });
     expect(meanwhile.status).toBe(200);
@@ -150,12 +152,12 @@ describe("the console in a real browser", () => {
     await form.getByLabel("Value").fill("3000");
     await form.getByRole("button", { name: "Save changes" }).click();
     const alert = form.getByRole("alert");
-    await expect.poll(() => alert.textContent()).toContain("Ada Park changed this contract");
+    await poll(() => alert.textContent()).toContain("Ada Park changed this contract");
     expect(await alert.textContent()).toContain("Your changes were not saved");
     await checkScreen(ed, "version-conflict");
 
     await alert.getByRole("button", { name: "Reload the contract" }).click();
-    await expect.poll(() => form.getByLabel("Value").inputValue()).toBe("2500");
+    await poll(() => form.getByLabel("Value").inputValue()).toBe("2500");
     const saved = await call("GET", `/api/contracts/${contractId}`, { as: "viewer" });
     expect(saved.body).toMatchObject({ value: 2_500, version: 2 });
   }, 120_000);
@@ -171,8 +173,8 @@ describe("the console in a real browser", () => {
     ];
     for (const [name, path, heading] of screens) {
       await ada.goto(`${site.url}${path}`);
-      await expect.poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
-      await expect.poll(() => ada.getByRole("status").count()).toBe(0);
+      await poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+      await poll(() => ada.getByRole("status").count()).toBe(0);
       await checkScreen(ada, name);
     }
   }, 120_000);
