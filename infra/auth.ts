@@ -80,6 +80,12 @@ function external(identity: Extract<Identity, { kind: "external" }>) {
 
 const identity = config.identity.kind === "external" ? external(config.identity) : cognito();
 
-/** The issuer the API trusts, for the `Settings` link; the console's build reads `issuer` and `clientId` too. */
+/** The issuer the API trusts, for the `Settings` link; the console's build reads its `issuer` and `audience` (client id) too. */
 export const oidc = identity.oidc;
+/**
+ * Cognito's managed sign-in domain, when the stage has its own pool. Its
+ * discovery document names no end-session endpoint: a console signs out at
+ * `<domain>/logout?client_id=…&logout_uri=…`.
+ */
+export const signInDomain = identity.signInUrl;
 export const outputs = { issuer: oidc.issuer, clientId: oidc.audience, signIn: identity.signInUrl, ...identity.outputs };
