@@ -4,8 +4,7 @@ export const ROLES = ["viewer", "editor", "approver", "admin"] as const;
 export type Role = (typeof ROLES)[number];
 
 /** What a request needs; roles grant capabilities, routes ask for one. */
-export const CAPABILITIES = ["read", "write", "approve", "admin"] as const;
-export type Capability = (typeof CAPABILITIES)[number];
+export type Capability = "read" | "write" | "approve" | "admin";
 
 // Approvers are not editors: the person who decides a termination is not the one who shapes it.
 const GRANTS: Record<Role, readonly Capability[]> = {

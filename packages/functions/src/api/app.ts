@@ -11,7 +11,6 @@ import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
-import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
@@ -27,7 +26,6 @@ const api = new Hono<AppEnv>()
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
-  .route("/me", me)
   .route("/", terminations)
   .route("/", notifications);
 
