@@ -28,9 +28,11 @@ function cognito() {
         args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
         args.deletionProtection = production ? "ACTIVE" : "INACTIVE";
         // The audit trail names people: every account has a name and an e-mail address.
+        // Standard attributes spell out Cognito's own length limits, or every deploy would plan a change.
+        const text = { minLength: "0", maxLength: "2048" };
         args.schemas = [
-          { name: "email", attributeDataType: "String", required: true, mutable: true },
-          { name: "name", attributeDataType: "String", required: true, mutable: true },
+          { name: "email", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: text },
+          { name: "name", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: text },
         ];
       },
       // Managed login (version 2), the hosted sign-in page Cognito maintains.
