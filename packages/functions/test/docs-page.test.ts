@@ -4,12 +4,11 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureChromium } from "@testex/local/chromium";
-import { repoRoot } from "@testex/local/paths";
-import { freePort } from "@testex/local/process";
-import { uniqueEmail } from "@testex/local/testing";
+import { chromiumPath } from "#test/chromium";
+import { freePort, repoRoot } from "#test/local";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
-import { call, tokenFor } from "../src/api/test-client";
+import { call, tokenFor } from "#test/api";
 
 const FLAGS = [
   "--headless",
@@ -30,7 +29,7 @@ describe("the documentation page in a real browser", () => {
   let profile: string;
 
   beforeAll(async () => {
-    const executablePath = ensureChromium();
+    const executablePath = chromiumPath();
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
     base = `http://127.0.0.1:${port}`;
@@ -41,7 +40,7 @@ describe("the documentation page in a real browser", () => {
       as: "editor",
       body: { client_id: client.body.client_id, title: "Seen from the docs page", contract_type: "LICENSE", start_date: "2026-01-01", end_date: "2026-12-31", value: 99 },
     });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

@@ -26,7 +26,7 @@ export const localIssuer = (issuer: string): OidcSettings => ({
   roles: rolesByName(),
 });
 
-export function localResources(stage: string, issuer: string): LocalResources {
+export function localResources(stage: string, issuer: string, overrides: Partial<Settings> = {}): LocalResources {
   const base = stageConfig(stage).settings;
   return {
     stage,
@@ -43,6 +43,7 @@ export function localResources(stage: string, issuer: string): LocalResources {
         : base.approvalThreshold,
       corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
       oidc: localIssuer(issuer),
+      ...overrides,
     },
   };
 }
