@@ -22,6 +22,7 @@ declare module "sst" {
       operatorEmails: string[];
       maxUploadBytes: number;
       allowedContentTypes: string[];
+      healthTimeoutMs: number;
       oidc: { issuer: string; jwksUrl: string; audience: string; groupsClaim: string; roles: Record<string, "viewer" | "editor" | "approver" | "admin"> };
       type: "sst.sst.Linkable";
     };

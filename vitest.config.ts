@@ -1,11 +1,18 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // Shared test support, above every package (tsconfig.json maps the same alias).
+    alias: [{ find: /^#test\/(.*)$/, replacement: fileURLToPath(new URL("./test/support/$1", import.meta.url)) }],
+  },
   test: {
-    include: ["packages/*/src/**/*.test.{ts,tsx}", "packages/*/test/**/*.test.{ts,tsx}", "infra/**/*.test.ts"],
-    globalSetup: ["packages/local/src/vitest-global-setup.ts"],
-    setupFiles: ["packages/local/src/vitest-env.ts"],
+    include: ["packages/*/src/**/*.test.{ts,tsx}", "packages/*/test/**/*.test.{ts,tsx}", "test/**/*.test.ts", "infra/**/*.test.ts"],
+    globalSetup: ["test/support/global-setup.ts"],
+    setupFiles: ["test/support/env.ts"],
     pool: "forks",
+    // What the code under test logs is shown for failing tests only, unless LOG_LEVEL asks for it.
+    silent: process.env.LOG_LEVEL ? false : "passed-only",
     testTimeout: 20_000,
     hookTimeout: 60_000,
   },

@@ -28,9 +28,11 @@ function cognito() {
         args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
         args.deletionProtection = production ? "ACTIVE" : "INACTIVE";
         // The audit trail names people: every account has a name and an e-mail address.
+        // Standard attributes spell out Cognito's own length limits, or every deploy would plan a change.
+        const text = { minLength: "0", maxLength: "2048" };
         args.schemas = [
-          { name: "email", attributeDataType: "String", required: true, mutable: true },
-          { name: "name", attributeDataType: "String", required: true, mutable: true },
+          { name: "email", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: text },
+          { name: "name", attributeDataType: "String", required: true, mutable: true, stringAttributeConstraints: text },
         ];
       },
       // Managed login (version 2), the hosted sign-in page Cognito maintains.
@@ -80,6 +82,12 @@ function external(identity: Extract<Identity, { kind: "external" }>) {
 
 const identity = config.identity.kind === "external" ? external(config.identity) : cognito();
 
-/** The issuer the API trusts, for the `Settings` link; the console's build reads `issuer` and `clientId` too. */
+/** The issuer the API trusts, for the `Settings` link; the console's build reads its `issuer` and `audience` (client id) too. */
 export const oidc = identity.oidc;
+/**
+ * Cognito's managed sign-in domain, when the stage has its own pool. Its
+ * discovery document names no end-session endpoint: a console signs out at
+ * `<domain>/logout?client_id=…&logout_uri=…`.
+ */
+export const signInDomain = identity.signInUrl;
 export const outputs = { issuer: oidc.issuer, clientId: oidc.audience, signIn: identity.signInUrl, ...identity.outputs };

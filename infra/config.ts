@@ -33,6 +33,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex-dev.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
   },
   staging: {
     debug: false,
@@ -44,6 +45,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@staging.testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
   },
   production: {
     debug: false,
@@ -55,6 +57,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     operatorEmails: ["operators@testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
+    healthTimeoutMs: 1000,
   },
 };
 

@@ -37,6 +37,8 @@ export interface Settings {
   maxUploadBytes: number;
   /** Content types a contract document may have (checked by magic bytes too). */
   allowedContentTypes: string[];
+  /** How long `/health` waits for each dependency before calling it a timeout. */
+  healthTimeoutMs: number;
   /** Who signs people in: tokens are verified against this issuer only. */
   oidc: OidcSettings;
 }

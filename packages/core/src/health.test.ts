@@ -11,7 +11,7 @@ describe("health", () => {
   });
 
   it("is degraded, naming the check, when a bucket is missing", async () => {
-    const health = await checkHealth(1000, {
+    const health = await checkHealth(undefined, {
       table: () => Resource.Table.name,
       files: () => Resource.Files.name,
       archives: () => "testex-no-such-bucket",
@@ -24,7 +24,7 @@ describe("health", () => {
   });
 
   it("is degraded when the table is missing", async () => {
-    const health = await checkHealth(1000, {
+    const health = await checkHealth(undefined, {
       table: () => "testex-no-such-table",
       files: () => Resource.Files.name,
       archives: () => Resource.Archives.name,

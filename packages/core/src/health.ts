@@ -1,6 +1,8 @@
 import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { Resource } from "sst";
+import { settings } from "./config";
 import { dynamo, tableName } from "./db/dynamo";
+import { onFirstUse } from "./lazy";
 import { describeError, log } from "./log";
 
 export const HEALTH_CHECKS = ["table", "files", "archives", "backups", "mail"] as const;
@@ -30,22 +32,20 @@ const appTargets: HealthTargets = {
 
 // The S3 and SES clients are loaded on the first health check, not when the API starts:
 // the API's cold start pays only for what every request needs.
-let s3: Promise<(bucket: string, signal: AbortSignal) => Promise<unknown>> | undefined;
-const headBucket = () =>
-  (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client, HeadBucketCommand }) => {
-    const client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 1 });
-    return (bucket, abortSignal) => client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
-  }));
+const headBucket = onFirstUse(async () => {
+  const { S3Client, HeadBucketCommand } = await import("@aws-sdk/client-s3");
+  const client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 1 });
+  return (bucket: string, abortSignal: AbortSignal) => client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
+});
 
-let ses: Promise<(signal: AbortSignal) => Promise<unknown>> | undefined;
-const getAccount = () =>
-  (ses ??= import("@aws-sdk/client-sesv2").then(({ SESv2Client, GetAccountCommand }) => {
-    const client = new SESv2Client({ maxAttempts: 1 });
-    return async (abortSignal) => {
-      const account = await client.send(new GetAccountCommand({}), { abortSignal });
-      if (account.SendingEnabled === false) throw new Error("Sending is disabled for this account");
-    };
-  }));
+const getAccount = onFirstUse(async () => {
+  const { SESv2Client, GetAccountCommand } = await import("@aws-sdk/client-sesv2");
+  const client = new SESv2Client({ maxAttempts: 1 });
+  return async (abortSignal: AbortSignal) => {
+    const account = await client.send(new GetAccountCommand({}), { abortSignal });
+    if (account.SendingEnabled === false) throw new Error("Sending is disabled for this account");
+  };
+});
 
 /** Runs one check with a deadline; never throws. */
 async function within(check: HealthCheck, timeoutMs: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<CheckResult> {
@@ -71,11 +71,14 @@ async function within(check: HealthCheck, timeoutMs: number, run: (signal: Abort
 
 /**
  * Whether the table, the three buckets and mail answer, each within
- * `timeoutMs`, all at once. Each check is the cheapest call that proves
- * access: a GetItem of a key that never exists, HeadBucket, SES GetAccount.
+ * `timeoutMs` (the stage's setting), all at once. Each check is the cheapest
+ * call that proves access: a GetItem of a key that never exists, HeadBucket,
+ * SES GetAccount.
  */
-export async function checkHealth(timeoutMs = 1000, targets: HealthTargets = appTargets): Promise<Health> {
-  const bucket = (name: () => string) => async (signal: AbortSignal) => (await headBucket())(name(), signal);
+export async function checkHealth(timeoutMs = settings().healthTimeoutMs, targets: HealthTargets = appTargets): Promise<Health> {
+  // The clients load before any deadline starts: the deadline measures the dependencies, not this process's start-up.
+  const [head, account] = await Promise.all([headBucket(), getAccount()]);
+  const bucket = (name: () => string) => (signal: AbortSignal) => head(name(), signal);
   const [table, files, archives, backups, mail] = await Promise.all([
     within("table", timeoutMs, (abortSignal) =>
       dynamo.send(new GetItemCommand({ TableName: targets.table(), Key: { pk: { S: "health" }, sk: { S: "health" } } }), { abortSignal }),
@@ -83,7 +86,7 @@ export async function checkHealth(timeoutMs = 1000, targets: HealthTargets = app
     within("files", timeoutMs, bucket(targets.files)),
     within("archives", timeoutMs, bucket(targets.archives)),
     within("backups", timeoutMs, bucket(targets.backups)),
-    within("mail", timeoutMs, async (signal) => (await getAccount())(signal)),
+    within("mail", timeoutMs, account),
   ]);
   const checks = { table, files, archives, backups, mail };
   return { status: Object.values(checks).every((c) => c === "ok") ? "ok" : "degraded", checks };

@@ -8,7 +8,8 @@ import { fileURLToPath } from "node:url";
 import { render, templates } from "./index";
 
 const out = fileURLToPath(new URL("../../../.testex/email-previews/", import.meta.url));
-mkdirSync(out, { recursive: true });
+// Inside .testex/, which holds the local data and is private to its user.
+mkdirSync(out, { recursive: true, mode: 0o700 });
 
 const links: string[] = [];
 for (const [name, template] of Object.entries(templates)) {

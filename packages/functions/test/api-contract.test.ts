@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { uniqueEmail } from "@testex/local/testing";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { openApiDocument } from "../src/api/openapi/document";
-import { DOCUMENT_FILE, serialise } from "../src/api/openapi/generate";
+import { DOCUMENT_FILE, serialise } from "../src/api/openapi/file";
 import { contractViolations, operationsOf, servedRoutes } from "../src/api/operations";
-import { call, documented } from "../src/api/test-client";
+import { call, documented } from "#test/api";
 
 const generated = openApiDocument(app);
 const documentedRoutes = Object.entries(generated.paths).flatMap(([path, methods]) =>

@@ -5,13 +5,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { can, ROLES, settings } from "@testex/core";
-import { oidcKeys } from "@testex/local/oidc-keys";
-import { mintToken, stackSigner } from "@testex/local/token";
-import { uniqueEmail } from "@testex/local/testing";
+import { mintToken, oidcKeys, stackSigner } from "#test/local";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { tokenVerifier } from "../src/api/middleware/authenticate";
 import { operationsOf } from "../src/api/operations";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 
 const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const base64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");

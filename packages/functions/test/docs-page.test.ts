@@ -4,13 +4,22 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CHROMIUM_FLAGS as FLAGS, chromiumPath } from "@testex/local/chromium";
-import { repoRoot } from "@testex/local/paths";
-import { freePort } from "@testex/local/process";
-import { uniqueEmail } from "@testex/local/testing";
+import { chromiumPath } from "#test/chromium";
+import { freePort, repoRoot } from "#test/local";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
-import { call, tokenFor } from "../src/api/test-client";
+import { call, tokenFor } from "#test/api";
 
+const FLAGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 const SCREENSHOTS = join(repoRoot, "test-output");
 
 describe("the documentation page in a real browser", () => {
@@ -31,7 +40,7 @@ describe("the documentation page in a real browser", () => {
       as: "editor",
       body: { client_id: client.body.client_id, title: "Seen from the docs page", contract_type: "LICENSE", start_date: "2026-01-01", end_date: "2026-12-31", value: 99 },
     });
-  }, 600_000);
+  });
 
   afterAll(async () => {
     await browser?.close();

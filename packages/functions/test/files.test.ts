@@ -3,9 +3,9 @@ import { Resource } from "sst";
 import { describe, expect, it, vi } from "vitest";
 import { File } from "@testex/core";
 import { db } from "@testex/core/db/service";
-import { elf, exe, office, pdf, pdfOfSize, sha256, text } from "@testex/core/file/samples";
-import { as, uniqueEmail } from "@testex/local/testing";
-import { call, type Caller } from "../src/api/test-client";
+import { elf, exe, office, pdf, pdfOfSize, sha256, text } from "#test/samples";
+import { as, uniqueEmail } from "#test/fixtures";
+import { call, type Caller } from "#test/api";
 import { handler } from "../src/file-handler";
 
 const s3 = new S3Client({ forcePathStyle: true });

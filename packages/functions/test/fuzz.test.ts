@@ -18,7 +18,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as v from "valibot";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ensureTable } from "@testex/local/provision";
+import { ensureTable } from "#test/local";
 import type { Operation } from "../src/api/operations";
 
 const FUZZ_TABLE = `testex-fuzz-${process.pid}-${Date.now().toString(36)}`;
@@ -39,7 +39,7 @@ async function dumpTable(): Promise<string[]> {
   return items.map((item) => JSON.stringify(Object.fromEntries(Object.entries(item).sort(([a], [b]) => a.localeCompare(b))))).sort();
 }
 
-type Api = typeof import("../src/api/test-client") & typeof import("../src/api/operations") & { app: typeof import("../src/api/app").app };
+type Api = typeof import("#test/api") & typeof import("../src/api/operations") & { app: typeof import("../src/api/app").app };
 let api: Api;
 let seeded: { clientId: string; contractId: string };
 let tokens: Record<string, string>;
@@ -47,11 +47,11 @@ let tokens: Record<string, string>;
 beforeAll(async () => {
   await ensureTable(dynamo, FUZZ_TABLE);
   const [client, operations, { app }, core, local] = await Promise.all([
-    import("../src/api/test-client"),
+    import("#test/api"),
     import("../src/api/operations"),
     import("../src/api/app"),
     import("@testex/core"),
-    import("@testex/local/token"),
+    import("#test/local"),
   ]);
   api = { ...client, ...operations, app };
   const signer = local.stackSigner();

@@ -4,7 +4,7 @@ import { dynamo } from "@testex/core/db/dynamo";
 import { app } from "../src/api/app";
 import { MAX_JSON_BODY_BYTES } from "../src/api/operation";
 import { operationsOf } from "../src/api/operations";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 
 const ALLOWED_ORIGIN = "http://localhost:3000";
 

@@ -1,7 +1,7 @@
 import { HeadBucketCommand, S3Client } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 
 describe("GET /health", () => {
   // Fault injection: S3 cannot be made to time out on demand; the first answer is reused for 5 s, so this is the only call.

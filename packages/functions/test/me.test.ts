@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call, documented } from "../src/api/test-client";
+import { call, documented } from "#test/api";
 
 describe("GET /api/me", () => {
   it("names the signed-in person from their token, with the roles their groups map to and what those allow", async () => {

@@ -1,8 +1,8 @@
 import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
 import { Notification, systemActor } from "@testex/core";
 import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
-import { as, uniqueEmail } from "@testex/local/testing";
-import { startQueueWorker } from "@testex/local/queue-worker";
+import { as, uniqueEmail } from "#test/fixtures";
+import { startQueueWorker } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Resource } from "sst";

@@ -1,7 +1,7 @@
 import { Notification, systemActor } from "@testex/core";
 import { db } from "@testex/core/db/service";
 import { newId } from "@testex/core/id";
-import { as, uniqueEmail } from "@testex/local/testing";
+import { as, uniqueEmail } from "#test/fixtures";
 import type { SQSEvent } from "../src/sqs-event";
 
 /** Helpers for the notice tests: queue a notice, shape queue messages, read the local mail store. */

@@ -1,10 +1,10 @@
 import { SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { ses } from "@testex/core/notification/ses";
 import { newId } from "@testex/core/id";
-import { uniqueEmail } from "@testex/local/testing";
+import { uniqueEmail } from "#test/fixtures";
 import { mockClient } from "aws-sdk-client-mock";
 import { describe, expect, it } from "vitest";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 import { handler } from "../src/notifier";
 import { mailTo, sqsEvent, terminationProps } from "./notices";
 
@@ -96,7 +96,7 @@ describe("POST /api/notifications/{id}/retry", () => {
     const to = [uniqueEmail("replay")];
     const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(contractId, to) });
     const id = queued.body.notification_id;
-    const sesMock = mockClient(ses).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
+    const sesMock = mockClient(await ses()).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
     await handler(sqsEvent([id]));
     sesMock.restore();
 

@@ -2,7 +2,7 @@ import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { Audit, settings } from "@testex/core";
 import { MAX_ATTEMPTS } from "@testex/core/notification/delivery";
 import { ses } from "@testex/core/notification/ses";
-import { uniqueEmail } from "@testex/local/testing";
+import { uniqueEmail } from "#test/fixtures";
 import { mockClient } from "aws-sdk-client-mock";
 import { Resource } from "sst";
 import { afterEach, describe, expect, it } from "vitest";
@@ -10,7 +10,7 @@ import { handler } from "../src/notifier";
 import { alertsAbout, mailTo, queueNotice, sqsEvent, stored } from "./notices";
 
 const real = new SESv2Client({});
-const sesMock = mockClient(ses);
+const sesMock = mockClient(await ses());
 afterEach(() => sesMock.reset());
 // Until a test injects a fault, mail goes to the real local SES server.
 const forward = (input: SendEmailCommand["input"]) => real.send(new SendEmailCommand(input));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { call } from "../src/api/test-client";
+import { call } from "#test/api";
 
 describe("the API on the test stack", () => {
   it("answers health without a token", async () => {

@@ -20,6 +20,7 @@ import { parseArgs } from "node:util";
 import { localEnvironment, localResources } from "./environment";
 import { localEndpoints } from "./ports";
 import { httpAnswers } from "./process";
+import { elapsed } from "./progress";
 
 const endpoints = localEndpoints();
 
@@ -55,7 +56,6 @@ async function connect() {
   return resources;
 }
 
-const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;
 
 async function main() {
   const { values, positionals } = parseArgs({
@@ -88,7 +88,7 @@ async function main() {
         const result = await seed({ contracts });
         const byStatus: Record<string, number> = {};
         for (const { status } of result.contracts) byStatus[status] = (byStatus[status] ?? 0) + 1;
-        console.log(`Seeded ${result.clients.length} clients and ${result.contracts.length} contracts in ${seconds(started)}:`);
+        console.log(`Seeded ${result.clients.length} clients and ${result.contracts.length} contracts in ${elapsed(started)}:`);
         for (const [status, n] of Object.entries(byStatus)) console.log(`  ${status.padEnd(20)} ${n}`);
         return;
       }
@@ -97,7 +97,7 @@ async function main() {
         const result = await exportTable();
         if (!result.complete) throw new Error("The export did not complete.");
         const { manifest } = result;
-        console.log(`Exported ${manifest.item_count} items in ${manifest.parts.length} part(s) in ${seconds(started)}.`);
+        console.log(`Exported ${manifest.item_count} items in ${manifest.parts.length} part(s) in ${elapsed(started)}.`);
         console.log(`  export   ${manifest.export_id}`);
         console.log(`  bucket   s3://${resources.buckets.backups}/exports/${manifest.export_id.slice(0, 10)}/${manifest.export_id}/`);
         console.log(`  sha256   ${manifest.sha256}`);
@@ -116,7 +116,7 @@ async function main() {
         const { openExport, readExport } = await import("@testex/core/backup/read");
         const manifest = await openExport(argument);
         await readExport(manifest);
-        console.log(`Export ${manifest.export_id} is intact: ${manifest.item_count} items in ${manifest.parts.length} part(s), every checksum matches (${seconds(started)}).`);
+        console.log(`Export ${manifest.export_id} is intact: ${manifest.item_count} items in ${manifest.parts.length} part(s), every checksum matches (${elapsed(started)}).`);
         return;
       }
       case "restore": {
@@ -124,26 +124,26 @@ async function main() {
         const { restoreContract, restoreTable } = await import("@testex/core/backup/restore");
         if (values.contract) {
           const result = await restoreContract(argument, values.contract, { force: values.force });
-          console.log(`Contract ${values.contract} restored from ${result.source}: ${result.written} item(s) written, ${result.unchanged} already as in the source (${seconds(started)}).`);
+          console.log(`Contract ${values.contract} restored from ${result.source}: ${result.written} item(s) written, ${result.unchanged} already as in the source (${elapsed(started)}).`);
           return;
         }
         if (argument === "backup") throw new UsageError("`backup` restores one contract: add --contract <id>.");
         const result = await restoreTable(argument, { force: values.force });
-        console.log(`Restored ${result.items} items from export ${result.manifest.export_id} into ${resources.table} in ${seconds(started)}.`);
+        console.log(`Restored ${result.items} items from export ${result.manifest.export_id} into ${resources.table} in ${elapsed(started)}.`);
         return;
       }
       case "migrate": {
         if (!argument) throw new UsageError("migrate needs a migration name.");
         const { migrate } = await import("@testex/core/migration/index");
         const result = await migrate(argument);
-        console.log(`Migration ${argument}: ${result.migrated} item(s) migrated in ${seconds(started)}.`);
+        console.log(`Migration ${argument}: ${result.migrated} item(s) migrated in ${elapsed(started)}.`);
         return;
       }
       case "wipe": {
         if (!values.yes) throw new UsageError(`wipe deletes every item of ${resources.table}; add --yes if that is what you want.`);
         const { wipeTable } = await import("./wipe");
         const deleted = await wipeTable(resources.table);
-        console.log(`Deleted ${deleted} items from ${resources.table} in ${seconds(started)}. Exports in the backups bucket are kept.`);
+        console.log(`Deleted ${deleted} items from ${resources.table} in ${elapsed(started)}. Exports in the backups bucket are kept.`);
         return;
       }
       default:

@@ -29,7 +29,7 @@ export const localIssuer = (issuer: string): OidcSettings => ({
   roles: rolesByName(),
 });
 
-export function localResources(stage: string, issuer: string, consolePort = localPorts().web): LocalResources {
+export function localResources(stage: string, issuer: string, overrides: Partial<Settings> = {}, consolePort = localPorts().web): LocalResources {
   const base = stageConfig(stage).settings;
   const consoleUrl = `http://localhost:${consolePort}`;
   const corsOrigins = process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins;
@@ -49,6 +49,7 @@ export function localResources(stage: string, issuer: string, consolePort = loca
         : base.approvalThreshold,
       corsOrigins: [...new Set([...corsOrigins, consoleUrl, `http://127.0.0.1:${consolePort}`])],
       oidc: localIssuer(issuer),
+      ...overrides,
     },
   };
 }

@@ -5,12 +5,12 @@ import { join } from "node:path";
 import { Resource } from "sst";
 import { afterEach, describe, expect, it } from "vitest";
 import { Client, Contract, File } from "@testex/core";
-import { pdf, sha256 } from "@testex/core/file/samples";
+import { pdf, sha256 } from "#test/samples";
 import { startFileWorker } from "./file-worker";
 import { freePort } from "./process";
 import { s3Events } from "./s3-events";
 import { startS3 } from "./stand-ins";
-import { as, editor, uniqueEmail } from "./testing";
+import { as, editor, uniqueEmail } from "#test/fixtures";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {

@@ -1,7 +1,6 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from "@aws-sdk/client-sqs";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { SQSBatchResponse, SQSEvent } from "@testex/functions/sqs-event";
-import type { StopWorker } from "./workers";
 
 export interface QueueWorkerOptions {
   queueUrl: string;
@@ -17,7 +16,7 @@ export interface QueueWorkerOptions {
  * queue, hands batches to the SAME handler as SQS-shaped events, deletes what
  * succeeded and leaves reported failures to come back after the visibility timeout.
  */
-export function startQueueWorker(options: QueueWorkerOptions): StopWorker {
+export function startQueueWorker(options: QueueWorkerOptions): () => Promise<void> {
   const sqs = new SQSClient({});
   const abort = new AbortController();
   let stopped = false;

@@ -1,10 +1,12 @@
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import type { Settings } from "@testex/core/config";
 import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
 import { oidcKeysFile } from "./oidc-keys";
 import { assertPortFree, freePort, type Running } from "./process";
 import { startOidc } from "./oidc-provider";
+import { timed, type Progress } from "./progress";
 import { allowBrowsers, ensureBuckets, ensureTable } from "./provision";
 import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
@@ -16,6 +18,10 @@ export interface StackOptions {
   persistent: boolean;
   /** Fixed ports (npm start) or free ones picked at random (tests). */
   ports?: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number; web: number };
+  /** Settings that differ from what a deployed stage of this name gets (tests inject their deadlines here). */
+  settings?: Partial<Settings>;
+  /** Told as each stand-in is ready or stopped, with timings (npm start prints it). */
+  progress?: Progress;
 }
 
 export interface Stack {
@@ -48,15 +54,19 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await assertPortFree(ports.oidc, "the OpenID Provider (TESTEX_OIDC_PORT)");
     await assertPortFree(ports.web, "the console (TESTEX_WEB_PORT)");
   }
+  const progress = options.progress;
+  const ready = (start: () => Promise<Running>) => timed(progress, start, (s) => `${s.name} ready on ${s.endpoint}`);
   const started = await Promise.allSettled([
-    startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined),
-    startS3(ports.s3, join(options.dataDir, "s3")),
-    startSes(ports.ses),
-    startSqs(ports.sqs),
-    startOidc(ports.oidc, oidcKeysFile(options.dataDir)),
+    ready(() => startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined)),
+    ready(() => startS3(ports.s3, join(options.dataDir, "s3"))),
+    ready(() => startSes(ports.ses, options.persistent ? join(options.dataDir, "mail.jsonl") : undefined)),
+    ready(() => startSqs(ports.sqs)),
+    ready(() => startOidc(ports.oidc, oidcKeysFile(options.dataDir))),
   ]);
   const services = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
-  const stop = async () => void (await Promise.all(services.map((s) => s.stop())));
+  let stopped: Promise<void> | undefined;
+  const stop = () =>
+    (stopped ??= Promise.all(services.map((service) => timed(progress, () => service.stop(), () => `${service.name} stopped`))).then(() => {}));
   const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
   if (failed) {
     // Leave nothing running (and no port taken) behind a stand-in that could not start.
@@ -65,16 +75,22 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   }
   try {
     const [dynamo, s3, ses, sqs, oidc] = services as [Running, Running, Running, Running, Running];
-    const resources = localResources(options.stage, oidc.endpoint, ports.web);
+    const resources = localResources(options.stage, oidc.endpoint, options.settings, ports.web);
     const env: Record<string, string> = {
       ...localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources),
       TESTEX_OIDC_KEYS: oidcKeysFile(options.dataDir),
     };
     const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! };
-    await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
-    const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
-    await ensureBuckets(buckets, Object.values(resources.buckets));
-    await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
+    await timed(
+      progress,
+      async () => {
+        await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
+        const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
+        await ensureBuckets(buckets, Object.values(resources.buckets));
+        await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
+      },
+      () => `table ${resources.table} and ${Object.keys(resources.buckets).length} buckets ready`,
+    );
     return { env, resources, services, stop };
   } catch (error) {
     await stop();

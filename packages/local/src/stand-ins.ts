@@ -72,13 +72,13 @@ const LOCAL_SES_ACCOUNT = {
   SuppressionAttributes: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
 };
 
-/** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`. Mail is kept in memory. */
-export function startSes(port: number): Promise<Running> {
+/** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`, kept in `inboxFile` when given. */
+export function startSes(port: number, inboxFile?: string): Promise<Running> {
   const endpoint = `http://127.0.0.1:${port}`;
   return startProcess({
     name: "SES (aws-ses-v2-local)",
     command: process.execPath,
-    args: [join(packageDir("aws-ses-v2-local"), "dist", "cli.js"), "--host", "127.0.0.1", "--port", String(port)],
+    args: [fileURLToPath(new URL("./ses-stand-in.mjs", import.meta.url)), String(port), ...(inboxFile ? [inboxFile] : [])],
     env: { AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) },
     endpoint,
     ready: () => httpAnswers(`${endpoint}/health-check`),

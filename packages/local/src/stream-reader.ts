@@ -9,7 +9,6 @@ import {
 } from "@aws-sdk/client-dynamodb-streams";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { StreamEvent, StreamRecord, StreamResponse } from "@testex/functions/processor";
-import type { StopWorker } from "./workers";
 
 export interface StreamReaderOptions {
   table: string;
@@ -45,7 +44,7 @@ const asLambdaRecord = (record: _Record): StreamRecord =>
  * every shard of the table's stream, hands batches to the handler, and
  * delivers again, with backoff, the records the handler reports as failed.
  */
-export async function startStreamReader(options: StreamReaderOptions): Promise<StopWorker> {
+export async function startStreamReader(options: StreamReaderOptions): Promise<() => Promise<void>> {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const dynamo = new DynamoDBClient({ endpoint });
   const streams = new DynamoDBStreamsClient({ endpoint });

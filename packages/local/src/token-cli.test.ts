@@ -6,12 +6,11 @@ import { settings } from "@testex/core";
 import { tokenVerifier } from "@testex/functions/api/middleware/authenticate";
 import { repoRoot } from "./paths";
 
+const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
+const cli = join(repoRoot, "packages/local/src/token-cli.ts");
 // The CLI finds the provider by TESTEX_OIDC_PORT, here the test stack's.
 const port = new URL(settings().oidc.issuer).port;
-const run = (...args: string[]) =>
-  promisify(execFile)(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "packages/local/src/token-cli.ts"), ...args], {
-    env: { ...process.env, TESTEX_OIDC_PORT: port },
-  });
+const run = (...args: string[]) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, TESTEX_OIDC_PORT: port } });
 
 describe("npm run token", () => {
   it("signs in as the named person and prints an ID token the API accepts, naming them", async () => {
@@ -30,6 +29,11 @@ describe("npm run token", () => {
     expect(await tokenVerifier(settings().oidc)(stdout.trim())).toMatchObject({ email: "ed@testex.example", roles: ["editor"] });
   });
 
+  it("points to the docs page on the API's PORT", async () => {
+    const { stderr } = await promisify(execFile)(tsx, [cli, "--role", "viewer"], { env: { ...process.env, TESTEX_OIDC_PORT: port, PORT: "4321" } });
+    expect(stderr).toContain("http://localhost:4321/docs");
+  });
+
   it("refuses a role that does not exist, naming the ones that do", async () => {
     await expect(run("--role", "boss")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("viewer|editor|approver|admin") });
   });
@@ -40,9 +44,7 @@ describe("npm run token", () => {
 
   it("says how to start the provider when none answers", async () => {
     await expect(
-      promisify(execFile)(join(repoRoot, "node_modules", ".bin", "tsx"), [join(repoRoot, "packages/local/src/token-cli.ts"), "--user", "ana"], {
-        env: { ...process.env, TESTEX_OIDC_PORT: "9" },
-      }),
+      promisify(execFile)(tsx, [cli, "--user", "ana"], { env: { ...process.env, TESTEX_OIDC_PORT: "9" } }),
     ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("npm start") });
   });
 });

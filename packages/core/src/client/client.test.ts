@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aClient, aContract, as, editor, uniqueEmail } from "@testex/local/testing";
+import { aClient, aContract, as, editor, uniqueEmail } from "#test/fixtures";
 import { db } from "../db/service";
 import * as Audit from "../audit";
 import * as Client from "./index";

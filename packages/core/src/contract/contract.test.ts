@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aClient, aContract, as, editor } from "@testex/local/testing";
+import { aClient, aContract, as, editor } from "#test/fixtures";
 import * as Audit from "../audit";
 import * as Client from "../client";
 import { db } from "../db/service";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { aClient, aContract } from "@testex/local/testing";
+import { aClient, aContract } from "#test/fixtures";
 import * as Contract from "../contract";
 import { countCommands } from "./command-count";
 

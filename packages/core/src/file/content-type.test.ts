@@ -1,6 +1,6 @@
 import AdmZip from "adm-zip";
 import { describe, expect, it } from "vitest";
-import { elf, exe, jpeg, office, pdf, png, text } from "./samples";
+import { elf, exe, jpeg, office, pdf, png, text } from "#test/samples";
 import { DOCX, JPEG, PDF, PNG, TXT, XLSX, detectContentType } from "./content-type";
 
 describe("recognising a document by its bytes", () => {

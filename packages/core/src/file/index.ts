@@ -14,9 +14,10 @@ import { parse } from "../validation";
 import { detectContentType } from "./content-type";
 import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } from "./entity";
 import { contentDisposition, displayName } from "./filename";
-import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
+import { inArchives, inFiles, objectKey, UPLOAD_URL_SECONDS } from "./objects";
 import type { Location, SignedRequest } from "../object-store";
 import { sha256Hex, verify } from "./verify";
+import * as s3 from "../object-store";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };
 export type { SignedRequest };
@@ -158,8 +159,7 @@ export async function requestUpload(contractId: string, raw: UploadInput): Promi
   const input = parse(UploadInput, raw);
   const file = await createPending(contractId, input);
   const sha256Base64 = Buffer.from(file.sha256, "hex").toString("base64");
-  const { presignUpload } = await storage();
-  const upload = await presignUpload(inFiles(file), { contentType: file.content_type, size: file.size, sha256Base64 }, UPLOAD_URL_SECONDS);
+  const upload = await s3.presignUpload(inFiles(file), { contentType: file.content_type, size: file.size, sha256Base64 }, UPLOAD_URL_SECONDS);
   return { file: present(file), upload };
 }
 
@@ -182,7 +182,7 @@ export async function store(contractId: string, input: { filename: string; conte
     contractId,
     parse(UploadInput, { filename: input.filename, content_type: contentType, size: bytes.length, sha256: sha256Hex(bytes), kind: input.kind }),
   );
-  await (await storage()).write(inFiles(file), bytes, file.content_type);
+  await s3.write(inFiles(file), bytes, file.content_type);
   await verify(file.object_key);
   return get(file.contract_id, file.file_id);
 }
@@ -211,16 +211,10 @@ export async function downloadLink(contractId: string, fileId: string): Promise<
   } else {
     throw new DomainError("file.not_available", `File ${fileId} is ${file.status}.`, { status: file.status, rejection_reason: file.rejection_reason });
   }
-  const { presignDownload } = await storage();
-  const download = await presignDownload(at, { contentType: file.content_type, contentDisposition: contentDisposition(file.filename) }, DOWNLOAD_URL_SECONDS);
+  const download = await s3.presignDownload(at, { contentType: file.content_type, contentDisposition: contentDisposition(file.filename) }, DOWNLOAD_URL_SECONDS);
   return { file: present(file), download };
 }
 
-/**
- * Deleting never loses a document: the object moves to the archives bucket
- * first, then the file is marked DELETED (audited). Repeating a delete
- * finishes one that was interrupted.
- */
 /** Why a file cannot be deleted (now): it is gone already (404), or not in a state that can be deleted (409). */
 function notDeletable(file: Stored): DomainError {
   if (file.status === "DELETED") {
@@ -230,15 +224,17 @@ function notDeletable(file: Stored): DomainError {
 }
 
 /**
- * Moves a document to the archives. Of concurrent deletes of one file, one
- * wins (204); the others find it gone (404) or moving (409), never a 500.
+ * Deleting never loses a document: the object moves to the archives bucket
+ * first, then the file is marked DELETED (audited); a delete of a deleted
+ * file finishes one that was interrupted, and answers 404. Of concurrent
+ * deletes of one file, one wins (204); the others find it gone (404) or
+ * moving (409), never a 500.
  * A loser's copy can fail because the winner removed the original meanwhile
  * (S3 says NoSuchKey; a local stand-in may say otherwise): the file is read
  * again, and only a copy of a file still there is an error.
  */
 export async function remove(contractId: string, fileId: string): Promise<void> {
   const file = await load(contractId, fileId);
-  const s3 = await storage();
   if (file.status === "DELETED") {
     // A delete that stopped between its transaction and removing the original is finished here; the file is gone all the same.
     await s3.remove(inFiles(file));

@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import * as Audit from "../audit";
 import { systemActor } from "../context";
 import { DomainError } from "../error";
 import { newId } from "../id";
-import { NoteV1, NoteV2 } from "./example-note";
-import { migrate } from "./index";
+import { exampleNoteV2, NoteV1, NoteV2 } from "./example-note.fixture";
+import { migrate, runMigration } from "./index";
 
 const operator = systemActor("db-manager");
 
@@ -15,7 +15,7 @@ describe("the example-note-v2 migration", () => {
     await NoteV1.put({ note_id: ids[0]!, text: "Renewal call\nAsk about the notice period.\nThen send the letter.", created_at: "2026-01-01T00:00:00.000Z" }).go();
     await NoteV1.put({ note_id: ids[1]!, text: " \nOnly a body", created_at: "2026-01-02T00:00:00.000Z" }).go();
 
-    const result = await as(operator, () => migrate("example-note-v2"));
+    const result = await as(operator, () => runMigration(exampleNoteV2));
 
     expect(result.migrated).toBeGreaterThanOrEqual(2);
     expect((await NoteV2.get({ note_id: ids[0]! }).go()).data).toEqual({
@@ -31,8 +31,8 @@ describe("the example-note-v2 migration", () => {
   });
 
   it("run again finds nothing left to migrate", async () => {
-    await as(operator, () => migrate("example-note-v2"));
-    expect(await as(operator, () => migrate("example-note-v2"))).toEqual({ migrated: 0 });
+    await as(operator, () => runMigration(exampleNoteV2));
+    expect(await as(operator, () => runMigration(exampleNoteV2))).toEqual({ migrated: 0 });
   });
 
   it("that does not exist is named as such", async () => {

@@ -1,5 +1,5 @@
 import { Client, Contract, systemActor } from "@testex/core";
-import { as, uniqueEmail } from "@testex/local/testing";
+import { as, uniqueEmail } from "#test/fixtures";
 import { describe, expect, it } from "vitest";
 import { byContract } from "./index";
 import { remindersFor, sendReminders } from "./reminders";

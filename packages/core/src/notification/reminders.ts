@@ -1,7 +1,7 @@
 import type { Stored as Contract } from "../contract";
 import { settings } from "../config";
 import { db } from "../db/service";
-import { enqueue, type EnqueueInput } from "./index";
+import { enqueue, type EnqueueInput } from "./enqueue";
 
 /** Days before a due date at which someone is reminded, nearest first. */
 export const REMINDER_DAYS = [7, 30, 90] as const;

@@ -3,11 +3,11 @@ import { UpdateCommand } from "@aws-sdk/lib-dynamodb";
 import { mockClient } from "aws-sdk-client-mock";
 import { afterEach, describe, expect, it } from "vitest";
 import { Outbox, systemActor } from "@testex/core";
-import { as } from "@testex/local/testing";
+import { as } from "#test/fixtures";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
-import { call } from "../../src/api/test-client";
+import { call } from "#test/api";
 import { handler } from "../../src/processor";
 import { admin, backupsOf, eventsOf, inDays, insertRecordOf, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
@@ -131,7 +131,7 @@ describe("a crash between the transaction and the effects", () => {
   it("backs up exactly once when the first S3 write fails and the stream delivers the event again", async () => {
     const { contractId } = await newContract();
     await terminateToday(contractId);
-    faultsOn(s3).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
+    faultsOn(await s3()).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
 
@@ -174,7 +174,7 @@ describe("an event whose effect keeps failing", () => {
     await terminateToday(contractId);
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
-    const s3Faults = faultsOn(s3);
+    const s3Faults = faultsOn(await s3());
     s3Faults.on(PutObjectCommand).rejects(new Error("bucket gone"));
     const failures = [];
     for (let attempt = 1; attempt <= Outbox.MAX_ATTEMPTS; attempt++) failures.push((await handler({ Records: [record] })).batchItemFailures.length);

@@ -7,9 +7,9 @@ import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
 import { effectsOf, noticeId } from "@testex/core/termination/effects";
-import { uniqueEmail } from "@testex/local/testing";
+import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
-import { call, type Caller } from "../../src/api/test-client";
+import { call, type Caller } from "#test/api";
 
 /** A requester and an approver who are different people, as four-eyes needs; names and e-mails come from their tokens. */
 export const requester: Caller = { id: "user-requester", email: "requester@example.com", name: "Rita Requester", roles: ["editor"] };
@@ -61,7 +61,7 @@ export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
 
 /** Backup objects of a contract in the backups bucket. */
 export async function backupsOf(contractId: string): Promise<string[]> {
-  const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
+  const { Contents } = await (await s3()).send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
   return (Contents ?? []).map((object) => object.Key!);
 }
 

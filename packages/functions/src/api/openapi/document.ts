@@ -208,7 +208,7 @@ export function openApiDocument(app: Hono<any, any, any>) {
     paths,
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A token from the stage's identity provider (locally: the ID token `npm run token -- --user val` prints)." },
+        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A token from the stage's identity provider (locally: `npm run token -- --role viewer`)." },
       },
       schemas: {
         ...toJsonSchemaDefs(RESOURCES, config("output")),

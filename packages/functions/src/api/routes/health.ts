@@ -24,7 +24,7 @@ export const health = new Hono<AppEnv>().get(
   operation({
     tag: "Operations",
     summary: "Reachability of the table, the buckets and mail",
-    description: "Each dependency is checked with a 1 s deadline; answers are reused for 5 s. 503 when any of them fails; the reason is in the logs, not here.",
+    description: "Each dependency is checked with the stage's deadline (1 s when deployed); answers are reused for 5 s. 503 when any of them fails; the reason is in the logs, not here.",
     access: "public",
     responses: { 200: Health, 503: Health },
   }),

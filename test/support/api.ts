@@ -1,7 +1,7 @@
 import { ROLES, type Actor, type Role } from "@testex/core";
 import { mintToken } from "@testex/local/token";
-import { app } from "./app";
-import { contractViolations } from "./operations";
+import { app } from "@testex/functions/api/app";
+import { contractViolations } from "@testex/functions/api/operations";
 
 /** A role (acting as `user-<role>`) or a full actor; tokens are real, signed with the local provider's key and checked through its JWKS. */
 export type Caller = Role | Actor;

@@ -7,11 +7,13 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { settings } from "@testex/core";
 import { app } from "@testex/functions/api/app";
-import { CHROMIUM_FLAGS, chromiumPath } from "@testex/local/chromium";
+import { chromiumPath } from "#test/chromium";
+import { freePort, repoRoot } from "#test/local";
 import { buildConsole, serveConsole } from "@testex/local/console";
-import { repoRoot } from "@testex/local/paths";
 import { personByLogin } from "@testex/local/people";
-import { freePort } from "@testex/local/process";
+
+/** As root, without a sandbox, and with no background traffic that a closed network refuses. */
+const CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 
 /** Screenshots of each screen, taken by the tests, shown in docs/console.md. */
 export const SCREENSHOTS = join(repoRoot, "docs/images/console");

@@ -2,11 +2,11 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { settings } from "@testex/core";
 import { handler as notifier } from "@testex/functions/notifier";
-import { call } from "@testex/functions/api/test-client";
+import { call } from "#test/api";
 import { personByLogin } from "@testex/local/people";
-import { uniqueEmail } from "@testex/local/testing";
-import { mailTo, sqsEvent } from "../../functions/test/notices";
-import { processEventsOf } from "../../functions/test/termination/fixtures";
+import { uniqueEmail } from "#test/fixtures";
+import { mailTo, sqsEvent } from "../../packages/functions/test/notices";
+import { processEventsOf } from "../../packages/functions/test/termination/fixtures";
 import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type Console } from "./harness";
 
 /** Waits for what a person would wait for: a page under load may take seconds to settle. */

@@ -1,0 +1,45 @@
+import * as v from "valibot";
+import { writeTransaction } from "../db/transaction";
+import { DomainError } from "../error";
+import { parse } from "../validation";
+import { announce } from "./queue";
+import { auditEntry, queued } from "./record";
+import { NoticeInput } from "./templates";
+
+/** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
+export const NotificationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:#-]{0,199}$/, "Not a notification id"));
+
+export interface EnqueueInput {
+  /** Deterministic id (e.g. derived from the event that causes the notice): enqueuing twice is a no-op. */
+  notification_id: string;
+  template: string;
+  to: string[];
+  contract_id?: string;
+  props: Record<string, unknown>;
+}
+
+const EXISTS = "notification.exists";
+
+/**
+ * Records a notice for delivery (with its audit entry) and tells the worker.
+ * Durable once this resolves; idempotent per `notification_id`: returns
+ * whether this call created it. Props are checked against the template's
+ * schema, so a notice that could never render is refused here (422).
+ */
+export async function enqueue(raw: EnqueueInput): Promise<boolean> {
+  const { notification_id: rawId, ...notice } = raw;
+  const notification_id = parse(NotificationId, rawId);
+  const { template, to, contract_id, props } = parse(NoticeInput, notice);
+  const record = queued({ notification_id, template, to, contract_id, props }, new Date().toISOString());
+  try {
+    await writeTransaction(
+      ({ notification, audit }) => [notification.create(record).commit(), audit.put(auditEntry(record, "notification.queued", record.created_at)).commit()],
+      () => new DomainError(EXISTS, `Notification ${notification_id} exists.`),
+    );
+  } catch (error) {
+    if (error instanceof DomainError && error.code === EXISTS) return false;
+    throw error;
+  }
+  await announce([notification_id]);
+  return true;
+}

@@ -1,0 +1,116 @@
+import { readdirSync, readFileSync, statSync } from "node:fs";
+import { builtinModules } from "node:module";
+import { dirname, join, relative, resolve } from "node:path";
+import { describe, expect, it } from "vitest";
+import { repoRoot } from "#test/local";
+
+/**
+ * The packages and what they may use. Each may import only the ones before it
+ * in this list: the business knows nothing of handlers, handlers nothing of
+ * the local runtime. Tests and build scripts that need several live outside
+ * the packages (test/, tools/).
+ */
+const LAYERS = ["core", "emails", "functions", "local"] as const;
+
+const SOURCE = /\.(ts|tsx|mjs)$/;
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (name === "node_modules" || name === "dist") return [];
+    return statSync(path).isDirectory() ? files(path) : SOURCE.test(name) ? [path] : [];
+  });
+}
+
+/** Every module specifier a file imports or re-exports, statically or dynamically. */
+function specifiers(file: string): string[] {
+  const text = readFileSync(file, "utf8");
+  const found = [...text.matchAll(/(?:^|\n)\s*(?:import|export)\s[^;]*?\sfrom\s+["']([^"']+)["']/g), ...text.matchAll(/(?:^|\n)\s*import\s+["']([^"']+)["']/g), ...text.matchAll(/\bimport\(\s*["']([^"']+)["']\s*\)/g)];
+  return found.map((match) => match[1]!);
+}
+
+const packageOf = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
+const isBuiltin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(packageOf(specifier));
+const isTest = (file: string) => /\.(test|fixture)\.tsx?$/.test(file) || file.includes("/test/");
+type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
+const root = manifest(repoRoot);
+/** What a package declares, and what the workspace packages it depends on declare, all the way down. */
+const declaredBelow = (name: string): string[] => {
+  const deps = Object.keys(manifest(join(repoRoot, "packages", name)).dependencies ?? {});
+  return [...deps, ...deps.filter((d) => d.startsWith("@testex/")).flatMap((d) => declaredBelow(d.slice("@testex/".length)))];
+};
+
+describe.each(LAYERS.map((name, layer) => ({ name, layer, dir: join(repoRoot, "packages", name) })))("package $name", ({ name, layer, dir }) => {
+  const own = manifest(dir);
+  const sources = files(dir);
+
+  it("imports no package above it", () => {
+    const above = LAYERS.slice(layer + 1).map((other) => `@testex/${other}`);
+    const offending = sources.flatMap((file) => specifiers(file).filter((s) => above.includes(packageOf(s))).map((s) => `${relative(repoRoot, file)} → ${s}`));
+    expect(offending).toEqual([]);
+  });
+
+  it("declares every package its code imports", () => {
+    const declared = new Set([...Object.keys(own.dependencies ?? {}), `@testex/${name}`]);
+    const undeclared = sources
+      .filter((file) => !isTest(file))
+      .flatMap((file) => specifiers(file).filter((s) => !s.startsWith(".") && !isBuiltin(s) && !declared.has(packageOf(s))).map((s) => `${relative(repoRoot, file)} → ${s}`));
+    expect(undeclared).toEqual([]);
+  });
+
+  // Tests may also reach what the packages below use (to inject a fault into their SDK client, say) and the repository's test tools.
+  it("has tests that import only what it, the packages below it or the repository declares", () => {
+    const declared = new Set([...declaredBelow(name), ...Object.keys(root.devDependencies ?? {}), `@testex/${name}`]);
+    const undeclared = sources
+      .filter(isTest)
+      .flatMap((file) => specifiers(file).filter((s) => !s.startsWith(".") && !s.startsWith("#test/") && !isBuiltin(s) && !declared.has(packageOf(s))).map((s) => `${relative(repoRoot, file)} → ${s}`));
+    expect(undeclared).toEqual([]);
+  });
+
+  it("has no import cycles", () => {
+    const resolveLocal = (from: string, specifier: string) =>
+      [".ts", ".tsx", "/index.ts", ""].map((ending) => resolve(dirname(from), specifier) + ending).find((path) => sources.includes(path));
+    const graph = new Map(sources.filter((f) => !isTest(f)).map((file) => [file, specifiers(file).filter((s) => s.startsWith(".")).flatMap((s) => resolveLocal(file, s) ?? [])]));
+    const cycles: string[] = [];
+    const state = new Map<string, "visiting" | "done">();
+    const visit = (file: string, path: string[]) => {
+      if (state.get(file) === "done") return;
+      if (state.get(file) === "visiting") return void cycles.push([...path.slice(path.indexOf(file)), file].map((f) => relative(dir, f)).join(" → "));
+      state.set(file, "visiting");
+      for (const next of graph.get(file) ?? []) visit(next, [...path, file]);
+      state.set(file, "done");
+    };
+    for (const file of graph.keys()) visit(file, []);
+    expect(cycles).toEqual([]);
+  });
+});
+
+/** Whether `name` is named in quotes (an import, a require, a resolve) in any of `sources`. */
+const named = (name: string, sources: string[]) =>
+  sources.some((file) => new RegExp(`["'\`]${name.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")}(/[^"'\`]*)?["'\`]`).test(readFileSync(file, "utf8")));
+
+describe("declared dependencies", () => {
+  it.each(LAYERS)("of package %s are all used by it", (name) => {
+    const dir = join(repoRoot, "packages", name);
+    const sources = files(dir);
+    const dependencies = Object.keys(manifest(dir).dependencies ?? {});
+    // A peer that a used dependency asks for (react-dom for React Email's renderer) is used through it.
+    const peers = dependencies.flatMap((d) => Object.keys((manifest(join(repoRoot, "node_modules", d)) as { peerDependencies?: object }).peerDependencies ?? {}));
+    expect(dependencies.filter((dependency) => !named(dependency, sources) && !peers.includes(dependency))).toEqual([]);
+  });
+
+  it("of the repository (tools, tests, types) are all used", () => {
+    const sources = ["packages", "test", "tools", "bench", "infra"].flatMap((dir) => files(join(repoRoot, dir)));
+    const scripts = Object.values((JSON.parse(readFileSync(join(repoRoot, "package.json"), "utf8")) as { scripts: Record<string, string> }).scripts).join("\n");
+    const binaries = (dependency: string) => {
+      const { bin } = JSON.parse(readFileSync(join(repoRoot, "node_modules", dependency, "package.json"), "utf8")) as { bin?: string | Record<string, string> };
+      return typeof bin === "string" ? [dependency] : Object.keys(bin ?? {});
+    };
+    const used = (dependency: string) =>
+      named(dependency, sources) ||
+      binaries(dependency).some((bin) => new RegExp(`(^|[\\s&|;])${bin}\\s`).test(scripts)) ||
+      // Type packages serve the package they are named after.
+      (dependency.startsWith("@types/") && (dependency === "@types/node" || named(dependency.slice("@types/".length), sources)));
+    expect(Object.keys(root.devDependencies ?? {}).filter((dependency) => !used(dependency))).toEqual([]);
+  });
+});

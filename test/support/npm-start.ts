@@ -1,0 +1,90 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { setTimeout as sleep } from "node:timers/promises";
+import { freePort, repoRoot } from "./local";
+
+/** How long a start may take on a loaded machine; only a failure ever waits this long. */
+export const START_TIMEOUT_MS = 180_000;
+
+/** `npm start` as a process manager, an IDE or a script runs it, with its output collected. */
+export interface Started {
+  npm: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+export function npmStart(env: NodeJS.ProcessEnv): Started {
+  const npm = spawn("npm", ["start"], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  npm.stdout!.on("data", (chunk) => (output += chunk));
+  npm.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => npm.once("exit", (code) => resolve(code)));
+  return { npm, output: () => output, exited };
+}
+
+/** A shell's environment for a stack of its own: free ports and a fresh data directory, not the test stack's links. */
+export async function ownStackEnv(): Promise<{ env: NodeJS.ProcessEnv; dataDir: string; ports: number[] }> {
+  const dataDir = mkdtempSync(join(tmpdir(), "testex-start-"));
+  const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [api, dynamo, s3, ses, sqs, oidc] = ports.map(String);
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TESTEX_DATA_DIR: dataDir,
+    PORT: api,
+    TESTEX_DYNAMODB_PORT: dynamo,
+    TESTEX_S3_PORT: s3,
+    TESTEX_SES_PORT: ses,
+    TESTEX_SQS_PORT: sqs,
+    // `npm run token` in a walk-through signs in at this stack's provider.
+    TESTEX_OIDC_PORT: oidc,
+  };
+  return { env, dataDir, ports };
+}
+
+export async function until(condition: () => boolean, what: string, output: () => string): Promise<void> {
+  const deadline = Date.now() + START_TIMEOUT_MS;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`${what} did not happen; output:\n${output()}`);
+    await sleep(200);
+  }
+}
+
+/** Starts `npm start` and resolves once its banner is out (so /health is 200). */
+export async function startedStack(env: NodeJS.ProcessEnv): Promise<Started> {
+  const started = npmStart(env);
+  await until(() => started.output().includes("TESTEX is running") || started.npm.exitCode !== null, "the banner", started.output);
+  if (started.npm.exitCode !== null) throw new Error(`npm start exited with ${started.npm.exitCode}:\n${started.output()}`);
+  return started;
+}
+
+/** Every process below `pid` (Linux `ps`). */
+export function descendants(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    children = execFileSync("ps", ["-o", "pid=", "--ppid", String(pid)], { encoding: "utf8" }).split("\n").filter(Boolean).map(Number);
+  } catch {
+    // ps exits 1 when there are none
+  }
+  return children.flatMap((child) => [child, ...descendants(child)]);
+}
+
+/** Stops a started stack the way a person would (SIGINT), and kills what is left if that fails. */
+export async function stopStack(started: Started | undefined): Promise<void> {
+  if (!started || started.npm.exitCode !== null) return;
+  const tree = descendants(started.npm.pid!);
+  started.npm.kill("SIGINT");
+  const stopped = await Promise.race([started.exited.then(() => true), sleep(30_000).then(() => false)]);
+  if (!stopped) {
+    for (const pid of tree) {
+      try {
+        process.kill(pid, "SIGKILL");
+      } catch {
+        // already gone
+      }
+    }
+    started.npm.kill("SIGKILL");
+  }
+}
