@@ -1,9 +1,9 @@
 /**
- * Writes `openapi.ts`, the types of every path, operation and schema of the
- * API document, with openapi-typescript. `npm run openapi` runs it right after
- * writing the document; a test fails while the committed file differs.
+ * `openapi.ts`: the types of every path, operation and schema of the API
+ * document, by openapi-typescript. `npm run openapi` writes it right after the
+ * document; a test fails while the committed file differs.
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
 
@@ -20,9 +20,4 @@ const BANNER = `/**
 export async function clientTypes(document: unknown = JSON.parse(readFileSync(DOCUMENT_FILE, "utf8"))): Promise<string> {
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: false, exportType: false });
   return `${BANNER}${astToString(ast)}`;
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(TYPES_FILE, await clientTypes());
-  console.log(`wrote ${TYPES_FILE}`);
 }

@@ -12,7 +12,7 @@ export interface paths {
         };
         /**
          * Reachability of the table, the buckets and mail
-         * @description Each dependency is checked with a 1 s deadline; answers are reused for 5 s. 503 when any of them fails; the reason is in the logs, not here.
+         * @description Each dependency is checked with the stage's deadline (1 s when deployed); answers are reused for 5 s. 503 when any of them fails; the reason is in the logs, not here.
          *
          *     Public: no token needed.
          */

@@ -9,7 +9,7 @@ import { Document, Spectral } from "@stoplight/spectral-core";
 import { Json } from "@stoplight/spectral-parsers";
 import { oas } from "@stoplight/spectral-rulesets";
 import { describe, expect, it } from "vitest";
-import { DOCUMENT_FILE } from "../src/api/openapi/generate";
+import { DOCUMENT_FILE } from "../src/api/openapi/file";
 
 const source = readFileSync(DOCUMENT_FILE, "utf8");
 

@@ -11,9 +11,9 @@ import { readFileSync } from "node:fs";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
 import { describe, expect, it } from "vitest";
-import { uniqueEmail } from "@testex/local/testing";
-import { DOCUMENT_FILE } from "../src/api/openapi/generate";
-import { call, type Reply } from "../src/api/test-client";
+import { uniqueEmail } from "#test/fixtures";
+import { DOCUMENT_FILE } from "../src/api/openapi/file";
+import { call, type Reply } from "#test/api";
 import { SchemaValues, type Schema } from "./schema-requests";
 
 const REQUESTS_PER_OPERATION = 12;

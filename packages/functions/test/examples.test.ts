@@ -8,12 +8,12 @@
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { sha256, text } from "@testex/core/file/samples";
-import { uniqueEmail } from "@testex/local/testing";
+import { sha256, text } from "#test/samples";
+import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { EXAMPLES, type Examples } from "../src/api/openapi/examples";
 import { operationFor } from "../src/api/operations";
-import { call, type Caller } from "../src/api/test-client";
+import { call, type Caller } from "#test/api";
 
 const EXAMPLES_FILE = fileURLToPath(new URL("../src/api/openapi/examples.json", import.meta.url));
 const RECORD = process.env.TESTEX_RECORD_EXAMPLES === "1";

@@ -4,9 +4,9 @@
  * connection usable.
  */
 import { describe, expect, it } from "vitest";
-import { mintToken } from "@testex/local/token";
-import { call, documented, tokenFor } from "../src/api/test-client";
-import { servedApp } from "./served";
+import { mintToken } from "#test/local";
+import { call, documented, tokenFor } from "#test/api";
+import { servedApp } from "#test/served";
 
 
 const served = servedApp();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { uniqueEmail } from "@testex/local/testing";
-import { call } from "../src/api/test-client";
+import { uniqueEmail } from "#test/fixtures";
+import { call } from "#test/api";
 
 const newClient = async () => (await call("POST", "/api/clients", { as: "editor", body: { name: "Amounts Ltd", email: uniqueEmail("amounts") } })).body;
 const contractBody = (client_id: string, extra: Record<string, unknown> = {}) => ({

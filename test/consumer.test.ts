@@ -5,9 +5,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { createTestexClient, idempotencyKey, ifMatch, items, ProblemError, unwrap, versionOf, type TestexClient } from "@testex/client";
-import { uniqueEmail } from "@testex/local/testing";
-import { tokenFor, type Caller } from "../src/api/test-client";
-import { servedApp } from "./served";
+import { uniqueEmail } from "#test/fixtures";
+import { tokenFor, type Caller } from "#test/api";
+import { servedApp } from "#test/served";
 
 const as = (caller: Caller): TestexClient => createTestexClient({ baseUrl: served.url(), getToken: () => tokenFor(caller) });
 

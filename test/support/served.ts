@@ -1,7 +1,7 @@
 import { serve, type ServerType } from "@hono/node-server";
 import { afterAll, beforeAll } from "vitest";
-import { freePort } from "@testex/local/process";
-import { app } from "../src/api/app";
+import { freePort } from "./local";
+import { app } from "@testex/functions/api/app";
 
 /** Serves the app over a real socket for the file's tests; `url()` is its base, e.g. http://127.0.0.1:41234. */
 export function servedApp(): { url: () => string } {
