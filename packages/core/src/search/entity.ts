@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 export const SEARCH_KINDS = ["contract", "client"] as const;
 
@@ -7,7 +7,7 @@ export const SEARCH_KINDS = ["contract", "client"] as const;
  * by the start of a word" is a Query on the word's first letter partition
  * (`begins_with` on the sort key) and never a Scan.
  */
-export const SearchWordEntity = new Entity({
+export const SearchWordEntity = entity({
   model: { entity: "search_word", version: "1", service: "testex" },
   attributes: {
     kind: { type: SEARCH_KINDS, required: true, readOnly: true },
