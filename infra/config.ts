@@ -140,6 +140,22 @@ const THROTTLES: Record<Environment, Throttle> = {
   production: { rateLimit: 500, burstLimit: 1000 },
 };
 
+/** Infra-only facts about a stage's mail: the app never reads them. */
+export interface MailConfig {
+  /**
+   * Whether the sender's domain is a Route 53 hosted zone of the stage's
+   * account: SES's DKIM and DMARC records are then created in it. Without one
+   * those records are added by hand (docs/deploy.md) before the domain verifies.
+   */
+  hostedZone: boolean;
+}
+
+const MAIL: Record<Environment, MailConfig> = {
+  development: { hostedZone: false },
+  staging: { hostedZone: false },
+  production: { hostedZone: true },
+};
+
 export interface StageConfig {
   /** What the app reads through the `Settings` link, less the issuer (see `identity`). */
   settings: Omit<Settings, "oidc">;
@@ -149,8 +165,19 @@ export interface StageConfig {
   consoleUrl: string;
   /** The gateway's limits for every route of the stage. */
   throttle: Throttle;
+  mail: MailConfig;
   /** Production keeps its data when the stage is removed and refuses `sst remove`. */
   protect: boolean;
+}
+
+/**
+ * SES verifies the sender's domain, never the single address: an address
+ * (noreply@…) must click a link sent to it, which may never arrive.
+ */
+export function senderDomain(senderEmail: string): string {
+  const at = senderEmail.lastIndexOf("@");
+  if (at < 1 || at === senderEmail.length - 1) throw new Error(`senderEmail ${senderEmail} is not an e-mail address`);
+  return senderEmail.slice(at + 1).toLowerCase();
 }
 
 export function environmentOf(stage: string): Environment {
@@ -167,6 +194,7 @@ export function stageConfig(stage: string): StageConfig {
     identity,
     consoleUrl: CONSOLE_URLS[environment],
     throttle: THROTTLES[environment],
+    mail: MAIL[environment],
     protect: environment === "production",
   };
 }

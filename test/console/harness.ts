@@ -7,8 +7,10 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { settings } from "@testex/core";
 import { app } from "@testex/functions/api/app";
+import { apiCors } from "../../infra/cors";
 import { chromiumPath } from "#test/chromium";
 import { freePort, repoRoot } from "#test/local";
+import { withGatewayCors } from "@testex/local/api-gateway";
 import { buildConsole, serveConsole } from "@testex/local/console";
 import { personByLogin } from "@testex/local/people";
 
@@ -35,7 +37,9 @@ export interface Console {
 export async function startConsole(): Promise<Console> {
   const executablePath = chromiumPath();
   const apiPort = await freePort();
-  const api: ServerType = serve({ fetch: app.fetch, port: apiPort, hostname: "127.0.0.1" });
+  // As API Gateway does in AWS, the local gateway answers CORS for the console's origin.
+  const fetch = withGatewayCors(app.fetch, apiCors(settings().corsOrigins));
+  const api: ServerType = serve({ fetch, port: apiPort, hostname: "127.0.0.1" });
   const outDir = mkdtempSync(join(tmpdir(), "testex-console-"));
   const { issuer, audience } = settings().oidc;
   const apiUrl = `http://localhost:${apiPort}`;

@@ -45,5 +45,8 @@ export interface Settings {
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;
 
+/** The API's public base URL (no trailing slash): the health probe calls it. */
+export const apiUrl = (): string => Resource.Api.url.replace(/\/+$/, "");
+
 /** The console's public base URL (no trailing slash): notices link people to its pages. */
 export const consoleUrl = (): string => Resource.Web.url.replace(/\/+$/, "");
