@@ -309,7 +309,7 @@ export interface paths {
         get: operations["getContractsByIdFiles"];
         put?: never;
         /**
-         * Add a document: JSON grants a presigned upload straight to S3; multipart/form-data (up to 5 MB) stores it at once
+         * Add a document: JSON grants a presigned upload straight to S3; multipart/form-data (up to 4 MiB) stores it at once
          * @description JSON `{filename, content_type, size, sha256}` creates a PENDING file and answers with a PUT to send the bytes to (its headers are signed and must be sent as given). The file becomes AVAILABLE once the stored object is verified (size, SHA-256, content by magic bytes), or REJECTED.
          *
          *     Needs the `write` permission (roles: editor, admin).
@@ -808,6 +808,10 @@ export interface components {
             created_at: string;
             updated_at: string;
             sent_at?: string;
+            /** @enum {string} */
+            delivery_status?: "DELIVERED" | "BOUNCED" | "COMPLAINED";
+            delivery_at?: string;
+            delivery_detail?: string;
         };
         OutboxEvent: {
             event_id: string;
@@ -821,6 +825,37 @@ export interface components {
             last_error?: string;
             created_at: string;
             updated_at: string;
+        };
+        ContractSearchResult: {
+            items: {
+                contract_id: string;
+                client_id: string;
+                title: string;
+                /** @enum {string} */
+                contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+                /** @enum {string} */
+                status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
+                start_date: string;
+                end_date: string;
+                value: number;
+                currency: string;
+                notice_period_days: number;
+                /** @enum {string} */
+                termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
+                termination_id?: string;
+                version: number;
+                created_at: string;
+                updated_at: string;
+                client_name: string;
+            }[];
+            truncated: boolean;
+        };
+        Me: {
+            id: string;
+            name?: string;
+            email?: string;
+            roles: ("viewer" | "editor" | "approver" | "admin")[];
+            capabilities: ("read" | "write" | "approve" | "admin")[];
         };
         Health: {
             /** @enum {string} */
@@ -1501,13 +1536,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        id: string;
-                        name?: string;
-                        email?: string;
-                        roles: ("viewer" | "editor" | "approver" | "admin")[];
-                        capabilities: ("read" | "write" | "approve" | "admin")[];
-                    };
+                    "application/json": components["schemas"]["Me"];
                 };
             };
             400: components["responses"]["400"];
@@ -2244,30 +2273,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            contract_id: string;
-                            client_id: string;
-                            title: string;
-                            /** @enum {string} */
-                            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
-                            /** @enum {string} */
-                            status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED";
-                            start_date: string;
-                            end_date: string;
-                            value: number;
-                            currency: string;
-                            notice_period_days: number;
-                            /** @enum {string} */
-                            termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
-                            termination_id?: string;
-                            version: number;
-                            created_at: string;
-                            updated_at: string;
-                            client_name: string;
-                        }[];
-                        truncated: boolean;
-                    };
+                    "application/json": components["schemas"]["ContractSearchResult"];
                 };
             };
             400: components["responses"]["400"];
@@ -2799,7 +2805,7 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 5259264 bytes; larger bodies are refused with 413, other media types with 415. */
+        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 4210688 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
                 /**
@@ -2813,7 +2819,7 @@ export interface operations {
                  */
                 "application/json": components["schemas"]["UploadRequest"];
                 "multipart/form-data": {
-                    /** @description The document, at most 5242880 bytes, with its filename and content type. */
+                    /** @description The document, at most 4194304 bytes, with its filename and content type. */
                     file: string;
                     /**
                      * @default document
