@@ -1,7 +1,7 @@
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { apiCors } from "./cors";
 import { lambda } from "./function";
-import { authSecret, config, settings } from "./settings";
+import { config, settings } from "./settings";
 import { notificationQueue } from "./queue";
 import { archives, backups, files, table } from "./storage";
 
@@ -25,7 +25,7 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    link: [table, files, archives, backups, notificationQueue, settings, authSecret],
+    link: [table, files, archives, backups, notificationQueue, settings],
     // The docs page serves Swagger UI's files from disk.
     nodejs: { install: ["swagger-ui-dist"], splitting: true },
     permissions: [

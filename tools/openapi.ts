@@ -11,7 +11,7 @@ import { localEnvironment, localResources } from "@testex/local/environment";
 
 // The app reads its SST links when imported; nothing is called, so unreachable endpoints do.
 const nowhere = "http://127.0.0.1:9";
-Object.assign(process.env, localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere, sqs: nowhere }, localResources("openapi", "unused")));
+Object.assign(process.env, localEnvironment({ dynamo: nowhere, s3: nowhere, ses: nowhere, sqs: nowhere }, localResources("openapi", "http://127.0.0.1:9")));
 const { app } = await import("@testex/functions/api/app");
 const { openApiDocument } = await import("@testex/functions/api/openapi/document");
 const document = openApiDocument(app);

@@ -105,6 +105,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in, with their roles and what they may do
+         * @description Roles come from the token's groups through the stage's mapping; a console shows only the controls `capabilities` allows.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -197,6 +219,28 @@ export interface paths {
          * @description Needs the `write` permission (roles: editor, admin).
          */
         post: operations["postContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find contracts by the words of their title or their client's name
+         * @description Every word of `q` must start a word of the contract's title or of its client's name, regardless of case and accents (`acm sup` finds *Support* for *ACME Ltd*). Matches come ordered by end date, at most `limit` of them; `truncated` says more matched, and a longer query narrows them. Served by queries on a word index, never a scan.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsSearch"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -573,6 +617,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices that ran out of attempts, most recently failed first (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getNotificationsDead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications/{id}": {
         parameters: {
             query?: never;
@@ -693,8 +757,10 @@ export interface components {
             /** @enum {string} */
             previous_status: "ACTIVE" | "SUSPENDED";
             requested_by: string;
+            requested_by_name?: string;
             requested_at: string;
             decided_by?: string;
+            decided_by_name?: string;
             decided_at?: string;
             decision_comment?: string;
             withdrawn_at?: string;
@@ -709,6 +775,7 @@ export interface components {
             action: string;
             actor: string;
             actor_email?: string;
+            actor_name?: string;
             request_id: string;
             at: string;
             before?: unknown;
@@ -791,6 +858,48 @@ export interface components {
             last_error?: string;
             created_at: string;
             updated_at: string;
+        };
+        ContractSearchResult: {
+            items: {
+                contract_id: string;
+                client_id: string;
+                title: string;
+                /** @enum {string} */
+                contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+                /** @enum {string} */
+                status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+                start_date: string;
+                /** @description The term's last day; absent for an EVERGREEN contract. */
+                end_date?: string;
+                value: number;
+                currency: string;
+                notice_period_days: number;
+                /**
+                 * @description NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.
+                 * @enum {string}
+                 */
+                renewal: "NONE" | "AUTO" | "EVERGREEN";
+                renewal_term_months?: number;
+                /** @description end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN. */
+                notice_deadline?: string;
+                owner_id?: string;
+                owner_email?: string;
+                /** @enum {string} */
+                termination_reason?: "MUTUAL_AGREEMENT" | "BREACH" | "CONVENIENCE" | "NON_RENEWAL" | "INSOLVENCY" | "OTHER";
+                termination_id?: string;
+                version: number;
+                created_at: string;
+                updated_at: string;
+                client_name: string;
+            }[];
+            truncated: boolean;
+        };
+        Me: {
+            id: string;
+            name?: string;
+            email?: string;
+            roles: ("viewer" | "editor" | "approver" | "admin")[];
+            capabilities: ("read" | "write" | "approve" | "admin")[];
         };
         Health: {
             /** @enum {string} */
@@ -965,9 +1074,7 @@ export interface components {
                  */
                 effective_date: string;
                 /** Format: uri */
-                approve_url: string;
-                /** Format: uri */
-                reject_url: string;
+                review_url: string;
             };
         } | {
             /** @constant */
@@ -1517,6 +1624,39 @@ export interface operations {
             415: components["responses"]["415"];
             422: components["responses"]["422"];
             500: components["responses"]["500"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
         };
     };
     getClients: {
@@ -2214,6 +2354,42 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsSearch: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractSearchResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
@@ -4280,6 +4456,43 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getNotificationsDead: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];

@@ -3,7 +3,6 @@
  * `Allow`, a 401 says how to authenticate, and a refused body leaves the
  * connection usable.
  */
-import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { mintToken } from "#test/local";
 import { call, documented, tokenFor } from "#test/api";
@@ -47,7 +46,7 @@ describe("a 401", () => {
   });
 
   it("refuses a validly signed token whose subject is longer than 255 bytes, before anything is written", async () => {
-    const token = await mintToken({ id: `user-${"x".repeat(2040)}`, roles: ["editor"] }, Resource.AuthSecret.value);
+    const token = await mintToken({ id: `user-${"x".repeat(2040)}`, roles: ["editor"] });
     const reply = await call("POST", "/api/clients", { headers: { authorization: `Bearer ${token}` }, body: { name: "Long Sub Ltd", email: "long-sub@example.com" } });
     expect(reply.status).toBe(401);
     expect(reply.body.code).toBe("auth.unauthenticated");

@@ -9,6 +9,7 @@ import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { Amount, Changes, ClientId, NO_CHANGE, ContractId, IsoDate, PageQuery, Text, Version } from "../schema";
 import * as Outbox from "../outbox";
+import * as Search from "../search";
 import { parse } from "../validation";
 import {
   CONTRACT_STATUSES,
@@ -107,6 +108,23 @@ export const ListQuery = v.strictObject({
   ),
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
+
+export const SearchQuery = v.strictObject({
+  q: v.pipe(
+    v.string(),
+    v.maxLength(200),
+    v.check((q) => Search.words(q).length > 0, "Type at least one letter or digit of a title or client name"),
+  ),
+  limit: PageQuery.entries.limit,
+});
+export type SearchQuery = v.InferInput<typeof SearchQuery>;
+
+export const SearchResult = v.object({
+  items: v.array(v.object({ ...Contract.entries, client_name: v.string() })),
+  /** More contracts matched than the reply holds: a longer query narrows it. */
+  truncated: v.boolean(),
+});
+export type SearchResult = v.InferOutput<typeof SearchResult>;
 
 export type Stored = EntityItem<typeof ContractEntity>;
 
@@ -208,7 +226,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
     input,
   );
   await writeTransaction(
-    ({ client, contract: contracts, audit }) => [
+    ({ client, contract: contracts, audit, searchWord }) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
       client
         .patch({ client_id: contract.client_id })
@@ -216,6 +234,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
         .where(({ status }, { eq }) => eq(status, "ACTIVE"))
         .commit(),
       contracts.create(contract).commit(),
+      ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
       audit
         .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
         .commit(),
@@ -244,11 +263,12 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
   await writeTransaction(
-    ({ contract, audit }) => [
+    ({ contract, audit, searchWord }) => [
       contract
         .put(next)
         .where(({ version }, { eq }) => eq(version, expectedVersion))
         .commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, next.title),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.updated", before: current, after: next }, next.updated_at))
         .commit(),
@@ -278,13 +298,14 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
   await writeTransaction(
-    ({ client, contract, deletedContract, audit, outbox }) => [
+    ({ client, contract, deletedContract, audit, outbox, searchWord }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
         .commit(),
       deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: actor.id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, undefined),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
         .commit(),
@@ -360,4 +381,49 @@ function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() + 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** Candidates read per query word; past that, the reply says more matched. */
+const CANDIDATES = 200;
+const CLIENTS = 20;
+
+/**
+ * Contracts whose title or client's name has words starting with every word
+ * of `q` ("acm sup" finds "Support" for "ACME Ltd"), ordered by end date.
+ * Served by Queries on the word index and the client index: the longest word
+ * of the query selects the candidates, the others narrow them.
+ */
+export async function search(raw: SearchQuery): Promise<SearchResult> {
+  const query = parse(SearchQuery, raw);
+  const terms = Search.words(query.q);
+  const lead = terms.reduce((a, b) => (b.length > a.length ? b : a));
+
+  const [byTitle, byName] = await Promise.all([
+    Search.idsByPrefix("contract", lead, CANDIDATES),
+    Search.idsByPrefix("client", lead, CLIENTS),
+  ]);
+  const ofClients = await Promise.all(
+    byName.ids.map((client_id) => db.entities.contract.query.byClient({ client_id }).go({ limit: CANDIDATES })),
+  );
+  const found = new Map<string, Contract>();
+  for (const { data } of ofClients) for (const contract of data) found.set(contract.contract_id, present(contract));
+  const missing = byTitle.ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const { data } = await db.entities.contract.get(missing.map((contract_id) => ({ contract_id }))).go();
+    for (const contract of data) found.set(contract.contract_id, present(contract));
+  }
+
+  const clientIds = [...new Set([...found.values()].map((contract) => contract.client_id))];
+  const names = new Map<string, string>();
+  if (clientIds.length > 0) {
+    const { data } = await db.entities.client.get(clientIds.map((client_id) => ({ client_id }))).go({ attributes: ["client_id", "name"] });
+    for (const client of data) names.set(client.client_id, client.name);
+  }
+
+  const matches = [...found.values()]
+    .map((contract) => ({ ...contract, client_name: names.get(contract.client_id) ?? "" }))
+    .filter((match) => Search.matchesAll(terms, `${match.title} ${match.client_name}`))
+    .sort((a, b) => (a.end_date ?? OPEN_END).localeCompare(b.end_date ?? OPEN_END) || a.contract_id.localeCompare(b.contract_id));
+  const capped = byTitle.more || byName.more || ofClients.some((page) => page.cursor !== null);
+  return { items: matches.slice(0, query.limit), truncated: capped || matches.length > query.limit };
 }

@@ -1,4 +1,5 @@
-import { apiUrl, settings } from "../config";
+import { createHash } from "node:crypto";
+import { consoleUrl, settings } from "../config";
 import * as File from "../file";
 import * as Notification from "../notification";
 import { notice, noticeId } from "../notification/effect";
@@ -8,14 +9,22 @@ import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
 
 export { noticeId } from "../notification/effect";
+interface Person {
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+/** How a notice names a person: subject ids are opaque, so their name, else their address. */
+const nameOf = (person: Person) => person.name ?? person.email ?? person.id;
 
 /** What the processor finds in a termination event's payload (written by `facts()` in ./index). */
 interface Facts {
   contract: { contract_id: string; title: string; value?: number; currency?: string; status?: string };
   client?: { name: string; email: string } | null;
-  termination?: { termination_id: string; status: string; reason: string; effective_date: string; notes?: string; decided_by?: string; decision_comment?: string };
-  requester?: { id: string; email?: string };
-  actor: { id: string; email?: string };
+  termination?: { termination_id: string; status: string; reason: string; effective_date: string; notes?: string; decided_by?: string; decided_by_name?: string; decision_comment?: string };
+  requester?: Person;
+  actor: Person;
   contract_before?: { contract_id: string; version: number };
   contract_after?: { status: string };
 }
@@ -24,6 +33,9 @@ interface Facts {
  * Which effects each event has, in the order they run. Completion is the one
  * with real work (backup, archive, the notice to the client); the others queue notices.
  */
+/** Where the console shows a contract's termination; signing in from a link lands there. */
+const terminationPage = (contractId: string) => `${consoleUrl()}/contracts/${contractId}/termination`;
+
 export function effectsOf(event: OutboxEvent): Effect[] {
   const facts = event.payload as Facts;
   const { contract, termination, requester } = facts;
@@ -31,7 +43,7 @@ export function effectsOf(event: OutboxEvent): Effect[] {
   const toRequester = (props: Record<string, unknown>, template = "status-update") =>
     requester?.email ? [notice(event, template, requester.email, { ...base, ...props })] : [];
   const decision = (decision: "APPROVED" | "REJECTED") =>
-    toRequester({ decision, decided_by: termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
+    toRequester({ decision, decided_by: termination?.decided_by_name ?? termination?.decided_by, comment: termination?.decision_comment }, "termination-decision");
 
   switch (event.type) {
     case "termination.requested":
@@ -39,25 +51,24 @@ export function effectsOf(event: OutboxEvent): Effect[] {
         ...settings().approverEmails.map((approver) =>
           notice(event, "approval-request", approver, {
             ...base,
-            requested_by: requester?.id,
+            requested_by: requester && nameOf(requester),
             reason: termination?.reason,
             value: contract.value,
             currency: contract.currency,
             effective_date: termination?.effective_date,
-            approve_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/approve`,
-            reject_url: `${apiUrl()}/api/contracts/${contract.contract_id}/termination/reject`,
+            review_url: terminationPage(contract.contract_id),
           }),
         ),
-        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case "termination.scheduled":
-      return toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: facts.actor.id });
+      return toRequester({ status: "PENDING_TERMINATION", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) });
     case "termination.approved":
       return decision("APPROVED");
     case "termination.rejected":
       return decision("REJECTED");
     case "termination.withdrawn":
-      return toRequester({ status: contract.status, changed_by: facts.actor.id });
+      return toRequester({ status: contract.status, changed_by: nameOf(facts.actor) });
     case "termination.completed":
       return [
         { name: "backup", run: async () => void (await writeBackup(facts.contract_before!, termination, event.origin_id)) },
@@ -73,11 +84,11 @@ export function effectsOf(event: OutboxEvent): Effect[] {
               }),
             ]
           : []),
-        ...toRequester({ status: "TERMINATED", effective_date: termination?.effective_date, changed_by: facts.actor.id }),
+        ...toRequester({ status: "TERMINATED", effective_date: termination?.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case "contract.suspended":
     case "contract.reinstated":
-      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: facts.actor.id })] : [];
+      return facts.actor.email ? [notice(event, "status-update", facts.actor.email, { ...base, status: contract.status, changed_by: nameOf(facts.actor) })] : [];
     default:
       return [];
   }

@@ -17,8 +17,11 @@ export const TerminationEntity = entity({
     requested_by: { type: "string", required: true, readOnly: true },
     /** From the requester's token: where decisions and status updates go. */
     requested_by_email: { type: "string", readOnly: true },
+    /** From the requester's token: how people and notices name them. */
+    requested_by_name: { type: "string", readOnly: true },
     requested_at: { type: "string", required: true, readOnly: true },
     decided_by: { type: "string" },
+    decided_by_name: { type: "string" },
     decided_at: { type: "string" },
     decision_comment: { type: "string" },
     withdrawn_at: { type: "string" },

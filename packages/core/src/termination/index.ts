@@ -39,9 +39,13 @@ export const Termination = v.object({
   effective_date: v.string(),
   approval_required: v.boolean(),
   previous_status: v.picklist(["ACTIVE", "SUSPENDED"]),
+  /** The requester's stable subject id at the issuer: what four-eyes compares. */
   requested_by: v.string(),
+  /** The requester's name, from their token when they asked. */
+  requested_by_name: v.optional(v.string()),
   requested_at: v.string(),
   decided_by: v.optional(v.string()),
+  decided_by_name: v.optional(v.string()),
   decided_at: v.optional(v.string()),
   decision_comment: v.optional(v.string()),
   withdrawn_at: v.optional(v.string()),
@@ -289,8 +293,8 @@ async function facts(contract: Contract.Stored, termination: Stored, client?: Cl
     contract: { contract_id: contract.contract_id, title: contract.title, status: contract.status, value: contract.value, currency: contract.currency },
     client: client && { name: client.name, email: client.email },
     termination: present(termination),
-    requester: { id: termination.requested_by, email: termination.requested_by_email },
-    actor: { id: currentActor().id, email: currentActor().email },
+    requester: { id: termination.requested_by, email: termination.requested_by_email, name: termination.requested_by_name },
+    actor: { id: currentActor().id, email: currentActor().email, name: currentActor().name },
   };
 }
 
@@ -338,6 +342,7 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
     previous_status: previous,
     requested_by: actor.id,
     ...(actor.email ? { requested_by_email: actor.email } : {}),
+    ...(actor.name ? { requested_by_name: actor.name } : {}),
     requested_at: now,
     version: 1,
     updated_at: now,
@@ -361,6 +366,12 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
   return present(requested);
 }
 
+/** Who decides, as the termination records them: their subject id, and their name when the token gives one. */
+function decider() {
+  const { id, name } = currentActor();
+  return { decided_by: id, ...(name ? { decided_by_name: name } : {}) };
+}
+
 /** Four eyes: whoever decides is not whoever asked. */
 function assertNotRequester(termination: Stored) {
   if (termination.requested_by === currentActor().id) {
@@ -380,7 +391,7 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
   const approved: Stored = {
     ...termination,
     status: to,
-    decided_by: currentActor().id,
+    ...decider(),
     decided_at: now,
     ...(input.comment ? { decision_comment: input.comment } : {}),
     version: termination.version + 1,
@@ -416,7 +427,7 @@ async function cancel(contractId: string, move: "reject" | "withdraw", comment?:
   const ended: Stored = {
     ...termination,
     status: to,
-    ...(move === "reject" ? { decided_by: actor.id, decided_at: now, decision_comment: comment } : { withdrawn_at: now }),
+    ...(move === "reject" ? { ...decider(), decided_at: now, decision_comment: comment } : { withdrawn_at: now }),
     version: termination.version + 1,
     updated_at: now,
   };
@@ -443,7 +454,7 @@ async function pause(contractId: string, move: "suspend" | "reinstate"): Promise
   const type = move === "suspend" ? EVENTS.suspended : EVENTS.reinstated;
   const payload = {
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
-    actor: { id: actor.id, email: actor.email },
+    actor: { id: actor.id, email: actor.email, name: actor.name },
   };
   await commit({ before: contract, after, steps: [{ type, payload }], moves: { contract: move } }, now);
   return Contract.present(after);

@@ -11,6 +11,7 @@ import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
+import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
@@ -22,6 +23,7 @@ const api = new Hono<AppEnv>()
     const actor = c.get("actor");
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
+  .route("/me", me)
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)

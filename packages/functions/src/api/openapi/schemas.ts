@@ -6,6 +6,7 @@
 import { Audit, Client, Contract, File, Notification, Outbox, Termination } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { Health } from "../routes/health";
+import { Me } from "../routes/me";
 
 export const RESOURCES: Record<string, GenericSchema> = {
   Client: Client.Client,
@@ -17,6 +18,8 @@ export const RESOURCES: Record<string, GenericSchema> = {
   DownloadLink: File.DownloadLink,
   Notification: Notification.Notification,
   OutboxEvent: Outbox.Event,
+  ContractSearchResult: Contract.SearchResult,
+  Me,
   Health,
 };
 
@@ -40,4 +43,5 @@ export const TAGS: Record<string, string> = {
   Audit: "Who did what, by record or by person.",
   Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
   Notifications: "Notices sent by e-mail from templates, and their delivery.",
+  Identity: "Who is signed in, with their roles and what those allow.",
 };

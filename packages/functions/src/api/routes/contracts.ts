@@ -22,6 +22,21 @@ export const contracts = new Hono<AppEnv>()
     }),
     async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)),
   )
+  .get(
+    "/search",
+    operation({
+      tag,
+      summary: "Find contracts by the words of their title or their client's name",
+      description:
+        "Every word of `q` must start a word of the contract's title or of its client's name, regardless of case and accents " +
+        "(`acm sup` finds *Support* for *ACME Ltd*). Matches come ordered by end date, at most `limit` of them; " +
+        "`truncated` says more matched, and a longer query narrows them. Served by queries on a word index, never a scan.",
+      access: "read",
+      query: Contract.SearchQuery,
+      responses: { 200: Contract.SearchResult },
+    }),
+    async (c) => c.json(await Contract.search(c.req.query() as Contract.SearchQuery)),
+  )
   .post(
     "/",
     operation({

@@ -30,6 +30,17 @@ export const notifications = new Hono<AppEnv>()
     },
   )
   .get(
+    "/notifications/dead",
+    operation({
+      tag,
+      summary: "Notices that ran out of attempts, most recently failed first (admin)",
+      access: "admin",
+      query: Notification.ListQuery,
+      responses: { 200: PageOf(Notification.Notification) },
+    }),
+    async (c) => c.json(await Notification.dead(c.req.query() as Notification.ListQuery)),
+  )
+  .get(
     "/notifications/:id",
     operation({ tag, summary: "A notice and its delivery state", access: "read", params: Params, responses: { 200: Notification.Notification }, errors: ["notification.not_found"] }),
     async (c) => c.json(await Notification.get(c.req.param("id"))),
