@@ -20,7 +20,7 @@ const SMALL = 1_000;
 const LARGE = Number(process.env.BENCH_SCALE_N ?? 100_000);
 const LOAD_BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_S ?? 360) * 1000;
 const ITERATIONS = Number(process.env.BENCH_READ_ITERATIONS ?? 330);
-const MAX_OVERHEAD = 1.3;
+const MAX_OVERHEAD = 1.2;
 const MAX_SCALE = 1.2;
 
 async function main() {

@@ -49,6 +49,31 @@ export type HandlerName = keyof typeof HANDLERS;
 /** The reference: a hello-world Hono app behind `hono/aws-lambda`, bundled the same way. */
 export const BASELINE = { name: "hello-hono", entry: "bench/fixtures/hello-handler.ts" };
 
+/**
+ * The floors: the least a TESTEX-shaped function of each kind must load — its
+ * trigger's handler reading one ElectroDB entity through the DynamoDB client
+ * (bench/fixtures/floor/), bundled the same way.
+ */
+export const FLOORS = {
+  api: "bench/fixtures/floor/api.ts",
+  stream: "bench/fixtures/floor/stream.ts",
+  queue: "bench/fixtures/floor/queue.ts",
+  s3: "bench/fixtures/floor/s3.ts",
+  schedule: "bench/fixtures/floor/schedule.ts",
+} as const;
+
+export type FloorKind = keyof typeof FLOORS;
+
+/** Each Lambda's trigger, and so the floor it is measured against. */
+export const FLOOR_OF: Record<HandlerName, FloorKind> = {
+  api: "api",
+  processor: "stream",
+  scheduler: "schedule",
+  "file-handler": "s3",
+  notifier: "queue",
+  "db-manager": "schedule",
+};
+
 export async function bundle(name: string, entry: string, outDir: string): Promise<Bundle> {
   const dir = join(outDir, name);
   const result = await build({
@@ -63,14 +88,15 @@ export async function bundle(name: string, entry: string, outDir: string): Promi
     keepNames: true,
     mainFields: ["module", "main"],
     minify: true,
-    sourcemap: false,
+    // Maps beside the chunks for the profiler only: "external" leaves the chunks byte for byte as deployed.
+    sourcemap: "external",
     external: ["sharp", "pg-native"],
     banner: { js: BANNER },
     metafile: true,
     logLevel: "error",
     absWorkingDir: repoRoot,
   });
-  const outputs = result.metafile.outputs;
+  const outputs = Object.fromEntries(Object.entries(result.metafile.outputs).filter(([path]) => !path.endsWith(".map")));
   // Dynamic imports are entry points of their own chunks; the handler's is the one built from `entry`.
   const entryChunk = Object.keys(outputs).find((path) => outputs[path]!.entryPoint === entry)!;
   const startChunks = new Set<string>();

@@ -10,13 +10,14 @@ export interface ChildRun {
 /**
  * Runs an ES module snippet in a fresh `node` process; `ms` is the whole process, spawn to exit.
  * `inherit` keeps this machine's environment (e.g. NODE_EXTRA_CA_CERTS, which Node reads at
- * every start); otherwise the child sees only PATH and `env`, as a Lambda sandbox would.
+ * every start); otherwise the child sees only PATH, HOME and `env`, as a Lambda sandbox would.
+ * `nodeOptions` go before the script (e.g. `--cpu-prof`).
  */
-export function runNode(script: string, env: Record<string, string>, timeoutMs = 60_000, inherit = false): Promise<ChildRun> {
+export function runNode(script: string, env: Record<string, string>, timeoutMs = 60_000, inherit = false, nodeOptions: string[] = []): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, ["--input-type=module", "-e", script], {
-      env: { ...(inherit ? process.env : { PATH: process.env.PATH ?? "" }), ...env },
+    const child = spawn(process.execPath, [...nodeOptions, "--input-type=module", "-e", script], {
+      env: { ...(inherit ? process.env : { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "" }), ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let stdout = "";

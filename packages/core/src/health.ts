@@ -2,6 +2,7 @@ import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { Resource } from "sst";
 import { settings } from "./config";
 import { dynamo, tableName } from "./db/dynamo";
+import { onFirstUse } from "./lazy";
 import { describeError, log } from "./log";
 
 export const HEALTH_CHECKS = ["table", "files", "archives", "backups", "mail"] as const;
@@ -31,22 +32,20 @@ const appTargets: HealthTargets = {
 
 // The S3 and SES clients are loaded on the first health check, not when the API starts:
 // the API's cold start pays only for what every request needs.
-let s3: Promise<(bucket: string, signal: AbortSignal) => Promise<unknown>> | undefined;
-const headBucket = () =>
-  (s3 ??= import("@aws-sdk/client-s3").then(({ S3Client, HeadBucketCommand }) => {
-    const client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 1 });
-    return (bucket, abortSignal) => client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
-  }));
+const headBucket = onFirstUse(async () => {
+  const { S3Client, HeadBucketCommand } = await import("@aws-sdk/client-s3");
+  const client = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 1 });
+  return (bucket: string, abortSignal: AbortSignal) => client.send(new HeadBucketCommand({ Bucket: bucket }), { abortSignal });
+});
 
-let ses: Promise<(signal: AbortSignal) => Promise<unknown>> | undefined;
-const getAccount = () =>
-  (ses ??= import("@aws-sdk/client-sesv2").then(({ SESv2Client, GetAccountCommand }) => {
-    const client = new SESv2Client({ maxAttempts: 1 });
-    return async (abortSignal) => {
-      const account = await client.send(new GetAccountCommand({}), { abortSignal });
-      if (account.SendingEnabled === false) throw new Error("Sending is disabled for this account");
-    };
-  }));
+const getAccount = onFirstUse(async () => {
+  const { SESv2Client, GetAccountCommand } = await import("@aws-sdk/client-sesv2");
+  const client = new SESv2Client({ maxAttempts: 1 });
+  return async (abortSignal: AbortSignal) => {
+    const account = await client.send(new GetAccountCommand({}), { abortSignal });
+    if (account.SendingEnabled === false) throw new Error("Sending is disabled for this account");
+  };
+});
 
 /** Runs one check with a deadline; never throws. */
 async function within(check: HealthCheck, timeoutMs: number, run: (signal: AbortSignal) => Promise<unknown>): Promise<CheckResult> {

@@ -1,21 +1,16 @@
 /**
- * Everything that talks to S3, and its one client. The file operations load
- * it lazily (dynamic import), so the SDK's S3 client and presigner stay out of
- * the API's start-up path; the processor and the database manager import it.
+ * Everything that talks to S3, and its one client. The SDK's S3 client loads
+ * on the first call, the presigner on the first signed URL: importing this
+ * module costs a cold start nothing (the processor touches S3 only for a
+ * termination's backup, the API only on file routes).
  */
-import {
-  CopyObjectCommand,
-  DeleteObjectCommand,
-  GetObjectCommand,
-  HeadObjectCommand,
-  NoSuchKey,
-  NotFound,
-  PutObjectCommand,
-  S3Client,
-} from "@aws-sdk/client-s3";
+import { onFirstUse } from "./lazy";
+
+/** The SDK's S3 module: its commands and errors. */
+export const s3Sdk = onFirstUse(() => import("@aws-sdk/client-s3"));
 
 // s3rver (local) serves buckets only by path; the endpoint variable is how the SDK finds it.
-export const s3 = new S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 });
+export const s3 = onFirstUse(async () => new (await s3Sdk()).S3Client({ forcePathStyle: Boolean(process.env.AWS_ENDPOINT_URL_S3), maxAttempts: 3 }));
 
 export interface Location {
   bucket: string;
@@ -31,7 +26,7 @@ export interface SignedRequest {
 }
 
 // Only the file routes sign URLs; the processor and the database manager never load the presigner.
-const presigner = () => import("@aws-sdk/s3-request-presigner");
+const presigner = onFirstUse(() => import("@aws-sdk/s3-request-presigner"));
 
 const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOString();
 
@@ -44,6 +39,7 @@ export async function presignUpload(
   object: { contentType: string; size: number; sha256Base64: string },
   expiresIn: number,
 ): Promise<SignedRequest> {
+  const { PutObjectCommand } = await s3Sdk();
   const command = new PutObjectCommand({
     Bucket: at.bucket,
     Key: at.key,
@@ -52,7 +48,7 @@ export async function presignUpload(
     ChecksumSHA256: object.sha256Base64,
   });
   const { getSignedUrl } = await presigner();
-  const url = await getSignedUrl(s3, command, {
+  const url = await getSignedUrl(await s3(), command, {
     expiresIn,
     signableHeaders: new Set(["content-type", "content-length", "x-amz-checksum-sha256"]),
     // Kept as a header (not hoisted into the query) so S3 checks the body against it.
@@ -67,6 +63,7 @@ export async function presignUpload(
 }
 
 export async function presignDownload(at: Location, response: { contentType: string; contentDisposition: string }, expiresIn: number): Promise<SignedRequest> {
+  const { GetObjectCommand } = await s3Sdk();
   const command = new GetObjectCommand({
     Bucket: at.bucket,
     Key: at.key,
@@ -74,15 +71,16 @@ export async function presignDownload(at: Location, response: { contentType: str
     ResponseContentDisposition: response.contentDisposition,
   });
   const { getSignedUrl } = await presigner();
-  return { method: "GET", url: await getSignedUrl(s3, command, { expiresIn }), headers: {}, expires_at: expiry(expiresIn) };
+  return { method: "GET", url: await getSignedUrl(await s3(), command, { expiresIn }), headers: {}, expires_at: expiry(expiresIn) };
 }
 
-const isMissing = (error: unknown) => error instanceof NoSuchKey || error instanceof NotFound;
+const isMissing = (error: unknown) => error instanceof Error && (error.name === "NoSuchKey" || error.name === "NotFound");
 
 /** The object's size, or null if there is none. */
 export async function sizeOf(at: Location): Promise<number | null> {
+  const { HeadObjectCommand } = await s3Sdk();
   try {
-    const head = await s3.send(new HeadObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    const head = await (await s3()).send(new HeadObjectCommand({ Bucket: at.bucket, Key: at.key }));
     return head.ContentLength ?? 0;
   } catch (error) {
     if (isMissing(error)) return null;
@@ -92,8 +90,9 @@ export async function sizeOf(at: Location): Promise<number | null> {
 
 /** The whole object, or null if there is none; refuses to buffer more than `maxBytes`. */
 export async function read(at: Location, maxBytes: number): Promise<{ bytes: Buffer } | { tooLarge: number } | null> {
+  const { GetObjectCommand } = await s3Sdk();
   try {
-    const object = await s3.send(new GetObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    const object = await (await s3()).send(new GetObjectCommand({ Bucket: at.bucket, Key: at.key }));
     const length = object.ContentLength ?? 0;
     if (length > maxBytes) {
       (object.Body as { destroy?: () => void } | undefined)?.destroy?.();
@@ -107,12 +106,14 @@ export async function read(at: Location, maxBytes: number): Promise<{ bytes: Buf
 }
 
 export async function write(at: Location, body: Uint8Array, contentType: string): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: body.length }));
+  const { PutObjectCommand } = await s3Sdk();
+  await (await s3()).send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: body.length }));
 }
 
 /** Server-side copy; copying the same object again is harmless, so callers may retry. */
 export async function copy(from: Location, to: Location): Promise<void> {
-  await s3.send(
+  const { CopyObjectCommand } = await s3Sdk();
+  await (await s3()).send(
     new CopyObjectCommand({
       Bucket: to.bucket,
       Key: to.key,
@@ -123,5 +124,6 @@ export async function copy(from: Location, to: Location): Promise<void> {
 
 /** Deleting an object that is already gone succeeds, as in S3. */
 export async function remove(at: Location): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: at.bucket, Key: at.key }));
+  const { DeleteObjectCommand } = await s3Sdk();
+  await (await s3()).send(new DeleteObjectCommand({ Bucket: at.bucket, Key: at.key }));
 }

@@ -1,7 +1,12 @@
 import { describeError, log, systemActor, withContext, withLogFields } from "@testex/core";
-import { deliver } from "@testex/core/notification/delivery";
+import { onFirstUse } from "@testex/core/lazy";
+import { deliver, type Renderer } from "@testex/core/notification/delivery";
 import { postpone } from "@testex/core/notification/queue";
-import { render } from "@testex/emails";
+
+// The templates and React load with the first notice that is rendered, not at start:
+// a message whose notice was already sent, or is not due yet, needs neither.
+const emails = onFirstUse(() => import("@testex/emails"));
+const render: Renderer = async (template, props) => (await emails()).render(template, props);
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "./sqs-event";
 
 /**

@@ -96,7 +96,7 @@ describe("POST /api/notifications/{id}/retry", () => {
     const to = [uniqueEmail("replay")];
     const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(contractId, to) });
     const id = queued.body.notification_id;
-    const sesMock = mockClient(ses).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
+    const sesMock = mockClient(await ses()).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
     await handler(sqsEvent([id]));
     sesMock.restore();
 

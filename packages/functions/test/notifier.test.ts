@@ -10,7 +10,7 @@ import { handler } from "../src/notifier";
 import { alertsAbout, mailTo, queueNotice, sqsEvent, stored } from "./notices";
 
 const real = new SESv2Client({});
-const sesMock = mockClient(ses);
+const sesMock = mockClient(await ses());
 afterEach(() => sesMock.reset());
 // Until a test injects a fault, mail goes to the real local SES server.
 const forward = (input: SendEmailCommand["input"]) => real.send(new SendEmailCommand(input));

@@ -1,6 +1,6 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
-export const AuditEntity = new Entity({
+export const AuditEntity = entity({
   model: { entity: "audit", version: "1", service: "testex" },
   attributes: {
     audit_id: { type: "string", required: true, readOnly: true },

@@ -1,34 +1,37 @@
-import { GetObjectCommand, ListObjectsV2Command, NoSuchKey, PutObjectCommand, DeleteObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
-import { s3 } from "../object-store";
+import { s3, s3Sdk } from "../object-store";
 
 export const backupsBucket = (): string => Resource.Backups.name;
 
 export async function putObject(bucket: string, key: string, body: Buffer | string, contentType: string): Promise<void> {
-  await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
+  const { PutObjectCommand } = await s3Sdk();
+  await (await s3()).send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }));
 }
 
 /** The object's bytes, or null when there is no such key. */
 export async function getObject(bucket: string, key: string): Promise<Buffer | null> {
+  const { GetObjectCommand } = await s3Sdk();
   try {
-    const reply = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
+    const reply = await (await s3()).send(new GetObjectCommand({ Bucket: bucket, Key: key }));
     return Buffer.from(await reply.Body!.transformToByteArray());
   } catch (error) {
-    if (error instanceof NoSuchKey || (error as { name?: string }).name === "NoSuchKey") return null;
+    if ((error as { name?: string }).name === "NoSuchKey") return null;
     throw error;
   }
 }
 
 export async function deleteObject(bucket: string, key: string): Promise<void> {
-  await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
+  const { DeleteObjectCommand } = await s3Sdk();
+  await (await s3()).send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
 }
 
 /** Every key under `prefix`. */
 export async function listKeys(bucket: string, prefix: string): Promise<string[]> {
+  const [{ ListObjectsV2Command }, client] = await Promise.all([s3Sdk(), s3()]);
   const keys: string[] = [];
   let token: string | undefined;
   do {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, ContinuationToken: token }));
     keys.push(...(page.Contents ?? []).map((o) => o.Key!));
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
   } while (token);
@@ -42,10 +45,11 @@ export async function listKeys(bucket: string, prefix: string): Promise<string[]
  * folders that hold objects directly.)
  */
 export async function listFolders(bucket: string, prefix: string): Promise<string[]> {
+  const [{ ListObjectsV2Command }, client] = await Promise.all([s3Sdk(), s3()]);
   const folders: string[] = [];
   let after: string | undefined;
   for (;;) {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, StartAfter: after, MaxKeys: 1 }));
+    const page = await client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: prefix, StartAfter: after, MaxKeys: 1 }));
     const key = page.Contents?.[0]?.Key;
     const name = key?.slice(prefix.length).split("/")[0];
     if (!key || !name || !key.slice(prefix.length).includes("/")) return folders;

@@ -1,8 +1,8 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 export const CLIENT_STATUSES = ["ACTIVE", "INACTIVE"] as const;
 
-export const ClientEntity = new Entity({
+export const ClientEntity = entity({
   model: { entity: "client", version: "1", service: "testex" },
   attributes: {
     client_id: { type: "string", required: true, readOnly: true },
@@ -40,7 +40,7 @@ export const ClientEntity = new Entity({
  * One item per e-mail address, written in the same transaction as the client:
  * DynamoDB has no unique constraint, a conditional put on this key is one.
  */
-export const ClientEmailEntity = new Entity({
+export const ClientEmailEntity = entity({
   model: { entity: "client_email", version: "1", service: "testex" },
   attributes: {
     email: { type: "string", required: true, readOnly: true },

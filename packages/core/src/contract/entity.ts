@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 export const CONTRACT_STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED"] as const;
 export const CONTRACT_TYPES = [
@@ -20,7 +20,7 @@ export const TERMINATION_REASONS = [
   "OTHER",
 ] as const;
 
-export const ContractEntity = new Entity({
+export const ContractEntity = entity({
   model: { entity: "contract", version: "1", service: "testex" },
   attributes: {
     contract_id: { type: "string", required: true, readOnly: true },
@@ -64,7 +64,7 @@ export const ContractEntity = new Entity({
 });
 
 /** A deleted contract's last state, kept so a delete can always be undone. */
-export const DeletedContractEntity = new Entity({
+export const DeletedContractEntity = entity({
   model: { entity: "deleted_contract", version: "1", service: "testex" },
   attributes: {
     contract_id: { type: "string", required: true, readOnly: true },

@@ -1,4 +1,4 @@
-import { Service } from "electrodb";
+import { createWriteTransaction } from "electrodb";
 import { AuditEntity } from "../audit/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
@@ -7,9 +7,8 @@ import { IdempotencyEntity } from "../idempotency/entity";
 import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
 import { TerminationEntity } from "../termination/entity";
-import { dynamo, tableName } from "./dynamo";
 
-/** Every entity of the single table. Transactions span entities, so they share one Service. */
+/** Every entity of the single table, each built on first use (`entity()`). */
 export const entities = {
   client: ClientEntity,
   clientEmail: ClientEmailEntity,
@@ -23,4 +22,27 @@ export const entities = {
   idempotency: IdempotencyEntity,
 };
 
-export const db = new Service(entities, { client: dynamo, table: tableName() });
+type Entities = typeof entities;
+// ElectroDB infers the items' types from the builder itself.
+type WriteBuilder = Parameters<typeof createWriteTransaction<Entities, any, any>>[1];
+
+/**
+ * Only the entities a transaction names take part in it: ElectroDB reads the
+ * entities it is given (to pick a client, to match cancellation reasons), and
+ * reading all of them would build them all.
+ */
+function write(build: WriteBuilder) {
+  const named: Partial<Record<keyof Entities, Entities[keyof Entities]>> = {};
+  const tracking = new Proxy(entities, {
+    get: (all, name: keyof Entities) => (named[name] = all[name]),
+  });
+  const items = build(tracking as unknown as Parameters<WriteBuilder>[0]);
+  return createWriteTransaction(named as Entities, () => items);
+}
+
+/**
+ * The table's entities and its transactions. Not an ElectroDB Service: a
+ * Service builds every entity it joins when it is constructed, and entities
+ * here share the client and table already, with no collections to join.
+ */
+export const db = { entities, transaction: { write } };

@@ -5,11 +5,11 @@ import { DomainError } from "../error";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import { IMPORTANT_KINDS, type StoredFile } from "./entity";
-import { inArchives, inBackups, inFiles, storage } from "./objects";
+import { inArchives, inBackups, inFiles } from "./objects";
+import * as s3 from "../object-store";
 
 /** Copies one document of an ended contract to the archives (and backups, if important), once. */
 export async function archiveFile(file: StoredFile): Promise<void> {
-  const s3 = await storage();
   const source = file.status === "DELETED" ? inArchives(file) : inFiles(file);
   if (file.status === "AVAILABLE") await s3.copy(source, inArchives(file));
   const backedUp = IMPORTANT_KINDS.includes(file.kind);

@@ -1,4 +1,5 @@
-import { Entity, type EntityItem } from "electrodb";
+import type { EntityItem } from "electrodb";
+import { entity } from "../db/entity";
 
 /**
  * PENDING: an upload was granted, the object is not verified yet.
@@ -12,7 +13,7 @@ export const FILE_STATUSES = ["PENDING", "AVAILABLE", "REJECTED", "DELETED"] as 
 export const FILE_KINDS = ["document", "signed_contract", "termination_letter"] as const;
 export const IMPORTANT_KINDS: readonly string[] = ["signed_contract", "termination_letter"];
 
-export const FileEntity = new Entity({
+export const FileEntity = entity({
   model: { entity: "file", version: "1", service: "testex" },
   attributes: {
     file_id: { type: "string", required: true, readOnly: true },

@@ -14,9 +14,10 @@ import { parse } from "../validation";
 import { detectContentType } from "./content-type";
 import { FILE_KINDS, FILE_STATUSES, FileEntity, publicView, type StoredFile } from "./entity";
 import { contentDisposition, displayName } from "./filename";
-import { inArchives, inFiles, objectKey, storage, UPLOAD_URL_SECONDS } from "./objects";
+import { inArchives, inFiles, objectKey, UPLOAD_URL_SECONDS } from "./objects";
 import type { Location, SignedRequest } from "../object-store";
 import { sha256Hex, verify } from "./verify";
+import * as s3 from "../object-store";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };
 export type { SignedRequest };
@@ -153,8 +154,7 @@ export async function requestUpload(contractId: string, raw: UploadInput): Promi
   const input = parse(UploadInput, raw);
   const file = await createPending(contractId, input);
   const sha256Base64 = Buffer.from(file.sha256, "hex").toString("base64");
-  const { presignUpload } = await storage();
-  const upload = await presignUpload(inFiles(file), { contentType: file.content_type, size: file.size, sha256Base64 }, UPLOAD_URL_SECONDS);
+  const upload = await s3.presignUpload(inFiles(file), { contentType: file.content_type, size: file.size, sha256Base64 }, UPLOAD_URL_SECONDS);
   return { file: present(file), upload };
 }
 
@@ -177,7 +177,7 @@ export async function store(contractId: string, input: { filename: string; conte
     contractId,
     parse(UploadInput, { filename: input.filename, content_type: contentType, size: bytes.length, sha256: sha256Hex(bytes), kind: input.kind }),
   );
-  await (await storage()).write(inFiles(file), bytes, file.content_type);
+  await s3.write(inFiles(file), bytes, file.content_type);
   await verify(file.object_key);
   return get(file.contract_id, file.file_id);
 }
@@ -206,8 +206,7 @@ export async function downloadLink(contractId: string, fileId: string): Promise<
   } else {
     throw new DomainError("file.not_available", `File ${fileId} is ${file.status}.`, { status: file.status, rejection_reason: file.rejection_reason });
   }
-  const { presignDownload } = await storage();
-  const download = await presignDownload(at, { contentType: file.content_type, contentDisposition: contentDisposition(file.filename) }, DOWNLOAD_URL_SECONDS);
+  const download = await s3.presignDownload(at, { contentType: file.content_type, contentDisposition: contentDisposition(file.filename) }, DOWNLOAD_URL_SECONDS);
   return { file: present(file), download };
 }
 
@@ -218,7 +217,6 @@ export async function downloadLink(contractId: string, fileId: string): Promise<
  */
 export async function remove(contractId: string, fileId: string): Promise<void> {
   const file = await load(contractId, fileId);
-  const s3 = await storage();
   if (file.status === "DELETED") return s3.remove(inFiles(file));
   if (file.status !== "AVAILABLE") {
     throw new DomainError("file.not_available", `File ${fileId} is ${file.status} and cannot be deleted.`, { status: file.status });

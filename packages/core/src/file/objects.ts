@@ -2,9 +2,6 @@ import { Resource } from "sst";
 import type { StoredFile } from "./entity";
 import type { Location } from "../object-store";
 
-// The S3 client and presigner load on first use, not when the API starts.
-export const storage = () => import("../object-store");
-
 /** How long a granted upload stays valid. */
 export const UPLOAD_URL_SECONDS = 300;
 

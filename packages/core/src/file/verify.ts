@@ -9,7 +9,8 @@ import { log } from "../log";
 import { archiveFile } from "./archive";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
-import { idsOfKey, inFiles, storage, UPLOAD_URL_SECONDS } from "./objects";
+import { idsOfKey, inFiles, UPLOAD_URL_SECONDS } from "./objects";
+import * as s3 from "../object-store";
 
 export type Verdict = "available" | "rejected" | "ignored";
 
@@ -56,7 +57,6 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
  */
 export async function verify(key: string): Promise<Verdict> {
   const ids = idsOfKey(key);
-  const s3 = await storage();
   const stray = { bucket: Resource.Files.name, key };
   if (!ids) {
     log.warn("object outside the document layout removed", { key });
@@ -99,7 +99,6 @@ const ARRIVAL_GRACE_SECONDS = 60;
  */
 export async function reconcilePending(now = Date.now()): Promise<Record<Verdict, number>> {
   const counts: Record<Verdict, number> = { available: 0, rejected: 0, ignored: 0 };
-  const s3 = await storage();
   let cursor: string | null = null;
   do {
     const page: { data: StoredFile[]; cursor: string | null } = await db.entities.file.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });

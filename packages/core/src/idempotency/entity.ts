@@ -1,7 +1,7 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 /** A POST seen with an `Idempotency-Key`: its fingerprint, then the reply to give again. */
-export const IdempotencyEntity = new Entity({
+export const IdempotencyEntity = entity({
   model: { entity: "idempotency", version: "1", service: "testex" },
   attributes: {
     /** Keys are per caller: two people may pick the same key without meeting. */

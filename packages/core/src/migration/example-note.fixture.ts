@@ -1,11 +1,10 @@
-import { Entity } from "electrodb";
-import { dynamo, tableName } from "../db/dynamo";
+import { entity } from "../db/entity";
 import type { Migration } from "./index";
 
 /**
  * The worked example of an entity migration (docs/operations.md): a note whose
  * v1 kept one `text`, and whose v2 splits it into `title` and `body`. The
- * entity exists for the example and its test only; it is not in the Service.
+ * entity exists for the example and its test only; it is not one of the table's entities (`db/service.ts`).
  */
 const attributes = {
   note_id: { type: "string", required: true, readOnly: true },
@@ -15,19 +14,17 @@ const indexes = {
   byId: { pk: { field: "pk", composite: ["note_id"] }, sk: { field: "sk", composite: [] } },
 } as const;
 
-export const NoteV1 = new Entity(
-  { model: { entity: "example_note", version: "1", service: "testex" }, attributes: { ...attributes, text: { type: "string", required: true } }, indexes },
-  { client: dynamo, table: tableName() },
-);
+export const NoteV1 = entity({
+  model: { entity: "example_note", version: "1", service: "testex" },
+  attributes: { ...attributes, text: { type: "string", required: true } },
+  indexes,
+});
 
-export const NoteV2 = new Entity(
-  {
-    model: { entity: "example_note", version: "2", service: "testex" },
-    attributes: { ...attributes, title: { type: "string", required: true }, body: { type: "string" } },
-    indexes,
-  },
-  { client: dynamo, table: tableName() },
-);
+export const NoteV2 = entity({
+  model: { entity: "example_note", version: "2", service: "testex" },
+  attributes: { ...attributes, title: { type: "string", required: true }, body: { type: "string" } },
+  indexes,
+});
 
 export const exampleNoteV2: Migration = {
   name: "example-note-v2",

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 export const NOTIFICATION_STATUSES = ["QUEUED", "SENT", "FAILED", "DEAD"] as const;
 
@@ -8,7 +8,7 @@ export const NOTIFICATION_STATUSES = ["QUEUED", "SENT", "FAILED", "DEAD"] as con
  * A worker holds a short claim (`claim_token`, `claimed_until`) while it sends,
  * so a redelivered queue message never sends the same notice twice.
  */
-export const NotificationEntity = new Entity({
+export const NotificationEntity = entity({
   model: { entity: "notification", version: "1", service: "testex" },
   attributes: {
     notification_id: { type: "string", required: true, readOnly: true },

@@ -1,16 +1,13 @@
 import type { SQSClient } from "@aws-sdk/client-sqs";
 import { Resource } from "sst";
+import { onFirstUse } from "../lazy";
 import { describeError, log } from "../log";
 
 // Loaded on the first notice, not when a Lambda starts: most API requests never queue one.
-const sdk = () => import("@aws-sdk/client-sqs");
-let client: SQSClient | undefined;
+const sdk = onFirstUse(() => import("@aws-sdk/client-sqs"));
 
 /** The one SQS client; the endpoint comes from the SDK's configuration (`AWS_ENDPOINT_URL_SQS` locally). */
-export async function sqs(): Promise<SQSClient> {
-  const { SQSClient } = await sdk();
-  return (client ??= new SQSClient({ maxAttempts: 3 }));
-}
+export const sqs = onFirstUse(async (): Promise<SQSClient> => new (await sdk()).SQSClient({ maxAttempts: 3 }));
 
 /** What a queue message carries: only the id; the record is the truth. */
 export interface QueueMessage {

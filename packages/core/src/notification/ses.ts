@@ -1,12 +1,15 @@
-import { SESv2Client, SendEmailCommand } from "@aws-sdk/client-sesv2";
 import { Resource } from "sst";
+import { onFirstUse } from "../lazy";
+
+const sdk = onFirstUse(() => import("@aws-sdk/client-sesv2"));
 
 /**
- * One client per process; the endpoint comes from the SDK's configuration
- * (`AWS_ENDPOINT_URL_SESV2` locally). Within one attempt the SDK retries
- * throttling and 5xx answers with exponential backoff and jitter.
+ * One client per process, loaded with the first e-mail; the endpoint comes
+ * from the SDK's configuration (`AWS_ENDPOINT_URL_SESV2` locally). Within one
+ * attempt the SDK retries throttling and 5xx answers with exponential backoff
+ * and jitter.
  */
-export const ses = new SESv2Client({ maxAttempts: 3 });
+export const ses = onFirstUse(async () => new (await sdk()).SESv2Client({ maxAttempts: 3 }));
 
 export interface Email {
   to: string[];
@@ -17,7 +20,8 @@ export interface Email {
 
 /** Sends one e-mail from the stage's sender; returns SES's message id. */
 export async function sendEmail(email: Email): Promise<string> {
-  const result = await ses.send(
+  const { SendEmailCommand } = await sdk();
+  const result = await (await ses()).send(
     new SendEmailCommand({
       FromEmailAddress: Resource.Email.sender,
       Destination: { ToAddresses: email.to },

@@ -1,4 +1,4 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 
 export const OUTBOX_STATUSES = ["PENDING", "DONE", "DEAD", "REPLAYED"] as const;
 
@@ -8,7 +8,7 @@ export const OUTBOX_STATUSES = ["PENDING", "DONE", "DEAD", "REPLAYED"] as const;
  * delivers its INSERT to the processor (infra filters on `__edb_e__ = "outbox"`,
  * so the entity name must stay `outbox`).
  */
-export const OutboxEntity = new Entity({
+export const OutboxEntity = entity({
   model: { entity: "outbox", version: "1", service: "testex" },
   attributes: {
     event_id: { type: "string", required: true, readOnly: true },

@@ -1,8 +1,8 @@
-import { Entity } from "electrodb";
+import { entity } from "../db/entity";
 import { TERMINATION_REASONS } from "../contract/entity";
 import { TERMINATION_STATUSES } from "./lifecycle";
 
-export const TerminationEntity = new Entity({
+export const TerminationEntity = entity({
   model: { entity: "termination", version: "1", service: "testex" },
   attributes: {
     termination_id: { type: "string", required: true, readOnly: true },

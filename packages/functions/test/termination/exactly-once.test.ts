@@ -131,7 +131,7 @@ describe("a crash between the transaction and the effects", () => {
   it("backs up exactly once when the first S3 write fails and the stream delivers the event again", async () => {
     const { contractId } = await newContract();
     await terminateToday(contractId);
-    faultsOn(s3).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
+    faultsOn(await s3()).on(PutObjectCommand).rejectsOnce(new Error("S3 unavailable"));
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
 
@@ -174,7 +174,7 @@ describe("an event whose effect keeps failing", () => {
     await terminateToday(contractId);
     const event = await completedEventOf(contractId);
     const record = await insertRecordOf(event.event_id);
-    const s3Faults = faultsOn(s3);
+    const s3Faults = faultsOn(await s3());
     s3Faults.on(PutObjectCommand).rejects(new Error("bucket gone"));
     const failures = [];
     for (let attempt = 1; attempt <= Outbox.MAX_ATTEMPTS; attempt++) failures.push((await handler({ Records: [record] })).batchItemFailures.length);

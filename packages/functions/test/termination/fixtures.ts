@@ -61,7 +61,7 @@ export const eventsOf = (contractId: string) => Outbox.byContract(contractId);
 
 /** Backup objects of a contract in the backups bucket. */
 export async function backupsOf(contractId: string): Promise<string[]> {
-  const { Contents } = await s3.send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
+  const { Contents } = await (await s3()).send(new ListObjectsV2Command({ Bucket: Resource.Backups.name, Prefix: `contracts/${contractId}/` }));
   return (Contents ?? []).map((object) => object.Key!);
 }
 

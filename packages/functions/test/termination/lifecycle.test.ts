@@ -20,7 +20,7 @@ describe("terminating a contract below the approval threshold", () => {
 
     expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
     expect(await backupsOf(contractId)).toEqual([`contracts/${contractId}/1.json`]);
-    const backup = await s3.send(new GetObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/1.json` }));
+    const backup = await (await s3()).send(new GetObjectCommand({ Bucket: Resource.Backups.name, Key: `contracts/${contractId}/1.json` }));
     const saved = JSON.parse(await backup.Body!.transformToString());
     expect(saved.contract).toMatchObject({ contract_id: contractId, status: "ACTIVE", version: 1 });
     expect(saved.termination).toMatchObject({ termination_id: reply.body.termination_id, status: "COMPLETED" });
