@@ -28,6 +28,7 @@ export default $config({
       await import("./infra/api"),
       await import("./infra/workers"),
       await import("./infra/jobs"),
+      await import("./infra/health"),
       await import("./infra/alarms"),
     ];
     return Object.assign({}, ...parts.map((part) => ("outputs" in part ? part.outputs : {})));

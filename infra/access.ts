@@ -47,11 +47,23 @@ export const readMailAccount = (): Grant => ({
   resources: ["*"],
 });
 
-/** A long export hands itself over to a fresh invocation of the same function. */
-export const invokeSelf = (name: string): Grant => ({
-  actions: ["lambda:InvokeFunction"],
-  resources: [$interpolate`arn:aws:lambda:${aws.getRegionOutput().name}:${aws.getCallerIdentityOutput().accountId}:function:${$app.name}-${$app.stage}-${name}*`],
-});
+const region = aws.getRegionOutput().region;
+const account = aws.getCallerIdentityOutput().accountId;
+
+/**
+ * A long export hands itself over to a fresh invocation of the same function.
+ * Granted on the function's own ARN once it exists (a role policy beside the
+ * role): a name pattern breaks when SST shortens names for long stage names.
+ */
+export function allowSelfInvoke(name: string, component: $util.Output<sst.aws.Function>): void {
+  const fn = component.apply((c) => c.nodes.function);
+  new aws.iam.RolePolicy(`${name}InvokeSelf`, {
+    role: fn.role.apply((arn) => arn.split("/").pop()!),
+    policy: aws.iam.getPolicyDocumentOutput({
+      statements: [{ effect: "Allow", actions: ["lambda:InvokeFunction"], resources: [fn.arn] }],
+    }).json,
+  });
+}
 
 /** ListBucket lets a missing object answer 404 instead of 403. */
 export const readObjects = (bucket: sst.aws.Bucket): Grant[] => [
@@ -74,8 +86,14 @@ export const sendMessages = (queue: sst.aws.Queue): Grant => ({
   resources: [queue.arn],
 });
 
-/** The identity has a default configuration set, so SES checks both. */
+/**
+ * The identity has a default configuration set, so SES checks both. In the SES
+ * sandbox (where new, development and staging accounts are) SES also checks
+ * each recipient's verified identity: without `identity/*` every notice there
+ * is refused for good. Only verified identities are covered, so this reaches
+ * no one the account has not verified.
+ */
 export const sendEmail = (email: sst.aws.Email): Grant => ({
   actions: ["ses:SendEmail", "ses:SendRawEmail"],
-  resources: [email.nodes.identity.arn, email.nodes.configurationSet.arn],
+  resources: [email.nodes.identity.arn, email.nodes.configurationSet.arn, $interpolate`arn:aws:ses:${region}:${account}:identity/*`],
 });

@@ -1,54 +1,143 @@
-import { apiRoute } from "./api";
+import { api, apiRoute } from "./api";
+import { healthProbe } from "./health";
 import { databaseManager, scheduler } from "./jobs";
-import { deadLetters } from "./queue";
+import { deadLetters, outboxFailures } from "./queue";
 import { config } from "./settings";
-import { fileHandler, notifier, processor } from "./workers";
+import { table } from "./storage";
+import { deliveryRecorder, fileHandler, notifier, processor } from "./workers";
 
-/** Operators hear about a dead notice or a failing function by e-mail. */
-const alerts = new aws.sns.Topic("Alerts");
+/**
+ * Every alarm docs/operations.md promises, each publishing to the stage's one
+ * alerts topic, which mails the operators. The infra suite checks each alarm
+ * against a metric the code emits (or a resource AWS measures).
+ */
+export const alerts = new aws.sns.Topic("Alerts");
 for (const [index, address] of config.settings.operatorEmails.entries()) {
   new aws.sns.TopicSubscription(`AlertsOperator${index}`, { topic: alerts.arn, protocol: "email", endpoint: address });
 }
 
-/** Fires as soon as the metric is above zero in a five-minute period. */
-function alarmAboveZero(
-  name: string,
-  description: string,
-  metric: Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">,
-) {
-  new aws.cloudwatch.MetricAlarm(name, {
-    ...metric,
-    alarmDescription: description,
-    period: 300,
-    evaluationPeriods: 1,
-    comparisonOperator: "GreaterThanThreshold",
-    threshold: 0,
-    treatMissingData: "notBreaching",
-    alarmActions: [alerts.arn],
-  });
+type Metric = Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">;
+
+/** Every alarm mails the operators; without data (nothing happened) it stays quiet unless told otherwise. */
+function alarm(name: string, description: string, args: Omit<aws.cloudwatch.MetricAlarmArgs, "alarmDescription" | "alarmActions">) {
+  new aws.cloudwatch.MetricAlarm(name, { treatMissingData: "notBreaching", ...args, alarmDescription: description, alarmActions: [alerts.arn] });
 }
 
+/** Fires as soon as the metric is above zero in a five-minute period. */
+function alarmAboveZero(name: string, description: string, metric: Metric) {
+  alarm(name, description, { ...metric, period: 300, evaluationPeriods: 1, comparisonOperator: "GreaterThanThreshold", threshold: 0 });
+}
+
+/** Our own metrics carry the stage (packages/core/src/metric.ts). */
+const own = (metricName: string, dimensions: Record<string, string> = {}): Metric => ({
+  namespace: "TESTEX",
+  metricName,
+  dimensions: { stage: $app.stage, ...dimensions },
+  statistic: "Sum",
+});
+
+// Dead letters: a message that gave up.
 alarmAboveZero("DeadNoticesAlarm", "A notice failed every attempt and is in the dead-letter queue", {
   namespace: "AWS/SQS",
   metricName: "ApproximateNumberOfMessagesVisible",
   dimensions: { QueueName: deadLetters.nodes.queue.name },
   statistic: "Maximum",
 });
+alarmAboveZero("OutboxFailuresAlarm", "The table stream gave up on outbox records after its retries", {
+  namespace: "AWS/SQS",
+  metricName: "ApproximateNumberOfMessagesVisible",
+  dimensions: { QueueName: outboxFailures.nodes.queue.name },
+  statistic: "Maximum",
+});
 
+// Functions: errors and throttles, each function on its own.
 const functions = {
-  Api: apiRoute.nodes.function,
-  ContractProcessor: processor.nodes.function,
-  FileHandler: fileHandler.nodes.functions.apply((fns) => fns[0]!),
-  Notifier: notifier.nodes.function,
-  Scheduler: scheduler.nodes.function,
-  DatabaseManager: databaseManager.nodes.function,
+  Api: apiRoute.nodes.function.apply((f) => f.nodes.function),
+  ContractProcessor: processor.nodes.function.apply((f) => f.nodes.function),
+  FileHandler: fileHandler.nodes.functions.apply((fns) => fns[0]!.nodes.function),
+  Notifier: notifier.nodes.function.apply((f) => f.nodes.function),
+  DeliveryRecorder: deliveryRecorder.nodes.function.apply((f) => f.nodes.function),
+  Scheduler: scheduler.nodes.function.apply((f) => f.nodes.function),
+  DatabaseManager: databaseManager.nodes.function.apply((f) => f.nodes.function),
+  HealthProbe: healthProbe.nodes.function.apply((f) => f.nodes.function),
 };
-
 for (const [name, fn] of Object.entries(functions)) {
-  alarmAboveZero(`${name}ErrorsAlarm`, `${name} reported errors`, {
-    namespace: "AWS/Lambda",
-    metricName: "Errors",
-    dimensions: { FunctionName: fn.apply((f) => f.nodes.function.name) },
-    statistic: "Sum",
+  for (const metricName of ["Errors", "Throttles"]) {
+    alarmAboveZero(`${name}${metricName}Alarm`, `${name} reported ${metricName.toLowerCase()}`, {
+      namespace: "AWS/Lambda",
+      metricName,
+      dimensions: { FunctionName: fn.name },
+      statistic: "Sum",
+    });
+  }
+}
+
+// The API: server errors above 1 % of requests (known errors are 4xx).
+alarm("ApiServerErrorsAlarm", "More than 1 % of API requests failed with a 5xx in five minutes", {
+  evaluationPeriods: 1,
+  comparisonOperator: "GreaterThanThreshold",
+  threshold: 1,
+  metricQueries: [
+    { id: "rate", expression: "100 * errors / MAX([requests, 1])", label: "5xx %", returnData: true },
+    ...[
+      ["errors", "5xx"],
+      ["requests", "Count"],
+    ].map(([id, metricName]) => ({
+      id: id!,
+      returnData: false,
+      metric: { namespace: "AWS/ApiGateway", metricName: metricName!, dimensions: { ApiId: api.nodes.api.id }, period: 300, stat: "Sum" },
+    })),
+  ],
+});
+
+// Backups: a fresh export every night, and no failed one.
+alarm("ExportMissingAlarm", "No table export completed in the last 26 hours", {
+  ...own("ExportCompleted"),
+  period: 3600,
+  evaluationPeriods: 26,
+  datapointsToAlarm: 26,
+  comparisonOperator: "LessThanThreshold",
+  threshold: 1,
+  // No data is exactly the case to catch: nothing ran.
+  treatMissingData: "breaching",
+});
+alarmAboveZero("ExportFailedAlarm", "A table export failed", own("ExportFailed"));
+alarmAboveZero("BackupFailedAlarm", "A terminated contract's backup gave up after its retries", own("BackupFailed"));
+alarmAboveZero("OutboxDeadAlarm", "An outbox event gave up after its retries (its effects did not all happen)", own("OutboxDead"));
+
+// Notices.
+alarmAboveZero("NoticeDeadAlarm", "A notice could not be sent after its retries", own("NoticeDead"));
+alarmAboveZero("NoticeBouncedAlarm", "A sent notice bounced: its recipient never got it", own("NoticeBounced"));
+alarmAboveZero("NoticeComplainedAlarm", "A recipient marked a notice as spam", own("NoticeComplained"));
+
+// Health: the probe found /health not answering 200 for five minutes in a row.
+alarm("HealthAlarm", "GET /health did not answer 200 for five minutes", {
+  ...own("HealthCheckFailed"),
+  period: 60,
+  evaluationPeriods: 5,
+  datapointsToAlarm: 5,
+  comparisonOperator: "GreaterThanOrEqualToThreshold",
+  threshold: 1,
+});
+
+// The table: DynamoDB reports these per operation, so a Metrics Insights query adds them up.
+for (const [name, metricName] of [
+  ["TableSystemErrorsAlarm", "SystemErrors"],
+  ["TableThrottlesAlarm", "ThrottledRequests"],
+] as const) {
+  alarm(name, `The table reported ${metricName}`, {
+    evaluationPeriods: 1,
+    comparisonOperator: "GreaterThanThreshold",
+    threshold: 0,
+    metricQueries: [
+      {
+        id: "total",
+        returnData: true,
+        period: 300,
+        expression: $interpolate`SELECT SUM(${metricName}) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '${table.name}'`,
+      },
+    ],
   });
 }
+
+export const outputs = { alerts: alerts.arn };

@@ -1,18 +1,15 @@
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
+import { apiCors } from "./cors";
 import { lambda } from "./function";
 import { authSecret, config, settings } from "./settings";
 import { notificationQueue } from "./queue";
 import { archives, backups, files, table } from "./storage";
 
-/** The REST API: one Hono Lambda behind an HTTP API that answers CORS preflights itself. */
+const { maxAgeSeconds, ...cors } = apiCors(config.settings.corsOrigins);
+
+/** The REST API: one Hono Lambda behind an HTTP API, which answers CORS itself (the function sets no CORS header). */
 export const api = new sst.aws.ApiGatewayV2("Api", {
-  cors: {
-    allowOrigins: config.settings.corsOrigins,
-    allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"],
-    allowHeaders: ["authorization", "content-type", "if-match", "idempotency-key", "x-request-id"],
-    exposeHeaders: ["etag", "location", "x-request-id", "idempotent-replayed"],
-    maxAge: "1 hour",
-  },
+  cors: { ...cors, maxAge: `${maxAgeSeconds} seconds` },
 });
 
 export const apiRoute = api.route(

@@ -65,11 +65,38 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   },
 };
 
+/** Infra-only facts about a stage's mail: the app never reads them. */
+export interface MailConfig {
+  /**
+   * Whether the sender's domain is a Route 53 hosted zone of the stage's
+   * account: SES's DKIM and DMARC records are then created in it. Without one
+   * those records are added by hand (docs/deploy.md) before the domain verifies.
+   */
+  hostedZone: boolean;
+}
+
+const MAIL: Record<Environment, MailConfig> = {
+  development: { hostedZone: false },
+  staging: { hostedZone: false },
+  production: { hostedZone: true },
+};
+
 export interface StageConfig {
   /** What the app reads through the `Settings` link. */
   settings: Settings;
+  mail: MailConfig;
   /** Production keeps its data when the stage is removed and refuses `sst remove`. */
   protect: boolean;
+}
+
+/**
+ * SES verifies the sender's domain, never the single address: an address
+ * (noreply@…) must click a link sent to it, which may never arrive.
+ */
+export function senderDomain(senderEmail: string): string {
+  const at = senderEmail.lastIndexOf("@");
+  if (at < 1 || at === senderEmail.length - 1) throw new Error(`senderEmail ${senderEmail} is not an e-mail address`);
+  return senderEmail.slice(at + 1).toLowerCase();
 }
 
 export function environmentOf(stage: string): Environment {
@@ -80,6 +107,7 @@ export function stageConfig(stage: string): StageConfig {
   const environment = environmentOf(stage);
   return {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
+    mail: MAIL[environment],
     protect: environment === "production",
   };
 }

@@ -4,13 +4,23 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "./config";
+import { apiCors } from "./cors";
 import { buildFunction } from "./offline/build-function";
 import { entityKeyShape } from "./offline/entity-keys";
+import { deprecatedUses } from "./offline/deprecations";
 import { root } from "./offline/install";
+import { METRICS } from "../packages/core/src/metric";
+import { MAX_DIRECT_UPLOAD_BYTES, MULTIPART_FRAMING_BYTES } from "../packages/functions/src/api/routes/files";
+import { documentedAlarms, documentedMetrics } from "./offline/docs";
+import { emittedMetrics } from "./offline/metrics";
 import {
   type AccessTable,
   accessProblems,
+  alarmProblems,
   bucketProblems,
+  emailProblems,
+  payloadProblems,
+  selfInvokeProblems,
   functionProblems,
   functions,
   ofType,
@@ -81,6 +91,8 @@ const ACCESS: AccessTable = {
       Files: READ,
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
+      // The stream's on-failure destination is written with the function's own role.
+      OutboxFailures: ["sqs:SendMessage"],
     },
   },
   "packages/functions/src/file-handler.handler": {
@@ -89,7 +101,13 @@ const ACCESS: AccessTable = {
   },
   "packages/functions/src/notifier.handler": {
     links: ["Table", "Email", "NotificationQueue", "Settings"],
-    actions: { Table: ITEMS, Email: ["ses:SendEmail", "ses:SendRawEmail"], NotificationQueue: [...CONSUME, "sqs:SendMessage"] },
+    actions: {
+      Table: ITEMS,
+      Email: ["ses:SendEmail", "ses:SendRawEmail"],
+      // In the SES sandbox each recipient's verified identity is authorised too.
+      "SES identities": ["ses:SendEmail", "ses:SendRawEmail"],
+      NotificationQueue: [...CONSUME, "sqs:SendMessage"],
+    },
   },
   "packages/functions/src/scheduler.handler": {
     links: ["Table", "NotificationQueue", "Settings", "Files"],
@@ -100,8 +118,17 @@ const ACCESS: AccessTable = {
     actions: {
       Table: [...ITEMS, "dynamodb:Scan"],
       Backups: [...READ, ...WRITE, "s3:DeleteObject"],
-      "Function:DatabaseManager": ["lambda:InvokeFunction"],
+      DatabaseManagerHandler: ["lambda:InvokeFunction"],
     },
+  },
+  "packages/functions/src/delivery-recorder.handler": {
+    links: ["Table"],
+    actions: { Table: ITEMS },
+  },
+  // It calls the public GET /health like any client: a URL, no AWS action.
+  "packages/functions/src/health-probe.handler": {
+    links: ["Api"],
+    actions: {},
   },
 };
 
@@ -123,9 +150,21 @@ describe("the API", () => {
     const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
     expect(route!.inputs.routeKey).toBe("$default");
     expect(integration!.inputs.integrationUri).toBe(api.state.arn);
-    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration.allowOrigins).toEqual(
-      stageConfig("dev").settings.corsOrigins,
-    );
+    // The local server answers CORS from the same rules (packages/local/src/api-gateway.ts).
+    const { maxAgeSeconds, ...rules } = apiCors(stageConfig("dev").settings.corsOrigins);
+    expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration).toMatchObject({ ...rules, maxAge: maxAgeSeconds });
+  });
+});
+
+describe("the API's largest request", () => {
+  it("reaches the function: a direct upload, base64-encoded by API Gateway, fits Lambda's 6 MB request", () => {
+    expect(payloadProblems(MAX_DIRECT_UPLOAD_BYTES + MULTIPART_FRAMING_BYTES)).toEqual([]);
+  });
+
+  it("is reported when it would not (a 5 MB upload)", () => {
+    expect(payloadProblems(5 * 1024 * 1024)).toEqual([
+      "a 5242880-byte body becomes a 7056044-byte Lambda request, over Lambda's 6291456",
+    ]);
   });
 });
 
@@ -297,25 +336,166 @@ describe("the contract processor's trigger", () => {
   });
 });
 
-describe("the alarms", () => {
-  const alarms = () => ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+describe("mail", () => {
+  const sender = stageConfig("dev").settings.senderEmail;
 
-  it("watch every function's errors", () => {
-    const watched = alarms()
-      .filter((a) => a.inputs.metricName === "Errors")
-      .map((a) => a.inputs.dimensions.FunctionName);
-    const deployed = ofType(dev, "aws:lambda/function:Function").map((f) => f.state.name);
-    expect(watched.sort()).toEqual(deployed.sort());
+  it("is sent from the sender's domain identity, and whoever sends may also send in the SES sandbox", () => {
+    expect(emailProblems(dev, sender)).toEqual([]);
   });
 
-  it("fire on the first dead notice", () => {
-    const deadLetters = custom(dev, "aws:sqs/queue:Queue", "NotificationDeadLettersQueue").state.name;
-    const alarm = alarms().find((a) => a.inputs.dimensions.QueueName === deadLetters);
-    expect(alarm?.inputs).toMatchObject({
-      metricName: "ApproximateNumberOfMessagesVisible",
-      comparisonOperator: "GreaterThanThreshold",
-      threshold: 0,
+  it("is reported when the identity is a single address, or sending is allowed on the sender's identity alone", () => {
+    const s = broken((s) => {
+      ofType(s, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.inputs.emailIdentity = sender;
+      const notifier = functions(s).find(({ build }) => build.handler.endsWith("notifier.handler"))!.fn;
+      const role = ofType(s, "aws:iam/role:Role").find((r) => r.state.arn === notifier.inputs.role)!.inputs;
+      const policy = JSON.parse(role.inlinePolicies[0].policy);
+      for (const statement of policy.Statement)
+        statement.resources = statement.resources.filter((r: string) => !r.endsWith(":identity/*"));
+      role.inlinePolicies[0].policy = JSON.stringify(policy);
     });
+    expect(emailProblems(s, sender)).toEqual([
+      `Email: identity ${sender} is an address, which must click a link to verify; use its domain`,
+      "packages/functions/src/notifier.handler: may send only to the sender's identity, so every notice dies in the SES sandbox",
+    ]);
+  });
+
+  it("reports each notice's delivery, bounce and complaint to the delivery recorder", () => {
+    const [destination] = ofType(dev, "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination");
+    const identity = ofType(dev, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.inputs;
+    expect(destination!.inputs.configurationSetName).toBe(identity.configurationSetName);
+    expect([...destination!.inputs.eventDestination.matchingEventTypes].sort()).toEqual(["BOUNCE", "COMPLAINT", "DELIVERY"]);
+    const topic = destination!.inputs.eventDestination.snsDestination.topicArn;
+    const recorder = functions(dev).find(({ build }) => build.handler.endsWith("delivery-recorder.handler"))!.fn;
+    const subscription = ofType(dev, "aws:sns/topicSubscription:TopicSubscription").find((t) => t.inputs.topic === topic);
+    expect(subscription?.inputs).toMatchObject({ protocol: "lambda", endpoint: recorder.state.arn });
+  });
+});
+
+describe("the export's continuation", () => {
+  const handler = "packages/functions/src/db-manager.handler";
+  // SST shortens function names once the stage name is long: the app name goes first.
+  const longStage = "feature-contract-renewals";
+  let long: Synthesis;
+  beforeAll(async () => {
+    long = await synthesize(longStage);
+  }, 300_000);
+  const byNamePattern = (s: Synthesis) => {
+    const copy = structuredClone(s);
+    const policy = custom(copy, "aws:iam/rolePolicy:RolePolicy", "DatabaseManagerInvokeSelf").inputs;
+    const document = JSON.parse(policy.policy);
+    document.Statement[0].resources = [`arn:aws:lambda:us-east-1:123456789012:function:testex-${s.stage}-DatabaseManager*`];
+    policy.policy = JSON.stringify(document);
+    return copy;
+  };
+
+  it("may invoke its own function, whatever name SST gave it", () => {
+    expect(long.errors).toEqual([]);
+    expect(selfInvokeProblems(dev, handler)).toEqual([]);
+    expect(selfInvokeProblems(long, handler)).toEqual([]);
+  });
+
+  it("is reported when granted by a name pattern, which a long stage name no longer matches", () => {
+    expect(selfInvokeProblems(byNamePattern(dev), handler)).toEqual([]);
+    const name = functions(long).find(({ build }) => build.handler === handler)!.fn.state.name;
+    expect(name.startsWith(`testex-${longStage}-`)).toBe(false);
+    expect(selfInvokeProblems(byNamePattern(long), handler)).toEqual([`${handler}: may not invoke itself (${name})`]);
+  });
+});
+
+describe("the infra sources", () => {
+  it("use no API that SST or the AWS provider deprecated (Cron, getRegion's name, …), which is reported when one does", () => {
+    const uses = deprecatedUses({
+      "deprecated-example.ts": [
+        "export const region = aws.getRegionOutput().name;",
+        'export const cron = new sst.aws.Cron("Old", { schedule: "rate(1 hour)", function: "a.handler" });',
+      ].join("\n"),
+    });
+    expect(uses).toEqual([
+      "infra/deprecated-example.ts:1: 'name' is deprecated.",
+      "infra/deprecated-example.ts:2: 'Cron' is deprecated.",
+    ]);
+  }, 120_000);
+});
+
+describe("the alarms", () => {
+  const alarms = () => ofType(dev, "aws:cloudwatch/metricAlarm:MetricAlarm");
+  const emitted = emittedMetrics(root);
+  const alarm = (s: Synthesis, name: string) => custom(s, "aws:cloudwatch/metricAlarm:MetricAlarm", name).inputs;
+
+  it("each watch a metric the code emits, with its dimensions, or a resource the stage deploys, and notify the alerts topic", () => {
+    expect(alarmProblems(dev, emitted)).toEqual([]);
+  });
+
+  it("are reported when one watches a metric nobody emits, with other dimensions, or of a resource that is not deployed", () => {
+    const s = broken((s) => {
+      alarm(s, "NoticeDeadAlarm").metricName = "NoticeLost";
+      alarm(s, "ExportFailedAlarm").dimensions.kind = "table";
+      alarm(s, "DeadNoticesAlarm").dimensions.QueueName = "gone";
+      alarm(s, "HealthAlarm").alarmActions = [];
+    });
+    expect(alarmProblems(s, emitted)).toEqual([
+      "ExportFailedAlarm: watches ExportFailed by kind,stage, but it is emitted by stage",
+      "NoticeDeadAlarm: watches NoticeLost, which the code never emits",
+      "HealthAlarm: does not notify the Alerts topic",
+      "DeadNoticesAlarm: QueueName gone is not deployed",
+    ]);
+  });
+
+  it("are mailed to the stage's operators through one topic", () => {
+    const subscriptions = ofType(dev, "aws:sns/topicSubscription:TopicSubscription").filter((t) => t.name.startsWith("AlertsOperator"));
+    expect(subscriptions.map((t) => [t.inputs.protocol, t.inputs.endpoint])).toEqual(
+      stageConfig("dev").settings.operatorEmails.map((address) => ["email", address]),
+    );
+  });
+
+  it("watch every function's errors and throttles", () => {
+    const deployed = ofType(dev, "aws:lambda/function:Function").map((f) => f.state.name).sort();
+    for (const metric of ["Errors", "Throttles"]) {
+      const watched = alarms()
+        .filter((a) => a.inputs.metricName === metric)
+        .map((a) => a.inputs.dimensions.FunctionName);
+      expect(watched.sort(), metric).toEqual(deployed);
+    }
+  });
+
+  it("fire on the first dead notice and on the first outbox batch the stream gave up on", () => {
+    for (const queue of ["NotificationDeadLettersQueue", "OutboxFailuresQueue"]) {
+      const name = custom(dev, "aws:sqs/queue:Queue", queue).state.name;
+      const watching = alarms().find((a) => a.inputs.dimensions?.QueueName === name);
+      expect(watching?.inputs, queue).toMatchObject({
+        metricName: "ApproximateNumberOfMessagesVisible",
+        comparisonOperator: "GreaterThanThreshold",
+        threshold: 0,
+      });
+    }
+  });
+
+  it("fire when no export completed for 26 hours, including when nothing ran at all", () => {
+    expect(alarm(dev, "ExportMissingAlarm")).toMatchObject({
+      metricName: "ExportCompleted",
+      period: 3600,
+      evaluationPeriods: 26,
+      datapointsToAlarm: 26,
+      comparisonOperator: "LessThanThreshold",
+      threshold: 1,
+      treatMissingData: "breaching",
+    });
+  });
+
+  it("are exactly the ones docs/operations.md lists", () => {
+    const names = alarms().map((a) => a.name);
+    const documented = documentedAlarms();
+    expect(names.filter((name) => !documented.some((pattern) => pattern.test(name)))).toEqual([]);
+    expect(documented.filter((pattern) => !names.some((name) => pattern.test(name))).map(String)).toEqual([]);
+  });
+});
+
+describe("the metrics", () => {
+  const emitted = emittedMetrics(root);
+
+  it("are each emitted where their event happens, and are exactly the ones docs/operations.md lists", () => {
+    expect(Object.keys(emitted).sort()).toEqual(Object.keys(METRICS).sort());
+    expect(documentedMetrics().sort()).toEqual(Object.keys(METRICS).sort());
   });
 });
 

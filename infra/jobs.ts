@@ -1,11 +1,11 @@
-import { deleteObjects, invokeSelf, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
+import { allowSelfInvoke, deleteObjects, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
 import { settings } from "./settings";
 import { backups, files, table } from "./storage";
 
 /** Completes terminations that fell due and queues end-date reminders. */
-export const scheduler = new sst.aws.Cron("Scheduler", {
+export const scheduler = new sst.aws.CronV2("Scheduler", {
   schedule: "rate(1 hour)",
   function: lambda({
     handler: "packages/functions/src/scheduler.handler",
@@ -19,7 +19,7 @@ export const scheduler = new sst.aws.Cron("Scheduler", {
 });
 
 /** Exports the table to the backups bucket every night. */
-export const databaseManager = new sst.aws.Cron("DatabaseManager", {
+export const databaseManager = new sst.aws.CronV2("DatabaseManager", {
   schedule: "cron(0 3 * * ? *)",
   function: lambda({
     handler: "packages/functions/src/db-manager.handler",
@@ -35,7 +35,7 @@ export const databaseManager = new sst.aws.Cron("DatabaseManager", {
       writeObjects(backups),
       // The export's checkpoint is removed when the export completes.
       deleteObjects(backups),
-      invokeSelf("DatabaseManager"),
     ],
   }),
 });
+allowSelfInvoke("DatabaseManager", databaseManager.nodes.function);

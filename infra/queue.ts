@@ -1,19 +1,23 @@
-/** The notification worker's time limit; the queue's visibility timeout is derived from it. */
-export const NOTIFIER_TIMEOUT = "30 seconds" as const;
+import { NOTICE_QUEUE } from "./event-sources";
 
 /** Notices that failed every attempt; an alarm fires as soon as one arrives. */
 export const deadLetters = new sst.aws.Queue("NotificationDeadLetters", {
   transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
 });
 
-/**
- * Notices to send. AWS advises a visibility timeout of six times the
- * consuming function's timeout, so a message is not redelivered while a
- * retried invocation still holds it.
- */
+/** Notices to send; see NOTICE_QUEUE for the timings. */
 export const notificationQueue = new sst.aws.Queue("NotificationQueue", {
-  visibilityTimeout: `${6 * Number.parseInt(NOTIFIER_TIMEOUT, 10)} seconds`,
-  dlq: { queue: deadLetters.arn, retry: 5 },
+  visibilityTimeout: `${NOTICE_QUEUE.visibilityTimeoutSeconds} seconds`,
+  dlq: { queue: deadLetters.arn, retry: NOTICE_QUEUE.maxReceiveCount },
+});
+
+/**
+ * Where the table stream's subscriber puts a batch it gave up on after its
+ * retries (the stream's on-failure destination): a description of the records,
+ * whose outbox items stay in the table. An alarm fires on the first.
+ */
+export const outboxFailures = new sst.aws.Queue("OutboxFailures", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
 });
 
 export const outputs = { notificationQueue: notificationQueue.url };

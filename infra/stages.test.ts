@@ -1,10 +1,10 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
 import { environmentOf, stageConfig } from "./config";
 import { root } from "./offline/install";
 import { bucketProblems, functionProblems, ofType, retentionProblems } from "./offline/rules";
+import { linksOf, renderSstEnv } from "./offline/sst-env";
 import { type Synthesis, synthesize } from "./offline/synthesize";
 
 describe("stage settings", () => {
@@ -75,33 +75,32 @@ describe("the production stage", () => {
     expect(api.links.Settings).toMatchObject(stageConfig("production").settings);
   });
 
+  it("verifies its sender's domain through DKIM and DMARC records in its own hosted zone", () => {
+    const records = ofType(production, "aws:route53/record:Record").map((r) => [r.inputs.type, r.inputs.name]);
+    expect(records).toEqual(
+      expect.arrayContaining([
+        ["CNAME", "dkim1._domainkey.testex.com"],
+        ["CNAME", "dkim2._domainkey.testex.com"],
+        ["CNAME", "dkim3._domainkey.testex.com"],
+        ["TXT", "_dmarc.testex.com"],
+      ]),
+    );
+  });
+
   it("serves the API to its own origin only", () => {
     const api = ofType(production, "aws:apigatewayv2/api:Api")[0]!.inputs;
     expect(api.corsConfiguration.allowOrigins).toEqual(stageConfig("production").settings.corsOrigins);
   });
 });
 
-/** Link name -> property names (with `type`'s literal) as sst-env.d.ts declares them. */
-function declaredLinks(): Record<string, Record<string, string>> {
-  const file = path.join(root, "sst-env.d.ts");
-  const source = ts.createSourceFile(file, readFileSync(file, "utf8"), ts.ScriptTarget.Latest, true);
-  const links: Record<string, Record<string, string>> = {};
-  const visit = (node: ts.Node) => {
-    if (ts.isInterfaceDeclaration(node) && node.name.text === "Resource") {
-      for (const member of node.members) {
-        if (!ts.isPropertySignature(member) || !member.type || !ts.isTypeLiteralNode(member.type)) continue;
-        links[member.name.getText(source)] = Object.fromEntries(
-          member.type.members
-            .filter(ts.isPropertySignature)
-            .map((p) => [p.name.getText(source), p.type!.getText(source)]),
-        );
-      }
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(source);
-  return links;
+/** Files whose text differs from what `sst deploy` would write there. */
+function staleTypings(expected: Record<string, string>, read: (file: string) => string | null): string[] {
+  return Object.entries(expected)
+    .filter(([file, text]) => read(file) !== text)
+    .map(([file]) => `${file} is not what sst deploy writes (npm run infra:types)`);
 }
+
+const onDisk = (file: string) => (existsSync(path.join(root, file)) ? readFileSync(path.join(root, file), "utf8") : null);
 
 describe("sst-env.d.ts, the typing of Resource", () => {
   let dev: Synthesis;
@@ -109,24 +108,16 @@ describe("sst-env.d.ts, the typing of Resource", () => {
     dev = await synthesize("dev");
   }, 300_000);
 
-  it("declares exactly the links the functions get, with their properties and types", () => {
-    const deployed: Record<string, Record<string, string>> = {
-      App: { name: "string", stage: "string", type: '"sst.sst.Linkable"' },
-    };
-    for (const build of dev.builds) {
-      for (const [name, properties] of Object.entries(build.links)) {
-        // Mocked URNs carry the stack's type as a parent; a deployed one starts at the component.
-        const type = String(properties.type).split("$").at(-1);
-        deployed[name] = Object.fromEntries(
-          Object.keys(properties).map((key) => [key, key === "type" ? `"${type}"` : "declared"]),
-        );
-      }
-    }
-    const declared = declaredLinks();
-    expect(Object.keys(declared).sort()).toEqual(Object.keys(deployed).sort());
-    for (const [name, properties] of Object.entries(deployed)) {
-      expect(Object.keys(declared[name]!).sort(), name).toEqual(Object.keys(properties).sort());
-      expect(declared[name]!.type, name).toBe(properties.type);
-    }
+  it("is exactly what sst deploy writes for the program's links, so a deploy changes nothing", () => {
+    const expected = renderSstEnv(dev, root);
+    expect(Object.keys(linksOf(dev)).sort()).toEqual(expect.arrayContaining(["Settings", "Table", "Email", "NotificationQueue"]));
+    expect(staleTypings(expected, onDisk)).toEqual([]);
+  });
+
+  it("is reported when edited by hand or missing a link", () => {
+    const expected = renderSstEnv(dev, root);
+    const edited = (file: string) =>
+      file === "sst-env.d.ts" ? onDisk(file)!.replace('"logLevel": string', '"logLevel": "DEBUG" | "INFO"') : onDisk(file);
+    expect(staleTypings(expected, edited)).toEqual(["sst-env.d.ts is not what sst deploy writes (npm run infra:types)"]);
   });
 });

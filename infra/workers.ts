@@ -1,7 +1,8 @@
 import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
-import { email } from "./email";
+import { email, mailEvents } from "./email";
+import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "./event-sources";
 import { lambda } from "./function";
-import { NOTIFIER_TIMEOUT, notificationQueue } from "./queue";
+import { notificationQueue, outboxFailures } from "./queue";
 import { api } from "./api";
 import { settings } from "./settings";
 import { archives, backups, files, table } from "./storage";
@@ -30,6 +31,8 @@ export const processor = table.subscribe(
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
+      // Lambda sends the on-failure record with the function's own role.
+      sendMessages(outboxFailures),
     ],
   }),
   {
@@ -37,11 +40,9 @@ export const processor = table.subscribe(
     transform: {
       eventSourceMapping: {
         startingPosition: "TRIM_HORIZON",
-        // Small batches: a completion copies a contract's files, and a batch must finish within the timeout.
-        batchSize: 10,
+        ...STREAM_SUBSCRIPTION,
         functionResponseTypes: ["ReportBatchItemFailures"],
-        bisectBatchOnFunctionError: true,
-        maximumRetryAttempts: 10,
+        destinationConfig: { onFailure: { destinationArn: outboxFailures.arn } },
       },
     },
   },
@@ -78,10 +79,23 @@ export const notifier = notificationQueue.subscribe(
     handler: "packages/functions/src/notifier.handler",
     description: "Renders and sends notices through SES",
     memory: "512 MB",
-    timeout: NOTIFIER_TIMEOUT,
+    timeout: `${NOTICE_QUEUE.consumerTimeoutSeconds} seconds`,
     link: [table, email, notificationQueue, settings],
     // A notice that dies queues a system alert, so the worker also sends.
     permissions: [readWriteItems(table), sendEmail(email), sendMessages(notificationQueue)],
   }),
-  { batch: { size: 10, partialResponses: true } },
+  { batch: { size: NOTICE_QUEUE.batchSize, partialResponses: true } },
+);
+
+/** Records SES's delivery, bounce and complaint events on the notices they are about. */
+export const deliveryRecorder = mailEvents.subscribe(
+  "DeliveryRecorder",
+  lambda({
+    handler: "packages/functions/src/delivery-recorder.handler",
+    description: "Records each notice's delivery, bounce or complaint as SES reports it",
+    memory: "256 MB",
+    timeout: "30 seconds",
+    link: [table],
+    permissions: [readWriteItems(table)],
+  }),
 );

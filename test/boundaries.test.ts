@@ -16,7 +16,8 @@ const SOURCE = /\.(ts|tsx|mjs)$/;
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    if (name === "node_modules" || name === "dist") return [];
+    // sst-env.d.ts is written by SST beside every package.json (npm run infra:types), not the package's code.
+    if (name === "node_modules" || name === "dist" || name === "sst-env.d.ts") return [];
     return statSync(path).isDirectory() ? files(path) : SOURCE.test(name) ? [path] : [];
   });
 }

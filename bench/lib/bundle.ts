@@ -88,7 +88,7 @@ export async function bundle(name: string, entry: string, outDir: string): Promi
     keepNames: true,
     mainFields: ["module", "main"],
     minify: true,
-    // Maps beside the chunks for the profiler only: "external" leaves the chunks byte for byte as deployed.
+    // Maps beside the chunks for the profiler only: "external" leaves the chunks' code and sizes as deployed.
     sourcemap: "external",
     external: ["sharp", "pg-native"],
     banner: { js: BANNER },

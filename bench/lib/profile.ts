@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import type { Bundle } from "./bundle";
 import { runNode } from "./node-child";
+import { median } from "./stats";
 
 interface CpuProfile {
   nodes: { id: number; callFrame: { url: string; lineNumber: number; columnNumber: number } }[];
@@ -25,7 +26,8 @@ export function ownerOf(source: string): string {
   return ours ? ours[1]! : source;
 }
 
-function attribute(profile: CpuProfile, maps: Map<string, SourceMap | null>): Map<string, number> {
+function attribute(profile: CpuProfile): Map<string, number> {
+  const maps = new Map<string, SourceMap | null>();
   const selfMs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000));
   const byOwner = new Map<string, number>();
@@ -54,23 +56,22 @@ function attribute(profile: CpuProfile, maps: Map<string, SourceMap | null>): Ma
   return byOwner;
 }
 
-/** Mean CPU milliseconds of one import, by owner, over `runs` profiled processes. */
-export async function profileImport(target: Bundle, env: Record<string, string>, runs: number): Promise<Map<string, number>> {
+/** CPU milliseconds of one import of `target`, by owner, from one profiled process. */
+export async function profileImport(target: Bundle, env: Record<string, string>): Promise<Map<string, number>> {
   const dir = mkdtempSync(join(tmpdir(), "testex-bench-profile-"));
-  const total = new Map<string, number>();
-  const maps = new Map<string, SourceMap | null>();
   try {
-    for (let run = 0; run < runs; run++) {
-      const out = join(dir, String(run));
-      const child = await runNode(`await import(${JSON.stringify(pathToFileURL(target.file).href)});`, env, 60_000, false, ["--cpu-prof", `--cpu-prof-dir=${out}`]);
-      if (child.code !== 0) throw new Error(`profiling ${target.name} failed:\n${child.stderr.slice(-2000)}`);
-      const profile = JSON.parse(readFileSync(join(out, readdirSync(out)[0]!), "utf8")) as CpuProfile;
-      for (const [owner, ms] of attribute(profile, maps)) total.set(owner, (total.get(owner) ?? 0) + ms / runs);
-    }
+    const child = await runNode(`await import(${JSON.stringify(pathToFileURL(target.file).href)});`, env, 60_000, false, ["--cpu-prof", `--cpu-prof-dir=${dir}`]);
+    if (child.code !== 0) throw new Error(`profiling ${target.name} failed:\n${child.stderr.slice(-2000)}`);
+    return attribute(JSON.parse(readFileSync(join(dir, readdirSync(dir)[0]!), "utf8")) as CpuProfile);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  return total;
+}
+
+/** Per owner, the median over several profiles (an owner absent from a profile counts as 0 there). */
+export function medianProfile(profiles: Map<string, number>[]): Map<string, number> {
+  const owners = new Set(profiles.flatMap((p) => [...p.keys()]));
+  return new Map([...owners].map((owner) => [owner, median(profiles.map((p) => p.get(owner) ?? 0))]));
 }
 
 /** What `profile` spends beyond `floor`, largest first (owners that cost more than 0.5 ms more). */

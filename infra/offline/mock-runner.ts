@@ -63,19 +63,29 @@ function stateOf(type: string, name: string, inputs: Record<string, any>): Recor
         arn: `arn:aws:sqs:${REGION}:${ACCOUNT}:${physical}`,
         url: `https://sqs.${REGION}.amazonaws.com/${ACCOUNT}/${physical}`,
       };
-    case "aws:lambda/function:Function":
+    case "aws:lambda/function:Function": {
+      // The name SST gave it (shortened for long stage names), as AWS would keep it.
+      const physical = inputs.name ?? `testex-${name.toLowerCase()}`;
       return {
         name: physical,
         arn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${physical}`,
         invokeArn: `arn:aws:apigateway:${REGION}:lambda:path/functions/${physical}/invocations`,
         qualifiedArn: `arn:aws:lambda:${REGION}:${ACCOUNT}:function:${physical}:$LATEST`,
       };
+    }
     case "aws:iam/role:Role":
       return { name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
     case "aws:sesv2/emailIdentity:EmailIdentity":
-      return { arn: `arn:aws:ses:${REGION}:${ACCOUNT}:identity/${inputs.emailIdentity}` };
+      return {
+        arn: `arn:aws:ses:${REGION}:${ACCOUNT}:identity/${inputs.emailIdentity}`,
+        // A domain identity's Easy DKIM tokens, which become CNAME records where the stage has a zone.
+        dkimSigningAttributes: { tokens: ["dkim1", "dkim2", "dkim3"] },
+      };
     case "aws:sesv2/configurationSet:ConfigurationSet":
-      return { arn: `arn:aws:ses:${REGION}:${ACCOUNT}:configuration-set/${physical}` };
+      return {
+        arn: `arn:aws:ses:${REGION}:${ACCOUNT}:configuration-set/${physical}`,
+        configurationSetName: inputs.configurationSetName || physical,
+      };
     case "aws:apigatewayv2/api:Api":
       return {
         apiEndpoint: `https://${physical}.execute-api.${REGION}.amazonaws.com`,

@@ -3,6 +3,7 @@
  * synthesis to a list of problems (empty = fine). Tests run them on the real
  * program's output, and on deliberately broken copies to show each can fail.
  */
+import type { Emitted } from "./metrics";
 import type { MockResource, Synthesis } from "./mock-runner";
 
 export interface KeyShape {
@@ -48,7 +49,9 @@ export interface Statement {
 export function roleOf(s: Synthesis, fn: MockResource) {
   const role = s.resources.find((r) => r.type === "aws:iam/role:Role" && r.state.arn === fn.inputs.role);
   if (!role) throw new Error(`no role found for ${fn.name}`);
-  const statements: Statement[] = (role.inputs.inlinePolicies ?? []).flatMap(
+  // Inline policies, and role policies attached later (grants on resources that need the role first).
+  const attached = ofType(s, "aws:iam/rolePolicy:RolePolicy").filter((p) => p.inputs.role === role.state.name);
+  const statements: Statement[] = [...(role.inputs.inlinePolicies ?? []), ...attached.map((p) => p.inputs)].flatMap(
     (p: { policy: string }) => JSON.parse(p.policy).Statement as Statement[],
   );
   return {
@@ -222,9 +225,8 @@ export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
       for (const action of statement.actions)
         if (action.includes("*")) problems.push(`${name}: wildcard action ${action}`);
       for (const resource of statement.resources) {
-        const lambda = /^arn:aws:lambda:[^:]+:[^:]+:function:[^-]+-[^-]+-([A-Za-z0-9]+)\*?$/.exec(resource);
-        const owner = lambda
-          ? `Function:${lambda[1]}`
+        const owner = SES_IDENTITIES.test(resource)
+          ? "SES identities"
           : resource.includes("*") && !resource.startsWith("arn:")
             ? "*"
             : (ownerOfArn(s, resource) ?? resource);
@@ -249,6 +251,47 @@ export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
   return problems;
 }
 
+/** Every verified identity of the account: what SES checks recipients against in its sandbox. */
+const SES_IDENTITIES = /^arn:aws:ses:[^:]+:[^:]+:identity\/\*$/;
+
+/** Whether an IAM resource (with `*` and `?` wildcards) covers an ARN. */
+const covers = (pattern: string, arn: string) =>
+  new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".")}$`).test(arn);
+
+/** A function that invokes itself must be granted its own ARN, whatever name SST gave it. */
+export function selfInvokeProblems(s: Synthesis, handler: string): string[] {
+  const found = functions(s).find(({ build }) => build.handler === handler);
+  if (!found) return [`${handler}: not deployed`];
+  const grants = roleOf(s, found.fn).statements.filter(
+    (st) => st.effect === "Allow" && st.actions.includes("lambda:InvokeFunction"),
+  );
+  if (grants.some((st) => st.resources.some((r) => covers(r, found.fn.state.arn)))) return [];
+  return [`${handler}: may not invoke itself (${found.fn.state.name})`];
+}
+
+/**
+ * Mail is sent from a domain identity that matches the sender address, and
+ * whoever may send may also send in the SES sandbox, where SES authorises
+ * each recipient's identity too.
+ */
+export function emailProblems(s: Synthesis, senderEmail: string): string[] {
+  const problems: string[] = [];
+  const identities = ofType(s, "aws:sesv2/emailIdentity:EmailIdentity");
+  for (const identity of identities) {
+    const name = String(identity.inputs.emailIdentity);
+    if (name.includes("@")) problems.push(`Email: identity ${name} is an address, which must click a link to verify; use its domain`);
+    else if (!senderEmail.toLowerCase().endsWith(`@${name.toLowerCase()}`))
+      problems.push(`Email: sender ${senderEmail} is not an address of the identity ${name}`);
+  }
+  if (identities.length !== 1) problems.push(`Email: expected one identity, found ${identities.length}`);
+  for (const { fn, build } of functions(s)) {
+    const sends = roleOf(s, fn).statements.filter((st) => st.effect === "Allow" && st.actions.includes("ses:SendEmail"));
+    if (sends.length > 0 && !sends.some((st) => st.resources.some((r) => SES_IDENTITIES.test(r))))
+      problems.push(`${build.handler}: may send only to the sender's identity, so every notice dies in the SES sandbox`);
+  }
+  return problems;
+}
+
 export function retentionProblems(s: Synthesis, production: boolean): string[] {
   const problems: string[] = [];
   const table = ofType(s, "aws:dynamodb/table:Table")[0]?.inputs;
@@ -264,4 +307,74 @@ export function retentionProblems(s: Synthesis, production: boolean): string[] {
       problems.push(`${componentOf(s, r)} is ${retained ? "kept" : "deleted"} when stage ${s.stage} is removed`);
   }
   return problems;
+}
+
+interface AlarmMetric {
+  namespace: string;
+  metricName: string;
+  dimensions?: Record<string, string>;
+}
+
+/** What AWS measures per resource: the dimension names the alarm's values must be a deployed resource of. */
+const AWS_DIMENSIONS: Record<string, (s: Synthesis) => string[]> = {
+  FunctionName: (s) => ofType(s, "aws:lambda/function:Function").map((r) => r.state.name),
+  QueueName: (s) => ofType(s, "aws:sqs/queue:Queue").map((r) => r.state.name),
+  ApiId: (s) => ofType(s, "aws:apigatewayv2/api:Api").map((r) => `${r.name}-id`),
+  TableName: (s) => ofType(s, "aws:dynamodb/table:Table").map((r) => r.state.name),
+};
+
+/**
+ * Each alarm notifies the stage's alerts topic and watches something real: one
+ * of our metrics with exactly the dimensions the code emits it with, or an AWS
+ * metric of a resource this stage deploys.
+ */
+export function alarmProblems(s: Synthesis, emitted: Emitted): string[] {
+  const problems: string[] = [];
+  const topics = ofType(s, "aws:sns/topic:Topic").filter((t) => t.name === "Alerts");
+  if (topics.length !== 1) problems.push(`expected one Alerts topic, found ${topics.length}`);
+  const alertsArn = topics[0]?.state.arn;
+  const checkMetric = (alarm: string, m: AlarmMetric) => {
+    const dimensions = m.dimensions ?? {};
+    if (m.namespace === "TESTEX") {
+      const found = emitted[m.metricName];
+      const keys = Object.keys(dimensions).sort().join(",");
+      if (!found) problems.push(`${alarm}: watches ${m.metricName}, which the code never emits`);
+      else if (!found.dimensions.includes(keys))
+        problems.push(`${alarm}: watches ${m.metricName} by ${keys}, but it is emitted by ${found.dimensions.join(" or ")}`);
+      if (dimensions.stage !== s.stage) problems.push(`${alarm}: watches stage ${dimensions.stage}, not ${s.stage}`);
+      return;
+    }
+    if (!m.namespace?.startsWith("AWS/")) problems.push(`${alarm}: unknown namespace ${m.namespace}`);
+    if (Object.keys(dimensions).length === 0) problems.push(`${alarm}: ${m.metricName} names no resource`);
+    for (const [key, value] of Object.entries(dimensions)) {
+      const deployed = AWS_DIMENSIONS[key];
+      if (!deployed) problems.push(`${alarm}: unknown dimension ${key}`);
+      else if (!deployed(s).includes(value)) problems.push(`${alarm}: ${key} ${value} is not deployed`);
+    }
+  };
+  for (const alarm of ofType(s, "aws:cloudwatch/metricAlarm:MetricAlarm")) {
+    const a = alarm.inputs;
+    if (!alertsArn || !(a.alarmActions ?? []).includes(alertsArn)) problems.push(`${alarm.name}: does not notify the Alerts topic`);
+    if (a.metricName) checkMetric(alarm.name, a as AlarmMetric);
+    for (const query of a.metricQueries ?? []) {
+      if (query.metric) checkMetric(alarm.name, query.metric);
+      const insights = /FROM SCHEMA\("([^"]+)".*WHERE TableName = '([^']+)'/.exec(query.expression ?? "");
+      if (insights) checkMetric(alarm.name, { namespace: insights[1]!, metricName: "query", dimensions: { TableName: insights[2]! } });
+    }
+    if (!a.metricName && !(a.metricQueries ?? []).length) problems.push(`${alarm.name}: watches nothing`);
+  }
+  return problems;
+}
+
+/** Lambda's limit for a synchronous invocation's request, which carries API Gateway's whole event. */
+export const LAMBDA_REQUEST_BYTES = 6 * 1024 * 1024;
+/** Headers, path, query and the event's own fields: generous, since a browser's cookies can be large. */
+const EVENT_ENVELOPE_BYTES = 64 * 1024;
+
+/** The largest body the API accepts must reach Lambda as API Gateway sends it: base64 inside the event. */
+export function payloadProblems(maxBodyBytes: number): string[] {
+  const encoded = 4 * Math.ceil(maxBodyBytes / 3) + EVENT_ENVELOPE_BYTES;
+  return encoded > LAMBDA_REQUEST_BYTES
+    ? [`a ${maxBodyBytes}-byte body becomes a ${encoded}-byte Lambda request, over Lambda's ${LAMBDA_REQUEST_BYTES}`]
+    : [];
 }

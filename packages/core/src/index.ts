@@ -5,7 +5,7 @@ export * as File from "./file";
 export * as Notification from "./notification";
 export { withContext, currentActor, currentContext, systemActor, type Actor, type RequestContext } from "./context";
 export { DomainError, ValidationError, isDomainError, type ErrorCode, type FieldIssue } from "./error";
-export { settings, type Settings } from "./config";
+export { apiUrl, settings, type Settings } from "./config";
 export type { Page } from "./db/cursor";
 export { log, withLogFields, describeError } from "./log";
 export { ROLES, can, type Role, type Capability } from "./access";

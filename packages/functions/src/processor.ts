@@ -1,5 +1,5 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
-import { effectsOf } from "@testex/core/termination/effects";
+import { effectsOf, onDead } from "@testex/core/termination/effects";
 
 /** The part of a DynamoDB Streams record (NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {
@@ -42,8 +42,19 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
         const verdict = await Outbox.recordFailure(eventId, error).catch(() => "retry" as const);
         log.warn("outbox event failed", { verdict, ...describeError(error) });
         if (verdict === "retry") batchItemFailures.push({ itemIdentifier: record.dynamodb?.SequenceNumber ?? eventId });
+        else await reportDead(eventId);
       }
     });
   }
   return { batchItemFailures };
 };
+
+/** What a dead event leaves undone is raised, not only logged; this must not turn the record into a retry. */
+async function reportDead(eventId: string): Promise<void> {
+  try {
+    const event = await Outbox.load(eventId);
+    if (event?.status === "DEAD") await withContext({ actor: systemActor("processor"), requestId: eventId }, () => onDead(event));
+  } catch (error) {
+    log.error("dead outbox event not reported", describeError(error));
+  }
+}

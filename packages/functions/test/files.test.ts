@@ -151,6 +151,28 @@ describe("uploading a document straight to S3", () => {
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "REJECTED", rejection_reason: expect.stringContaining("size_mismatch") });
   });
 
+  it("withdraws a verified document that its upload URL, used again, replaced, and keeps one that lands again unchanged", async () => {
+    const contractId = await newContract();
+    const document = pdf("Signed agreement");
+    const { body } = await grant(contractId, document);
+    const key = File.objectKey(contractId, body.file.file_id);
+    await send(body.upload, document);
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+
+    await send(body.upload, document);
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+
+    // S3 refuses bytes that do not match the signed checksum; the local stand-in does not, so every landing is checked.
+    await send(body.upload, pdf("Forged agreement"));
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({
+      status: "REJECTED",
+      rejection_reason: "replaced_after_verification: checksum_mismatch",
+    });
+  });
+
   it("rejects an object whose SHA-256 is not the declared one", async () => {
     const contractId = await newContract();
     const declared = pdf("AAAA");
@@ -264,15 +286,15 @@ describe("uploading a small document through the API (multipart)", () => {
     expect((await call("GET", filesOf(contractId), { as: "viewer" })).body.items).toEqual([]);
   });
 
-  it("accepts a document of exactly 5 MB", async () => {
+  it("accepts a document of exactly 4 MiB, which still fits Lambda's request limit once base64-encoded", async () => {
     const contractId = await newContract();
-    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(5 * 1024 * 1024), "scan.pdf", PDF) });
+    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(4 * 1024 * 1024), "scan.pdf", PDF) });
     expect(reply.status).toBe(201);
   });
 
-  it("refuses a document one byte over 5 MB with 413", async () => {
+  it("refuses a document one byte over 4 MiB with 413", async () => {
     const contractId = await newContract();
-    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(5 * 1024 * 1024 + 1), "scan.pdf", PDF) });
+    const reply = await call("POST", filesOf(contractId), { as: "editor", raw: form(pdfOfSize(4 * 1024 * 1024 + 1), "scan.pdf", PDF) });
     expect(reply.status).toBe(413);
   });
 

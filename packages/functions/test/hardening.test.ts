@@ -23,23 +23,10 @@ describe("security headers", () => {
 });
 
 describe("cross-origin calls", () => {
-  it("are allowed from an origin on the stage's allow-list", async () => {
+  // API Gateway answers CORS in AWS and ignores what a function says about it, so the app says nothing.
+  it("get no CORS header from the function itself", async () => {
     const reply = await call("GET", "/api/contracts", { as: "viewer", headers: { origin: ALLOWED_ORIGIN } });
-    expect(reply.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
-  });
-
-  it("get no CORS grant from any other origin", async () => {
-    const reply = await call("GET", "/api/contracts", { as: "viewer", headers: { origin: "https://evil.example" } });
-    expect(reply.headers.get("access-control-allow-origin")).toBeNull();
-  });
-
-  it("are pre-flighted without a token, allowing the headers the API reads", async () => {
-    const reply = await call("OPTIONS", "/api/contracts/CT0000000001", {
-      headers: { origin: ALLOWED_ORIGIN, "access-control-request-method": "PUT", "access-control-request-headers": "authorization,if-match,content-type" },
-    });
-    expect(reply.status).toBe(204);
-    expect(reply.headers.get("access-control-allow-origin")).toBe(ALLOWED_ORIGIN);
-    expect(reply.headers.get("access-control-allow-headers")?.toLowerCase()).toContain("if-match");
+    expect([...reply.headers.keys()].filter((name) => name.startsWith("access-control-"))).toEqual([]);
   });
 });
 

@@ -1,4 +1,11 @@
-import { ReceiveMessageCommand, SendMessageBatchCommand, SendMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
+import {
+  CreateQueueCommand,
+  GetQueueAttributesCommand,
+  ReceiveMessageCommand,
+  SendMessageBatchCommand,
+  SendMessageCommand,
+  SQSClient,
+} from "@aws-sdk/client-sqs";
 import { Notification, systemActor } from "@testex/core";
 import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
 import { as, uniqueEmail } from "#test/fixtures";
@@ -7,6 +14,7 @@ import { mockClient } from "aws-sdk-client-mock";
 import { setTimeout as sleep } from "node:timers/promises";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
+import { NOTICE_QUEUE } from "../../../infra/event-sources";
 import { handler } from "../src/notifier";
 import type { SQSEvent } from "../src/sqs-event";
 import { mailTo, queueNotice, stored, terminationProps } from "./notices";
@@ -22,8 +30,11 @@ async function findAnnouncement(id: string): Promise<boolean> {
   }
 }
 
-/** A queue of this test's own, on the local SQS stand-in. */
-const ownQueue = () => Resource.NotificationQueue.url.replace(/[^/]+$/, `test-${Date.now()}-${Math.random().toString(36).slice(2)}`);
+/** A queue of this test's own, on the local SQS stand-in, created with these attributes. */
+async function ownQueue(attributes: Record<string, string> = { VisibilityTimeout: "1" }): Promise<string> {
+  const name = `test-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  return (await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
+}
 
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
   const deadline = Date.now() + timeoutMs;
@@ -85,8 +96,8 @@ describe("retrying", () => {
 
 describe("the local queue worker", () => {
   it("hands queue messages to the notifier as SQS events, and the mail arrives", async () => {
-    const queueUrl = ownQueue();
-    const stop = startQueueWorker({ queueUrl, handler, visibilityTimeoutSeconds: 1 });
+    const queueUrl = await ownQueue();
+    const stop = startQueueWorker({ queueUrl, handler });
     try {
       const notice = await queueNotice();
       await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ notification_id: notice.notification_id }) }));
@@ -97,12 +108,11 @@ describe("the local queue worker", () => {
     }
   });
 
-  it("redelivers a message the handler reports as failed, after the visibility timeout, and deletes it once handled", async () => {
-    const queueUrl = ownQueue();
+  it("redelivers a message the handler reports as failed, after the queue's visibility timeout, and deletes it once handled", async () => {
+    const queueUrl = await ownQueue();
     const seen: SQSEvent["Records"] = [];
     const stop = startQueueWorker({
       queueUrl,
-      visibilityTimeoutSeconds: 1,
       handler: async (event) => {
         seen.push(...event.Records);
         return { batchItemFailures: seen.length === 1 ? [{ itemIdentifier: event.Records[0]!.messageId }] : [] };
@@ -114,6 +124,41 @@ describe("the local queue worker", () => {
       await sleep(1500);
       expect(seen.map((r) => r.attributes.ApproximateReceiveCount)).toEqual(["1", "2"]);
       expect(seen[0]!.messageId).toBe(seen[1]!.messageId);
+    } finally {
+      await stop();
+    }
+  });
+});
+
+describe("the local SQS stand-in", () => {
+  it("holds the notification queue to infra's visibility timeout and dead-letter policy", async () => {
+    const { Attributes } = await client.send(new GetQueueAttributesCommand({ QueueUrl: Resource.NotificationQueue.url, AttributeNames: ["All"] }));
+    expect(Number(Attributes!.VisibilityTimeout)).toBe(NOTICE_QUEUE.visibilityTimeoutSeconds);
+    expect(JSON.parse(Attributes!.RedrivePolicy!).maxReceiveCount).toBe(NOTICE_QUEUE.maxReceiveCount);
+  });
+
+  it("moves a message that failed maxReceiveCount times to the dead-letter queue instead of delivering it again", async () => {
+    const deadLetters = await ownQueue();
+    const deadName = deadLetters.split("/").pop();
+    const queueUrl = await ownQueue({
+      VisibilityTimeout: "1",
+      RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${deadName}`, maxReceiveCount: 2 }),
+    });
+    let deliveries = 0;
+    const stop = startQueueWorker({
+      queueUrl,
+      handler: async (event) => {
+        deliveries += event.Records.length;
+        return { batchItemFailures: event.Records.map((r) => ({ itemIdentifier: r.messageId })) };
+      },
+    });
+    try {
+      await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"notification_id":"never-sent"}' }));
+      const arrived = async () => (await client.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, VisibilityTimeout: 600 }))).Messages ?? [];
+      let dead: Awaited<ReturnType<typeof arrived>> = [];
+      await until(async () => (dead = await arrived()).length > 0);
+      expect(dead[0]!.Body).toBe('{"notification_id":"never-sent"}');
+      expect(deliveries).toBe(2);
     } finally {
       await stop();
     }

@@ -26,7 +26,8 @@ describe("the notifier", () => {
     expect(reply.batchItemFailures).toEqual([]);
     const [mail, ...others] = await mailTo(...notice.to);
     expect(others).toEqual([]);
-    expect(mail!.from).toBe(Resource.Email.sender);
+    expect(mail!.from).toBe(settings().senderEmail);
+    expect(settings().senderEmail.endsWith(`@${Resource.Email.sender}`)).toBe(true);
     expect(mail!.subject).toBe(`Notice of termination: Office cleaning 2026 (${notice.contract_id})`);
     expect(mail!.body.html).toContain(notice.contract_id);
     expect(mail!.body.text).toContain("Acme Facilities GmbH");

@@ -14,6 +14,11 @@
  * It connects to the ports `npm start` uses (TESTEX_DYNAMODB_PORT, TESTEX_S3_PORT,
  * TESTEX_SES_PORT) with the same links, and acts as `system:db-manager` unless
  * `--as <operator id>` names the operator (recorded in the audit trail).
+ *
+ * Against a deployed stage, run it inside that stage's links and credentials:
+ * `npx sst shell --stage <name> -- npm run db -- export`. When links are
+ * present (SST_RESOURCE_*), it uses them and AWS, and never the local ports;
+ * `wipe` stays local-only, and `seed` is refused in production.
  */
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { parseArgs } from "node:util";
@@ -39,7 +44,31 @@ Options: --as <operator id>  who the audit trail names (default system:db-manage
 
 class UsageError extends Error {}
 
+/** The stage whose links `sst shell` (or a deployed function's environment) provides, if any. */
+const linkedStage = () => (process.env.SST_RESOURCE_App ? (JSON.parse(process.env.SST_RESOURCE_App) as { stage: string }).stage : null);
+
+async function connectLinked(stage: string) {
+  process.env.LOG_LEVEL ??= "WARN";
+  process.env.TESTEX_METRICS ??= "off";
+  const { Resource } = await import("sst");
+  const resources = {
+    stage,
+    table: Resource.Table.name,
+    buckets: { files: Resource.Files.name, archives: Resource.Archives.name, backups: Resource.Backups.name },
+    production: (Resource.Settings as { environment?: string }).environment === "production",
+    linked: true,
+  };
+  try {
+    await new DynamoDBClient({}).send(new DescribeTableCommand({ TableName: resources.table }));
+  } catch (error) {
+    throw new Error(`Stage ${stage}'s table ${resources.table} cannot be read (${(error as Error).name}): are these the stage's credentials and region?`);
+  }
+  return resources;
+}
+
 async function connect() {
+  const stage = linkedStage();
+  if (stage) return connectLinked(stage);
   const [dynamo, s3] = await Promise.all([httpAnswers(endpoints.dynamo), httpAnswers(endpoints.s3)]);
   if (!dynamo || !s3) {
     const missing = [!dynamo && `DynamoDB on ${endpoints.dynamo} (TESTEX_DYNAMODB_PORT)`, !s3 && `S3 on ${endpoints.s3} (TESTEX_S3_PORT)`].filter(Boolean);
@@ -54,7 +83,7 @@ async function connect() {
   } catch {
     throw new Error(`DynamoDB answers on ${endpoints.dynamo} but has no table ${resources.table}: is that \`npm start\` of this checkout?`);
   }
-  return resources;
+  return { ...resources, production: false, linked: false };
 }
 
 
@@ -83,6 +112,7 @@ async function main() {
   await withContext({ actor, requestId: crypto.randomUUID() }, async () => {
     switch (command) {
       case "seed": {
+        if (resources.production) throw new UsageError("seed writes demo data; it is refused in production.");
         const { seed } = await import("./seed");
         const contracts = Number(values.contracts ?? 100);
         if (!Number.isInteger(contracts) || contracts < 1) throw new UsageError("--contracts needs a whole number of at least 1.");
@@ -141,6 +171,7 @@ async function main() {
         return;
       }
       case "wipe": {
+        if (resources.linked) throw new UsageError(`wipe is for the local table only; ${resources.table} belongs to stage ${resources.stage}.`);
         if (!values.yes) throw new UsageError(`wipe deletes every item of ${resources.table}; add --yes if that is what you want.`);
         const { wipeTable } = await import("./wipe");
         const deleted = await wipeTable(resources.table);

@@ -1,5 +1,5 @@
 import type { Settings } from "@testex/core/config";
-import { stageConfig } from "../../../infra/config";
+import { senderDomain, stageConfig } from "../../../infra/config";
 
 export interface Endpoints {
   dynamo: string;
@@ -12,7 +12,7 @@ export interface LocalResources {
   stage: string;
   table: string;
   buckets: { files: string; archives: string; backups: string };
-  queues: { notifications: string };
+  queues: { notifications: string; deadLetters: string; outboxFailures: string };
   settings: Settings;
   authSecret: string;
 }
@@ -23,7 +23,11 @@ export function localResources(stage: string, authSecret: string, overrides: Par
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
-    queues: { notifications: `testex-${stage}-notifications` },
+    queues: {
+      notifications: `testex-${stage}-notifications`,
+      deadLetters: `testex-${stage}-notification-dead-letters`,
+      outboxFailures: `testex-${stage}-outbox-failures`,
+    },
     authSecret,
     settings: {
       // The settings a deployed stage of this name would get; a few can be overridden for local runs.
@@ -66,7 +70,9 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Archives: link({ name: resources.buckets.archives }),
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
-    SST_RESOURCE_Email: link({ sender: resources.settings.senderEmail }),
+    SST_RESOURCE_OutboxFailures: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.outboxFailures}` }),
+    // As deployed: the identity is the sender address's domain.
+    SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail) }),
     SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),

@@ -6,7 +6,10 @@ import {
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
+import { CreateQueueCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { TABLE_KEYS } from "@testex/core/db/table";
+import { NOTICE_QUEUE } from "../../../infra/event-sources";
+import type { LocalResources } from "./environment";
 
 /** Creates the table as infra defines it (keys, GSIs, stream, TTL), unless it exists. */
 export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise<void> {
@@ -53,4 +56,22 @@ export async function ensureBuckets(s3: S3Client, names: string[]): Promise<void
       if (!(error instanceof BucketAlreadyOwnedByYou || error instanceof BucketAlreadyExists)) throw error;
     }
   }
+}
+
+/** The queues as infra defines them: the notices' visibility timeout and dead-letter queue, and the stream's failures. */
+export async function ensureQueues(sqs: SQSClient, queues: LocalResources["queues"]): Promise<void> {
+  await sqs.send(new CreateQueueCommand({ QueueName: queues.deadLetters }));
+  await sqs.send(new CreateQueueCommand({ QueueName: queues.outboxFailures }));
+  await sqs.send(
+    new CreateQueueCommand({
+      QueueName: queues.notifications,
+      Attributes: {
+        VisibilityTimeout: String(NOTICE_QUEUE.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({
+          deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${queues.deadLetters}`,
+          maxReceiveCount: NOTICE_QUEUE.maxReceiveCount,
+        }),
+      },
+    }),
+  );
 }

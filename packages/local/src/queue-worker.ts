@@ -5,8 +5,6 @@ import type { SQSBatchResponse, SQSEvent } from "@testex/functions/sqs-event";
 export interface QueueWorkerOptions {
   queueUrl: string;
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
-  /** How long a message the handler reported as failed stays hidden before it is redelivered. */
-  visibilityTimeoutSeconds: number;
   batchSize?: number;
   onError?: (error: unknown) => void;
 }
@@ -14,7 +12,9 @@ export interface QueueWorkerOptions {
 /**
  * What Lambda's SQS event source mapping does, for `npm start`: long-polls the
  * queue, hands batches to the SAME handler as SQS-shaped events, deletes what
- * succeeded and leaves reported failures to come back after the visibility timeout.
+ * succeeded and leaves reported failures to come back after the queue's visibility
+ * timeout (or the delay the handler set), until the queue's redrive policy moves them
+ * to its dead-letter queue.
  */
 export function startQueueWorker(options: QueueWorkerOptions): () => Promise<void> {
   const sqs = new SQSClient({});
@@ -29,7 +29,6 @@ export function startQueueWorker(options: QueueWorkerOptions): () => Promise<voi
             QueueUrl: options.queueUrl,
             MaxNumberOfMessages: options.batchSize ?? 10,
             WaitTimeSeconds: 5,
-            VisibilityTimeout: options.visibilityTimeoutSeconds,
             MessageSystemAttributeNames: ["All"],
           }),
           { abortSignal: abort.signal },

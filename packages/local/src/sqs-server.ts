@@ -1,8 +1,11 @@
 /**
  * A small SQS stand-in: the JSON protocol the AWS SDK v3 speaks, for the
  * operations TESTEX uses (Send, SendBatch, Receive with long polling, Delete,
- * DeleteBatch, ChangeMessageVisibility). Queues exist on first use; messages
- * live in memory. Runs in-process on 127.0.0.1.
+ * DeleteBatch, ChangeMessageVisibility) and CreateQueue/GetQueueAttributes.
+ * Queues exist on first use, or as created with their attributes: the
+ * visibility timeout and a redrive policy, under which a message received
+ * `maxReceiveCount` times moves to the dead-letter queue on its next receive,
+ * as SQS does. Messages live in memory. Runs in-process on 127.0.0.1.
  */
 import { createHash, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -31,16 +34,28 @@ class SqsError extends Error {
   }
 }
 
+interface QueueAttributes {
+  visibilityTimeoutS: number;
+  redrive?: { deadLetterQueue: string; maxReceiveCount: number };
+}
+
+const ACCOUNT_PATH = "/000000000000/";
+
 export function startSqs(port: number): Promise<Running> {
   const queues = new Map<string, Message[]>();
+  const attributes = new Map<string, QueueAttributes>();
   const waiters = new Set<() => void>();
-  const queueOf = (url: unknown) => {
+  const keyOf = (url: unknown) => {
     if (typeof url !== "string") throw new SqsError("MissingParameter", "QueueUrl is required");
-    const key = new URL(url).pathname;
+    return new URL(url).pathname;
+  };
+  const queueAt = (key: string) => {
     let queue = queues.get(key);
     if (!queue) queues.set(key, (queue = []));
     return queue;
   };
+  const queueOf = (url: unknown) => queueAt(keyOf(url));
+  const attributesOf = (key: string): QueueAttributes => attributes.get(key) ?? { visibilityTimeoutS: DEFAULT_VISIBILITY_S };
   const wake = () => waiters.forEach((w) => w());
 
   const enqueue = (queue: Message[], body: unknown, delaySeconds = 0) => {
@@ -49,6 +64,20 @@ export function startSqs(port: number): Promise<Running> {
     const message: Message = { id: randomUUID(), body, sentAt: now, visibleAt: now + delaySeconds * 1000, receiveCount: 0 };
     queue.push(message);
     return { MessageId: message.id, MD5OfMessageBody: md5(body) };
+  };
+
+  /** Moves messages already received maxReceiveCount times to the dead-letter queue, as SQS does on their next receive. */
+  const redrive = (key: string, queue: Message[]) => {
+    const policy = attributesOf(key).redrive;
+    if (!policy) return;
+    const now = Date.now();
+    const dead = queue.filter((m) => m.visibleAt <= now && m.receiveCount >= policy.maxReceiveCount);
+    if (dead.length === 0) return;
+    const target = queueAt(`${ACCOUNT_PATH}${policy.deadLetterQueue}`);
+    for (const m of dead) {
+      queue.splice(queue.indexOf(m), 1);
+      target.push({ ...m, visibleAt: now, receipt: undefined });
+    }
   };
 
   const take = (queue: Message[], max: number, visibilityS: number) => {
@@ -75,6 +104,36 @@ export function startSqs(port: number): Promise<Running> {
   };
 
   const operations: Record<string, (input: any) => Promise<unknown> | unknown> = {
+    CreateQueue: (input) => {
+      const name = String(input.QueueName ?? "");
+      if (!/^[A-Za-z0-9_-]{1,80}$/.test(name)) throw new SqsError("InvalidParameterValue", "QueueName must be 1-80 letters, digits, - or _");
+      const given = input.Attributes ?? {};
+      const policy = given.RedrivePolicy ? JSON.parse(given.RedrivePolicy) : undefined;
+      attributes.set(`${ACCOUNT_PATH}${name}`, {
+        visibilityTimeoutS: Number(given.VisibilityTimeout ?? DEFAULT_VISIBILITY_S),
+        ...(policy
+          ? { redrive: { deadLetterQueue: String(policy.deadLetterTargetArn).split(":").pop()!, maxReceiveCount: Number(policy.maxReceiveCount) } }
+          : {}),
+      });
+      queueAt(`${ACCOUNT_PATH}${name}`);
+      return { QueueUrl: `${endpoint}${ACCOUNT_PATH}${name}` };
+    },
+    GetQueueAttributes: (input) => {
+      const key = keyOf(input.QueueUrl);
+      const queue = queueAt(key);
+      const now = Date.now();
+      const { visibilityTimeoutS, redrive: policy } = attributesOf(key);
+      return {
+        Attributes: {
+          ApproximateNumberOfMessages: String(queue.filter((m) => m.visibleAt <= now).length),
+          ApproximateNumberOfMessagesNotVisible: String(queue.filter((m) => m.visibleAt > now).length),
+          VisibilityTimeout: String(visibilityTimeoutS),
+          ...(policy
+            ? { RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${policy.deadLetterQueue}`, maxReceiveCount: policy.maxReceiveCount }) }
+            : {}),
+        },
+      };
+    },
     SendMessage: (input) => {
       const result = enqueue(queueOf(input.QueueUrl), input.MessageBody, input.DelaySeconds);
       wake();
@@ -89,11 +148,13 @@ export function startSqs(port: number): Promise<Running> {
       return { Successful, Failed: [] };
     },
     ReceiveMessage: async (input) => {
-      const queue = queueOf(input.QueueUrl);
+      const key = keyOf(input.QueueUrl);
+      const queue = queueAt(key);
       const max = Math.min(Math.max(Number(input.MaxNumberOfMessages ?? 1), 1), 10);
-      const visibility = Number(input.VisibilityTimeout ?? DEFAULT_VISIBILITY_S);
+      const visibility = Number(input.VisibilityTimeout ?? attributesOf(key).visibilityTimeoutS);
       const deadline = Date.now() + Math.min(Number(input.WaitTimeSeconds ?? 0), MAX_WAIT_S) * 1000;
       for (;;) {
+        redrive(key, queue);
         const messages = take(queue, max, visibility);
         if (messages.length > 0 || Date.now() >= deadline) return { Messages: messages };
         // Wake on a new message, or soon enough to see one whose visibility timeout ran out.
@@ -127,6 +188,7 @@ export function startSqs(port: number): Promise<Running> {
     },
   };
 
+  const endpoint = `http://127.0.0.1:${port}`;
   const reply = (res: ServerResponse, status: number, body: unknown) => {
     res.writeHead(status, { "content-type": "application/x-amz-json-1.0", "x-amzn-requestid": randomUUID() });
     res.end(JSON.stringify(body));
@@ -146,7 +208,6 @@ export function startSqs(port: number): Promise<Running> {
     }
   });
 
-  const endpoint = `http://127.0.0.1:${port}`;
   return new Promise((resolve, reject) => {
     server.once("error", reject);
     server.listen(port, "127.0.0.1", () =>

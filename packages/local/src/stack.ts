@@ -4,8 +4,9 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
 import { assertPortFree, freePort, type Running } from "./process";
+import { SQSClient } from "@aws-sdk/client-sqs";
 import { timed, type Progress } from "./progress";
-import { ensureBuckets, ensureTable } from "./provision";
+import { ensureBuckets, ensureQueues, ensureTable } from "./provision";
 import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
 
@@ -71,8 +72,9 @@ export async function startStack(options: StackOptions): Promise<Stack> {
           new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true }),
           Object.values(resources.buckets),
         );
+        await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues);
       },
-      () => `table ${resources.table} and ${Object.keys(resources.buckets).length} buckets ready`,
+      () => `table ${resources.table}, ${Object.keys(resources.buckets).length} buckets and ${Object.keys(resources.queues).length} queues ready`,
     );
     return { env, resources, services, stop };
   } catch (error) {

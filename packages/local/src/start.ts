@@ -6,6 +6,8 @@
  */
 import { serve } from "@hono/node-server";
 import { setTimeout as sleep } from "node:timers/promises";
+import { apiCors } from "../../../infra/cors";
+import { withGatewayCors } from "./api-gateway";
 import { localAuthSecret } from "./auth-secret";
 import { claimInstance } from "./instance";
 import { localDataDir, privateDir } from "./paths";
@@ -74,7 +76,9 @@ async function start() {
   parts.push({ stop: () => timed(say, stopWorkers, () => "workers stopped") });
   unlessStopping();
 
-  const server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
+  // As API Gateway does in AWS: CORS is answered in front of the function, with infra's rules.
+  const fetch = withGatewayCors(app.fetch, apiCors(stack.resources.settings.corsOrigins));
+  const server = serve({ fetch, port, hostname: "127.0.0.1" });
   parts.push({
     stop: () =>
       timed(

@@ -9,6 +9,15 @@ import {
 } from "@aws-sdk/client-dynamodb-streams";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { StreamEvent, StreamRecord, StreamResponse } from "@testex/functions/processor";
+import { STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
+
+/** What AWS's on-failure destination receives for a batch it gave up on (DDBStreamBatchInfo): where the records were, not the records. */
+export interface StreamBatchFailure {
+  version: "1.0";
+  timestamp: string;
+  requestContext: { condition: "RetryAttemptsExhausted"; approximateInvokeCount: number };
+  DDBStreamBatchInfo: { shardId: string; startSequenceNumber: string; endSequenceNumber: string; batchSize: number; streamArn: string };
+}
 
 export interface StreamReaderOptions {
   table: string;
@@ -19,13 +28,23 @@ export interface StreamReaderOptions {
   pollMs?: number;
   /** Where reading starts on each shard: everything still in the stream, or only what comes next. */
   from?: "TRIM_HORIZON" | "LATEST";
+  /** The event source mapping's settings; infra's by default. */
+  mapping?: { batchSize: number; bisectBatchOnFunctionError: boolean; maximumRetryAttempts: number };
+  /** The on-failure destination: told about each batch given up on after its retries. */
+  onFailure?: (failure: StreamBatchFailure) => Promise<void>;
+  /** Pause before the first retry (doubling after each, at most 10 s). */
+  retryDelayMs?: number;
 }
 
 interface Shard {
   iterator?: string;
   lastSequence?: string;
-  /** Records the handler reported as failed, delivered again after a growing pause. */
-  retry?: { records: _Record[]; attempt: number; at: number };
+  /** Accepted records read but not yet handled, oldest first: nothing newer passes them (AWS keeps a shard in order). */
+  pending: _Record[];
+  /** Retries of the batch at the head of `pending`, the largest batch to try next (halved by bisection), and when. */
+  attempt: number;
+  limit?: number;
+  at: number;
   closed?: boolean;
 }
 
@@ -41,8 +60,10 @@ const asLambdaRecord = (record: _Record): StreamRecord =>
 
 /**
  * What AWS does for a DynamoDB stream subscriber, on DynamoDB Local: polls
- * every shard of the table's stream, hands batches to the handler, and
- * delivers again, with backoff, the records the handler reports as failed.
+ * every shard of the table's stream and hands the handler batches with the
+ * event source mapping's settings (infra/event-sources.ts): batch size,
+ * retries from the first reported failure, bisection of a failing batch, and
+ * after the last retry the on-failure destination.
  */
 export async function startStreamReader(options: StreamReaderOptions): Promise<() => Promise<void>> {
   const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
@@ -58,7 +79,7 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
   async function discover() {
     const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn: streamArn }));
     for (const { ShardId } of StreamDescription?.Shards ?? []) {
-      if (ShardId && !shards.has(ShardId)) shards.set(ShardId, {});
+      if (ShardId && !shards.has(ShardId)) shards.set(ShardId, { pending: [], attempt: 0, at: 0 });
     }
   }
 
@@ -75,27 +96,75 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
     return ShardIterator;
   }
 
-  async function deliver(shard: Shard, records: _Record[], attempt: number) {
-    const accepted = records.filter((record) => options.accept?.(asLambdaRecord(record)) ?? true);
-    if (accepted.length === 0) return;
-    let again: _Record[];
-    try {
-      const { batchItemFailures } = await options.handler({ Records: accepted.map(asLambdaRecord) });
-      const failed = new Set(batchItemFailures.map((f) => f.itemIdentifier));
-      again = accepted.filter((record) => failed.has(record.dynamodb?.SequenceNumber ?? ""));
-    } catch (error) {
-      // The whole invocation failed (AWS retries the whole batch): nothing of it is lost.
-      console.error(`stream reader: handler failed: ${(error as Error).message}`);
-      again = accepted;
+  const mapping = options.mapping ?? STREAM_SUBSCRIPTION;
+  const sequenceOf = (record: _Record) => record.dynamodb?.SequenceNumber ?? "";
+
+  /** The batch at the head of the shard failed again: wait, or give up on it as AWS does after its retries. */
+  async function failed(shardId: string, shard: Shard, batch: _Record[], invocations: number) {
+    shard.attempt++;
+    if (shard.attempt <= mapping.maximumRetryAttempts) {
+      shard.at = Date.now() + Math.min((options.retryDelayMs ?? 250) * 2 ** (shard.attempt - 1), 10_000);
+      return;
     }
-    shard.retry = again.length ? { records: again, attempt: attempt + 1, at: Date.now() + Math.min(250 * 2 ** attempt, 10_000) } : undefined;
+    await options.onFailure?.({
+      version: "1.0",
+      timestamp: new Date().toISOString(),
+      requestContext: { condition: "RetryAttemptsExhausted", approximateInvokeCount: invocations },
+      DDBStreamBatchInfo: {
+        shardId,
+        startSequenceNumber: sequenceOf(batch[0]!),
+        endSequenceNumber: sequenceOf(batch.at(-1)!),
+        batchSize: batch.length,
+        streamArn: streamArn!,
+      },
+    });
+    console.error(`stream reader: gave up on ${batch.length} record(s) after ${mapping.maximumRetryAttempts} retries`);
+    shard.pending.splice(0, batch.length);
+    shard.attempt = 0;
+    shard.limit = undefined;
+  }
+
+  /**
+   * Hands the head of the shard to the handler, as Lambda's mapping does: a
+   * batch of at most `batchSize`; reported failures are retried from the first
+   * of them on (what precedes it is done); a failing invocation is split in
+   * halves first (bisect, which costs no retry), then retried; after the last
+   * retry the batch goes to the on-failure destination and the shard moves on.
+   */
+  async function deliverHead(shardId: string, shard: Shard) {
+    if (shard.pending.length === 0 || Date.now() < shard.at) return;
+    const batch = shard.pending.slice(0, shard.limit ?? mapping.batchSize);
+    let failures: Set<string>;
+    try {
+      const { batchItemFailures } = await options.handler({ Records: batch.map(asLambdaRecord) });
+      failures = new Set(batchItemFailures.map((f) => f.itemIdentifier));
+    } catch (error) {
+      console.error(`stream reader: handler failed: ${(error as Error).message}`);
+      if (mapping.bisectBatchOnFunctionError && batch.length > 1) {
+        shard.limit = Math.ceil(batch.length / 2);
+        return;
+      }
+      return failed(shardId, shard, batch, shard.attempt + 1);
+    }
+    const first = batch.findIndex((record) => failures.has(sequenceOf(record)));
+    if (first < 0) {
+      shard.pending.splice(0, batch.length);
+      shard.attempt = 0;
+      shard.limit = undefined;
+      return;
+    }
+    // Checkpoint before the first failure; it and everything after it come again.
+    shard.pending.splice(0, first);
+    if (first > 0) shard.attempt = 0;
+    await failed(shardId, shard, batch.slice(first), shard.attempt + 1);
   }
 
   /** Reads one page of a shard; true when the page was full, i.e. more is waiting. */
   async function pollShard(shardId: string, shard: Shard): Promise<boolean> {
-    if (shard.retry) {
-      if (Date.now() >= shard.retry.at) await deliver(shard, shard.retry.records, shard.retry.attempt);
-      return false; // in order, like AWS: nothing newer until the failed records pass
+    if (shard.pending.length > 0) {
+      await deliverHead(shardId, shard);
+      // Full batches wait: deliver them at once, as Lambda does while a shard is behind.
+      return shard.pending.length > 0 && Date.now() >= shard.at;
     }
     if (shard.closed) return false;
     shard.iterator ??= await iteratorOf(shardId, shard);
@@ -112,8 +181,8 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
     const records = page.Records ?? [];
     if (records.length === 0) return false;
     shard.lastSequence = records[records.length - 1]!.dynamodb?.SequenceNumber;
-    await deliver(shard, records, 0);
-    return records.length === PAGE;
+    shard.pending.push(...records.filter((record) => options.accept?.(asLambdaRecord(record)) ?? true));
+    return true;
   }
 
   const loop = (async () => {

@@ -6,14 +6,14 @@
 import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
+import { NOTICE_QUEUE } from "../../../infra/event-sources";
 import { startFileWorker } from "./file-worker";
+import { startMailEvents } from "./mail-events";
 import { startQueueWorker } from "./queue-worker";
 import { startStreamReader } from "./stream-reader";
 
 export type StopWorker = () => Promise<void>;
 
-/** How long a received notice stays hidden if the worker dies before answering (retries set their own backoff). */
-const LOCAL_NOTICE_VISIBILITY_SECONDS = 30;
 /** AWS runs the scheduler hourly; locally every minute, so a termination due today ends soon after its approval. */
 const LOCAL_SCHEDULE_MS = Number(process.env.TESTEX_SCHEDULER_INTERVAL_MS ?? 60_000);
 
@@ -35,18 +35,30 @@ export async function startWorkers(): Promise<StopWorker> {
   // Handlers that pull in rendering or S3 load only here, as their Lambdas would.
   const { handler: notifier } = await import("@testex/functions/notifier");
   const { handler: scheduler } = await import("@testex/functions/scheduler");
+  const { handler: deliveryRecorder } = await import("@testex/functions/delivery-recorder");
   const stops: StopWorker[] = [
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
-    await startStreamReader({ table: Resource.Table.name, handler: processor, accept: (record) => outboxEventId(record) !== undefined }),
+    await startStreamReader({
+      table: Resource.Table.name,
+      handler: processor,
+      accept: (record) => outboxEventId(record) !== undefined,
+      // AWS: the mapping's on-failure destination, the OutboxFailures queue.
+      onFailure: async (failure) => {
+        const { SQSClient, SendMessageCommand } = await import("@aws-sdk/client-sqs");
+        await new SQSClient({}).send(new SendMessageCommand({ QueueUrl: Resource.OutboxFailures.url, MessageBody: JSON.stringify(failure) }));
+      },
+    }),
     // AWS: the notification queue's subscriber.
     startQueueWorker({
       queueUrl: Resource.NotificationQueue.url,
       handler: notifier,
-      visibilityTimeoutSeconds: LOCAL_NOTICE_VISIBILITY_SECONDS,
+      batchSize: NOTICE_QUEUE.batchSize,
       onError: (error) => log.warn("notice queue poll failed", describeError(error)),
     }),
     // AWS: the files bucket's ObjectCreated notifications.
     await startFileWorker(),
+    // AWS: SES's configuration set publishes delivery, bounce and complaint events to a topic.
+    await startMailEvents(deliveryRecorder),
     every(LOCAL_SCHEDULE_MS, "scheduler", scheduler),
   ];
   return async () => {

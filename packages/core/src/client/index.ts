@@ -44,13 +44,14 @@ const present = ({ contract_count: _count, ...client }: Stored): Client => clien
 
 export const id = (raw: string) => parse(ClientId, raw);
 
-async function load(clientId: string): Promise<Stored> {
-  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go();
+/** Strongly consistent unless told otherwise: write paths compare versions on what they read. */
+async function load(clientId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
+  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go(options);
   if (!data) throw new DomainError("client.not_found", `Client ${clientId} does not exist.`, { client_id: clientId });
   return data;
 }
 
-export const get = async (clientId: string): Promise<Client> => present(await load(clientId));
+export const get = async (clientId: string, options = { consistent: false }): Promise<Client> => present(await load(clientId, options));
 
 const emailTaken = (email: string) =>
   new DomainError("client.email_taken", `A client with e-mail ${email} already exists.`, { email });

@@ -83,8 +83,13 @@ export type Stored = EntityItem<typeof ContractEntity>;
 
 export const id = (raw: string) => parse(ContractId, raw);
 
-export async function load(contractId: string): Promise<Stored> {
-  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go();
+/**
+ * The contract as a write path sees it: strongly consistent, so a version
+ * just written is never read stale (DynamoDB's default read may be, and a
+ * fresh If-Match would then get a false 409). Plain reads (`get`) need not pay for it.
+ */
+export async function load(contractId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
+  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go(options);
   if (!data) throw notFound(contractId);
   return data;
 }
@@ -92,14 +97,14 @@ export async function load(contractId: string): Promise<Stored> {
 const notFound = (contractId: string) =>
   new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
 
-export const get = (contractId: string): Promise<Contract> => load(contractId);
+export const get = (contractId: string): Promise<Contract> => load(contractId, { consistent: false });
 
 const versionConflict = (current: number) =>
   new DomainError("version.conflict", `The contract is at version ${current}; reload it and retry.`, { current_version: current });
 
 /** Reads the contract again to say why a conditional write on it failed. */
 export async function explainConflict(contractId: string, expectedVersion: number): Promise<DomainError> {
-  const { data } = await db.entities.contract.get({ contract_id: contractId }).go();
+  const { data } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
   if (!data) return notFound(contractId);
   if (data.version !== expectedVersion) return versionConflict(data.version);
   return new DomainError("version.conflict", "The contract changed while this request ran; retry.");
@@ -141,7 +146,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
         .commit(),
     ],
     async () => {
-      const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go();
+      const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go({ consistent: true });
       if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);
       return new DomainError("client.inactive", `Client ${contract.client_id} is ${owner.status}; contracts can be added to ACTIVE clients only.`, {
         client_status: owner.status,
@@ -200,7 +205,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     ],
     async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
-      const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go();
+      const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go({ consistent: true });
       return data?.termination_id ? hasTermination() : again;
     },
   );

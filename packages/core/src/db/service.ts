@@ -34,7 +34,10 @@ type WriteBuilder = Parameters<typeof createWriteTransaction<Entities, any, any>
 function write(build: WriteBuilder) {
   const named: Partial<Record<keyof Entities, Entities[keyof Entities]>> = {};
   const tracking = new Proxy(entities, {
-    get: (all, name: keyof Entities) => (named[name] = all[name]),
+    get(all, name) {
+      if (typeof name === "string" && name in all) named[name as keyof Entities] = all[name as keyof Entities];
+      return Reflect.get(all, name);
+    },
   });
   const items = build(tracking as unknown as Parameters<WriteBuilder>[0]);
   return createWriteTransaction(named as Entities, () => items);

@@ -6,6 +6,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { log } from "../log";
+import { metric } from "../metric";
 import { archiveFile } from "./archive";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
@@ -27,7 +28,7 @@ function mismatch(file: StoredFile, bytes: Buffer): string | null {
 }
 
 /** Moves a PENDING file to its verdict with its audit entry; false if someone else settled it first. */
-async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason?: string): Promise<boolean> {
+async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason?: string, from: "PENDING" | "AVAILABLE" = "PENDING"): Promise<boolean> {
   const now = new Date().toISOString();
   const next: StoredFile = { ...file, status, rejection_reason: reason, updated_at: now };
   const action = status === "AVAILABLE" ? "file.available" : "file.rejected";
@@ -36,11 +37,11 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
       ({ file: files, audit }) => [
         files
           .put(next)
-          .where(({ status }, { eq }) => eq(status, "PENDING"))
+          .where(({ status }, { eq }) => eq(status, from as StoredFile["status"]))
           .commit(),
         audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, before: publicView(file), after: publicView(next) }, now)).commit(),
       ],
-      () => new DomainError("file.already_settled", `File ${file.file_id} is no longer PENDING.`),
+      () => new DomainError("file.already_settled", `File ${file.file_id} is no longer ${from}.`),
     );
     return true;
   } catch (error) {
@@ -74,12 +75,16 @@ export async function verify(key: string): Promise<Verdict> {
     await s3.remove(inFiles(file)); // finishes a rejection that was interrupted
     return "rejected";
   }
+  if (file.status === "AVAILABLE") return reverify(file);
   if (file.status !== "PENDING") return "ignored";
   const object = await s3.read(inFiles(file), file.size);
   if (!object) return "ignored"; // not there (yet); the pending sweep looks again
   const reason = "tooLarge" in object ? `size_mismatch: declared ${file.size} bytes, received ${object.tooLarge}` : mismatch(file, object.bytes);
   if (reason) {
-    if (await settle(file, "REJECTED", reason)) log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
+    if (await settle(file, "REJECTED", reason)) {
+      log.warn("upload rejected", { file_id: file.file_id, contract_id: file.contract_id, reason });
+      metric("FileRejected");
+    }
     await s3.remove(inFiles(file));
     return "rejected";
   }
@@ -94,6 +99,27 @@ export async function verify(key: string): Promise<Verdict> {
 const ARRIVAL_GRACE_SECONDS = 60;
 
 /**
+ * An object landed where a verified document is: the same bytes again (a
+ * repeated event) change nothing; anything else means its upload URL was used
+ * again and the document was replaced. The local S3 server does not enforce
+ * the signed checksum, and a checksum alone does not stop a second PUT, so
+ * every landing is checked: a replaced document is withdrawn (REJECTED, the
+ * object deleted), never served as the one that was verified.
+ */
+async function reverify(file: StoredFile): Promise<Verdict> {
+  const object = await s3.read(inFiles(file), file.size);
+  if (!object) return "ignored";
+  const reason = "tooLarge" in object ? `size_mismatch: ${object.tooLarge} bytes` : mismatch(file, object.bytes);
+  if (!reason) return "ignored";
+  if (await settle(file, "REJECTED", `replaced_after_verification: ${reason}`, "AVAILABLE")) {
+    log.error("a verified document was replaced; withdrawn", { file_id: file.file_id, contract_id: file.contract_id, reason });
+    metric("FileRejected");
+  }
+  await s3.remove(inFiles(file));
+  return "rejected";
+}
+
+/**
  * Settles uploads whose event was lost: a PENDING file whose object exists is
  * verified; one whose upload grant expired without an object is REJECTED.
  */
@@ -105,7 +131,9 @@ export async function reconcilePending(now = Date.now()): Promise<Record<Verdict
     for (const file of page.data) {
       if ((await s3.sizeOf(inFiles(file))) !== null) counts[await verify(file.object_key)]++;
       else if (Date.parse(file.created_at) + (UPLOAD_URL_SECONDS + ARRIVAL_GRACE_SECONDS) * 1000 < now) {
-        counts[(await settle(file, "REJECTED", "not_uploaded")) ? "rejected" : "ignored"]++;
+        const rejected = await settle(file, "REJECTED", "not_uploaded");
+        if (rejected) metric("FileRejected");
+        counts[rejected ? "rejected" : "ignored"]++;
       }
     }
     cursor = page.cursor;

@@ -42,7 +42,7 @@ export async function begin(actor: string, key: string, print: string): Promise<
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  const { data: seen } = await db.entities.idempotency.get({ actor, key }).go();
+  const { data: seen } = await db.entities.idempotency.get({ actor, key }).go({ consistent: true });
   if (!seen) return begin(actor, key, print); // expired between the two calls
   if (seen.fingerprint !== print) {
     throw new DomainError("idempotency.key_reused", "This Idempotency-Key was used for a different request; use a new key.");

@@ -10,6 +10,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { describeError, log } from "../log";
+import { metric } from "../metric";
 import { parse } from "../validation";
 import { announce } from "./queue";
 import { auditEntry, queued, type Stored } from "./record";
@@ -41,9 +42,10 @@ export async function deliver(notificationId: string, render: Renderer): Promise
     return die(notice, token, "render.failed");
   }
   try {
-    const messageId = await sendEmail({ to: notice.to, ...email });
+    const messageId = await sendEmail({ notificationId: notice.notification_id, to: notice.to, ...email });
     const now = new Date().toISOString();
     await settle(notice, token, { status: "SENT", ses_message_id: messageId, sent_at: now, updated_at: now }, "notification.sent");
+    metric("NoticeSent");
     return "sent";
   } catch (error) {
     const code = errorCode(error);
@@ -123,6 +125,7 @@ async function die(notice: Stored, token: string, code: string): Promise<Outcome
   await settle(notice, token, { status: "DEAD", last_error_code: code, updated_at: now }, "notification.dead", ({ notification, audit }) =>
     alert ? [notification.create(alert).commit(), audit.put(auditEntry(alert, "notification.queued", now)).commit()] : [],
   );
+  metric("NoticeDead");
   if (alert) await announce([alert.notification_id]);
   return "dead";
 }

@@ -2,6 +2,9 @@ import { entity } from "../db/entity";
 
 export const NOTIFICATION_STATUSES = ["QUEUED", "SENT", "FAILED", "DEAD"] as const;
 
+/** What happened to a SENT notice at the recipient's end, as SES reports it. */
+export const DELIVERY_STATUSES = ["DELIVERED", "BOUNCED", "COMPLAINED"] as const;
+
 /**
  * One notice and its delivery record. QUEUED → SENT, or → FAILED (retried) →
  * … → DEAD after too many attempts; a DEAD one can be replayed to QUEUED.
@@ -28,6 +31,12 @@ export const NotificationEntity = entity({
     created_at: { type: "string", required: true, readOnly: true },
     updated_at: { type: "string", required: true },
     sent_at: { type: "string" },
+    /** What SES last reported after accepting the notice (proof of delivery); absent until it reports. */
+    delivery_status: { type: DELIVERY_STATUSES },
+    /** When the provider says it happened (its timestamp, not ours). */
+    delivery_at: { type: "string" },
+    /** The provider's words for it: the receiving server's reply, a bounce or complaint type. Never an address. */
+    delivery_detail: { type: "string" },
   },
   indexes: {
     byId: {

@@ -7,13 +7,13 @@ import { DomainError } from "../error";
 import { newId } from "../id";
 import { ContractId, PageQuery } from "../schema";
 import { parse } from "../validation";
-import { NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
+import { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
 import { enqueue, NotificationId } from "./enqueue";
 import { announce } from "./queue";
 import { auditEntry, type Stored } from "./record";
 import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
 
-export { NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
+export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { enqueue, NotificationId, type EnqueueInput } from "./enqueue";
 export { sendReminders } from "./reminders";
 
@@ -30,6 +30,10 @@ export const Notification = v.object({
   created_at: v.string(),
   updated_at: v.string(),
   sent_at: v.optional(v.string()),
+  // Proof of delivery: what SES reported after it accepted the notice, when (its timestamp), and in its words.
+  delivery_status: v.optional(v.picklist(DELIVERY_STATUSES)),
+  delivery_at: v.optional(v.string()),
+  delivery_detail: v.optional(v.string()),
 });
 export type Notification = v.InferOutput<typeof Notification>;
 
@@ -68,7 +72,7 @@ export async function byContract(contractId: string, raw: ListQuery): Promise<Pa
 
 /** Puts a DEAD notice back in the queue with a fresh count of attempts. */
 export async function retry(id: string): Promise<Notification> {
-  const dead = await load(id);
+  const dead = await load(id, { consistent: true });
   const notDead = (status: string) =>
     new DomainError("notification.not_dead", `Notification ${id} is ${status}; only DEAD notices are replayed.`, { notification_status: status });
   if (dead.status !== "DEAD") throw notDead(dead.status);
@@ -84,7 +88,7 @@ export async function retry(id: string): Promise<Notification> {
         .commit(),
       audit.put(auditEntry(next, "notification.replayed", now)).commit(),
     ],
-    async () => notDead((await load(id)).status),
+    async () => notDead((await load(id, { consistent: true })).status),
   );
   await announce([dead.notification_id]);
   return present(next);

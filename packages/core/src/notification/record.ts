@@ -10,14 +10,14 @@ export type Stored = EntityItem<typeof NotificationEntity>;
  * are listed by contract), so a contract's history stays about the contract.
  */
 export function auditEntry(notice: Stored, action: string, at: string) {
-  const { notification_id, template, status, attempts, ses_message_id, last_error_code } = notice;
+  const { notification_id, template, status, attempts, ses_message_id, last_error_code, delivery_status, delivery_at, delivery_detail } = notice;
   return Audit.record(
     {
       trail: notification_id,
       entity: "notification",
       entity_id: notification_id,
       action,
-      after: { template, status, attempts, ses_message_id, last_error_code },
+      after: { template, status, attempts, ses_message_id, last_error_code, delivery_status, delivery_at, delivery_detail },
     },
     at,
   );

@@ -1,5 +1,6 @@
-import { Resource } from "sst";
+import { settings } from "../config";
 import { onFirstUse } from "../lazy";
+import { noticeTag } from "./proof";
 
 const sdk = onFirstUse(() => import("@aws-sdk/client-sesv2"));
 
@@ -12,18 +13,26 @@ const sdk = onFirstUse(() => import("@aws-sdk/client-sesv2"));
 export const ses = onFirstUse(async () => new (await sdk()).SESv2Client({ maxAttempts: 3 }));
 
 export interface Email {
+  /** Tagged on the message, so SES's delivery events name the notice they are about. */
+  notificationId: string;
   to: string[];
   subject: string;
   html: string;
   text: string;
 }
 
-/** Sends one e-mail from the stage's sender; returns SES's message id. */
+/**
+ * Sends one e-mail from the stage's sender address (an address of the
+ * verified domain); returns SES's message id. The domain identity's default
+ * configuration set publishes what happens to it next.
+ */
 export async function sendEmail(email: Email): Promise<string> {
+  const tag = noticeTag(email.notificationId);
   const { SendEmailCommand } = await sdk();
   const result = await (await ses()).send(
     new SendEmailCommand({
-      FromEmailAddress: Resource.Email.sender,
+      FromEmailAddress: settings().senderEmail,
+      EmailTags: tag ? [tag] : undefined,
       Destination: { ToAddresses: email.to },
       Content: {
         Simple: {

@@ -8,6 +8,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { log, describeError } from "../log";
+import { metric } from "../metric";
 import { OUTBOX_STATUSES, OutboxEntity } from "./entity";
 
 export { OUTBOX_STATUSES, OutboxEntity };
@@ -118,6 +119,7 @@ export async function recordFailure(eventId: string, error: unknown): Promise<"r
     .go()
     .catch(ignoreConditionFailure);
   log.error("outbox event is dead", { event_id: eventId, attempts: data.attempts, ...describeError(error) });
+  metric("OutboxDead");
   return "dead";
 }
 

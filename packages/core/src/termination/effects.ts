@@ -2,6 +2,8 @@ import { createHash } from "node:crypto";
 import { apiUrl, settings } from "../config";
 import * as File from "../file";
 import * as Notification from "../notification";
+import { log } from "../log";
+import { metric } from "../metric";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
 
@@ -95,4 +97,31 @@ export function effectsOf(event: OutboxEvent): Effect[] {
     default:
       return [];
   }
+}
+
+/**
+ * An event gave up after its retries. If it owed a terminated contract's
+ * backup, that backup does not exist: count it (the BackupFailed alarm) and
+ * tell the operators, once per event (the notice id is derived from it).
+ */
+export async function onDead(event: OutboxEvent): Promise<void> {
+  if (event.type !== "termination.completed" || (event.effects_done ?? []).includes("backup")) return;
+  metric("BackupFailed");
+  const operators = settings().operatorEmails;
+  if (operators.length === 0) return void log.error("no operator address configured; failed backup not alerted", { event_id: event.event_id });
+  await Notification.enqueue({
+    notification_id: noticeId(event.origin_id, "system-alert", "backup-failed"),
+    template: "system-alert",
+    to: operators,
+    contract_id: event.contract_id,
+    props: {
+      kind: "BACKUP_FAILED",
+      summary: `The backup of terminated contract ${event.contract_id} failed after every retry.`,
+      subject_id: event.event_id,
+      contract_id: event.contract_id,
+      error_code: (event.last_error ?? "unknown").split(":")[0]!.slice(0, 100),
+      occurred_at: new Date().toISOString(),
+      action: `Find the cause, then replay the event: POST /api/terminations/dead-events/${event.event_id}/replay`,
+    },
+  });
 }

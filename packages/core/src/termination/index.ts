@@ -12,6 +12,7 @@ import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { log, describeError } from "../log";
+import { metric } from "../metric";
 import * as Outbox from "../outbox";
 import { IsoDate, PageQuery, Text } from "../schema";
 import { parse } from "../validation";
@@ -101,7 +102,8 @@ export function addDays(date: string, days: number): string {
 // ---------------------------------------------------------------- reading
 
 async function loadById(terminationId: string): Promise<Stored> {
-  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go();
+  // Decisions compare the termination's version: read what was last written.
+  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go({ consistent: true });
   if (!data) throw new DomainError("termination.not_found", `Termination ${terminationId} does not exist.`, { termination_id: terminationId });
   return data;
 }
@@ -173,7 +175,7 @@ interface Moves {
 
 /** After a cancelled transaction: what changed under us, said as the refusal the caller would get now. */
 async function explain(contractId: string, moves: Moves, expectedVersion: number, termination?: { id: string; version: number }): Promise<DomainError> {
-  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go();
+  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
   if (!contract) return new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
   if (termination && moves.termination) {
     const now = await loadById(termination.id);
@@ -268,7 +270,8 @@ const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Store
 /** The client's name and address as the notices will use them; read once per operation. */
 async function clientOf(contract: Contract.Stored) {
   // A client erased meanwhile gets no notice; any other failure must fail the change, not drop the notice.
-  return Client.get(contract.client_id).catch((error: unknown) => {
+  // Consistent: a notice must go to the address the client has now, not one just replaced.
+  return Client.get(contract.client_id, { consistent: true }).catch((error: unknown) => {
     if (error instanceof DomainError && error.code === "client.not_found") return null;
     throw error;
   });
@@ -343,10 +346,13 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
   if (!approvalRequired && effective <= day) {
     const { done, after, step } = await completion(contract, requested, now, pending);
     await commit({ before: contract, after, termination: done, steps: [step], moves: { contract: "request" } }, now);
+    metric("TerminationRequested");
+    metric("TerminationCompleted");
     return present(done);
   }
   const type = approvalRequired ? EVENTS.requested : EVENTS.scheduled;
   await commit({ before: contract, after: pending, termination: requested, steps: [{ type, payload: await facts(pending, requested) }], moves: { contract: "request" } }, now);
+  metric("TerminationRequested");
   return present(requested);
 }
 
@@ -380,9 +386,12 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
   if (approved.effective_date <= today()) {
     const { done, after, step } = await completion(contract, approved, now, contract, client);
     await commit({ before: contract, after, termination: done, terminationVersion: termination.version, steps: [decision, step], moves: { contract: "complete", termination: "approve" } }, now);
+    metric("TerminationApproved");
+    metric("TerminationCompleted");
     return present(done);
   }
   await commit({ before: contract, termination: approved, terminationVersion: termination.version, steps: [decision], moves: { contract: "complete", termination: "approve" } }, now);
+  metric("TerminationApproved");
   return present(approved);
 }
 
@@ -410,6 +419,7 @@ async function cancel(contractId: string, move: "reject" | "withdraw", comment?:
   const after = nextContract(rest, { status: mustTransition(contract, "cancel", termination.previous_status) }, now);
   const type = move === "reject" ? EVENTS.rejected : EVENTS.withdrawn;
   await commit({ before: contract, after, termination: ended, terminationVersion: termination.version, steps: [{ type, payload: await facts(after, ended) }], moves: { contract: "cancel", termination: move } }, now);
+  if (move === "reject") metric("TerminationRejected");
   return present(ended);
 }
 
@@ -443,6 +453,7 @@ async function completeScheduled(scheduled: Stored): Promise<void> {
   const now = new Date().toISOString();
   const { done, after, step } = await completion(contract, { ...scheduled, version: scheduled.version + 1, updated_at: now }, now);
   await commit({ before: contract, after, termination: done, terminationVersion: scheduled.version, steps: [step], moves: { contract: "complete", termination: "complete" } }, now);
+  metric("TerminationCompleted");
 }
 
 /**

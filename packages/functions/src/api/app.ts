@@ -1,7 +1,6 @@
 import { Hono } from "hono";
-import { cors } from "hono/cors";
 import { secureHeaders } from "hono/secure-headers";
-import { withContext, withLogFields, log, settings } from "@testex/core";
+import { withContext, withLogFields, log } from "@testex/core";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
@@ -51,15 +50,7 @@ export const app = new Hono<AppEnv>()
     log.info("request", { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   })
   .use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: "DENY" }))
-  .use(
-    cors({
-      origin: (origin) => (settings().corsOrigins.includes(origin) ? origin : null),
-      allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE"],
-      allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key", "X-Request-Id"],
-      exposeHeaders: ["ETag", "Location", "X-Request-Id", "Idempotent-Replayed"],
-      maxAge: 600,
-    }),
-  )
+  // No CORS here: API Gateway answers it in AWS (infra/cors.ts), and the local server in front of this app does the same.
   .route("/health", health)
   .route("/", docs)
   .route("/api", api)
