@@ -146,8 +146,8 @@ function SearchResults(filters: Filters) {
     (match) =>
       (!filters.status || match.status === filters.status) &&
       (!filters.client_id || match.client_id === filters.client_id) &&
-      (!filters.ending_after || match.end_date >= filters.ending_after) &&
-      (!filters.ending_before || match.end_date <= filters.ending_before),
+      (!filters.ending_after || (match.end_date ?? OPEN_END) >= filters.ending_after) &&
+      (!filters.ending_before || (match.end_date !== undefined && match.end_date <= filters.ending_before)),
   );
   return (
     <>
@@ -159,8 +159,11 @@ function SearchResults(filters: Filters) {
   );
 }
 
+/** An EVERGREEN contract has no end date: it ends after any date a filter names. */
+const OPEN_END = "9999-12-31";
+
 interface Row {
-  contract: { contract_id: string; client_id: string; title: string; status: string; end_date: string; value: number | string; currency: string };
+  contract: { contract_id: string; client_id: string; title: string; status: string; end_date?: string; value: number | string; currency: string };
   clientName?: string;
 }
 
