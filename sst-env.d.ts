@@ -14,13 +14,13 @@ declare module "sst" {
       "name": string
       "type": "sst.aws.Bucket"
     }
-    "AuthSecret": {
-      "type": "sst.sst.Secret"
-      "value": string
-    }
     "Backups": {
       "name": string
       "type": "sst.aws.Bucket"
+    }
+    "Console": {
+      "id": string
+      "type": "sst.aws.CognitoUserPoolClient"
     }
     "Email": {
       "sender": string
@@ -80,7 +80,18 @@ declare module "sst" {
       "healthTimeoutMs": number
       "logLevel": string
       "maxUploadBytes": number
-      "oidc": any
+      "oidc": {
+        "audience": string
+        "groupsClaim": string
+        "issuer": string
+        "jwksUrl": string
+        "roles": {
+          "admin": string
+          "approver": string
+          "editor": string
+          "viewer": string
+        }
+      }
       "operatorEmails": any
       "senderEmail": string
       "stage": string
@@ -90,6 +101,14 @@ declare module "sst" {
     "Table": {
       "name": string
       "type": "sst.aws.Dynamo"
+    }
+    "Users": {
+      "id": string
+      "type": "sst.aws.CognitoUserPool"
+    }
+    "Web": {
+      "type": "sst.aws.StaticSite"
+      "url": string
     }
   }
 }

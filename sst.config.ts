@@ -21,11 +21,13 @@ export default $config({
     // Order matters: access.ts narrows what links grant before any function is linked.
     const parts = [
       await import("./infra/access"),
+      await import("./infra/auth"),
       await import("./infra/settings"),
       await import("./infra/storage"),
       await import("./infra/email"),
       await import("./infra/queue"),
       await import("./infra/api"),
+      await import("./infra/web"),
       await import("./infra/workers"),
       await import("./infra/jobs"),
       await import("./infra/health"),

@@ -39,7 +39,7 @@ const SECTION = "1 cold start";
 // What a deployed function sees; nothing is contacted at import, so the endpoints need not answer.
 const lambdaEnv = localEnvironment(
   { dynamo: "http://127.0.0.1:9", s3: "http://127.0.0.1:9", ses: "http://127.0.0.1:9", sqs: "http://127.0.0.1:9" },
-  localResources("bench", "bench-secret-0123456789abcdefghijklmnop"),
+  localResources("bench", "http://127.0.0.1:9"),
 );
 
 type Env = "bare" | "machine";

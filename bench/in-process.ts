@@ -15,7 +15,6 @@ import { ACTORS, apiClient, clientInput, contractInput } from "./lib/http";
 import { emit, type Row } from "./lib/report";
 import { round } from "./lib/stats";
 
-const SECRET = "bench-secret-0123456789abcdefghijklmnop";
 const SMALL = 1_000;
 const LARGE = Number(process.env.BENCH_SCALE_N ?? 100_000);
 const LOAD_BUDGET_MS = Number(process.env.BENCH_LOAD_BUDGET_S ?? 360) * 1000;
@@ -25,7 +24,7 @@ const MAX_SCALE = 1.2;
 
 async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "testex-bench-"));
-  const stack = await startStack({ stage: "bench", authSecret: SECRET, dataDir, persistent: false });
+  const stack = await startStack({ stage: "bench", dataDir, persistent: false });
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
   let server: ReturnType<typeof serve> | undefined;
@@ -41,8 +40,8 @@ async function main() {
 
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });
-    const request = await apiClient(`http://127.0.0.1:${port}`, SECRET);
-    const viewerToken = await mintToken(ACTORS.viewer, SECRET);
+    const request = await apiClient(`http://127.0.0.1:${port}`);
+    const viewerToken = await mintToken(ACTORS.viewer);
     const appCall = async (path: string) => {
       const response = await app.request(path, { headers: { authorization: `Bearer ${viewerToken}` } });
       await response.arrayBuffer();

@@ -6,11 +6,12 @@
  * audit entry per step, one backup and one set of notices.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { localEnvironment, localResources } from "@testex/local/environment";
+import { localEnvironment, localIssuer, localResources } from "@testex/local/environment";
+import { oidcKeysFile } from "@testex/local/oidc-keys";
 import { repoRoot } from "@testex/local/paths";
 import { freePort } from "@testex/local/process";
 import { apiClient, clientInput, contractInput, isMissingRoute, today, type Reply, type Request } from "./lib/http";
@@ -19,7 +20,6 @@ import { percentile, round } from "./lib/stats";
 
 const DURATION_MS = Number(process.env.BENCH_LOAD_SECONDS ?? 60) * 1000;
 const CONCURRENCY = Number(process.env.BENCH_LOAD_CONCURRENCY ?? 50);
-const SECRET = "bench-secret-0123456789abcdefghijklmnop";
 const APPROVAL_THRESHOLD = 50_000;
 const section = "5 sustained load";
 
@@ -50,8 +50,7 @@ interface Known {
 }
 
 async function startLocalStack(dataDir: string) {
-  const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort() };
-  writeFileSync(join(dataDir, "auth-secret"), SECRET, { mode: 0o600 });
+  const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort(), oidc: await freePort() };
   // One process (no tsx wrapper), so its peak RSS is the API's and the workers'.
   const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "packages/local/src/start.ts")], {
     cwd: repoRoot,
@@ -62,6 +61,7 @@ async function startLocalStack(dataDir: string) {
       TESTEX_S3_PORT: String(ports.s3),
       TESTEX_SES_PORT: String(ports.ses),
       TESTEX_SQS_PORT: String(ports.sqs),
+      TESTEX_OIDC_PORT: String(ports.oidc),
       TESTEX_DATA_DIR: dataDir,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -193,9 +193,9 @@ async function drive(request: Request, clients: string[], known: Map<string, Kno
 }
 
 /** Reads the stack's table and buckets directly, as the system's own code would. */
-async function verify(ports: { dynamo: number; s3: number; ses: number; sqs: number }, known: Map<string, Known>, terminated: Set<string>) {
+async function verify(ports: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number }, known: Map<string, Known>, terminated: Set<string>) {
   const endpoint = (port: number) => `http://127.0.0.1:${port}`;
-  Object.assign(process.env, localEnvironment({ dynamo: endpoint(ports.dynamo), s3: endpoint(ports.s3), ses: endpoint(ports.ses), sqs: endpoint(ports.sqs) }, localResources("local", SECRET)));
+  Object.assign(process.env, localEnvironment({ dynamo: endpoint(ports.dynamo), s3: endpoint(ports.s3), ses: endpoint(ports.ses), sqs: endpoint(ports.sqs) }, localResources("local", endpoint(ports.oidc))));
   const { db } = await import("@testex/core/db/service");
   const { S3Client, paginateListObjectsV2 } = await import("@aws-sdk/client-s3");
 
@@ -213,7 +213,7 @@ async function verify(ports: { dynamo: number; s3: number; ses: number; sqs: num
   const s3 = new S3Client({ forcePathStyle: true });
   const backups = async () => {
     const keys: string[] = [];
-    for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: localResources("local", SECRET).buckets.backups })) {
+    for await (const page of paginateListObjectsV2({ client: s3 }, { Bucket: localResources("local", endpoint(ports.oidc)).buckets.backups })) {
       keys.push(...(page.Contents ?? []).map((o) => o.Key ?? ""));
     }
     return keys;
@@ -255,7 +255,8 @@ async function main() {
   const rows: Row[] = [];
   const details: Record<string, unknown> = {};
   try {
-    const request = await apiClient(stack.base, SECRET);
+    const issuer = `http://127.0.0.1:${stack.ports.oidc}`;
+    const request = await apiClient(stack.base, { oidc: localIssuer(issuer), keysFile: oidcKeysFile(dataDir) });
     const clients: string[] = [];
     const known = new Map<string, Known>();
     for (let i = 0; i < 10; i++) clients.push((await request("POST", "/api/clients", { body: clientInput() })).body.client_id);

@@ -13,6 +13,7 @@ const SECTIONS = [
   { script: "cold-start.ts", what: "1 cold start" },
   { script: "in-process.ts", what: "2-4 DynamoDB cost, API overhead, scale; 6 Lambda memory" },
   { script: "load.ts", what: "5 sustained load; 6 API process memory" },
+  { script: "console-size.ts", what: "7 console first-load JavaScript" },
 ];
 
 function runSection(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

@@ -1,7 +1,7 @@
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { apiCors } from "./cors";
 import { lambda } from "./function";
-import { authSecret, config, settings } from "./settings";
+import { config, settings } from "./settings";
 import { notificationQueue } from "./queue";
 import { archives, backups, files, table } from "./storage";
 
@@ -10,6 +10,12 @@ const { maxAgeSeconds, ...cors } = apiCors(config.settings.corsOrigins);
 /** The REST API: one Hono Lambda behind an HTTP API, which answers CORS itself (the function sets no CORS header). */
 export const api = new sst.aws.ApiGatewayV2("Api", {
   cors: { ...cors, maxAge: `${maxAgeSeconds} seconds` },
+  transform: {
+    // Every route of the stage, before the function runs: a flood is refused at the gateway, not billed as Lambda time.
+    stage: (args) => {
+      args.defaultRouteSettings = { throttlingRateLimit: config.throttle.rateLimit, throttlingBurstLimit: config.throttle.burstLimit };
+    },
+  },
 });
 
 export const apiRoute = api.route(
@@ -19,7 +25,7 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    link: [table, files, archives, backups, notificationQueue, settings, authSecret],
+    link: [table, files, archives, backups, notificationQueue, settings],
     // The docs page serves Swagger UI's files from disk.
     nodejs: { install: ["swagger-ui-dist"], splitting: true },
     permissions: [

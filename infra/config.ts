@@ -1,3 +1,4 @@
+import { ROLES, type Role } from "../packages/core/src/access";
 import type { ApprovalSettings, ReasonSettings, Settings } from "../packages/core/src/config";
 
 /**
@@ -9,7 +10,8 @@ import type { ApprovalSettings, ReasonSettings, Settings } from "../packages/cor
  */
 export type Environment = "development" | "staging" | "production";
 
-type EnvironmentSettings = Omit<Settings, "stage" | "environment">;
+/** Settings decided here; `oidc` is resolved at deploy time from the stage's identity (infra/auth.ts). */
+type EnvironmentSettings = Omit<Settings, "stage" | "environment" | "oidc">;
 
 const DOCUMENT_TYPES = [
   "application/pdf",
@@ -55,8 +57,6 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
-    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
-    oidc: null,
   },
   staging: {
     debug: false,
@@ -70,8 +70,6 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
-    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
-    oidc: null,
   },
   production: {
     debug: false,
@@ -85,9 +83,86 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
-    // Tokens are HS256 with the stage's AuthSecret until an issuer (e.g. a Cognito user pool) is set here.
-    oidc: null,
   },
+};
+
+/**
+ * Who signs people in on a stage. By default the stage's own Cognito user pool
+ * (infra/auth.ts), whose groups are named after the roles. A stage may instead
+ * trust an enterprise's issuer: its people sign in with their own SSO, and its
+ * groups map to TESTEX roles here.
+ */
+export type Identity =
+  | { kind: "cognito" }
+  | {
+      kind: "external";
+      /** The issuer's `iss`, e.g. https://login.microsoftonline.com/<tenant-id>/v2.0. */
+      issuer: string;
+      /** The console's client (application) id registered with that issuer. */
+      clientId: string;
+      /** Where its signing keys are published (`jwks_uri` of its discovery document). */
+      jwksUrl: string;
+      /** The claim that lists a person's groups, e.g. `groups` (Entra ID, Okta). */
+      groupsClaim: string;
+      /** The role each group grants, by the group's name or id as the issuer sends it. */
+      roles: Record<string, Role>;
+    };
+
+/** Cognito's groups are the roles themselves: `cognito:groups` lists them by name. */
+export const COGNITO_GROUPS_CLAIM = "cognito:groups";
+export const rolesByName = (): Record<string, Role> => Object.fromEntries(ROLES.map((role) => [role, role]));
+
+/**
+ * Stages that trust an enterprise's issuer instead of their own user pool.
+ * `sso-example` shows the shape (a fictional Entra ID tenant) and is what the
+ * infra suite checks; add a stage here to point it at your own issuer.
+ */
+const EXTERNAL_IDENTITY: Record<string, Identity> = {
+  "sso-example": {
+    kind: "external",
+    issuer: "https://login.microsoftonline.com/8f14e45f-ceea-4e7a-9d1b-0a1b2c3d4e5f/v2.0",
+    jwksUrl: "https://login.microsoftonline.com/8f14e45f-ceea-4e7a-9d1b-0a1b2c3d4e5f/discovery/v2.0/keys",
+    clientId: "2c1f3e9a-5b7d-4c8e-a6f0-9d8e7c6b5a41",
+    groupsClaim: "groups",
+    roles: {
+      "b1946ac9-2492-4e0b-8b1c-7e0a9f3d6c11": "viewer",
+      "c4ca4238-a0b9-4382-9dcc-509a6f75849b": "editor",
+      "c81e728d-9d4c-4f63-b6a7-3b1e0d2c4f5a": "approver",
+      "eccbc87e-4b5c-4e2f-9d8a-1f0e3c2b6a7d": "admin",
+    },
+  },
+};
+
+/**
+ * Where sign-in may return to on a console served at `consoleUrl`: its root
+ * and its `/callback` page; signing out returns to its root. Nothing else.
+ */
+export const consoleCallbackUrls = (consoleUrl: string) => ({
+  signIn: [`${consoleUrl}/`, `${consoleUrl}/callback`],
+  signOut: [`${consoleUrl}/`],
+});
+
+/** Where each environment's console is served: its sign-in callbacks and its links in notices point there. */
+const CONSOLE_URLS: Record<Environment, string> = {
+  development: "http://localhost:3001",
+  staging: "https://staging.testex.com",
+  production: "https://app.testex.com",
+};
+
+/**
+ * Requests per second the stage's gateway lets through (`rateLimit`, steady)
+ * and the bucket of requests it absorbs at once (`burstLimit`). Past them it
+ * answers 429 itself, before the API function runs.
+ */
+export interface Throttle {
+  rateLimit: number;
+  burstLimit: number;
+}
+
+const THROTTLES: Record<Environment, Throttle> = {
+  development: { rateLimit: 50, burstLimit: 100 },
+  staging: { rateLimit: 100, burstLimit: 200 },
+  production: { rateLimit: 500, burstLimit: 1000 },
 };
 
 /** Infra-only facts about a stage's mail: the app never reads them. */
@@ -107,8 +182,14 @@ const MAIL: Record<Environment, MailConfig> = {
 };
 
 export interface StageConfig {
-  /** What the app reads through the `Settings` link. */
-  settings: Settings;
+  /** What the app reads through the `Settings` link, less the issuer (see `identity`). */
+  settings: Omit<Settings, "oidc">;
+  /** Who signs people in; the API trusts tokens from this issuer only. */
+  identity: Identity;
+  /** The console's URL: where sign-in returns to. */
+  consoleUrl: string;
+  /** The gateway's limits for every route of the stage. */
+  throttle: Throttle;
   mail: MailConfig;
   /** Production keeps its data when the stage is removed and refuses `sst remove`. */
   protect: boolean;
@@ -130,9 +211,40 @@ export function environmentOf(stage: string): Environment {
 
 export function stageConfig(stage: string): StageConfig {
   const environment = environmentOf(stage);
+  const identity = EXTERNAL_IDENTITY[stage] ?? { kind: "cognito" };
+  const problems = identityProblems(identity);
+  if (problems.length > 0) throw new Error(`Stage ${stage}'s identity is not usable: ${problems.join("; ")}`);
   return {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
+    identity,
+    consoleUrl: CONSOLE_URLS[environment],
+    throttle: THROTTLES[environment],
     mail: MAIL[environment],
     protect: environment === "production",
   };
+}
+
+/**
+ * What makes an external issuer unusable. An issuer is only as trustworthy as
+ * its keys: it must be served over HTTPS from a public name, and its groups
+ * must map to known roles, so no stage (production least of all) can fall
+ * back to a shared secret or a local provider.
+ */
+export function identityProblems(identity: Identity): string[] {
+  if (identity.kind === "cognito") return [];
+  const problems: string[] = [];
+  const https = (url: string, what: string) => {
+    const parsed = URL.parse(url);
+    if (!parsed || parsed.protocol !== "https:" || ["localhost", "127.0.0.1", "[::1]"].includes(parsed.hostname)) {
+      problems.push(`${what} must be an https URL on a public host`);
+    }
+  };
+  https(identity.issuer, "issuer");
+  https(identity.jwksUrl, "jwksUrl");
+  if (!identity.clientId) problems.push("clientId is required");
+  if (!identity.groupsClaim) problems.push("groupsClaim is required");
+  const unknown = Object.values(identity.roles).filter((role) => !(ROLES as readonly string[]).includes(role));
+  if (unknown.length > 0) problems.push(`unknown roles: ${unknown.join(", ")}`);
+  if (Object.keys(identity.roles).length === 0) problems.push("roles must map at least one group");
+  return problems;
 }

@@ -72,7 +72,7 @@ const CONSUME = [
 /** Who uses what: each function reaches exactly these resources, with exactly these actions. */
 const ACCESS: AccessTable = {
   "packages/functions/src/api/lambda.handler": {
-    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings", "AuthSecret"],
+    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings"],
     actions: {
       Table: ITEMS,
       Files: [...READ, ...WRITE, "s3:DeleteObject"],
@@ -84,7 +84,7 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/processor.handler": {
-    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Api"],
+    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Web"],
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
@@ -170,6 +170,41 @@ describe("the API's largest request", () => {
   });
 });
 
+describe("the console", () => {
+  it("is built from packages/web with the stage's API URL and issuer, and served from a private bucket", () => {
+    const build = custom(dev, "command:local:Command", "WebBuilder").inputs;
+    expect(build.dir).toBe(path.join(root, "packages/web"));
+    expect(build.create).toBe("npm run build");
+    expect(build.environment).toEqual({
+      VITE_API_URL: dev.outputs.api,
+      VITE_OIDC_ISSUER: dev.outputs.issuer,
+      VITE_OIDC_CLIENT_ID: dev.outputs.clientId,
+    });
+    expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "WebAssetsPublicAccessBlock").inputs).toMatchObject({
+      blockPublicAcls: true,
+      blockPublicPolicy: true,
+      ignorePublicAcls: true,
+      restrictPublicBuckets: true,
+    });
+    expect(Object.keys(dev.outputs)).toContain("web");
+  });
+});
+
+describe("the API's throttling", () => {
+  it("limits every route of the stage to the rate and burst of its configuration", () => {
+    const [stage] = ofType(dev, "aws:apigatewayv2/stage:Stage");
+    expect(stage!.inputs.defaultRouteSettings).toMatchObject({
+      throttlingRateLimit: stageConfig("dev").throttle.rateLimit,
+      throttlingBurstLimit: stageConfig("dev").throttle.burstLimit,
+    });
+  });
+
+  it("is tighter on development stages than in production", () => {
+    expect(stageConfig("dev").throttle.rateLimit).toBeLessThan(stageConfig("production").throttle.rateLimit);
+    expect(stageConfig("production").throttle.burstLimit).toBeGreaterThanOrEqual(stageConfig("production").throttle.rateLimit);
+  });
+});
+
 describe("the table", () => {
   it("has the keys, indexes, stream and TTL declared in TABLE_KEYS", () => {
     expect(tableProblems(dev, TABLE_KEYS)).toEqual([]);
@@ -216,12 +251,12 @@ describe("the table", () => {
 describe("the buckets", () => {
   const origins = stageConfig("dev").settings.corsOrigins;
 
-  it("are files, archives and backups only", () => {
+  it("are files, archives, backups and the console's assets only", () => {
     expect(
       ofType(dev, "aws:s3/bucket:Bucket")
         .map((b) => b.name)
         .sort(),
-    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket"]);
+    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket", "WebAssetsBucket"]);
   });
 
   it("are encrypted, private, cleaned of abandoned uploads; archives age to cheaper storage; backups are versioned; only files accepts browsers", () => {

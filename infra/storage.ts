@@ -24,7 +24,7 @@ export const table = new sst.aws.Dynamo("Table", {
 type Rule = aws.types.input.s3.BucketLifecycleConfigurationRule;
 
 /** Multipart uploads that never completed cost storage and are never visible. */
-const abandonedUploads: Rule = {
+export const abandonedUploads: Rule = {
   id: "abandoned-multipart-uploads",
   status: "Enabled",
   filter: {},
@@ -33,12 +33,17 @@ const abandonedUploads: Rule = {
 
 function bucket(name: string, args: { cors?: sst.aws.BucketArgs["cors"]; versioning?: boolean; rules: Rule[] }) {
   const created = new sst.aws.Bucket(name, { cors: args.cors ?? false, versioning: args.versioning });
+  harden(name, created.name, args.rules);
+  return created;
+}
+
+/** Every bucket is encrypted by default and follows its lifecycle rules, including buckets a component creates. */
+export function harden(name: string, bucketName: $util.Input<string>, rules: Rule[]) {
   new aws.s3.BucketServerSideEncryptionConfiguration(`${name}Encryption`, {
-    bucket: created.name,
+    bucket: bucketName,
     rules: [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: true }],
   });
-  new aws.s3.BucketLifecycleConfiguration(`${name}Lifecycle`, { bucket: created.name, rules: args.rules });
-  return created;
+  new aws.s3.BucketLifecycleConfiguration(`${name}Lifecycle`, { bucket: bucketName, rules });
 }
 
 /** Contract documents, uploaded by browsers with presigned URLs. */

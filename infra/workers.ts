@@ -3,8 +3,8 @@ import { email, mailEvents } from "./email";
 import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "./event-sources";
 import { lambda } from "./function";
 import { notificationQueue, outboxFailures } from "./queue";
-import { api } from "./api";
 import { settings } from "./settings";
+import { web } from "./web";
 import { archives, backups, files, table } from "./storage";
 
 /**
@@ -22,8 +22,8 @@ export const processor = table.subscribe(
     description: "Backs up, archives and notifies for each outbox record",
     memory: "512 MB",
     timeout: "60 seconds",
-    // The API link gives notices their absolute approve/reject links.
-    link: [table, backups, files, archives, notificationQueue, settings, api],
+    // The console's URL: notices link people to its pages.
+    link: [table, backups, files, archives, notificationQueue, settings, web],
     // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
     // cannot follow: it is installed beside the bundle instead (loaded only when a letter is written).
     nodejs: { install: ["pdfkit"] },

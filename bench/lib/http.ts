@@ -1,6 +1,6 @@
 import { Agent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import type { Actor } from "@testex/core";
-import { mintToken } from "@testex/local/token";
+import { mintToken, stackSigner, type Signer } from "@testex/local/token";
 
 export interface Reply {
   status: number;
@@ -19,14 +19,15 @@ export const ACTORS = {
 export type As = keyof typeof ACTORS;
 
 /**
- * A client of the API over real HTTP, with a signed token per role. It uses
- * node:http with keep-alive, the transport the AWS SDK uses for the raw
- * DynamoDB calls it is compared with, so that the comparison measures the API
- * and not two different HTTP clients (fetch adds about a millisecond a call).
+ * A client of the API over real HTTP, with a token per role signed by the
+ * stack's OpenID Provider. It uses node:http with keep-alive, the transport
+ * the AWS SDK uses for the raw DynamoDB calls it is compared with, so that the
+ * comparison measures the API and not two different HTTP clients (fetch adds
+ * about a millisecond a call).
  */
-export async function apiClient(baseUrl: string, secret: string) {
+export async function apiClient(baseUrl: string, signer: Signer = stackSigner()) {
   const tokens = Object.fromEntries(
-    await Promise.all(Object.entries(ACTORS).map(async ([role, actor]) => [role, await mintToken(actor, secret)])),
+    await Promise.all(Object.entries(ACTORS).map(async ([role, actor]) => [role, await mintToken(actor, signer, "12h")])),
   ) as Record<As, string>;
   const agent = new Agent({ keepAlive: true });
 

@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { buildFunction } from "./build-function";
+import { mockId } from "./mock-id";
 
 export interface MockResource {
   type: string;
@@ -98,7 +99,7 @@ function stateOf(type: string, name: string, inputs: Record<string, any>): Recor
   }
 }
 
-/** Pulumi's wire form of a secret; anything derived from a secret link (AuthSecret) arrives like this. */
+/** Pulumi's wire form of a secret; anything derived from a secret arrives like this. */
 const SECRET_SIGNATURE = "4dabf18193072939515e22adb298388d";
 function unsecret(value: any): any {
   if (Array.isArray(value)) return value.map(unsecret);
@@ -184,7 +185,7 @@ export async function main(
         const inputs = unsecret(wireInputs);
         const state = custom ? { ...inputs, ...stateOf(type, name, inputs) } : inputs;
         synthesis.resources.push({ type, name, custom: Boolean(custom), inputs, state });
-        return { id: custom ? `${name}-id` : undefined, state };
+        return { id: custom ? mockId(name) : undefined, state };
       },
       call({ token, inputs }) {
         const mock = calls[token];

@@ -3,6 +3,8 @@
  * synthesis to a list of problems (empty = fine). Tests run them on the real
  * program's output, and on deliberately broken copies to show each can fail.
  */
+import { isDeepStrictEqual } from "node:util";
+import { mockId } from "./mock-id";
 import type { Emitted } from "./metrics";
 import type { MockResource, Synthesis } from "./mock-runner";
 
@@ -251,6 +253,8 @@ export function accessProblems(s: Synthesis, expected: AccessTable): string[] {
   return problems;
 }
 
+const REBUILT = new Set(["WebAssets"]);
+
 /** Every verified identity of the account: what SES checks recipients against in its sandbox. */
 const SES_IDENTITIES = /^arn:aws:ses:[^:]+:[^:]+:identity\/\*$/;
 
@@ -300,11 +304,59 @@ export function retentionProblems(s: Synthesis, production: boolean): string[] {
   }
   if (Boolean(s.outputs._protect) !== production)
     problems.push(`stage ${s.stage} is ${s.outputs._protect ? "" : "not "}protected from sst remove`);
-  const data = [...ofType(s, "aws:dynamodb/table:Table"), ...ofType(s, "aws:s3/bucket:Bucket")];
+  // The console's files are a build output, uploaded again on every deploy: not data to keep.
+  const data = [...ofType(s, "aws:dynamodb/table:Table"), ...ofType(s, "aws:s3/bucket:Bucket")].filter((r) => !REBUILT.has(componentOf(s, r)));
   for (const r of data) {
     const retained = s.retained.includes(`${r.type}::${r.name}`);
     if (retained !== production)
       problems.push(`${componentOf(s, r)} is ${retained ? "kept" : "deleted"} when stage ${s.stage} is removed`);
+  }
+  return problems;
+}
+
+/** Where the stage's console lives, as its user pool client must know it. */
+export interface ConsoleUrls {
+  signIn: string[];
+  signOut: string[];
+}
+
+const sorted = (list: unknown) => [...((list as string[] | undefined) ?? [])].sort().join(" ");
+
+/**
+ * A stage's own user pool: accounts made by an admin only, one group per
+ * role, and one console client that keeps no secret, uses the authorization
+ * code flow only, and returns only to the stage's console, behind Cognito's
+ * managed sign-in page.
+ */
+export function userPoolProblems(s: Synthesis, roles: readonly string[], urls: ConsoleUrls): string[] {
+  const pools = ofType(s, "aws:cognito/userPool:UserPool");
+  if (pools.length !== 1) return [`expected one user pool, found ${pools.length}`];
+  const pool = pools[0]!;
+  const poolId = mockId(pool.name);
+  const problems: string[] = [];
+  if (!pool.inputs.adminCreateUserConfig?.allowAdminCreateUserOnly) problems.push("anyone can sign up to the user pool");
+  const required = (pool.inputs.schemas ?? []).filter((a: { required?: boolean }) => a.required).map((a: { name: string }) => a.name);
+  for (const attribute of ["email", "name"]) if (!required.includes(attribute)) problems.push(`accounts may lack ${attribute}`);
+
+  const groups = ofType(s, "aws:cognito/userGroup:UserGroup").filter((g) => g.inputs.userPoolId === poolId);
+  if (sorted(groups.map((g) => g.inputs.name)) !== sorted(roles)) problems.push(`groups are ${sorted(groups.map((g) => g.inputs.name)) || "none"}, expected ${sorted(roles)}`);
+
+  const clients = ofType(s, "aws:cognito/userPoolClient:UserPoolClient").filter((c) => c.inputs.userPoolId === poolId);
+  if (clients.length !== 1) return [...problems, `expected one console client, found ${clients.length}`];
+  const client = clients[0]!.inputs;
+  if (client.generateSecret) problems.push("the console client has a secret");
+  if (sorted(client.allowedOauthFlows) !== "code") problems.push(`the console client allows ${sorted(client.allowedOauthFlows)}, expected code only`);
+  if (!client.allowedOauthFlowsUserPoolClient) problems.push("the console client cannot use OAuth");
+  if (!sorted(client.allowedOauthScopes).split(" ").includes("openid")) problems.push("the console client cannot ask for openid");
+  if (sorted(client.callbackUrls) !== sorted(urls.signIn)) problems.push(`sign-in returns to ${sorted(client.callbackUrls)}, expected ${sorted(urls.signIn)}`);
+  if (sorted(client.logoutUrls) !== sorted(urls.signOut)) problems.push(`sign-out returns to ${sorted(client.logoutUrls)}, expected ${sorted(urls.signOut)}`);
+
+  const domain = ofType(s, "aws:cognito/userPoolDomain:UserPoolDomain").find((d) => d.inputs.userPoolId === poolId);
+  if (!domain) problems.push("the user pool has no sign-in domain");
+  else if (domain.inputs.managedLoginVersion !== 2) problems.push("the sign-in domain does not serve managed login");
+  const clientId = mockId(clients[0]!.name);
+  if (!ofType(s, "aws:cognito/managedLoginBranding:ManagedLoginBranding").some((b) => b.inputs.clientId === clientId)) {
+    problems.push("managed login has no page for the console client");
   }
   return problems;
 }
@@ -363,6 +415,22 @@ export function alarmProblems(s: Synthesis, emitted: Emitted): string[] {
     }
     if (!a.metricName && !(a.metricQueries ?? []).length) problems.push(`${alarm.name}: watches nothing`);
   }
+  return problems;
+}
+
+/** Every function that reads `Settings` is told to trust exactly `expected`, and no function holds a shared secret. */
+export function issuerProblems(s: Synthesis, expected: Record<string, unknown>): string[] {
+  const problems: string[] = [];
+  for (const build of s.builds) {
+    const oidc = build.links.Settings?.oidc;
+    if (build.links.Settings && !isDeepStrictEqual(oidc, expected)) {
+      problems.push(`${build.handler} trusts ${JSON.stringify(oidc)}`);
+    }
+    for (const [name, link] of Object.entries(build.links)) {
+      if ((link as { type?: string }).type === "sst.sst.Secret") problems.push(`${build.handler} holds the secret ${name}`);
+    }
+  }
+  if (ofType(s, "sst:sst:Secret").length > 0) problems.push("the stage defines a shared secret");
   return problems;
 }
 

@@ -6,7 +6,7 @@
  * inside .sst/platform so program and mocks share one @pulumi/pulumi.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -127,6 +127,8 @@ export function synthesize(stage: string): Promise<Synthesis> {
   if (!pending) {
     pending = (async () => {
       ensurePlatform();
+      // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
+      mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
       const program = await bundleProgram(stage, await appConfig(stage));
       const dir = mkdtempSync(path.join(tmpdir(), "testex-synth-"));
       const out = path.join(dir, "synthesis.json");
@@ -137,8 +139,6 @@ export function synthesize(stage: string): Promise<Synthesis> {
           env: {
             // Not the test stack's links or endpoints: the program must not depend on them.
             ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SST_RESOURCE_|AWS_)/.test(key))),
-            // A deploy reads secrets from the CLI; the program only needs one to exist.
-            SST_SECRET_AuthSecret: "offline-placeholder",
             PULUMI_CONFIG_PASSPHRASE: "",
           },
           timeout: 60_000,

@@ -1,16 +1,15 @@
-import { Resource } from "sst";
 import { ROLES, type Actor, type Role } from "@testex/core";
 import { mintToken } from "@testex/local/token";
 import { app } from "@testex/functions/api/app";
 import { contractViolations } from "@testex/functions/api/operations";
 
-/** A role (acting as `user-<role>`) or a full actor; tokens are real and signed with the stack's secret. */
+/** A role (acting as `user-<role>`) or a full actor; tokens are real, signed with the local provider's key and checked through its JWKS. */
 export type Caller = Role | Actor;
 
 const actorOf = (caller: Caller): Actor =>
-  typeof caller === "string" ? { id: `user-${caller}`, email: `${caller}@example.com`, roles: [caller] } : caller;
+  typeof caller === "string" ? { id: `user-${caller}`, email: `${caller}@example.com`, name: `Test ${caller}`, roles: [caller] } : caller;
 
-export const tokenFor = (caller: Caller) => mintToken(actorOf(caller), Resource.AuthSecret.value);
+export const tokenFor = (caller: Caller) => mintToken(actorOf(caller));
 export { ROLES };
 
 export interface Reply<T = any> {

@@ -10,12 +10,11 @@ declare module "vitest" {
   }
 }
 
-/** One in-memory stack for the whole run: real DynamoDB Local, S3 and SES on random ports. */
+/** One in-memory stack for the whole run: real DynamoDB Local, S3, SES, SQS and OpenID Provider on random ports. */
 export default async function setup(project: TestProject) {
   const dataDir = mkdtempSync(join(tmpdir(), "testex-test-"));
   const stack = await startStack({
     stage: "test",
-    authSecret: "test-secret-0123456789abcdefghijklmnop",
     dataDir,
     persistent: false,
     // Generous, so a loaded machine never fails a health check; the test of a timeout waits this long once.

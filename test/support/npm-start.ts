@@ -27,9 +27,22 @@ export function npmStart(env: NodeJS.ProcessEnv): Started {
 /** A shell's environment for a stack of its own: free ports and a fresh data directory, not the test stack's links. */
 export async function ownStackEnv(): Promise<{ env: NodeJS.ProcessEnv; dataDir: string; ports: number[] }> {
   const dataDir = mkdtempSync(join(tmpdir(), "testex-start-"));
-  const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
-  const [api, dynamo, s3, ses, sqs] = ports.map(String);
-  const env = { PATH: process.env.PATH, HOME: process.env.HOME, TESTEX_DATA_DIR: dataDir, PORT: api, TESTEX_DYNAMODB_PORT: dynamo, TESTEX_S3_PORT: s3, TESTEX_SES_PORT: ses, TESTEX_SQS_PORT: sqs };
+  const ports = [await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort(), await freePort()];
+  const [api, dynamo, s3, ses, sqs, oidc, web] = ports.map(String);
+  const env = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TESTEX_DATA_DIR: dataDir,
+    PORT: api,
+    TESTEX_DYNAMODB_PORT: dynamo,
+    TESTEX_S3_PORT: s3,
+    TESTEX_SES_PORT: ses,
+    TESTEX_SQS_PORT: sqs,
+    // `npm run token` in a walk-through signs in at this stack's provider.
+    TESTEX_OIDC_PORT: oidc,
+    // The console it builds and serves.
+    TESTEX_WEB_PORT: web,
+  };
   return { env, dataDir, ports };
 }
 

@@ -1,15 +1,22 @@
 import { Resource } from "sst";
+import type { Role } from "./access";
 
-/** A stage's OpenID Connect issuer (e.g. a Cognito user pool); without it, tokens are HS256 with the AuthSecret. */
+/**
+ * The stage's OpenID Connect issuer: its Cognito user pool, an enterprise's
+ * own (Entra ID, Okta, Google Workspace…), or locally the checkout's provider.
+ * Every token is checked against it; there is no other way in.
+ */
 export interface OidcSettings {
   /** The `iss` every token must carry, e.g. https://cognito-idp.<region>.amazonaws.com/<pool-id>. */
   issuer: string;
   /** Where the issuer publishes its signing keys (JWKS). */
   jwksUrl: string;
-  /** The `aud` every token must carry (for Cognito: the app client id). */
+  /** The console's client id: ID tokens name it in `aud`, Cognito's access tokens in `client_id`. */
   audience: string;
-  /** The claim that lists the user's roles, e.g. `cognito:groups`. */
-  rolesClaim: string;
+  /** The claim that lists the user's groups, e.g. `cognito:groups` or `groups`. */
+  groupsClaim: string;
+  /** The role each group grants; a group not named here grants nothing. */
+  roles: Record<string, Role>;
 }
 
 /** Values at or above `one` need one approver; at or above `two`, two distinct ones. */
@@ -61,11 +68,14 @@ export interface Settings {
   allowedContentTypes: string[];
   /** How long `/health` waits for each dependency before calling it a timeout. */
   healthTimeoutMs: number;
-  /** Verify tokens against this issuer instead of the stage's signing secret. */
-  oidc: OidcSettings | null;
+  /** Who signs people in: tokens are verified against this issuer only. */
+  oidc: OidcSettings;
 }
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;
 
-/** The API's public base URL (no trailing slash), for links in notices. */
+/** The API's public base URL (no trailing slash): the health probe calls it. */
 export const apiUrl = (): string => Resource.Api.url.replace(/\/+$/, "");
+
+/** The console's public base URL (no trailing slash): notices link people to its pages. */
+export const consoleUrl = (): string => Resource.Web.url.replace(/\/+$/, "");

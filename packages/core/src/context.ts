@@ -5,6 +5,8 @@ export interface Actor {
   /** Stable subject id (the token's `sub`, or `system:<job>` for jobs). */
   id: string;
   email?: string;
+  /** Display name, from the token's `name` claim. */
+  name?: string;
   roles: readonly string[];
 }
 

@@ -45,7 +45,9 @@ export class ValidationError extends DomainError {
   readonly issues: FieldIssue[];
 
   constructor(issues: FieldIssue[]) {
-    super("validation.failed", "The request does not match the schema.", { errors: issues });
+    const listed = issues.slice(0, 3).map((issue) => issue.message);
+    const more = issues.length > listed.length ? ` (and ${issues.length - listed.length} more)` : "";
+    super("validation.failed", listed.length ? `${listed.join("; ")}${more}.` : "The request is not valid.", { errors: issues });
     this.issues = issues;
   }
 }

@@ -8,7 +8,7 @@ export { DomainError, ValidationError, isDomainError, type ErrorCode, type Field
 export { apiUrl, settings, type Settings } from "./config";
 export type { Page } from "./db/cursor";
 export { log, withLogFields, describeError } from "./log";
-export { ROLES, can, type Role, type Capability } from "./access";
+export { ROLES, CAPABILITIES, can, type Role, type Capability } from "./access";
 export * as Termination from "./termination";
 export * as Outbox from "./outbox";
 export * as Idempotency from "./idempotency";

@@ -48,7 +48,7 @@ describe("rendering", () => {
   it("puts both decision links in an approval request", async () => {
     const props = templates["approval-request"].component.PreviewProps;
     const email = await render("approval-request", props);
-    expect(email.html).toContain(`href="${props.approve_url}"`);
-    expect(email.text).toContain(props.reject_url);
+    expect(email.html).toContain(`href="${props.review_url}"`);
+    expect(email.text).toContain(props.review_url);
   });
 });

@@ -4,7 +4,7 @@ import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { openApiDocument } from "../src/api/openapi/document";
 import { DOCUMENT_FILE, serialise } from "../src/api/openapi/file";
-import { contractViolations, operationsOf, servedRoutes } from "../src/api/operations";
+import { contractViolations, errorsOf, operationsOf, servedRoutes } from "../src/api/operations";
 import { call, documented } from "#test/api";
 
 const generated = openApiDocument(app);
@@ -55,6 +55,39 @@ describe("the API document", () => {
         for (const status of ["400", "413", "415", "422", "500"]) expect(op.responses[status], `${method} ${path} ${status}`).toBeDefined();
       }
     }
+  });
+});
+
+describe("the API document's schemas", () => {
+  type Media = Record<string, { schema: { $ref?: string } }>;
+  const ops = Object.entries(generated.paths).flatMap(([path, methods]) =>
+    Object.entries(methods as Record<string, { requestBody?: { content: Media }; responses: Record<string, { content?: Media; $ref?: string }> }>).map(([method, op]) => ({
+      where: `${method.toUpperCase()} ${path}`,
+      op,
+    })),
+  );
+
+  it("names a component for every JSON request body", () => {
+    for (const { where, op } of ops) {
+      const schema = op.requestBody?.content["application/json"]?.schema;
+      if (schema) expect(schema.$ref, where).toMatch(/^#\/components\/schemas\//);
+    }
+  });
+
+  it("names a component for every JSON reply that carries a resource", () => {
+    for (const { where, op } of ops.filter(({ where }) => where.includes(" /api/"))) {
+      for (const [status, response] of Object.entries(op.responses)) {
+        const schema = response.content?.["application/json"]?.schema as { $ref?: string; anyOf?: { $ref?: string }[] } | undefined;
+        // One of several resources (the upload's grant, or the stored file) names each.
+        for (const one of schema?.anyOf ?? (schema ? [schema] : [])) expect(one.$ref, `${where} ${status}`).toMatch(/^#\/components\/schemas\//);
+      }
+    }
+  });
+
+  it("lists every code a reply can carry in the Problem's code enum", () => {
+    const codes = (generated.components.schemas.Problem as { properties: { code: { enum: string[] } } }).properties.code.enum;
+    for (const op of operationsOf(app)) for (const list of errorsOf(op.spec).values()) for (const code of list) expect(codes).toContain(code);
+    expect(codes).toEqual(expect.arrayContaining(["route.not_found", "method.not_allowed"]));
   });
 });
 

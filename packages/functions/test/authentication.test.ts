@@ -1,9 +1,11 @@
-import { exportJWK, generateKeyPair, SignJWT } from "jose";
+import { exportJWK, generateKeyPair, importJWK, SignJWT } from "jose";
+import { mkdtempSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { Resource } from "sst";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { can, ROLES } from "@testex/core";
-import { mintToken } from "#test/local";
+import { can, ROLES, settings } from "@testex/core";
+import { mintToken, oidcKeys, stackSigner } from "#test/local";
 import { uniqueEmail } from "#test/fixtures";
 import { app } from "../src/api/app";
 import { tokenVerifier } from "../src/api/middleware/authenticate";
@@ -26,17 +28,39 @@ describe("authentication of API calls", () => {
 
   it("refuses credentials that are not a bearer token with 401", () => expectUnauthenticated({ authorization: "Basic dXNlcjpwYXNz" }));
 
-  it("refuses a token signed with another secret with 401", async () =>
-    expectUnauthenticated(bearer(await mintToken(viewer, "another-secret-0123456789abcdefghij"))));
+  it("refuses a token signed with a key the stage's issuer did not publish with 401", async () => {
+    const stranger = { ...stackSigner(), keysFile: join(mkdtempSync(join(tmpdir(), "testex-stranger-")), "keys.json") };
+    await expectUnauthenticated(bearer(await mintToken(viewer, stranger)));
+  });
+
+  it("refuses a token signed with a shared secret (HS256) with 401, whatever it claims", async () => {
+    const { issuer, audience } = settings().oidc;
+    const { signing } = oidcKeys(stackSigner().keysFile);
+    const token = await new SignJWT({ "cognito:groups": ["admin"] })
+      .setProtectedHeader({ alg: "HS256", kid: signing.kid })
+      .setSubject("mallory")
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime("5m")
+      .sign(new TextEncoder().encode("a-secret-anyone-could-hold-0123456789"));
+    await expectUnauthenticated(bearer(token));
+  });
 
   it("refuses an expired token with 401", async () =>
-    expectUnauthenticated(bearer(await mintToken(viewer, Resource.AuthSecret.value, Math.floor(Date.now() / 1000) - 60))));
+    expectUnauthenticated(bearer(await mintToken(viewer, stackSigner(), Math.floor(Date.now() / 1000) - 60))));
 
   it("refuses an unsigned token (alg none) with 401", () =>
     expectUnauthenticated(bearer(`${base64url({ alg: "none", typ: "JWT" })}.${base64url({ sub: "mallory", roles: ["admin"] })}.`)));
 
   it("refuses a token that names no subject with 401", async () => {
-    const token = await new SignJWT({ roles: ["admin"] }).setProtectedHeader({ alg: "HS256" }).setExpirationTime("1h").sign(new TextEncoder().encode(Resource.AuthSecret.value));
+    const { issuer, audience } = settings().oidc;
+    const { signing } = oidcKeys(stackSigner().keysFile);
+    const token = await new SignJWT({ "cognito:groups": ["admin"] })
+      .setProtectedHeader({ alg: signing.alg, kid: signing.kid })
+      .setIssuer(issuer)
+      .setAudience(audience)
+      .setExpirationTime("1h")
+      .sign(await importJWK(signing, signing.alg));
     await expectUnauthenticated(bearer(token));
   });
 
@@ -58,8 +82,8 @@ describe("authentication of API calls", () => {
     }
   });
 
-  it("records the token's subject as the audit actor, whatever the request claims", async () => {
-    const alice = { id: `user-alice-${Date.now()}`, email: "alice@example.com", roles: ["editor"] };
+  it("records the token's subject as the audit actor, with the name and e-mail its claims give, whatever the request claims", async () => {
+    const alice = { id: `user-alice-${Date.now()}`, email: "alice@example.com", name: "Alice Example", roles: ["editor"] };
     const created = await call("POST", "/api/clients", {
       as: alice,
       headers: { "x-actor": "mallory", "x-user-id": "mallory" },
@@ -68,7 +92,7 @@ describe("authentication of API calls", () => {
     expect(created.status).toBe(201);
     const trail = await call("GET", `/api/clients/${created.body.client_id}/audit`, { as: "viewer" });
     expect(trail.body.items).toHaveLength(1);
-    expect(trail.body.items[0]).toMatchObject({ actor: alice.id, actor_email: alice.email, action: "client.created" });
+    expect(trail.body.items[0]).toMatchObject({ actor: alice.id, actor_email: alice.email, actor_name: alice.name, action: "client.created" });
   });
 });
 
@@ -89,7 +113,9 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
   });
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-  const verifier = () => tokenVerifier({ oidc: { issuer, audience, jwksUrl, rolesClaim: "cognito:groups" } });
+  const roles = { viewer: "viewer", editor: "editor", approver: "approver", admin: "admin" } as const;
+  const verifier = (groupsClaim = "cognito:groups", mapping: Record<string, (typeof ROLES)[number]> = roles) =>
+    tokenVerifier({ issuer, audience, jwksUrl, groupsClaim, roles: mapping });
   const sign = (claims: Record<string, unknown>, key = keys.privateKey, options: { iss?: string; aud?: string } = {}) =>
     new SignJWT(claims)
       .setProtectedHeader({ alg: "RS256", kid: "key-1" })
@@ -100,12 +126,18 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
       .sign(key);
 
   it("accepts a token signed with the issuer's published key and reads roles from the configured claim", async () => {
-    const actor = await verifier()(await sign({ "cognito:groups": ["approver", "some-other-group"], email: "ann@example.com" }));
-    expect(actor).toEqual({ id: "cognito-user-1", email: "ann@example.com", roles: ["approver"] });
+    const actor = await verifier()(await sign({ "cognito:groups": ["approver", "some-other-group"], email: "ann@example.com", name: "Ann Example" }));
+    expect(actor).toEqual({ id: "cognito-user-1", email: "ann@example.com", name: "Ann Example", roles: ["approver"] });
+  });
+
+  it("maps an enterprise's groups to roles through the stage's mapping, and grants nothing for a group it does not name", async () => {
+    const entra = verifier("groups", { "0f1e2d3c-group-legal": "editor", "9a8b7c6d-group-board": "approver" });
+    expect(await entra(await sign({ groups: ["0f1e2d3c-group-legal", "9a8b7c6d-group-board"] }))).toMatchObject({ roles: ["editor", "approver"] });
+    expect(await entra(await sign({ groups: ["admin", "ffffffff-group-canteen"] }))).toMatchObject({ roles: [] });
   });
 
   it("answers 503, not 401, when the issuer's keys cannot be fetched", async () => {
-    const unreachable = tokenVerifier({ oidc: { issuer, audience, jwksUrl: "http://127.0.0.1:9/.well-known/jwks.json", rolesClaim: "cognito:groups" } });
+    const unreachable = tokenVerifier({ issuer, audience, jwksUrl: "http://127.0.0.1:9/.well-known/jwks.json", groupsClaim: "cognito:groups", roles });
     await expect(unreachable(await sign({}))).rejects.toMatchObject({ code: "auth.unavailable" });
   });
 

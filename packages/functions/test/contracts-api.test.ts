@@ -58,6 +58,20 @@ describe("the contracts API", () => {
     expect(reply.body.errors[0].path).toBe("status");
   });
 
+  it("searches contracts by title, a viewer included", async () => {
+    const word = `Kestrel${Date.now().toString(36)}`;
+    const contract = await newContract((await newClient()).client_id, { title: `${word} hosting` });
+    const reply = await call("GET", `/api/contracts/search?q=${word.toLowerCase()}`, { as: "viewer" });
+    expect(reply.status).toBe(200);
+    expect(reply.body).toEqual({ items: [{ ...contract, client_name: "Acme" }], truncated: false });
+  });
+
+  it("answers a search without a word with 422 for a person to read", async () => {
+    const reply = await call("GET", "/api/contracts/search?q=%20", { as: "viewer" });
+    isProblem(reply, 422, "validation.failed");
+    expect(reply.body.errors).toEqual([{ path: "q", message: "q: type at least one letter or digit of a title or client name" }]);
+  });
+
   it("answers an unknown contract with 404", async () => {
     isProblem(await call("GET", "/api/contracts/CT00000000NONE", { as: "viewer" }), 404, "contract.not_found");
   });

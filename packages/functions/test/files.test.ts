@@ -381,12 +381,25 @@ describe("deleting a document", () => {
     expect(entries[1].after.uploaded_by).toBe("user-editor");
   });
 
-  it("is idempotent: deleting again answers 204 and keeps the archived copy", async () => {
+  it("answers deleting it again with 404 and keeps the archived copy", async () => {
     const contractId = await newContract();
     const file = await upload(contractId, pdf());
     await call("DELETE", `${filesOf(contractId)}/${file.file_id}`, { as: "editor" });
-    expect((await call("DELETE", `${filesOf(contractId)}/${file.file_id}`, { as: "editor" })).status).toBe(204);
+    const again = await call("DELETE", `${filesOf(contractId)}/${file.file_id}`, { as: "editor" });
+    expect(again.status).toBe(404);
+    expect(again.body.code).toBe("file.not_found");
     expect(await objectIn(Resource.Archives.name, File.objectKey(contractId, file.file_id))).not.toBeNull();
+  });
+
+  it("answers 20 parallel deletes with one 204 and, for the others, 404 or 409", async () => {
+    const contractId = await newContract();
+    const file = await upload(contractId, pdf());
+    const replies = await Promise.all(Array.from({ length: 20 }, () => call("DELETE", `${filesOf(contractId)}/${file.file_id}`, { as: "editor" })));
+    const statuses = replies.map((reply) => reply.status);
+    expect(statuses.filter((status) => status === 204)).toHaveLength(1);
+    expect(statuses.filter((status) => status !== 204).every((status) => status === 404 || status === 409)).toBe(true);
+    expect(await objectIn(Resource.Archives.name, File.objectKey(contractId, file.file_id))).not.toBeNull();
+    expect(await objectIn(Resource.Files.name, File.objectKey(contractId, file.file_id))).toBeNull();
   });
 });
 

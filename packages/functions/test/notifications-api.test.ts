@@ -20,6 +20,16 @@ async function newContract(end_date = "2027-06-30") {
 
 const noticeAbout = (contract_id: string, to = [uniqueEmail("api")]) => ({ template: "termination-notice", to, contract_id, props: terminationProps(contract_id) });
 
+/** A notice SES refused for good: DEAD at its first attempt. */
+async function deadNotice(to = [uniqueEmail("dead")]): Promise<string> {
+  const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(await newContract(), to) });
+  const id = queued.body.notification_id as string;
+  const sesMock = mockClient(await ses()).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
+  await handler(sqsEvent([id]));
+  sesMock.restore();
+  return id;
+}
+
 describe("POST /api/notifications", () => {
   it("queues a notice for an admin and answers 202 with its id", async () => {
     const contractId = await newContract();
@@ -92,19 +102,24 @@ describe("reading notices", () => {
 
 describe("POST /api/notifications/{id}/retry", () => {
   it("replays a DEAD notice, which is then delivered", async () => {
-    const contractId = await newContract();
     const to = [uniqueEmail("replay")];
-    const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(contractId, to) });
-    const id = queued.body.notification_id;
-    const sesMock = mockClient(await ses()).on(SendEmailCommand).rejects(Object.assign(new Error("MessageRejected"), { name: "MessageRejected", $metadata: { httpStatusCode: 400 } }));
-    await handler(sqsEvent([id]));
-    sesMock.restore();
+    const id = await deadNotice(to);
 
     const reply = await call("POST", `/api/notifications/${id}/retry`, { as: "admin" });
     expect(reply.status).toBe(202);
     expect(reply.body).toMatchObject({ status: "QUEUED", attempts: 0 });
     await handler(sqsEvent([id]));
     expect(await mailTo(...to)).toHaveLength(1);
+  });
+
+  it("lists DEAD notices for an admin, and refuses a viewer", async () => {
+    const id = await deadNotice();
+
+    const dead = await call("GET", "/api/notifications/dead?limit=100", { as: "admin" });
+    expect(dead.status).toBe(200);
+    expect(dead.body.items.map((n: { notification_id: string }) => n.notification_id)).toContain(id);
+    expect(dead.body.items.every((n: { status: string }) => n.status === "DEAD")).toBe(true);
+    expect((await call("GET", "/api/notifications/dead", { as: "viewer" })).status).toBe(403);
   });
 
   it("refuses to replay a notice that is not DEAD with 409", async () => {

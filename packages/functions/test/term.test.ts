@@ -35,7 +35,7 @@ describe("a contract's term", () => {
     const { clientId } = await newClient();
     const reply = await create(clientId, { end_date: "2027-03-30", renewal: "AUTO" });
     expect(reply.status).toBe(422);
-    expect(reply.body.errors).toEqual([{ path: "renewal_term_months", message: "An AUTO contract needs renewal_term_months" }]);
+    expect(reply.body.errors).toEqual([{ path: "renewal_term_months", message: "renewal_term_months: an AUTO contract needs a renewal term" }]);
   });
 
   it("of an EVERGREEN contract has no end date and no notice deadline, and refuses one", async () => {
@@ -46,9 +46,9 @@ describe("a contract's term", () => {
     expect(evergreen.body.notice_deadline).toBeUndefined();
     const dated = await create(clientId, { renewal: "EVERGREEN", end_date: "2027-03-30" });
     expect(dated.status).toBe(422);
-    expect(dated.body.errors).toEqual([{ path: "end_date", message: "An EVERGREEN contract has no end date" }]);
+    expect(dated.body.errors).toEqual([{ path: "end_date", message: "end_date: an EVERGREEN contract has no end date" }]);
     const undated = await create(clientId, {});
-    expect(undated.body.errors).toEqual([{ path: "end_date", message: "A NONE contract needs an end date" }]);
+    expect(undated.body.errors).toEqual([{ path: "end_date", message: "end_date: a NONE contract needs an end date" }]);
   });
 
   it("moves its notice deadline when its end date or notice period changes", async () => {

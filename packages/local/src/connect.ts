@@ -1,5 +1,4 @@
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
-import { localAuthSecret } from "./auth-secret";
 import { localEnvironment, localResources } from "./environment";
 import { localEndpoints } from "./ports";
 import { httpAnswers } from "./process";
@@ -52,7 +51,7 @@ export async function connect(): Promise<Connected> {
     const missing = [!dynamo && `DynamoDB on ${endpoints.dynamo} (TESTEX_DYNAMODB_PORT)`, !s3 && `S3 on ${endpoints.s3} (TESTEX_S3_PORT)`].filter(Boolean);
     throw new Error(`The local stack is not running: nothing answers as ${missing.join(" or ")}.\nStart it with \`npm start\` in another terminal (with the same port variables, if you changed them).`);
   }
-  const resources = localResources("local", localAuthSecret());
+  const resources = localResources("local", endpoints.oidc);
   const env = localEnvironment(endpoints, resources);
   Object.assign(process.env, env, { LOG_LEVEL: process.env.LOG_LEVEL ?? "WARN", TESTEX_METRICS: "off" });
   const client = new DynamoDBClient({ endpoint: endpoints.dynamo, region: env.AWS_REGION });

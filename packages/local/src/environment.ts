@@ -1,5 +1,7 @@
-import type { Settings } from "@testex/core/config";
-import { senderDomain, stageConfig } from "../../../infra/config";
+import type { OidcSettings, Settings } from "@testex/core/config";
+import { rolesByName, senderDomain, stageConfig } from "../../../infra/config";
+import { GROUPS_CLAIM, LOCAL_CLIENT_ID } from "./people";
+import { localPorts } from "./ports";
 
 export interface Endpoints {
   dynamo: string;
@@ -14,12 +16,25 @@ export interface LocalResources {
   buckets: { files: string; archives: string; backups: string };
   queues: { notifications: string; deadLetters: string; outboxFailures: string };
   settings: Settings;
-  authSecret: string;
+  /** Where the console is served: notices link there, and the API and the files bucket accept its requests. */
+  consoleUrl: string;
 }
 
-export function localResources(stage: string, authSecret: string, overrides: Partial<Settings> = {}): LocalResources {
+/** The local provider, seen by the API exactly as a stage's Cognito user pool is: same claims, same group names. */
+export const localIssuer = (issuer: string): OidcSettings => ({
+  issuer,
+  jwksUrl: `${issuer}/jwks`,
+  audience: LOCAL_CLIENT_ID,
+  groupsClaim: GROUPS_CLAIM,
+  roles: rolesByName(),
+});
+
+export function localResources(stage: string, issuer: string, overrides: Partial<Settings> = {}, consolePort = localPorts().web): LocalResources {
   const base = stageConfig(stage).settings;
+  const consoleUrl = `http://localhost:${consolePort}`;
+  const corsOrigins = process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins;
   return {
+    consoleUrl,
     stage,
     table: `testex-${stage}`,
     buckets: { files: `testex-${stage}-files`, archives: `testex-${stage}-archives`, backups: `testex-${stage}-backups` },
@@ -28,7 +43,6 @@ export function localResources(stage: string, authSecret: string, overrides: Par
       deadLetters: `testex-${stage}-notification-dead-letters`,
       outboxFailures: `testex-${stage}-outbox-failures`,
     },
-    authSecret,
     settings: {
       // The settings a deployed stage of this name would get; a few can be overridden for local runs.
       ...base,
@@ -37,7 +51,8 @@ export function localResources(stage: string, authSecret: string, overrides: Par
       approval: process.env.APPROVAL_THRESHOLD
         ? { ...base.approval, default: { ...base.approval.default, one: Number(process.env.APPROVAL_THRESHOLD) } }
         : base.approval,
-      corsOrigins: process.env.CORS_ORIGINS?.split(",") ?? base.corsOrigins,
+      corsOrigins: [...new Set([...corsOrigins, consoleUrl, `http://127.0.0.1:${consolePort}`])],
+      oidc: localIssuer(issuer),
       ...overrides,
     },
   };
@@ -73,8 +88,9 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_OutboxFailures: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.outboxFailures}` }),
     // As deployed: the identity is the sender address's domain.
     SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail) }),
-    SST_RESOURCE_AuthSecret: link({ value: resources.authSecret }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
+    SST_RESOURCE_Web: link({ url: resources.consoleUrl }),
+    TESTEX_WEB_PORT: new URL(resources.consoleUrl).port,
   };
 }

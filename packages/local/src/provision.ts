@@ -6,7 +6,7 @@ import {
   UpdateTableCommand,
   UpdateTimeToLiveCommand,
 } from "@aws-sdk/client-dynamodb";
-import { CreateBucketCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
+import { CreateBucketCommand, PutBucketCorsCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { TABLE_KEYS } from "@testex/core/db/table";
 import { NOTICE_QUEUE } from "../../../infra/event-sources";
@@ -80,6 +80,18 @@ export async function ensureBuckets(s3: S3Client, names: string[]): Promise<void
       if (!(error instanceof BucketAlreadyOwnedByYou || error instanceof BucketAlreadyExists)) throw error;
     }
   }
+}
+
+/** Lets the console upload and download straight from the browser, as the files bucket's CORS rule does in AWS (infra/storage.ts). */
+export async function allowBrowsers(s3: S3Client, bucket: string, origins: string[]): Promise<void> {
+  await s3.send(
+    new PutBucketCorsCommand({
+      Bucket: bucket,
+      CORSConfiguration: {
+        CORSRules: [{ AllowedOrigins: origins, AllowedMethods: ["GET", "PUT", "POST", "HEAD"], AllowedHeaders: ["*"], ExposeHeaders: ["ETag"], MaxAgeSeconds: 3600 }],
+      },
+    }),
+  );
 }
 
 /** The queues as infra defines them: the notices' visibility timeout and dead-letter queue, and the stream's failures. */

@@ -2,13 +2,24 @@ import { randomUUID } from "node:crypto";
 import { Client, Contract, systemActor, Term, Termination, withContext, type Actor } from "@testex/core";
 import { CONTRACT_TYPES, type ContractStatus } from "@testex/core/contract/index";
 import { forEachLimit } from "@testex/core/pool";
+import { personByLogin } from "./people";
 
-/** Who does what in the demo data, so audit trails show more than one person and the system. */
+/** The seeded person as the API would see them after signing in. */
+const signedIn = (login: string): Actor => {
+  const person = personByLogin(login)!;
+  return { id: person.sub, email: person.email, name: person.name, roles: person.groups };
+};
+
+/**
+ * Who does what in the demo data: the people who can sign in locally, so
+ * audit trails show more than one person, and whatever Edward asked for waits
+ * in both approvers' inboxes.
+ */
 const ACTORS = {
-  editor: { id: "demo-editor", email: "editor@testex-dev.com", roles: ["editor"] },
-  manager: { id: "demo-manager", email: "manager@testex-dev.com", roles: ["editor"] },
-  approver: { id: "demo-approver", email: "approver@testex-dev.com", roles: ["approver"] },
-  secondApprover: { id: "demo-approver-2", email: "approver2@testex-dev.com", roles: ["approver"] },
+  editor: signedIn("ed"),
+  manager: signedIn("ada"),
+  approver: signedIn("ana"),
+  secondApprover: signedIn("ben"),
 } satisfies Record<string, Actor>;
 
 /**

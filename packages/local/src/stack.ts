@@ -3,21 +3,22 @@ import type { Settings } from "@testex/core/config";
 import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
+import { oidcKeysFile } from "./oidc-keys";
 import { assertPortFree, freePort, type Running } from "./process";
 import { SQSClient } from "@aws-sdk/client-sqs";
+import { startOidc } from "./oidc-provider";
 import { timed, type Progress } from "./progress";
-import { ensureBuckets, ensureQueues, ensureTable } from "./provision";
+import { allowBrowsers, ensureBuckets, ensureQueues, ensureTable } from "./provision";
 import { startSqs } from "./sqs-server";
 import { startDynamo, startS3, startSes } from "./stand-ins";
 
 export interface StackOptions {
   stage: string;
-  authSecret: string;
   /** Keep data here across restarts; without it DynamoDB is in memory and S3 uses a temp dir. */
   dataDir: string;
   persistent: boolean;
   /** Fixed ports (npm start) or free ones picked at random (tests). */
-  ports?: { dynamo: number; s3: number; ses: number; sqs: number };
+  ports?: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number; web: number };
   /** Settings that differ from what a deployed stage of this name gets (tests inject their deadlines here). */
   settings?: Partial<Settings>;
   /** Told as each stand-in is ready or stopped, with timings (npm start prints it). */
@@ -31,15 +32,28 @@ export interface Stack {
   stop(): Promise<void>;
 }
 
-/** Starts DynamoDB Local, S3, SES and SQS stand-ins on 127.0.0.1 and provisions the table and buckets. */
+/**
+ * Starts DynamoDB Local, S3, SES and SQS stand-ins and the OpenID Provider on
+ * 127.0.0.1 and provisions the table and buckets.
+ */
 export async function startStack(options: StackOptions): Promise<Stack> {
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= "true";
-  const ports = options.ports ?? { dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort() };
+  const ports = options.ports ?? {
+    dynamo: await freePort(),
+    s3: await freePort(),
+    ses: await freePort(),
+    sqs: await freePort(),
+    oidc: await freePort(),
+    // Not served by the stack: the console needs a build, which only `npm start` and the browser tests make.
+    web: await freePort(),
+  };
   if (options.ports) {
     await assertPortFree(ports.dynamo, "DynamoDB Local (TESTEX_DYNAMODB_PORT)");
     await assertPortFree(ports.s3, "S3 (TESTEX_S3_PORT)");
     await assertPortFree(ports.ses, "SES (TESTEX_SES_PORT)");
     await assertPortFree(ports.sqs, "SQS (TESTEX_SQS_PORT)");
+    await assertPortFree(ports.oidc, "the OpenID Provider (TESTEX_OIDC_PORT)");
+    await assertPortFree(ports.web, "the console (TESTEX_WEB_PORT)");
   }
   const progress = options.progress;
   const ready = (start: () => Promise<Running>) => timed(progress, start, (s) => `${s.name} ready on ${s.endpoint}`);
@@ -48,6 +62,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     ready(() => startS3(ports.s3, join(options.dataDir, "s3"))),
     ready(() => startSes(ports.ses, options.persistent ? join(options.dataDir, "mail.jsonl") : undefined)),
     ready(() => startSqs(ports.sqs)),
+    ready(() => startOidc(ports.oidc, oidcKeysFile(options.dataDir))),
   ]);
   const services = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));
   let stopped: Promise<void> | undefined;
@@ -60,18 +75,20 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     throw failed.reason;
   }
   try {
-    const [dynamo, s3, ses, sqs] = services as [Running, Running, Running, Running];
-    const resources = localResources(options.stage, options.authSecret, options.settings);
-    const env = localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources);
+    const [dynamo, s3, ses, sqs, oidc] = services as [Running, Running, Running, Running, Running];
+    const resources = localResources(options.stage, oidc.endpoint, options.settings, ports.web);
+    const env: Record<string, string> = {
+      ...localEnvironment({ dynamo: dynamo.endpoint, s3: s3.endpoint, ses: ses.endpoint, sqs: sqs.endpoint }, resources),
+      TESTEX_OIDC_KEYS: oidcKeysFile(options.dataDir),
+    };
     const credentials = { accessKeyId: env.AWS_ACCESS_KEY_ID!, secretAccessKey: env.AWS_SECRET_ACCESS_KEY! };
     await timed(
       progress,
       async () => {
         await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
-        await ensureBuckets(
-          new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true }),
-          Object.values(resources.buckets),
-        );
+        const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
+        await ensureBuckets(buckets, Object.values(resources.buckets));
+        await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
         await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues);
       },
       () => `table ${resources.table}, ${Object.keys(resources.buckets).length} buckets and ${Object.keys(resources.queues).length} queues ready`,

@@ -1,10 +1,11 @@
+import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { freePort } from "./process";
-import { startSes } from "./stand-ins";
+import { startS3, startSes } from "./stand-ins";
 
 const inboxOf = async (endpoint: string) => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: { subject: string }[] }).emails;
 
@@ -32,6 +33,27 @@ describe("the SES stand-in's inbox", () => {
       expect(statSync(file).mode & 0o777).toBe(0o600);
     } finally {
       await second.stop();
+    }
+  });
+});
+
+describe("the S3 stand-in", () => {
+  const dir = mkdtempSync(join(tmpdir(), "testex-s3-"));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it("reads its own writes: a GET right after a PUT returns the whole new object", async () => {
+    const s3rver = await startS3(await freePort(), dir);
+    const s3 = new S3Client({ endpoint: s3rver.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+    try {
+      await s3.send(new CreateBucketCommand({ Bucket: "reads" }));
+      for (let round = 0; round < 20; round++) {
+        const body = Buffer.alloc(1024 * 1024, round);
+        await s3.send(new PutObjectCommand({ Bucket: "reads", Key: "checkpoint.json", Body: body }));
+        const read = Buffer.from(await (await s3.send(new GetObjectCommand({ Bucket: "reads", Key: "checkpoint.json" }))).Body!.transformToByteArray());
+        expect(read.equals(body), `round ${round}: read ${read.length} bytes`).toBe(true);
+      }
+    } finally {
+      await s3rver.stop();
     }
   });
 });

@@ -43,7 +43,7 @@ describe("npm start", () => {
   });
 
   it("reports each stand-in as it becomes ready, with its time", () => {
-    for (const name of ["DynamoDB Local", "S3 (s3rver)", "SES (aws-ses-v2-local)", "SQS"]) {
+    for (const name of ["DynamoDB Local", "S3 (s3rver)", "SES (aws-ses-v2-local)", "SQS", "OpenID Provider (oidc-provider)"]) {
       expect(first.output()).toMatch(new RegExp(`${name.replace(/[()]/g, "\\$&")}.* ready on http://127\\.0\\.0\\.1:\\d+ \\(\\d+\\.\\d s\\)`));
     }
   });

@@ -1,16 +1,18 @@
 /**
  * `npm start`: the whole system on this machine. Stand-ins for DynamoDB, S3,
- * SES and SQS on 127.0.0.1, the API on PORT, and the workers, with data under
- * `.testex/` (private to its user). One instance per data directory; SIGINT,
+ * SES and SQS and an OpenID Provider on 127.0.0.1, the API on PORT, the
+ * console on TESTEX_WEB_PORT, and the workers, with data under `.testex/` (private to its user). One instance per data directory; SIGINT,
  * SIGTERM or SIGHUP to this process stops everything it started.
  */
 import { serve } from "@hono/node-server";
+import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { apiCors } from "../../../infra/cors";
 import { withGatewayCors } from "./api-gateway";
-import { localAuthSecret } from "./auth-secret";
+import { buildConsole, serveConsole } from "./console";
 import { claimInstance } from "./instance";
 import { localDataDir, privateDir } from "./paths";
+import { PEOPLE } from "./people";
 import { localPorts } from "./ports";
 import { assertPortFree } from "./process";
 import { elapsed, timed } from "./progress";
@@ -58,8 +60,8 @@ async function start() {
   essentials = async () => release();
   await assertPortFree(port, "the API (PORT)");
 
-  say(`starting the stand-ins for DynamoDB, S3, SES and SQS (data in ${localDataDir})`);
-  const stack = await startStack({ stage: "local", authSecret: localAuthSecret(), dataDir: localDataDir, persistent: true, ports, progress: say });
+  say(`starting the stand-ins for DynamoDB, S3, SES and SQS and the OpenID Provider (data in ${localDataDir})`);
+  const stack = await startStack({ stage: "local", dataDir: localDataDir, persistent: true, ports, progress: say });
   parts.push(stack);
   essentials = async () => {
     await stack.stop();
@@ -92,19 +94,31 @@ async function start() {
       ),
   });
   await timed(say, () => untilHealthy(`http://127.0.0.1:${port}/health`), () => "GET /health is 200");
+  unlessStopping();
 
-  const [dynamo, s3, ses, sqs] = stack.services;
+  const { issuer, audience } = stack.resources.settings.oidc;
+  const build = { apiUrl: api, issuer, clientId: audience, outDir: join(localDataDir, "console") };
+  const web = await timed(say, () => buildConsole(build).then((dir) => serveConsole(dir, ports.web)), () => `console built and served on ${stack.resources.consoleUrl}`);
+  parts.push({ stop: async () => void web.close() });
+
+  const [dynamo, s3, ses, sqs, oidc] = stack.services;
   console.log(
     [
       "",
       `TESTEX is running (started in ${elapsed(began)})`,
+      `  Console      ${stack.resources.consoleUrl}   (sign in as one of the people below)`,
       `  API          ${api}/api   (health: ${api}/health)`,
-      `  API docs     ${api}/docs   (token: npm run -s token -- --role editor)`,
+      `  API docs     ${api}/docs   (token: npm run -s token -- --user ed)`,
+      `  Sign-in      ${oidc!.endpoint}   (OpenID Provider; client ${stack.resources.settings.oidc.audience})`,
       `  Mail inbox   ${ses!.endpoint}/   (JSON: ${ses!.endpoint}/store)`,
       `  Queue        ${sqs!.endpoint}   (notices: ${stack.resources.queues.notifications})`,
       `  S3           ${s3!.endpoint}   buckets: ${Object.values(stack.resources.buckets).join(", ")}`,
       `  DynamoDB     ${dynamo!.endpoint}   table: ${stack.resources.table}`,
       `  Data         ${localDataDir}`,
+      "",
+      "People who can sign in (local only):",
+      ...PEOPLE.map((p) => `  ${p.login.padEnd(4)} ${p.password.padEnd(12)} ${p.groups.join(", ").padEnd(9)} ${p.name} <${p.email}>`),
+      "",
       `Ctrl-C (or kill -INT ${process.pid}) stops everything.`,
       "",
     ].join("\n"),

@@ -1,29 +1,50 @@
-import { jwtVerify } from "jose";
 import { execFile } from "node:child_process";
 import { join } from "node:path";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { localAuthSecret } from "./auth-secret";
+import { settings } from "@testex/core";
+import { tokenVerifier } from "@testex/functions/api/middleware/authenticate";
 import { repoRoot } from "./paths";
 
 const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
 const cli = join(repoRoot, "packages/local/src/token-cli.ts");
-const run = (...args: string[]) => promisify(execFile)(tsx, [cli, ...args]);
+// The CLI finds the provider by TESTEX_OIDC_PORT, here the test stack's.
+const port = new URL(settings().oidc.issuer).port;
+const run = (...args: string[]) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, TESTEX_OIDC_PORT: port } });
 
 describe("npm run token", () => {
-  it("prints a token signed with the checkout's secret for the role, subject and e-mail asked for", async () => {
-    const { stdout } = await run("--role", "approver", "--sub", "user-42", "--email", "ann@example.com");
-    const { payload } = await jwtVerify(stdout.trim(), new TextEncoder().encode(localAuthSecret()), { algorithms: ["HS256"] });
-    expect(payload).toMatchObject({ sub: "user-42", email: "ann@example.com", roles: ["approver"] });
-    expect(payload.exp! - payload.iat!).toBe(12 * 3600);
+  it("signs in as the named person and prints an ID token the API accepts, naming them", async () => {
+    const { stdout, stderr } = await run("--user", "ana");
+    expect(await tokenVerifier(settings().oidc)(stdout.trim())).toEqual({
+      id: "2d5e7b5a-8b2a-4f9c-9c73-3e4f5a6b7c03",
+      email: "ana@testex.example",
+      name: "Ana Ortiz",
+      roles: ["approver"],
+    });
+    expect(stderr).toContain("valid 12 h");
+  });
+
+  it("signs in as the seeded person who holds the role asked for", async () => {
+    const { stdout } = await run("--role", "editor");
+    expect(await tokenVerifier(settings().oidc)(stdout.trim())).toMatchObject({ email: "ed@testex.example", roles: ["editor"] });
   });
 
   it("points to the docs page on the API's PORT", async () => {
-    const { stderr } = await promisify(execFile)(tsx, [cli, "--role", "viewer"], { env: { ...process.env, PORT: "4321" } });
+    const { stderr } = await promisify(execFile)(tsx, [cli, "--role", "viewer"], { env: { ...process.env, TESTEX_OIDC_PORT: port, PORT: "4321" } });
     expect(stderr).toContain("http://localhost:4321/docs");
   });
 
   it("refuses a role that does not exist, naming the ones that do", async () => {
     await expect(run("--role", "boss")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("viewer|editor|approver|admin") });
+  });
+
+  it("refuses a person who does not exist, naming the ones who do", async () => {
+    await expect(run("--user", "mallory")).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("val|ed|ana|ben|ada") });
+  });
+
+  it("says how to start the provider when none answers", async () => {
+    await expect(
+      promisify(execFile)(tsx, [cli, "--user", "ana"], { env: { ...process.env, TESTEX_OIDC_PORT: "9" } }),
+    ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("npm start") });
   });
 });

@@ -1,25 +1,33 @@
 /**
- * `npm run token -- --role <role> [--sub <user-id>] [--email <address>] [--expires <span>]`
- * prints a bearer token that the local API (`npm start`) accepts. It reads
- * the checkout's signing secret (creating it if missing), so it works before
- * or while the API runs.
+ * `npm run token -- --user <login>` or `--role <role>` signs in to the local
+ * OpenID Provider (`npm start` runs it) as one of the seeded people, through
+ * the authorization-code flow a browser uses, and prints their ID token: the
+ * bearer token the API accepts. `--role` picks the seeded person with that role.
  */
 import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@testex/core/access";
-import { localAuthSecret } from "./auth-secret";
-import { mintToken } from "./token";
+import { PEOPLE, personByLogin, personWithRole } from "./people";
+import { localEndpoints } from "./ports";
+import { httpAnswers } from "./process";
+import { signIn } from "./sign-in";
 
-const USAGE = `usage: npm run -s token -- --role <${ROLES.join("|")}> [--sub <user-id>] [--email <address>] [--expires 12h]`;
+const USAGE = `usage: npm run -s token -- --user <${PEOPLE.map((p) => p.login).join("|")}>  or  --role <${ROLES.join("|")}>`;
 
 async function main() {
-  const { values } = parseArgs({
-    options: { role: { type: "string" }, sub: { type: "string" }, email: { type: "string" }, expires: { type: "string", default: "12h" } },
-  });
-  const role = values.role as Role | undefined;
-  if (!role || !ROLES.includes(role)) throw new Error(values.role ? `unknown role "${values.role}"\n${USAGE}` : USAGE);
-  const actor = { id: values.sub ?? `local-${role}`, email: values.email, roles: [role] };
-  process.stdout.write(`${await mintToken(actor, localAuthSecret(), values.expires)}\n`);
-  process.stderr.write(`token for ${actor.id} (${role}), valid ${values.expires}; paste it into Authorize on http://localhost:${process.env.PORT ?? 3000}/docs\n`);
+  const { values } = parseArgs({ options: { user: { type: "string" }, role: { type: "string" } } });
+  if (values.role !== undefined && !ROLES.includes(values.role as Role)) throw new Error(`unknown role "${values.role}"\n${USAGE}`);
+  if (values.user !== undefined && !personByLogin(values.user)) throw new Error(`unknown user "${values.user}"\n${USAGE}`);
+  const person = values.user !== undefined ? personByLogin(values.user) : values.role !== undefined ? personWithRole(values.role as Role) : undefined;
+  if (!person) throw new Error(USAGE);
+
+  const issuer = localEndpoints().oidc;
+  if (!(await httpAnswers(`${issuer}/.well-known/openid-configuration`))) {
+    throw new Error(`No OpenID Provider answers on ${issuer} (TESTEX_OIDC_PORT): start the stack with \`npm start\` first.`);
+  }
+  const tokens = await signIn(issuer, person.login, person.password);
+  process.stdout.write(`${tokens.id_token}\n`);
+  const hours = Math.round(tokens.expires_in / 360) / 10;
+  process.stderr.write(`token for ${person.name} <${person.email}> (${person.groups.join(", ")}), valid ${hours} h; paste it into Authorize on http://localhost:${process.env.PORT ?? 3000}/docs\n`);
 }
 
 main().catch((error: Error) => {

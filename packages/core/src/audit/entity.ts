@@ -11,6 +11,8 @@ export const AuditEntity = entity({
     action: { type: "string", required: true, readOnly: true },
     actor: { type: "string", required: true, readOnly: true },
     actor_email: { type: "string", readOnly: true },
+    /** The actor's display name when the entry was written, from their token. */
+    actor_name: { type: "string", readOnly: true },
     request_id: { type: "string", required: true, readOnly: true },
     at: { type: "string", required: true, readOnly: true },
     before: { type: "any", readOnly: true },

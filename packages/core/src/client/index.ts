@@ -6,7 +6,8 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
-import { ClientId, Email, Text, Version } from "../schema";
+import { Changes, ClientId, Email, Text } from "../schema";
+import * as Search from "../search";
 import { parse } from "../validation";
 import { CLIENT_STATUSES, ClientEmailEntity, ClientEntity } from "./entity";
 
@@ -36,7 +37,7 @@ const editable = {
 export const CreateInput = v.strictObject(editable);
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
-export const UpdateInput = v.strictObject({ ...v.partial(v.object(editable)).entries, version: v.optional(Version) });
+export const UpdateInput = Changes(v.partial(v.object(editable)).entries);
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 type Stored = EntityItem<typeof ClientEntity>;
@@ -86,9 +87,10 @@ export async function create(raw: CreateInput): Promise<Client> {
     updated_at: now,
   };
   await writeTransaction(
-    ({ client: clients, clientEmail, audit }) => [
+    ({ client: clients, clientEmail, audit, searchWord }) => [
       clients.create(client).commit(),
       clientEmail.create({ email: client.email, client_id: client.client_id }).commit(),
+      ...Search.reindex(searchWord, "client", client.client_id, undefined, client.name),
       audit
         .put(Audit.record({ trail: client.client_id, entity: "client", entity_id: client.client_id, action: "client.created", after: present(client) }, now))
         .commit(),
@@ -116,7 +118,7 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
   const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
   const emailChanged = next.email !== current.email;
   await writeTransaction(
-    ({ client, clientEmail, audit }) => [
+    ({ client, clientEmail, audit, searchWord }) => [
       // Only the changed fields: contract_count moves with contracts (without a new version) and must not be overwritten.
       client
         .patch({ client_id: current.client_id })
@@ -132,6 +134,7 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
               .commit(),
           ]
         : []),
+      ...Search.reindex(searchWord, "client", current.client_id, current.name, next.name),
       audit
         .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.updated", before: present(current), after: present(next) }, next.updated_at))
         .commit(),
@@ -150,12 +153,13 @@ export async function remove(clientId: string, expectedVersion: number): Promise
     });
   if (current.contract_count > 0) throw hasContracts();
   await writeTransaction(
-    ({ client, clientEmail, audit }) => [
+    ({ client, clientEmail, audit, searchWord }) => [
       client
         .delete({ client_id: current.client_id })
         .where(({ version, contract_count }, { eq }) => `${eq(version, expectedVersion)} AND ${eq(contract_count, 0)}`)
         .commit(),
       clientEmail.delete({ email: current.email }).commit(),
+      ...Search.reindex(searchWord, "client", current.client_id, current.name, undefined),
       audit
         .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.deleted", before: present(current) }))
         .commit(),

@@ -8,8 +8,9 @@ import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
 import * as Outbox from "../outbox";
+import * as Search from "../search";
 import { tierAfter } from "../termination/policy";
-import { ClientId, IsoDate, PageQuery, Text, Version } from "../schema";
+import { Amount, Changes, ClientId, IsoDate, NO_CHANGE, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import { explainConflict, id, load, versionConflict, type Stored } from "./read";
 import { settleTerm, withTerm } from "./settle";
@@ -23,7 +24,7 @@ import {
   TERMINATION_REASONS,
 } from "./entity";
 import { build, EVENTS } from "./events";
-import { DEFAULT_RENEWAL, noticeDeadline, RENEWALS } from "./term";
+import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 
 export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
 
@@ -58,24 +59,14 @@ export const Contract = v.object({
 export type Contract = v.InferOutput<typeof Contract>;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
-/** An amount in the contract's currency, to the cent. */
-const Money = v.pipe(
-  v.number(),
-  v.finite(),
-  v.minValue(0),
-  v.maxValue(1e13),
-  v.check((n) => Math.abs(Math.round(n * 100) - n * 100) < 1e-6, "At most two decimals"),
-);
-
 /** A renewal term, in months: from one month to ten years. */
 export const TermMonths = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120));
-
 const terms = {
   title: Text(200),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
   end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),
-  value: Money,
+  value: Amount,
   currency: v.optional(CurrencyCode),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
   renewal: v.pipe(v.picklist(RENEWALS), v.description("Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.")),
@@ -93,11 +84,21 @@ export const CreateInput = v.pipe(
     renewal: v.optional(terms.renewal),
     renewal_term_months: v.optional(terms.renewal_term_months),
   }),
-  v.forward(v.check(datesInOrder, "end_date must not be before start_date"), ["end_date"]),
+  v.forward(v.check(datesInOrder, "must not be before start_date"), ["end_date"]),
+  v.description(
+    "`end_date` must not be before `start_date`, and is required unless `renewal` is EVERGREEN (which takes none). AUTO requires `renewal_term_months`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`).",
+  ),
 );
 export type CreateInput = v.InferInput<typeof CreateInput>;
 
-export const UpdateInput = v.strictObject({ ...v.partial(v.object(terms)).entries, version: v.optional(Version) });
+/** `client_id` may be sent back unchanged (a contract read and sent back whole); a contract never moves to another client. */
+export const UpdateInput = v.pipe(
+  Changes({ ...v.partial(v.object(terms)).entries, client_id: v.optional(ClientId) }),
+  v.description(
+    "The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). " +
+      "After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version.",
+  ),
+);
 export type UpdateInput = v.InferInput<typeof UpdateInput>;
 
 export const ListQuery = v.strictObject({
@@ -105,17 +106,34 @@ export const ListQuery = v.strictObject({
   status: v.optional(v.picklist(CONTRACT_STATUSES)),
   client_id: v.optional(ClientId),
   ending_after: v.optional(IsoDate),
-  ending_before: v.optional(IsoDate),
+  ending_before: v.optional(v.pipe(IsoDate, v.description("A calendar date (YYYY-MM-DD), not before `ending_after` when both are given (else 422)."))),
   notice_deadline_before: v.pipe(
     v.optional(IsoDate),
     v.description(
-      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters.",
+      "Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters (else 422).",
     ),
   ),
 });
 export type ListQuery = v.InferInput<typeof ListQuery>;
 
 export { id, load, explainConflict, withTerm, type Stored };
+
+export const SearchQuery = v.strictObject({
+  q: v.pipe(
+    v.string(),
+    v.maxLength(200),
+    v.check((q) => Search.words(q).length > 0, "Type at least one letter or digit of a title or client name"),
+  ),
+  limit: PageQuery.entries.limit,
+});
+export type SearchQuery = v.InferInput<typeof SearchQuery>;
+
+export const SearchResult = v.object({
+  items: v.array(v.object({ ...Contract.entries, client_name: v.string() })),
+  /** More contracts matched than the reply holds: a longer query narrows it. */
+  truncated: v.boolean(),
+});
+export type SearchResult = v.InferOutput<typeof SearchResult>;
 
 /** What the API shows of a stored contract: the term read with its defaults, the open end hidden. */
 export function present(contract: Stored): Contract {
@@ -158,7 +176,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
     input,
   );
   await writeTransaction(
-    ({ client, contract: contracts, audit }) => [
+    ({ client, contract: contracts, audit, searchWord }) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
       client
         .patch({ client_id: contract.client_id })
@@ -166,6 +184,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
         .where(({ status }, { eq }) => eq(status, "ACTIVE"))
         .commit(),
       contracts.create(contract).commit(),
+      ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
       audit
         .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
         .commit(),
@@ -183,20 +202,25 @@ export async function create(raw: CreateInput): Promise<Contract> {
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
   const input = parse(UpdateInput, raw);
-  const { version: _ignored, ...changes } = input;
+  const { version: _ignored, client_id: clientId, ...changes } = input;
   const current = await load(contractId);
   if (current.version !== expectedVersion) throw versionConflict(current.version);
+  if (clientId !== undefined && clientId !== current.client_id) {
+    throw new ValidationError([{ path: "client_id", message: `client_id: the contract belongs to ${current.client_id} and cannot move to another client; create a new contract instead` }]);
+  }
+  if (Object.keys(changes).length === 0) throw new ValidationError([{ path: "", message: `The body: ${NO_CHANGE}` }]);
   assertEditable(current);
   const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
   // Remembered so that lowering the value before a termination cannot lower who must approve it.
   next.approval_tier = tierAfter(current, next);
-  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date must not be before start_date" }]);
+  if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
   await writeTransaction(
-    ({ contract, audit }) => [
+    ({ contract, audit, searchWord }) => [
       contract
         .put(next)
         .where(({ version }, { eq }) => eq(version, expectedVersion))
         .commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, next.title),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.updated", before: current, after: next }, next.updated_at))
         .commit(),
@@ -226,13 +250,14 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
   await writeTransaction(
-    ({ client, contract, deletedContract, audit, outbox }) => [
+    ({ client, contract, deletedContract, audit, outbox, searchWord }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
         .commit(),
       deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: actor.id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
+      ...Search.reindex(searchWord, "contract", current.contract_id, current.title, undefined),
       audit
         .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
         .commit(),
@@ -252,7 +277,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   const query = parse(ListQuery, raw);
   const { ending_after: after, ending_before: last, status } = query;
   if (after && last && after > last) {
-    throw new ValidationError([{ path: "ending_after", message: "ending_after must not be after ending_before" }]);
+    throw new ValidationError([{ path: "ending_after", message: "ending_after: must not be after ending_before" }]);
   }
   if (query.notice_deadline_before) return byNoticeDeadline(query);
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
@@ -275,9 +300,9 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
 /** Running contracts by notice deadline, from the sparse index that holds only them. */
 async function byNoticeDeadline(query: v.InferOutput<typeof ListQuery>): Promise<Page<Contract>> {
   const mixed = (["client_id", "ending_after", "ending_before"] as const).filter((name) => query[name] !== undefined);
-  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: "Cannot be combined with notice_deadline_before" }));
+  const issues: { path: string; message: string }[] = mixed.map((name) => ({ path: name, message: `${name}: cannot be combined with notice_deadline_before` }));
   if (query.status && !RUNNING_STATUSES.includes(query.status)) {
-    issues.push({ path: "status", message: "With notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
+    issues.push({ path: "status", message: "status: with notice_deadline_before, status is ACTIVE or SUSPENDED: only running contracts have a deadline to meet" });
   }
   if (issues.length) throw new ValidationError(issues);
   const { status } = query;
@@ -313,3 +338,47 @@ function nextDay(date: string): string {
 /** The contract after the move, as the API shows it. */
 export const suspend = async (contractId: string): Promise<Contract> => present(await pause.suspend(contractId));
 export const reinstate = async (contractId: string): Promise<Contract> => present(await pause.reinstate(contractId));
+/** Candidates read per query word; past that, the reply says more matched. */
+const CANDIDATES = 200;
+const CLIENTS = 20;
+
+/**
+ * Contracts whose title or client's name has words starting with every word
+ * of `q` ("acm sup" finds "Support" for "ACME Ltd"), ordered by end date.
+ * Served by Queries on the word index and the client index: the longest word
+ * of the query selects the candidates, the others narrow them.
+ */
+export async function search(raw: SearchQuery): Promise<SearchResult> {
+  const query = parse(SearchQuery, raw);
+  const terms = Search.words(query.q);
+  const lead = terms.reduce((a, b) => (b.length > a.length ? b : a));
+
+  const [byTitle, byName] = await Promise.all([
+    Search.idsByPrefix("contract", lead, CANDIDATES),
+    Search.idsByPrefix("client", lead, CLIENTS),
+  ]);
+  const ofClients = await Promise.all(
+    byName.ids.map((client_id) => db.entities.contract.query.byClient({ client_id }).go({ limit: CANDIDATES })),
+  );
+  const found = new Map<string, Contract>();
+  for (const { data } of ofClients) for (const contract of data) found.set(contract.contract_id, present(contract));
+  const missing = byTitle.ids.filter((id) => !found.has(id));
+  if (missing.length > 0) {
+    const { data } = await db.entities.contract.get(missing.map((contract_id) => ({ contract_id }))).go();
+    for (const contract of data) found.set(contract.contract_id, present(contract));
+  }
+
+  const clientIds = [...new Set([...found.values()].map((contract) => contract.client_id))];
+  const names = new Map<string, string>();
+  if (clientIds.length > 0) {
+    const { data } = await db.entities.client.get(clientIds.map((client_id) => ({ client_id }))).go({ attributes: ["client_id", "name"] });
+    for (const client of data) names.set(client.client_id, client.name);
+  }
+
+  const matches = [...found.values()]
+    .map((contract) => ({ ...contract, client_name: names.get(contract.client_id) ?? "" }))
+    .filter((match) => Search.matchesAll(terms, `${match.title} ${match.client_name}`))
+    .sort((a, b) => (a.end_date ?? OPEN_END).localeCompare(b.end_date ?? OPEN_END) || a.contract_id.localeCompare(b.contract_id));
+  const capped = byTitle.more || byName.more || ofClients.some((page) => page.cursor !== null);
+  return { items: matches.slice(0, query.limit), truncated: capped || matches.length > query.limit };
+}

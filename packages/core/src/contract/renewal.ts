@@ -20,7 +20,7 @@ import { explainConflict, load, present, TermMonths, withTerm, type Contract, ty
 import { addMonths, DEFAULT_RENEWAL, dueOn, noticeDeadline, today } from "./term";
 
 export const RenewInput = v.strictObject({
-  term_months: v.pipe(v.optional(TermMonths), v.description("How long the new term runs; default: the contract's renewal_term_months.")),
+  term_months: v.pipe(v.optional(TermMonths), v.description("How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422).")),
 });
 export type RenewInput = v.InferInput<typeof RenewInput>;
 
@@ -109,10 +109,10 @@ export async function renew(contractId: string, raw: RenewInput = {}): Promise<C
     });
   }
   const months = input.term_months ?? contract.renewal_term_months;
-  if (!months) throw new ValidationError([{ path: "term_months", message: "This contract has no renewal term of its own; say how many months to renew for" }]);
+  if (!months) throw new ValidationError([{ path: "term_months", message: "term_months: this contract has no renewal term of its own; say how many months to renew for" }]);
   const end = addMonths(contract.end_date, months);
   if (contract.status === "EXPIRED" && end < today()) {
-    throw new ValidationError([{ path: "term_months", message: `Renewed by ${months} months it would end on ${end}, already past; renew for longer` }]);
+    throw new ValidationError([{ path: "term_months", message: `term_months: renewed by ${months} months it would end on ${end}, already past; renew for longer` }]);
   }
   return present(await extend(contract, months, end, "MANUAL"));
 }

@@ -21,13 +21,13 @@ export function settleTerm<T extends Partial<TermFields>>(next: T & { notice_per
   const wasOpenEnded = was?.renewal === "EVERGREEN";
   const issues: { path: string; message: string }[] = [];
   if (renewal === "EVERGREEN") {
-    if (given.end_date !== undefined) issues.push({ path: "end_date", message: "An EVERGREEN contract has no end date" });
-    if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "An EVERGREEN contract does not renew by terms" });
+    if (given.end_date !== undefined) issues.push({ path: "end_date", message: "end_date: an EVERGREEN contract has no end date" });
+    if (given.renewal_term_months !== undefined) issues.push({ path: "renewal_term_months", message: "renewal_term_months: an EVERGREEN contract does not renew by terms" });
   } else {
     if (!next.end_date || (wasOpenEnded && given.end_date === undefined)) {
-      issues.push({ path: "end_date", message: `A ${renewal} contract needs an end date` });
+      issues.push({ path: "end_date", message: `end_date: a ${renewal} contract needs an end date` });
     }
-    if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "An AUTO contract needs renewal_term_months" });
+    if (renewal === "AUTO" && !next.renewal_term_months) issues.push({ path: "renewal_term_months", message: "renewal_term_months: an AUTO contract needs a renewal term" });
   }
   if (issues.length) throw new ValidationError(issues);
   const { renewal_term_months: months, ...rest } = next;

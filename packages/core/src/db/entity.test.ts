@@ -35,6 +35,7 @@ describe("entities of the table", () => {
     const { built } = await fresh();
     const { aClient } = await import("#test/fixtures");
     await aClient();
-    expect(built()).toEqual(["audit", "client", "clientEmail"]);
+    // A client's name is searchable: its words are written with it.
+    expect(built()).toEqual(["audit", "client", "clientEmail", "searchWord"]);
   });
 });

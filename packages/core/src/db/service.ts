@@ -6,6 +6,7 @@ import { FileEntity } from "../file/entity";
 import { IdempotencyEntity } from "../idempotency/entity";
 import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
+import { SearchWordEntity } from "../search/entity";
 import { TerminationEntity } from "../termination/entity";
 
 /** Every entity of the single table, each built on first use (`entity()`). */
@@ -20,6 +21,7 @@ export const entities = {
   termination: TerminationEntity,
   outbox: OutboxEntity,
   idempotency: IdempotencyEntity,
+  searchWord: SearchWordEntity,
 };
 
 type Entities = typeof entities;

@@ -59,13 +59,18 @@ export type DownloadLink = v.InferOutput<typeof DownloadLink>;
 /** `text/plain; charset=utf-8` and `Text/Plain` are both `text/plain`. */
 const MediaType = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.transform((s) => s.split(";")[0]!.trim()), v.minLength(3), v.maxLength(255));
 
-export const UploadInput = v.strictObject({
-  filename: Text(255),
-  content_type: MediaType,
-  size: v.pipe(v.number(), v.integer(), v.minValue(1, "An empty file is not a document")),
-  sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, "Expected the SHA-256 of the file as 64 hex digits"), v.toLowerCase()),
-  kind: v.optional(v.picklist(FILE_KINDS), "document"),
-});
+export const UploadInput = v.pipe(
+  v.strictObject({
+    filename: Text(255),
+    content_type: MediaType,
+    size: v.pipe(v.number(), v.integer(), v.minValue(1, "An empty file is not a document")),
+    sha256: v.pipe(v.string(), v.regex(/^[0-9a-fA-F]{64}$/, "Expected the SHA-256 of the file as 64 hex digits"), v.toLowerCase()),
+    kind: v.optional(v.picklist(FILE_KINDS), "document"),
+  }),
+  v.description(
+    "`content_type` must be one of the stage's document types (PDF, Word, Excel, PNG, JPEG, plain text; else 415 listing them in `allowed`), and `size` at most the stage's upload limit (25 MB; else 413 with `max_bytes`).",
+  ),
+);
 export type UploadInput = v.InferInput<typeof UploadInput>;
 
 export const ListQuery = v.strictObject(PageQuery.entries);
@@ -217,23 +222,41 @@ export async function downloadLink(contractId: string, fileId: string): Promise<
   return { file: present(file), download };
 }
 
+/** Why a file cannot be deleted (now): it is gone already (404), or not in a state that can be deleted (409). */
+function notDeletable(file: Stored): DomainError {
+  if (file.status === "DELETED") {
+    return new DomainError("file.not_found", `File ${file.file_id} was deleted at ${file.deleted_at}.`, { contract_id: file.contract_id, file_id: file.file_id });
+  }
+  return new DomainError("file.not_available", `File ${file.file_id} is ${file.status} and cannot be deleted.`, { status: file.status });
+}
+
 /**
  * Deleting never loses a document: the object moves to the archives bucket
- * first, then the file is marked DELETED (audited). Repeating a delete
- * finishes one that was interrupted.
+ * first, then the file is marked DELETED (audited); a delete of a deleted
+ * file finishes one that was interrupted, and answers 404. Of concurrent
+ * deletes of one file, one wins (204); the others find it gone (404) or
+ * moving (409), never a 500.
+ * A loser's copy can fail because the winner removed the original meanwhile
+ * (S3 says NoSuchKey; a local stand-in may say otherwise): the file is read
+ * again, and only a copy of a file still there is an error.
  */
 export async function remove(contractId: string, fileId: string): Promise<void> {
   const file = await load(contractId, fileId);
-  if (file.status === "DELETED") return s3.remove(inFiles(file));
-  if (file.status !== "AVAILABLE") {
-    throw new DomainError("file.not_available", `File ${fileId} is ${file.status} and cannot be deleted.`, { status: file.status });
+  if (file.status === "DELETED") {
+    // A delete that stopped between its transaction and removing the original is finished here; the file is gone all the same.
+    await s3.remove(inFiles(file));
+    throw notDeletable(file);
   }
   if (IMMUTABLE_KINDS.includes(file.kind)) {
     throw new DomainError("file.immutable", `File ${fileId} is a ${file.kind}, a record that is kept as written.`, { kind: file.kind });
   }
+  if (file.status !== "AVAILABLE") throw notDeletable(file);
   const contract = await Contract.load(contractId);
   if (!ACCEPTS_DELETES.includes(contract.status)) throw readOnly(contract, "removed");
-  await s3.copy(inFiles(file), inArchives(file));
+  await s3.copy(inFiles(file), inArchives(file)).catch(async (error: unknown) => {
+    const now = await load(contractId, fileId);
+    throw now.status === "AVAILABLE" ? error : notDeletable(now);
+  });
   const now = new Date().toISOString();
   const next: Stored = { ...file, status: "DELETED", deleted_at: now, deleted_by: currentActor().id, updated_at: now };
   await writeTransaction(
@@ -250,11 +273,7 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
         .put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: fileId, action: "file.deleted", before: present(file), after: present(next) }, now))
         .commit(),
     ],
-    async (reasons) => {
-      if (reasons[0]?.rejected) return readOnly(await Contract.load(contractId), "removed");
-      const again = await load(contractId, fileId);
-      return new DomainError("file.not_available", `File ${fileId} is ${again.status} and cannot be deleted.`, { status: again.status });
-    },
+    async (reasons) => (reasons[0]?.rejected ? readOnly(await Contract.load(contractId), "removed") : notDeletable(await load(contractId, fileId))),
   );
   await s3.remove(inFiles(file));
 }

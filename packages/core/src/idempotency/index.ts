@@ -10,7 +10,8 @@ export { IdempotencyEntity };
 const KEEP_SECONDS = 24 * 3600;
 /** Longer than any API request may run: a claim this old belongs to a request that died. */
 const ABANDONED_AFTER_MS = 60_000;
-const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
+/** What a key may be: the check below enforces it, and the API document states it. */
+export const KEY = /^[A-Za-z0-9._:-]{8,128}$/;
 
 export interface Reply {
   status: number;

@@ -70,6 +70,15 @@ export async function byContract(contractId: string, raw: ListQuery): Promise<Pa
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
+/** Notices that ran out of attempts, most recently failed first: what an admin retries. */
+export async function dead(raw: ListQuery): Promise<Page<Notification>> {
+  const query = parse(ListQuery, raw);
+  const result = await withCursor(query.cursor, (cursor) =>
+    db.entities.notification.query.byStatus({ status: "DEAD" }).go({ order: "desc", limit: query.limit, cursor }),
+  );
+  return { items: result.data.map(present), next_cursor: result.cursor };
+}
+
 /** Puts a DEAD notice back in the queue with a fresh count of attempts. */
 export async function retry(id: string): Promise<Notification> {
   const dead = await load(id, { consistent: true });

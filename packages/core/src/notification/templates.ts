@@ -61,8 +61,8 @@ export const ApprovalRequestProps = v.strictObject({
   value: v.pipe(v.number(), v.finite(), v.minValue(0)),
   currency: v.pipe(v.string(), v.regex(/^[A-Z]{3}$/, "Expected an ISO 4217 code such as EUR")),
   effective_date: IsoDate,
-  approve_url: Url,
-  reject_url: Url,
+  /** The request's page in the console, where the approver signs in and decides. */
+  review_url: Url,
   /** Set on a reminder: how many days the request has waited. */
   waiting_days: v.optional(Days),
 });

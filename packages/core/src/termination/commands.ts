@@ -44,6 +44,7 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
     previous_status: contract.status as "ACTIVE" | "SUSPENDED",
     requested_by: actor.id,
     ...(actor.email ? { requested_by_email: actor.email } : {}),
+    ...(actor.name ? { requested_by_name: actor.name } : {}),
     requested_at: now,
     version: 1,
     updated_at: now,
@@ -66,7 +67,7 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
 
 const decision = (outcome: Decision["outcome"], now: string, comment?: string): Decision => {
   const actor = currentActor();
-  return { by: actor.id, ...(actor.email ? { email: actor.email } : {}), at: now, outcome, ...(comment ? { comment } : {}) };
+  return { by: actor.id, ...(actor.email ? { email: actor.email } : {}), ...(actor.name ? { name: actor.name } : {}), at: now, outcome, ...(comment ? { comment } : {}) };
 };
 
 /**

@@ -22,6 +22,15 @@ export interface Dependencies {
   renderLetter?: LetterRenderer;
 }
 
+interface Person {
+  id: string;
+  email?: string;
+  name?: string;
+}
+
+/** How a notice names a person: subject ids are opaque, so their name, else their address. */
+const nameOf = (person: Person) => person.name ?? person.email ?? person.id;
+
 type ClientThen = { name: string; email: string; address?: string } | null;
 
 export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}): Effect[] {
@@ -37,7 +46,7 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
     requester?.email ? [noticeTo(event, template, requester.email, { ...base, ...props })] : [];
   const decision = (outcome: "APPROVED" | "REJECTED") => {
     const last = termination.decisions.at(-1);
-    return toRequester({ decision: outcome, decided_by: last?.by ?? facts.actor.id, comment: last?.comment }, "termination-decision");
+    return toRequester({ decision: outcome, decided_by: last ? (last.name ?? last.by) : nameOf(facts.actor), comment: last?.comment }, "termination-decision");
   };
   const toClient = (template: string, props: (client: NonNullable<ClientThen>) => Record<string, unknown>, attachments?: string[]) =>
     noticeEffect(event, template, "client", async () => {
@@ -80,11 +89,11 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
   switch (event.type) {
     case EVENTS.requested:
       return [
-        ...settings().approverEmails.map((approver) => noticeTo(event, "approval-request", approver, approvalRequestProps(contract, { ...termination, requested_by: requester?.id ?? "" }))),
-        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: facts.actor.id }),
+        ...settings().approverEmails.map((approver) => noticeTo(event, "approval-request", approver, approvalRequestProps(contract, { ...termination, requested_by: requester ? nameOf(requester) : "" }))),
+        ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case EVENTS.scheduled:
-      return [...giveNotice(), ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: facts.actor.id })];
+      return [...giveNotice(), ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: nameOf(facts.actor) })];
     case EVENTS.approved:
       return [...giveNotice(), ...decision("APPROVED")];
     case EVENTS.rejected:
@@ -93,14 +102,14 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
       return [
         // A client who was given notice is told it no longer stands.
         ...(noticeWasGiven(facts) ? [toClient("termination-withdrawn", () => ({ effective_date: termination.effective_date }))] : []),
-        ...toRequester({ status: contract.status, changed_by: facts.actor.id }),
+        ...toRequester({ status: contract.status, changed_by: nameOf(facts.actor) }),
       ];
     case EVENTS.completed:
       return [
         { name: "backup", run: async () => void (await writeBackup(facts.contract_before!, termination, event.origin_id)) },
         { name: "archive", run: () => File.archiveContract(contract.contract_id) },
         completedNotice(facts, toClient),
-        ...toRequester({ status: "TERMINATED", effective_date: termination.effective_date, changed_by: facts.actor.id }),
+        ...toRequester({ status: "TERMINATED", effective_date: termination.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     default:
       return [];

@@ -26,6 +26,8 @@ export const TerminationEntity = entity({
     requested_by: { type: "string", required: true, readOnly: true },
     /** From the requester's token: where decisions and status updates go. */
     requested_by_email: { type: "string", readOnly: true },
+    /** From the requester's token: how people and notices name them. */
+    requested_by_name: { type: "string", readOnly: true },
     requested_at: { type: "string", required: true, readOnly: true },
     /** Every approval or rejection, in order. */
     decisions: {
@@ -35,6 +37,8 @@ export const TerminationEntity = entity({
         properties: {
           by: { type: "string", required: true },
           email: { type: "string" },
+          /** From the approver's token: how people and notices name them. */
+          name: { type: "string" },
           at: { type: "string", required: true },
           outcome: { type: ["APPROVED", "REJECTED"] as const, required: true },
           comment: { type: "string" },
@@ -43,6 +47,7 @@ export const TerminationEntity = entity({
     },
     /** Single decision of requests decided before `decisions`; read as a one-item list. */
     decided_by: { type: "string" },
+    decided_by_name: { type: "string" },
     decided_at: { type: "string" },
     decision_comment: { type: "string" },
     withdrawn_at: { type: "string" },

@@ -27,7 +27,7 @@ export const EVENTS = {
 export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
 export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
 
-const Person = v.object({ id: v.string(), email: v.optional(v.string()) });
+const Person = v.object({ id: v.string(), email: v.optional(v.string()), name: v.optional(v.string()) });
 
 const ContractFacts = v.object({
   contract_id: v.string(),
@@ -88,10 +88,10 @@ export interface TerminationFacts {
 }
 
 /** Builds a version-2 payload through its schema. */
-export function payload(contract: Contract.Stored, termination: Stored, actor: { id: string; email?: string }, contractBefore?: Contract.Stored) {
+export function payload(contract: Contract.Stored, termination: Stored, actor: { id: string; email?: string; name?: string }, contractBefore?: Contract.Stored) {
   const approvers = decisionsOf(termination)
     .filter((decision) => decision.outcome === "APPROVED")
-    .map((decision) => ({ id: decision.by, ...(decision.email ? { email: decision.email } : {}) }));
+    .map((decision) => ({ id: decision.by, ...(decision.email ? { email: decision.email } : {}), ...(decision.name ? { name: decision.name } : {}) }));
   return v.parse(TerminationEventV2, {
     version: 2,
     contract: {
@@ -104,9 +104,13 @@ export function payload(contract: Contract.Stored, termination: Stored, actor: {
       notice_period_days: contract.notice_period_days,
     },
     termination: present(termination),
-    requester: { id: termination.requested_by, ...(termination.requested_by_email ? { email: termination.requested_by_email } : {}) },
+    requester: {
+      id: termination.requested_by,
+      ...(termination.requested_by_email ? { email: termination.requested_by_email } : {}),
+      ...(termination.requested_by_name ? { name: termination.requested_by_name } : {}),
+    },
     approvers,
-    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}), ...(actor.name ? { name: actor.name } : {}) },
     ...(contractBefore ? { contract_before: contractBefore } : {}),
   });
 }

@@ -1,5 +1,5 @@
 /** The scheduler's termination jobs: complete what is due, remind approvers of what waits. */
-import { apiUrl, settings } from "../config";
+import { consoleUrl, settings } from "../config";
 import * as Contract from "../contract";
 import { db } from "../db/service";
 import { DomainError } from "../error";
@@ -111,18 +111,17 @@ export async function remindApprovers(day = today(), options: { dryRun?: boolean
 /** What an approver is shown of a request, in the request and in each reminder. */
 export function approvalRequestProps(
   contract: { contract_id: string; title: string; value?: number; currency?: string },
-  termination: { requested_by: string; reason: string; effective_date: string },
+  termination: { requested_by: string; requested_by_name?: string; reason: string; effective_date: string },
 ) {
-  const base = `${apiUrl()}/api/contracts/${contract.contract_id}/termination`;
   return {
     contract_id: contract.contract_id,
     contract_title: contract.title,
-    requested_by: termination.requested_by,
+    requested_by: termination.requested_by_name ?? termination.requested_by,
     reason: labelOf(termination.reason),
     value: contract.value,
     currency: contract.currency,
     effective_date: termination.effective_date,
-    approve_url: `${base}/approve`,
-    reject_url: `${base}/reject`,
+    // The request's page in the console: signing in from the link lands there, and nothing changes on opening it.
+    review_url: `${consoleUrl()}/contracts/${contract.contract_id}/termination`,
   };
 }

@@ -100,6 +100,7 @@ export function checkRequest(
 export interface Decision {
   by: string;
   email?: string;
+  name?: string;
   at: string;
   outcome: "APPROVED" | "REJECTED";
   comment?: string;

@@ -9,7 +9,10 @@ import { labelOf, type Decision as DecisionRecord } from "./policy";
 export type Stored = EntityItem<typeof TerminationEntity>;
 
 export const Decision = v.object({
+  /** The approver's stable subject id at the issuer: what four-eyes compares. */
   by: v.string(),
+  /** The approver's name, from their token when they decided. */
+  name: v.optional(v.string()),
   at: v.string(),
   outcome: v.picklist(["APPROVED", "REJECTED"]),
   comment: v.optional(v.string()),
@@ -30,7 +33,10 @@ export const Termination = v.object({
   approvals_required: v.pipe(v.number(), v.description("Distinct approvers needed, none of them the requester: 0, 1 or 2")),
   decisions: v.pipe(v.array(Decision), v.description("Every approval or rejection, oldest first")),
   previous_status: v.picklist(["ACTIVE", "SUSPENDED"]),
+  /** The requester's stable subject id at the issuer: what four-eyes compares. */
   requested_by: v.string(),
+  /** The requester's name, from their token when they asked. */
+  requested_by_name: v.optional(v.string()),
   requested_at: v.string(),
   withdrawn_at: v.optional(v.string()),
   completed_at: v.optional(v.string()),

@@ -26,14 +26,11 @@ export function ApprovalRequest(p: Props) {
         ]}
       />
       <Section style={{ margin: "24px 0" }}>
-        <Button href={p.approve_url} style={styles.buttonApprove}>
-          Approve
-        </Button>{" "}
-        <Button href={p.reject_url} style={styles.buttonReject}>
-          Reject
+        <Button href={p.review_url} style={styles.buttonApprove}>
+          Review the request
         </Button>
       </Section>
-      <Paragraph>The links open TESTEX, where you sign in before the decision is recorded.</Paragraph>
+      <Paragraph>The link opens the request in the TESTEX console: sign in there, then approve or reject it.</Paragraph>
     </Layout>
   );
 }
@@ -46,6 +43,5 @@ ApprovalRequest.PreviewProps = {
   value: 184500,
   currency: "EUR",
   effective_date: "2027-03-31",
-  approve_url: "https://app.testex.com/terminations/TM4Q7ZP1X9K2/approve",
-  reject_url: "https://app.testex.com/terminations/TM4Q7ZP1X9K2/reject",
+  review_url: "https://console.testex.com/contracts/CT7K2M4Q7ZP1X9/termination",
 } satisfies Props;

@@ -1,6 +1,7 @@
 import { Hono } from "hono";
 import { secureHeaders } from "hono/secure-headers";
 import { withContext, withLogFields, log } from "@testex/core";
+import { methodsAt } from "./methods";
 import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
@@ -10,6 +11,7 @@ import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
+import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
@@ -21,6 +23,7 @@ const api = new Hono<AppEnv>()
     const actor = c.get("actor");
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
+  .route("/me", me)
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
@@ -54,7 +57,14 @@ export const app = new Hono<AppEnv>()
   .route("/health", health)
   .route("/", docs)
   .route("/api", api)
-  .notFound((c) => problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`))
+  .notFound((c) => {
+    const allowed = allowedAt(c.req.path);
+    if (allowed.length === 0) return problem(c, 404, "route.not_found", `No route ${c.req.method} ${c.req.path}.`);
+    c.header("allow", allowed.join(", "));
+    return problem(c, 405, "method.not_allowed", `${c.req.path} answers ${allowed.join(", ")}, not ${c.req.method}.`, { allowed });
+  })
   .onError(onError);
+
+const allowedAt = methodsAt(app);
 
 export type App = typeof app;

@@ -25,7 +25,16 @@ export interface OperationSpec {
   errors?: readonly string[];
   /** Largest request body this route reads; JSON routes keep the default. */
   maxBodyBytes?: number;
+  /** The body may be left out (or sent empty); `body` then says what one may hold. */
+  bodyOptional?: boolean;
+  /** The JSON Schema of a multipart/form-data body the route also takes (besides JSON). */
+  multipart?: Record<string, unknown>;
+  /** Headers a success reply carries besides X-Request-Id, by status. */
+  headers?: Partial<Record<number, readonly ReplyHeader[]>>;
 }
+
+/** Reply headers a route may set; the document describes each once. */
+export type ReplyHeader = "ETag" | "Location";
 
 /** JSON bodies are small; documents go straight to S3, or through the one route that declares more. */
 export const MAX_JSON_BODY_BYTES = 256 * 1024;

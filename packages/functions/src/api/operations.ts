@@ -44,7 +44,13 @@ const COMMON_ERRORS = [
   "validation.failed",
   "internal",
 ] as const;
-const AUTH_ERRORS = ["auth.unauthenticated", "auth.forbidden"] as const;
+const AUTH_ERRORS = ["auth.unauthenticated", "auth.forbidden", "auth.unavailable"] as const;
+/** Codes no operation answers, because no operation was found for the request. */
+const ROUTING_ERRORS = ["route.not_found", "method.not_allowed"] as const;
+
+/** Every code the API can answer with, for the `code` enum of the document's Problem. */
+export const allErrorCodes = (operations: Operation[]): string[] =>
+  [...new Set([...ROUTING_ERRORS, ...operations.flatMap((op) => [...errorsOf(op.spec).values()].flat())])].sort();
 
 /** The error codes of an operation grouped by HTTP status: the common ones plus those its spec lists. */
 export function errorsOf(spec: OperationSpec): Map<number, string[]> {
@@ -90,7 +96,7 @@ export function contractViolations(app: AnyApp, reply: ObservedReply): string[] 
     if (!body.success) return [...problems, `${where}: not a problem document: ${issuesOf(body.issues)}`];
     if (body.output.status !== reply.status) problems.push(`${where}: problem says status ${body.output.status}`);
     if (!op) {
-      if (body.output.code !== "route.not_found") problems.push(`${where}: no operation answers this route`);
+      if (!(ROUTING_ERRORS as readonly string[]).includes(body.output.code)) problems.push(`${where}: no operation answers this route`);
       return problems;
     }
     const codes = errorsOf(op.spec).get(reply.status);

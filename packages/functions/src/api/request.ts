@@ -14,11 +14,17 @@ export async function jsonBody(c: Context): Promise<unknown> {
   if (Buffer.byteLength(text) > MAX_JSON_BODY_BYTES) {
     throw new DomainError("request.too_large", `JSON bodies are limited to ${MAX_JSON_BODY_BYTES} bytes.`, { max_bytes: MAX_JSON_BODY_BYTES });
   }
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new DomainError("request.malformed", "The body is not valid JSON.");
   }
+  // Every body of this API is an object; a list would pass an object schema with no keys.
+  if (typeof body !== "object" || body === null || Array.isArray(body)) {
+    throw new ValidationError([{ path: "", message: "The body must be a JSON object" }]);
+  }
+  return body;
 }
 
 /** Query parameters validated against `schema` (422 naming each bad parameter). */

@@ -12,10 +12,10 @@ import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
 import { call, type Caller } from "#test/api";
 
-/** A requester and an approver who are different people, as four-eyes needs. */
-export const requester: Caller = { id: "user-requester", email: "requester@example.com", roles: ["editor"] };
-export const approver: Caller = { id: "user-approver", email: "approver@example.com", roles: ["approver"] };
-export const admin: Caller = { id: "user-admin", email: "admin@example.com", roles: ["admin"] };
+/** A requester and an approver who are different people, as four-eyes needs; names and e-mails come from their tokens. */
+export const requester: Caller = { id: "user-requester", email: "requester@example.com", name: "Rita Requester", roles: ["editor"] };
+export const approver: Caller = { id: "user-approver", email: "approver@example.com", name: "Abe Approver", roles: ["approver"] };
+export const admin: Caller = { id: "user-admin", email: "admin@example.com", name: "Ada Admin", roles: ["admin"] };
 
 /** Values in USD just below and at the stage's one-approver and two-approver thresholds. */
 export const below = () => settings().approval.default.one - 1;

@@ -13,7 +13,7 @@ describe("terminating a contract below the approval threshold", () => {
     const { contractId, client } = await newContract();
     const reply = await request(contractId, { reason: "BREACH", effective_date: inDays(0), notes: "Repeated missed deliveries" });
     expect(reply.status).toBe(201);
-    expect(reply.body).toMatchObject({ contract_id: contractId, status: "COMPLETED", reason: "BREACH", requested_by: "user-requester", approval_required: false, effective_date: inDays(0) });
+    expect(reply.body).toMatchObject({ contract_id: contractId, status: "COMPLETED", reason: "BREACH", requested_by: "user-requester", requested_by_name: "Rita Requester", approval_required: false, effective_date: inDays(0) });
 
     const contract = await call("GET", `/api/contracts/${contractId}`, { as: "viewer" });
     expect(contract.body).toMatchObject({ status: "TERMINATED", termination_id: reply.body.termination_id, termination_reason: "BREACH", version: 2 });
@@ -93,7 +93,7 @@ describe("terminating a contract at or above the approval threshold", () => {
 
     const approved = await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver, body: { comment: "Agreed" } });
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ status: "COMPLETED", decisions: [{ by: "user-approver", outcome: "APPROVED", comment: "Agreed" }] });
+    expect(approved.body).toMatchObject({ status: "COMPLETED", decisions: [{ by: "user-approver", name: "Abe Approver", outcome: "APPROVED", comment: "Agreed" }] });
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
 
     expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
@@ -104,18 +104,17 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect(approval.props).toEqual({
       contract_id: contractId,
       contract_title: "Cleaning services",
-      requested_by: "user-requester",
+      requested_by: "Rita Requester",
       reason: "Breach of contract",
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
-      approve_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/approve`,
-      reject_url: `${Resource.Api.url}/api/contracts/${contractId}/termination/reject`,
+      review_url: `${Resource.Web.url}/contracts/${contractId}/termination`,
     });
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
     expect(decision).toMatchObject({
       to: ["requester@example.com"],
-      props: { contract_id: contractId, contract_title: "Cleaning services", decision: "APPROVED", decided_by: "user-approver", comment: "Agreed" },
+      props: { contract_id: contractId, contract_title: "Cleaning services", decision: "APPROVED", decided_by: "Abe Approver", comment: "Agreed" },
     });
     expect(await backupsOf(contractId)).toHaveLength(1);
 
@@ -166,7 +165,7 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("SUSPENDED");
     await processEventsOf(contractId);
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
-    expect(decision).toMatchObject({ to: ["requester@example.com"], props: { decision: "REJECTED", decided_by: "user-approver", comment: "Still needed" } });
+    expect(decision).toMatchObject({ to: ["requester@example.com"], props: { decision: "REJECTED", decided_by: "Abe Approver", comment: "Still needed" } });
   });
 
   it("refuses a rejection without a comment with 422", async () => {
@@ -188,7 +187,7 @@ describe("withdrawing a request", () => {
     expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body.status).toBe("WITHDRAWN");
     await processEventsOf(contractId);
     const updates = (await noticesOf(contractId)).filter((n) => n.template === "status-update").map((n) => n.props);
-    expect(updates).toContainEqual({ contract_id: contractId, contract_title: "Cleaning services", status: "ACTIVE", changed_by: "user-requester" });
+    expect(updates).toContainEqual({ contract_id: contractId, contract_title: "Cleaning services", status: "ACTIVE", changed_by: "Rita Requester" });
   });
 
   it("refuses a withdrawal by someone else with 403", async () => {

@@ -14,7 +14,15 @@ const tag = "Clients";
 export const clients = new Hono<AppEnv>()
   .get(
     "/",
-    operation({ tag, summary: "List clients, newest first, or find one by e-mail", access: "read", query: ListQuery, responses: { 200: PageOf(Client.Client) } }),
+    operation({
+      tag,
+      summary: "List clients, newest first, or find one by e-mail",
+      description: "With `email`, the one client with that address (a page of one item), or 404 when there is none.",
+      access: "read",
+      query: ListQuery,
+      responses: { 200: PageOf(Client.Client) },
+      errors: ["client.not_found"],
+    }),
     async (c) => {
       const query = queryOf(c, ListQuery);
       if (query.email) return c.json({ items: [await Client.byEmail(query.email)], next_cursor: null });
@@ -23,7 +31,7 @@ export const clients = new Hono<AppEnv>()
   )
   .post(
     "/",
-    operation({ tag, summary: "Create a client", access: "write", body: Client.CreateInput, responses: { 201: Client.Client }, errors: ["client.email_taken"] }),
+    operation({ tag, summary: "Create a client", access: "write", body: Client.CreateInput, responses: { 201: Client.Client }, headers: { 201: ["Location", "ETag"] }, errors: ["client.email_taken"] }),
     async (c) => {
       const client = await Client.create((await jsonBody(c)) as Client.CreateInput);
       return c.json(client, 201, { location: `/api/clients/${client.client_id}`, etag: etag(client.version) });
@@ -31,7 +39,7 @@ export const clients = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    operation({ tag, summary: "Get a client", access: "read", params: Params, responses: { 200: Client.Client }, errors: ["client.not_found"] }),
+    operation({ tag, summary: "Get a client", access: "read", params: Params, responses: { 200: Client.Client }, headers: { 200: ["ETag"] }, errors: ["client.not_found"] }),
     async (c) => {
       const client = await Client.get(c.req.param("id"));
       return c.json(client, 200, { etag: etag(client.version) });
@@ -46,6 +54,7 @@ export const clients = new Hono<AppEnv>()
       params: Params,
       body: Client.UpdateInput,
       responses: { 200: Client.Client },
+      headers: { 200: ["ETag"] },
       errors: ["client.not_found", "client.email_taken", "version.conflict", "version.required"],
     }),
     async (c) => {

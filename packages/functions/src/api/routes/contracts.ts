@@ -22,9 +22,32 @@ export const contracts = new Hono<AppEnv>()
     }),
     async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)),
   )
+  .get(
+    "/search",
+    operation({
+      tag,
+      summary: "Find contracts by the words of their title or their client's name",
+      description:
+        "Every word of `q` must start a word of the contract's title or of its client's name, regardless of case and accents " +
+        "(`acm sup` finds *Support* for *ACME Ltd*). Matches come ordered by end date, at most `limit` of them; " +
+        "`truncated` says more matched, and a longer query narrows them. Served by queries on a word index, never a scan.",
+      access: "read",
+      query: Contract.SearchQuery,
+      responses: { 200: Contract.SearchResult },
+    }),
+    async (c) => c.json(await Contract.search(c.req.query() as Contract.SearchQuery)),
+  )
   .post(
     "/",
-    operation({ tag, summary: "Create a contract for an active client", access: "write", body: Contract.CreateInput, responses: { 201: Contract.Contract }, errors: ["client.inactive"] }),
+    operation({
+      tag,
+      summary: "Create a contract for an active client",
+      access: "write",
+      body: Contract.CreateInput,
+      responses: { 201: Contract.Contract },
+      headers: { 201: ["Location", "ETag"] },
+      errors: ["client.inactive"],
+    }),
     async (c) => {
       const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
       return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
@@ -32,7 +55,7 @@ export const contracts = new Hono<AppEnv>()
   )
   .get(
     "/:id",
-    operation({ tag, summary: "Get a contract", access: "read", params: Params, responses: { 200: Contract.Contract }, errors: ["contract.not_found"] }),
+    operation({ tag, summary: "Get a contract", access: "read", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: ["contract.not_found"] }),
     async (c) => {
       const contract = await Contract.get(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
@@ -47,6 +70,7 @@ export const contracts = new Hono<AppEnv>()
       params: Params,
       body: Contract.UpdateInput,
       responses: { 200: Contract.Contract },
+      headers: { 200: ["ETag"] },
       errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
     }),
     async (c) => {

@@ -62,7 +62,17 @@ export const files = new Hono<AppEnv>()
       params: Params,
       body: File.UploadInput,
       maxBodyBytes: MAX_DIRECT_UPLOAD_BYTES + MULTIPART_FRAMING_BYTES,
+      multipart: {
+        type: "object",
+        required: ["file"],
+        properties: {
+          file: { type: "string", contentMediaType: "application/octet-stream", description: `The document, at most ${MAX_DIRECT_UPLOAD_BYTES} bytes, with its filename and content type.` },
+          kind: { enum: [...File.FILE_KINDS], type: "string", default: "document" },
+        },
+        additionalProperties: false,
+      },
       responses: { 201: v.union([File.UploadGrant, File.File]) },
+      headers: { 201: ["Location"] },
       errors: ["contract.not_found", "contract.read_only"],
     }),
     async (c) => {
@@ -83,7 +93,9 @@ export const files = new Hono<AppEnv>()
       access: "read",
       params: FileParams,
       query: DownloadQuery,
+      description: "With `redirect=1` (or `true`) the reply is a 302 to the link itself, with no body.",
       responses: { 200: File.DownloadLink, 302: null },
+      headers: { 302: ["Location"] },
       errors: ["contract.not_found", "file.not_found", "file.not_available"],
     }),
     async (c) => {

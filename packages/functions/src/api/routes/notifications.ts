@@ -21,12 +21,24 @@ export const notifications = new Hono<AppEnv>()
       access: "admin",
       body: Notification.NoticeInput,
       responses: { 202: Notification.Notification },
+      headers: { 202: ["Location"] },
       errors: ["contract.not_found"],
     }),
     async (c) => {
       const notice = await Notification.send((await jsonBody(c)) as Notification.NoticeInput);
       return c.json(notice, 202, { location: `/api/notifications/${notice.notification_id}` });
     },
+  )
+  .get(
+    "/notifications/dead",
+    operation({
+      tag,
+      summary: "Notices that ran out of attempts, most recently failed first (admin)",
+      access: "admin",
+      query: Notification.ListQuery,
+      responses: { 200: PageOf(Notification.Notification) },
+    }),
+    async (c) => c.json(await Notification.dead(c.req.query() as Notification.ListQuery)),
   )
   .get(
     "/notifications/:id",

@@ -26,6 +26,7 @@ export const terminations = new Hono<AppEnv>()
       params: Params,
       body: Termination.RequestInput,
       responses: { 201: Termination.Termination },
+      headers: { 201: ["Location", "ETag"] },
       errors: moveErrors,
     }),
     async (c) => {
@@ -35,7 +36,15 @@ export const terminations = new Hono<AppEnv>()
   )
   .get(
     "/contracts/:id/termination",
-    operation({ tag, summary: "The contract's current or most recent termination", access: "read", params: Params, responses: { 200: Termination.Termination }, errors: ["contract.not_found", "termination.not_found"] }),
+    operation({
+      tag,
+      summary: "The contract's current or most recent termination",
+      access: "read",
+      params: Params,
+      responses: { 200: Termination.Termination },
+      headers: { 200: ["ETag"] },
+      errors: ["contract.not_found", "termination.not_found"],
+    }),
     async (c) => {
       const termination = await Termination.current(c.req.param("id"));
       return c.json(termination, 200, { etag: etag(termination.version) });
@@ -91,6 +100,7 @@ export const terminations = new Hono<AppEnv>()
       access: "approve",
       params: Params,
       body: Termination.ApproveInput,
+      bodyOptional: true,
       responses: { 200: Termination.Termination },
       errors: approveErrors,
     }),
@@ -115,7 +125,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/suspend",
-    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Contract.suspend(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
@@ -123,7 +133,7 @@ export const terminations = new Hono<AppEnv>()
   )
   .post(
     "/contracts/:id/reinstate",
-    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, errors: moveErrors }),
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
     async (c) => {
       const contract = await Contract.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });

@@ -1,0 +1,4996 @@
+/**
+ * Generated from the API document by `npm run openapi`. Do not edit: change
+ * the routes, then regenerate.
+ */
+export interface paths {
+    "/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Reachability of the table, the buckets and mail
+         * @description Each dependency is checked with the stage's deadline (1 s when deployed); answers are reused for 5 s. 503 when any of them fails; the reason is in the logs, not here.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * This API's OpenAPI 3.1 document
+         * @description Public: no token needed.
+         */
+        get: operations["getOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Interactive API documentation: authorise with a bearer token, then try any call
+         * @description Public: no token needed.
+         */
+        get: operations["getDocs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/swagger-ui.css": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Style sheet of the documentation page
+         * @description Public: no token needed.
+         */
+        get: operations["getDocsSwaggerUiCss"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/docs/{script}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A script of the documentation page
+         * @description Public: no token needed.
+         */
+        get: operations["getDocsByScript"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Who is signed in, with their roles and what they may do
+         * @description Roles come from the token's groups through the stage's mapping; a console shows only the controls `capabilities` allows.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List clients, newest first, or find one by e-mail
+         * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getClients"];
+        put?: never;
+        /**
+         * Create a client
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postClients"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a client
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getClientsById"];
+        /**
+         * Change a client (If-Match or version required)
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        put: operations["putClientsById"];
+        post?: never;
+        /**
+         * Delete a client without contracts (If-Match required)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        delete: operations["deleteClientsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/clients/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A client's audit trail, newest first
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getClientsByIdAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContracts"];
+        put?: never;
+        /**
+         * Create a contract for an active client
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContracts"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Find contracts by the words of their title or their client's name
+         * @description Every word of `q` must start a word of the contract's title or of its client's name, regardless of case and accents (`acm sup` finds *Support* for *ACME Ltd*). Matches come ordered by end date, at most `limit` of them; `truncated` says more matched, and a longer query narrows them. Served by queries on a word index, never a scan.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsSearch"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a contract
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsById"];
+        /**
+         * Change a contract's terms (If-Match or version required)
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        put: operations["putContractsById"];
+        post?: never;
+        /**
+         * Delete a contract that never entered termination (keeps a copy and its audit trail)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        delete: operations["deleteContractsById"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/renew": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Renew a contract: its end date moves one term forward
+         * @description The term is `term_months`, else the contract's `renewal_term_months`. Running (ACTIVE, SUSPENDED) and EXPIRED contracts renew; an EXPIRED one becomes ACTIVE if the new term reaches today. EVERGREEN contracts have no end date to move. Audited as `contract.renewed`; the client and the owner are told.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdRenew"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's audit trail, newest first (kept after deletion)
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's documents, newest first
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdFiles"];
+        put?: never;
+        /**
+         * Add a document: JSON grants a presigned upload straight to S3; multipart/form-data (up to 4 MiB) stores it at once
+         * @description JSON `{filename, content_type, size, sha256}` creates a PENDING file and answers with a PUT to send the bytes to (its headers are signed and must be sent as given). The file becomes AVAILABLE once the stored object is verified (size, SHA-256, content by magic bytes), or REJECTED.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdFiles"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A short-lived download link (JSON, or a 302 redirect with ?redirect=1); deleted documents for admins only, none while the contract is deleted
+         * @description With `redirect=1` (or `true`) the reply is a 302 to the link itself, with no body.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdFilesByFileId"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a document: it moves to the archives bucket and stays downloadable by admins
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        delete: operations["deleteContractsByIdFilesByFileId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Everything one person or job changed, newest first
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getAudit"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/termination": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's current or most recent termination
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdTermination"];
+        put?: never;
+        /**
+         * Request the termination of a contract
+         * @description How many approvers it needs (0, 1 or 2) follows from the highest approval tier the contract has ever reached (its value against the stage's per-currency thresholds), so lowering the value first changes nothing. With none needed its date is fixed at once and the client is given notice; effective today, the contract is terminated at once.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdTermination"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/termination/letter": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A download link for the termination letter (PDF) of the contract's current or latest termination
+         * @description The letter is written when the termination's date is fixed; until then (or a moment after) it is a 404 file.not_found.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdTerminationLetter"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/termination-reasons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The reasons a termination may give on this stage, and each one's rules
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getTerminationReasons"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Terminations effective between two dates, counted by reason, status and month
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getReportsTerminations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's outbox events and which of their effects (backup, archive, notices) are done
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/termination/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a pending termination (not by its requester)
+         * @description A termination needs as many distinct approvers as `approvals_required` says, none of them its requester. Until the last one approves it stays PENDING_APPROVAL (each approval is added to `decisions`); the last one schedules it, and one due today ends the contract at once.
+         *
+         *     Needs the `approve` permission (roles: approver, admin).
+         */
+        post: operations["postContractsByIdTerminationApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/termination/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reject a pending termination, saying why (not by its requester)
+         * @description Needs the `approve` permission (roles: approver, admin).
+         */
+        post: operations["postContractsByIdTerminationReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/termination/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Withdraw your own termination request while it is pending or scheduled
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdTerminationWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an active contract
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate a suspended contract
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdReinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terminations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Terminations by status (default: pending approval and scheduled), effective on or before a date
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getTerminations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terminations/dead-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events whose effects kept failing and were parked (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getTerminationsDeadEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/terminations/dead-events/{event_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a dead event's remaining effects again (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postTerminationsDeadEventsByEventIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Queue a notice from a template; it is sent by the notifier
+         * @description `props` are checked against the template's schema. The reply is 202: delivery happens later; follow `location`.
+         *
+         *     Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postNotifications"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices that ran out of attempts, most recently failed first (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getNotificationsDead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A notice and its delivery state
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getNotificationsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a DEAD notice
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postNotificationsByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contract's notices, newest first
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdNotifications"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        Client: {
+            client_id: string;
+            name: string;
+            email: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status: "ACTIVE" | "INACTIVE";
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Contract: {
+            contract_id: string;
+            client_id: string;
+            title: string;
+            /** @enum {string} */
+            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /** @enum {string} */
+            status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+            start_date: string;
+            /** @description The term's last day; absent for an EVERGREEN contract. */
+            end_date?: string;
+            value: number;
+            currency: string;
+            notice_period_days: number;
+            /**
+             * @description NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.
+             * @enum {string}
+             */
+            renewal: "NONE" | "AUTO" | "EVERGREEN";
+            renewal_term_months?: number;
+            /** @description end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN. */
+            notice_deadline?: string;
+            owner_id?: string;
+            owner_email?: string;
+            termination_reason?: string;
+            /** @description The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2) */
+            approval_tier?: number;
+            termination_id?: string;
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        Termination: {
+            termination_id: string;
+            contract_id: string;
+            /** @enum {string} */
+            status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+            reason: string;
+            reason_label: string;
+            /** @description Internal; never sent to the client */
+            notes?: string;
+            /** @description What the client reads in the notice and the letter */
+            client_message?: string;
+            effective_date: string;
+            /** @enum {string} */
+            notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+            approval_required: boolean;
+            /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+            approvals_required: number;
+            /** @description Every approval or rejection, oldest first */
+            decisions: {
+                by: string;
+                name?: string;
+                at: string;
+                /** @enum {string} */
+                outcome: "APPROVED" | "REJECTED";
+                comment?: string;
+            }[];
+            /** @enum {string} */
+            previous_status: "ACTIVE" | "SUSPENDED";
+            requested_by: string;
+            requested_by_name?: string;
+            requested_at: string;
+            withdrawn_at?: string;
+            completed_at?: string;
+            version: number;
+            updated_at: string;
+        };
+        AuditEntry: {
+            audit_id: string;
+            entity: string;
+            entity_id: string;
+            action: string;
+            actor: string;
+            actor_email?: string;
+            actor_name?: string;
+            request_id: string;
+            at: string;
+            before?: unknown;
+            after?: unknown;
+        };
+        File: {
+            file_id: string;
+            contract_id: string;
+            filename: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            /** @enum {string} */
+            kind: "document" | "signed_contract" | "termination_letter";
+            /** @enum {string} */
+            status: "PENDING" | "AVAILABLE" | "REJECTED" | "DELETED";
+            rejection_reason?: string;
+            uploaded_by: string;
+            created_at: string;
+            updated_at: string;
+            deleted_at?: string;
+            deleted_by?: string;
+            archived_at?: string;
+        };
+        UploadGrant: {
+            file: components["schemas"]["File"];
+            upload: {
+                /** @enum {string} */
+                method: "PUT" | "GET";
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+                expires_at: string;
+            };
+        };
+        DownloadLink: {
+            file: components["schemas"]["File"];
+            download: {
+                /** @enum {string} */
+                method: "PUT" | "GET";
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+                expires_at: string;
+            };
+        };
+        Notification: {
+            notification_id: string;
+            /** @enum {string} */
+            template: "termination-notice" | "termination-confirmation" | "termination-withdrawn" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "contract-renewed" | "contract-expired" | "system-alert";
+            to: string[];
+            contract_id?: string;
+            props: {
+                [key: string]: unknown;
+            };
+            /** @description Ids of the contract's files sent with the notice */
+            attachments?: string[];
+            /** @enum {string} */
+            status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
+            attempts: number;
+            ses_message_id?: string;
+            last_error_code?: string;
+            created_at: string;
+            updated_at: string;
+            sent_at?: string;
+            /** @enum {string} */
+            delivery_status?: "DELIVERED" | "BOUNCED" | "COMPLAINED";
+            delivery_at?: string;
+            delivery_detail?: string;
+        };
+        OutboxEvent: {
+            event_id: string;
+            origin_id: string;
+            type: string;
+            contract_id: string;
+            /** @enum {string} */
+            status: "PENDING" | "DONE" | "DEAD" | "REPLAYED";
+            effects_done: string[];
+            attempts: number;
+            last_error?: string;
+            created_at: string;
+            updated_at: string;
+        };
+        ContractSearchResult: {
+            items: {
+                contract_id: string;
+                client_id: string;
+                title: string;
+                /** @enum {string} */
+                contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+                /** @enum {string} */
+                status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+                start_date: string;
+                /** @description The term's last day; absent for an EVERGREEN contract. */
+                end_date?: string;
+                value: number;
+                currency: string;
+                notice_period_days: number;
+                /**
+                 * @description NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.
+                 * @enum {string}
+                 */
+                renewal: "NONE" | "AUTO" | "EVERGREEN";
+                renewal_term_months?: number;
+                /** @description end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN. */
+                notice_deadline?: string;
+                owner_id?: string;
+                owner_email?: string;
+                termination_reason?: string;
+                /** @description The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2) */
+                approval_tier?: number;
+                termination_id?: string;
+                version: number;
+                created_at: string;
+                updated_at: string;
+                client_name: string;
+            }[];
+            truncated: boolean;
+        };
+        Me: {
+            id: string;
+            name?: string;
+            email?: string;
+            roles: ("viewer" | "editor" | "approver" | "admin")[];
+            capabilities: ("read" | "write" | "approve" | "admin")[];
+        };
+        Health: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            checks: {
+                /** @enum {string} */
+                table: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                files: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                archives: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                backups: "ok" | "timeout" | "error";
+                /** @enum {string} */
+                mail: "ok" | "timeout" | "error";
+            };
+        };
+        ClientCreate: {
+            name: string;
+            /** Format: email */
+            email: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+        };
+        /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
+        ClientUpdate: {
+            name?: string;
+            /** Format: email */
+            email?: string;
+            phone?: string;
+            address?: string;
+            /** @enum {string} */
+            status?: "ACTIVE" | "INACTIVE";
+            version?: number;
+        };
+        /** @description `end_date` must not be before `start_date`, and is required unless `renewal` is EVERGREEN (which takes none). AUTO requires `renewal_term_months`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`). */
+        ContractCreate: {
+            client_id: string;
+            title: string;
+            /** @enum {string} */
+            contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            start_date: string;
+            /**
+             * Format: date
+             * @description Required unless renewal is EVERGREEN, which must not have one.
+             */
+            end_date?: string;
+            /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
+            value: number;
+            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            currency?: string;
+            notice_period_days?: number;
+            /**
+             * @description Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.
+             * @enum {string}
+             */
+            renewal?: "NONE" | "AUTO" | "EVERGREEN";
+            /** @description AUTO: the length of each renewal. NONE: the default term of a manual renewal. */
+            renewal_term_months?: number;
+        };
+        /** @description The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version. */
+        ContractUpdate: {
+            title?: string;
+            /** @enum {string} */
+            contract_type?: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+            /**
+             * Format: date
+             * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+             */
+            start_date?: string;
+            /**
+             * Format: date
+             * @description Required unless renewal is EVERGREEN, which must not have one.
+             */
+            end_date?: string;
+            /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
+            value?: number;
+            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            currency?: string;
+            notice_period_days?: number;
+            /**
+             * @description Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.
+             * @enum {string}
+             */
+            renewal?: "NONE" | "AUTO" | "EVERGREEN";
+            /** @description AUTO: the length of each renewal. NONE: the default term of a manual renewal. */
+            renewal_term_months?: number;
+            client_id?: string;
+            version?: number;
+        };
+        TerminationRequest: {
+            /** @description A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends. */
+            reason: string;
+            /**
+             * Format: date
+             * @description Default: today plus the contract's notice period; never in the past
+             */
+            effective_date?: string;
+            /** @description Internal notes for the people deciding; never sent to the client */
+            notes?: string;
+            /** @description A message to the client, printed in the notice and the letter */
+            client_message?: string;
+        };
+        TerminationApproval: {
+            comment?: string;
+        };
+        TerminationRejection: {
+            comment: string;
+        };
+        /** @description `content_type` must be one of the stage's document types (PDF, Word, Excel, PNG, JPEG, plain text; else 415 listing them in `allowed`), and `size` at most the stage's upload limit (25 MB; else 413 with `max_bytes`). */
+        UploadRequest: {
+            filename: string;
+            content_type: string;
+            size: number;
+            sha256: string;
+            /**
+             * @default document
+             * @enum {string}
+             */
+            kind: "document" | "signed_contract" | "termination_letter";
+        };
+        NoticeRequest: {
+            /** @constant */
+            template: "termination-notice";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                client_name: string;
+                reason: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+                /** @enum {string} */
+                notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                notice_period_days?: number;
+                client_message?: string;
+            };
+        } | {
+            /** @constant */
+            template: "termination-confirmation";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                client_name: string;
+                reason: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+            };
+        } | {
+            /** @constant */
+            template: "termination-withdrawn";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                client_name: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+            };
+        } | {
+            /** @constant */
+            template: "status-update";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                status: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date?: string;
+                changed_by: string;
+            };
+        } | {
+            /** @constant */
+            template: "approval-request";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                requested_by: string;
+                reason: string;
+                value: number;
+                currency: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                effective_date: string;
+                /** Format: uri */
+                review_url: string;
+                waiting_days?: number;
+            };
+        } | {
+            /** @constant */
+            template: "termination-decision";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                decision: "APPROVED" | "REJECTED";
+                decided_by: string;
+                comment?: string;
+            };
+        } | {
+            /** @constant */
+            template: "end-date-reminder";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                kind: "END_DATE" | "NOTICE_DEADLINE";
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                due_date: string;
+                days_left: number;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                end_date: string;
+                notice_period_days: number;
+                /** @enum {string} */
+                renewal?: "NONE" | "AUTO" | "EVERGREEN";
+                renewal_term_months?: number;
+            };
+        } | {
+            /** @constant */
+            template: "contract-renewed";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                audience: "CLIENT" | "OWNER";
+                client_name: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                previous_end_date: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                end_date: string;
+                term_months: number;
+                notice_period_days: number;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                notice_deadline: string;
+                /** @enum {string} */
+                how: "AUTO" | "MANUAL";
+            };
+        } | {
+            /** @constant */
+            template: "contract-expired";
+            to: string[];
+            contract_id?: string;
+            props: {
+                contract_id: string;
+                contract_title: string;
+                /** @enum {string} */
+                audience: "CLIENT" | "OWNER";
+                client_name: string;
+                /**
+                 * Format: date
+                 * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
+                 */
+                end_date: string;
+            };
+        } | {
+            /** @constant */
+            template: "system-alert";
+            to: string[];
+            contract_id?: string;
+            props: {
+                /** @enum {string} */
+                kind: "NOTIFICATION_DEAD" | "BACKUP_FAILED";
+                summary: string;
+                subject_id: string;
+                contract_id?: string;
+                error_code?: string;
+                /** Format: date-time */
+                occurred_at: string;
+                action?: string;
+            };
+        };
+        /** @description A page of AuditEntry items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        AuditEntryPage: {
+            items: components["schemas"]["AuditEntry"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Client items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        ClientPage: {
+            items: components["schemas"]["Client"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Contract items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        ContractPage: {
+            items: components["schemas"]["Contract"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of File items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        FilePage: {
+            items: components["schemas"]["File"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Notification items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        NotificationPage: {
+            items: components["schemas"]["Notification"][];
+            next_cursor: string | null;
+        };
+        /** @description Every OutboxEvent item. */
+        OutboxEventList: {
+            items: components["schemas"]["OutboxEvent"][];
+        };
+        /** @description A page of OutboxEvent items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        OutboxEventPage: {
+            items: components["schemas"]["OutboxEvent"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of Termination items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        TerminationPage: {
+            items: components["schemas"]["Termination"][];
+            next_cursor: string | null;
+        };
+        /** @description The gateway's own reply when it throttles: not a problem document. */
+        Throttled: {
+            message: string;
+        };
+        Problem: {
+            /** @description `/problems/<code>` */
+            type: string;
+            title: string;
+            status: number;
+            /** @description What went wrong and how to fix it, for a person. */
+            detail: string;
+            /**
+             * @description Stable: branch on it.
+             * @enum {string}
+             */
+            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.not_renewable" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.immutable" | "file.not_available" | "file.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.already_approved" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required";
+            /** @description Quote it when reporting a problem; also the reply's `X-Request-Id`. */
+            request_id: string;
+            /** @description `validation.failed`: each failing field (a dot path; empty for the body itself) and what it must be. */
+            errors?: {
+                path: string;
+                message: string;
+            }[];
+            /** @description `version.conflict`: the record's version now. */
+            current_version?: number;
+            /** @description The status of the record that made the request impossible (contract, file, termination, notice, event). */
+            current_status?: string;
+            /** @description `request.unsupported_media_type`: the accepted media types; `termination.invalid_transition`: the moves allowed now; `method.not_allowed`: the methods of the path. */
+            allowed?: string[];
+            /** @description `request.unsupported_media_type`: the media type the content turned out to be. */
+            detected?: string;
+            /** @description `request.too_large`: the limit that was passed; `auth.unauthenticated`: the longest subject accepted. */
+            max_bytes?: number;
+            client_id?: string;
+            client_status?: string;
+            contract_id?: string;
+            contract_count?: number;
+            email?: string;
+            event_id?: string;
+            file_id?: string;
+            notification_id?: string;
+            notification_status?: string;
+            rejection_reason?: string;
+            requested_by?: string;
+            termination_id?: string;
+            termination_status?: string;
+        };
+    };
+    responses: {
+        /** @description Problem: `request.malformed`, `cursor.invalid` */
+        400: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.malformed",
+                 *       "title": "Bad Request",
+                 *       "status": 400,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.malformed",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `auth.unauthenticated` */
+        401: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.unauthenticated",
+                 *       "title": "Unauthorized",
+                 *       "status": 401,
+                 *       "detail": "Send a bearer token: Authorization: Bearer <token>.",
+                 *       "code": "auth.unauthenticated",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `auth.forbidden` */
+        403: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.forbidden",
+                 *       "title": "Forbidden",
+                 *       "status": 403,
+                 *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
+                 *       "code": "auth.forbidden",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `request.too_large` */
+        413: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.too_large",
+                 *       "title": "Content Too Large",
+                 *       "status": 413,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.too_large",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `request.unsupported_media_type` */
+        415: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/request.unsupported_media_type",
+                 *       "title": "Unsupported Media Type",
+                 *       "status": 415,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "request.unsupported_media_type",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `validation.failed` */
+        422: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/validation.failed",
+                 *       "title": "Unprocessable Content",
+                 *       "status": 422,
+                 *       "detail": "end_date: must not be before start_date.",
+                 *       "code": "validation.failed",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Too many requests: the stage's gateway refuses requests past its rate and burst limits before they reach the API. Retry after `Retry-After` seconds when the reply states it; the gateway's own reply does not, so wait about a second and back off exponentially. */
+        429: {
+            headers: {
+                "Retry-After": components["headers"]["RetryAfter"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "message": "Too Many Requests"
+                 *     }
+                 */
+                "application/json": components["schemas"]["Throttled"];
+            };
+        };
+        /** @description Problem: `internal` */
+        500: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/internal",
+                 *       "title": "Internal Server Error",
+                 *       "status": 500,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "internal",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description Problem: `auth.unavailable` */
+        503: {
+            headers: {
+                "X-Request-Id": components["headers"]["RequestId"];
+                [name: string]: unknown;
+            };
+            content: {
+                /**
+                 * @example {
+                 *       "type": "/problems/auth.unavailable",
+                 *       "title": "Service Unavailable",
+                 *       "status": 503,
+                 *       "detail": "What went wrong, for a person.",
+                 *       "code": "auth.unavailable",
+                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *     }
+                 */
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+    };
+    parameters: {
+        /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+        IdempotencyKey: string;
+        /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+        RequestId: string;
+    };
+    requestBodies: never;
+    headers: {
+        /** @description The record's version, quoted (`"3"`): send it back as `If-Match` to change the record. */
+        ETag: string;
+        /** @description Where the created record (or the download) is. */
+        Location: string;
+        /** @description The request's id: quote it when reporting a problem. */
+        RequestId: string;
+        /** @description `true` when this is the stored reply to an earlier request with the same `Idempotency-Key`. */
+        IdempotentReplayed: "true";
+        /** @description Seconds to wait before trying again. */
+        RetryAfter: number;
+    };
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export interface operations {
+    getHealth: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+            /** @description Success */
+            503: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Health"];
+                };
+            };
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
+    getDocs: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
+    getDocsSwaggerUiCss: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/css": string;
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
+    getDocsByScript: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                script: "swagger-ui-bundle.js" | "docs.js";
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/javascript": string;
+                };
+            };
+            400: components["responses"]["400"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Me"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getClients: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+                email?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "address": "2 Main St, Springfield",
+                     *           "created_at": "2026-11-30T00:58:03.638Z",
+                     *           "version": 2,
+                     *           "client_id": "CLANCHC7JSBEY0",
+                     *           "updated_at": "2026-11-30T00:58:05.288Z",
+                     *           "phone": "+1 555 0100",
+                     *           "name": "Acme Ltd",
+                     *           "email": "acme-mx2k73y3-0@example.com",
+                     *           "status": "ACTIVE"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ClientPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postClients: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "name": "Acme Ltd",
+                 *       "email": "acme-mx2k73y3-0@example.com",
+                 *       "phone": "+1 555 0100",
+                 *       "address": "1 Main St, Springfield"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClientCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "phone": "+1 555 0100",
+                     *       "address": "1 Main St, Springfield",
+                     *       "status": "ACTIVE",
+                     *       "version": 1,
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "updated_at": "2026-11-30T00:58:03.638Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.email_taken` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.email_taken",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.email_taken",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getClientsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "1 Main St, Springfield",
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "version": 1,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "updated_at": "2026-11-30T00:58:03.638Z",
+                     *       "phone": "+1 555 0100",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "status": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    putClientsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
+                "If-Match"?: string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "address": "2 Main St, Springfield"
+                 *     }
+                 */
+                "application/json": components["schemas"]["ClientUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "address": "2 Main St, Springfield",
+                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "version": 2,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "updated_at": "2026-11-30T00:58:05.288Z",
+                     *       "phone": "+1 555 0100",
+                     *       "name": "Acme Ltd",
+                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "status": "ACTIVE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Client"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `client.email_taken`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.email_taken",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.email_taken",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            /** @description Problem: `version.required` */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
+                     *       "code": "version.required",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteClientsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's ETag, e.g. "3": the version you last read. */
+                "If-Match": string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `client.has_contracts`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.has_contracts",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.has_contracts",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            /** @description Problem: `version.required` */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
+                     *       "code": "version.required",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getClientsByIdAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "address": "1 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 1,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUSWNEETNBHSFCT26K",
+                     *           "at": "2026-11-30T00:58:05.288Z",
+                     *           "action": "client.updated",
+                     *           "after": {
+                     *             "address": "2 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:05.288Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 2,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "request_id": "3ebf3a56-e655-49ed-a9f6-25ac5e5a7533",
+                     *           "entity": "client"
+                     *         },
+                     *         {
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUND3HV3A4XQ6B85ZM",
+                     *           "at": "2026-11-30T00:58:03.638Z",
+                     *           "action": "client.created",
+                     *           "after": {
+                     *             "address": "1 Main St, Springfield",
+                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "phone": "+1 555 0100",
+                     *             "name": "Acme Ltd",
+                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "version": 1,
+                     *             "client_id": "CLANCHC7JSBEY0",
+                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "request_id": "ab6a36bb-490e-4f47-b90f-ca4b042af3d2",
+                     *           "entity": "client"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContracts: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+                status?: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+                client_id?: string;
+                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
+                ending_after?: string;
+                /** @description A calendar date (YYYY-MM-DD), not before `ending_after` when both are given (else 422). */
+                ending_before?: string;
+                /** @description Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters (else 422). */
+                notice_deadline_before?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "end_date": "2027-12-31",
+                     *           "notice_period_days": 30,
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:06.439Z",
+                     *           "title": "Support and maintenance",
+                     *           "version": 2,
+                     *           "client_id": "CLANCHC7JSBEY0",
+                     *           "contract_type": "SERVICE",
+                     *           "updated_at": "2026-11-30T00:58:06.881Z",
+                     *           "currency": "EUR",
+                     *           "value": 86000,
+                     *           "status": "ACTIVE",
+                     *           "start_date": "2026-01-01"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ContractPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContracts: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "client_id": "CLANCHC7JSBEY0",
+                 *       "title": "Support and maintenance",
+                 *       "contract_type": "SERVICE",
+                 *       "start_date": "2026-01-01",
+                 *       "end_date": "2027-12-31",
+                 *       "value": 84500.5,
+                 *       "currency": "EUR",
+                 *       "notice_period_days": 30
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "title": "Support and maintenance",
+                     *       "contract_type": "SERVICE",
+                     *       "start_date": "2026-01-01",
+                     *       "end_date": "2027-12-31",
+                     *       "value": 84500.5,
+                     *       "currency": "EUR",
+                     *       "notice_period_days": 30,
+                     *       "status": "ACTIVE",
+                     *       "version": 1,
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "updated_at": "2026-11-30T00:58:06.439Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `client.inactive` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/client.inactive",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "client.inactive",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsSearch: {
+        parameters: {
+            query: {
+                q: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ContractSearchResult"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 1,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:06.439Z",
+                     *       "currency": "EUR",
+                     *       "value": 84500.5,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    putContractsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
+                "If-Match"?: string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "value": 86000,
+                 *       "version": 1
+                 *     }
+                 */
+                "application/json": components["schemas"]["ContractUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 2,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:06.881Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.read_only`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            /** @description Problem: `version.required` */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
+                     *       "code": "version.required",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteContractsById: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The record's ETag, e.g. "3": the version you last read. */
+                "If-Match": string;
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.has_termination`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.has_termination",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.has_termination",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            /** @description Problem: `version.required` */
+            428: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.required",
+                     *       "title": "Precondition Required",
+                     *       "status": 428,
+                     *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
+                     *       "code": "version.required",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdRenew: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422). */
+                    term_months?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.not_renewable`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_renewable",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.not_renewable",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdAudit: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "actor_email": "approver@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-approver",
+                     *           "audit_id": "AUNGZBH6VJ4JQ1VJD3",
+                     *           "at": "2026-11-30T00:58:11.972Z",
+                     *           "action": "termination.completed",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "decision_comment": "Agreed with legal.",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "decided_at": "2026-11-30T00:58:11.971Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "version": 2,
+                     *               "decided_by": "user-approver",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "status": "COMPLETED",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 10,
+                     *             "status": "TERMINATED"
+                     *           },
+                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "entity": "termination"
+                     *         },
+                     *         {
+                     *           "before": {
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "actor_email": "approver@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-approver",
+                     *           "audit_id": "AUYMBJRFXQMQG9DD73",
+                     *           "at": "2026-11-30T00:58:11.971Z",
+                     *           "action": "termination.approved",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "decision_comment": "Agreed with legal.",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "decided_at": "2026-11-30T00:58:11.971Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "version": 2,
+                     *               "decided_by": "user-approver",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "status": "COMPLETED",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 10,
+                     *             "status": "TERMINATED"
+                     *           },
+                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "entity": "termination"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTEuOTcxeiNhdWRpdF9pZF9hdXltYmpyZnhxbXFnOWRkNzMiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYifQ"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdFiles: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "sha256": "cc2907b559b623e7cb6cf69599f2fc59630a37862182e4a836d24ce3dd1614fc",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "kind": "document",
+                     *           "created_at": "2026-11-30T00:58:08.609Z",
+                     *           "uploaded_by": "user-editor",
+                     *           "filename": "agreement.pdf",
+                     *           "content_type": "application/pdf",
+                     *           "size": 18,
+                     *           "updated_at": "2026-11-30T00:58:08.609Z",
+                     *           "file_id": "FIRCR49S7K9531",
+                     *           "status": "PENDING"
+                     *         },
+                     *         {
+                     *           "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "kind": "document",
+                     *           "created_at": "2026-11-30T00:58:08.019Z",
+                     *           "uploaded_by": "user-editor",
+                     *           "filename": "notice.txt",
+                     *           "content_type": "text/plain",
+                     *           "size": 49,
+                     *           "updated_at": "2026-11-30T00:58:08.445Z",
+                     *           "file_id": "FIFZRFA41G5W3J",
+                     *           "status": "AVAILABLE"
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["FilePage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdFiles: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes, or `multipart/form-data` of at most 4210688 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "filename": "agreement.pdf",
+                 *       "content_type": "application/pdf",
+                 *       "size": 18,
+                 *       "sha256": "cc2907b559b623e7cb6cf69599f2fc59630a37862182e4a836d24ce3dd1614fc",
+                 *       "kind": "document"
+                 *     }
+                 */
+                "application/json": components["schemas"]["UploadRequest"];
+                "multipart/form-data": {
+                    /** @description The document, at most 4194304 bytes, with its filename and content type. */
+                    file: string;
+                    /**
+                     * @default document
+                     * @enum {string}
+                     */
+                    kind?: "document" | "signed_contract" | "termination_letter";
+                };
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "kind": "document",
+                     *       "created_at": "2026-11-30T00:58:08.019Z",
+                     *       "uploaded_by": "user-editor",
+                     *       "filename": "notice.txt",
+                     *       "content_type": "text/plain",
+                     *       "size": 49,
+                     *       "updated_at": "2026-11-30T00:58:08.445Z",
+                     *       "file_id": "FIFZRFA41G5W3J",
+                     *       "status": "AVAILABLE"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["UploadGrant"] | components["schemas"]["File"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.read_only` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdFilesByFileId: {
+        parameters: {
+            query?: {
+                redirect?: "0" | "1" | "true" | "false";
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "file": {
+                     *         "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "kind": "document",
+                     *         "created_at": "2026-11-30T00:58:08.019Z",
+                     *         "uploaded_by": "user-editor",
+                     *         "filename": "notice.txt",
+                     *         "content_type": "text/plain",
+                     *         "size": 49,
+                     *         "updated_at": "2026-11-30T00:58:08.445Z",
+                     *         "file_id": "FIFZRFA41G5W3J",
+                     *         "status": "AVAILABLE"
+                     *       },
+                     *       "download": {
+                     *         "method": "GET",
+                     *         "url": "http://127.0.0.1:36157/testex-test-files/contracts/CTGQE0M51N0B86/FIFZRFA41G5W3J?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&X-Amz-Credential=S3RVER%2F20261130%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T005809Z&X-Amz-Expires=300&X-Amz-Signature=4e95d9ec2068e5062e74c3fcb4044bd341014183a537e7e3e57286b1af342310&X-Amz-SignedHeaders=host&response-content-disposition=attachment%3B%20filename%3D%22notice.txt%22%3B%20filename%2A%3DUTF-8%27%27notice.txt&response-content-type=text%2Fplain&x-id=GetObject",
+                     *         "headers": {},
+                     *         "expires_at": "2026-11-30T01:03:09.326Z"
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            /** @description Redirect to the `Location` header */
+            302: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found`, `file.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `file.not_available` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/file.not_available",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "file.not_available",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteContractsByIdFilesByFileId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found`, `file.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.read_only`, `file.not_available`, `file.immutable` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.read_only",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "contract.read_only",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAudit: {
+        parameters: {
+            query: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+                actor: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "before": {
+                     *             "version": 8,
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUR5YYCAW6GYX63P16",
+                     *           "at": "2026-11-30T00:58:11.447Z",
+                     *           "action": "termination.requested",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "termination_id": "TMRMEVRWJCKFFE",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:11.447Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "version": 1,
+                     *               "status": "PENDING_APPROVAL",
+                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *             },
+                     *             "version": 9,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "request_id": "98b9f870-8ef1-4dc5-8255-aae0d86d2f14",
+                     *           "entity": "termination"
+                     *         },
+                     *         {
+                     *           "before": {
+                     *             "version": 6,
+                     *             "status": "ACTIVE"
+                     *           },
+                     *           "actor_email": "editor@example.com",
+                     *           "entity_id": "TMP8YMWFZQAY1G",
+                     *           "actor": "user-editor",
+                     *           "audit_id": "AUYQCZJ7HDCZ1V43A4",
+                     *           "at": "2026-11-30T00:58:10.447Z",
+                     *           "action": "termination.requested",
+                     *           "after": {
+                     *             "termination": {
+                     *               "reason": "MUTUAL_AGREEMENT",
+                     *               "requested_by_email": "editor@example.com",
+                     *               "termination_id": "TMP8YMWFZQAY1G",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T00:58:10.447Z",
+                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "approval_required": true,
+                     *               "effective_date": "2026-11-30",
+                     *               "previous_status": "ACTIVE",
+                     *               "version": 1,
+                     *               "status": "PENDING_APPROVAL",
+                     *               "requested_at": "2026-11-30T00:58:10.447Z"
+                     *             },
+                     *             "version": 7,
+                     *             "status": "PENDING_TERMINATION"
+                     *           },
+                     *           "request_id": "32c98816-996a-4455-8b17-ef9c7df58f3d",
+                     *           "entity": "termination"
+                     *         }
+                     *       ],
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTAuNDQ3eiNhdWRpdF9pZF9hdXlxY3pqN2hkY3oxdjQzYTQiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYiLCJnc2kxc2siOiIkYXVkaXRfMSNhdF8yMDI2LTExLTMwdDAwOjU4OjEwLjQ0N3ojYXVkaXRfaWRfYXV5cWN6ajdoZGN6MXY0M2E0IiwiZ3NpMXBrIjoiJHRlc3RleCNhY3Rvcl91c2VyLWVkaXRvciJ9"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdTermination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 1,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:09.743Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "PENDING_APPROVAL",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found`, `termination.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdTermination: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "reason": "MUTUAL_AGREEMENT",
+                 *       "effective_date": "2026-11-30",
+                 *       "notes": "Both parties agreed on 1 March."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TerminationRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "status": "PENDING_APPROVAL",
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "effective_date": "2026-11-30",
+                     *       "approval_required": true,
+                     *       "previous_status": "ACTIVE",
+                     *       "requested_by": "user-editor",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z",
+                     *       "version": 1,
+                     *       "updated_at": "2026-11-30T00:58:09.743Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdTerminationLetter: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DownloadLink"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found`, `termination.not_found`, `file.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getTerminationReasons: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            code: string;
+                            label: string;
+                            /** @description May end a contract before its notice period ends */
+                            short_notice: boolean;
+                            /** @description The request must carry `notes` */
+                            comment_required: boolean;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getReportsTerminations: {
+        parameters: {
+            query: {
+                /** @description First effective date counted */
+                from: string;
+                /** @description Last effective date counted; at most 366 days after `from` */
+                to: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        from: string;
+                        to: string;
+                        total: number;
+                        by_reason: {
+                            reason: string;
+                            label: string;
+                            count: number;
+                        }[];
+                        by_status: {
+                            /** @enum {string} */
+                            status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                            count: number;
+                        }[];
+                        by_month: {
+                            /** @description YYYY-MM of the effective date */
+                            month: string;
+                            count: number;
+                        }[];
+                    };
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:07.165Z",
+                     *           "origin_id": "EVJCHD9808PRMPG38E",
+                     *           "type": "contract.suspended",
+                     *           "event_id": "EVJCHD9808PRMPG38E",
+                     *           "updated_at": "2026-11-30T00:58:07.165Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         },
+                     *         {
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:07.504Z",
+                     *           "origin_id": "EV2Z8X6C0TMA6B4R0A",
+                     *           "type": "contract.reinstated",
+                     *           "event_id": "EV2Z8X6C0TMA6B4R0A",
+                     *           "updated_at": "2026-11-30T00:58:07.504Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutboxEventList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdTerminationApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: no body, or an empty one, is the same as `{}`. JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody?: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "Agreed with legal."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TerminationApproval"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMRMEVRWJCKFFE",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:11.971Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "COMPLETED",
+                     *       "requested_at": "2026-11-30T00:58:11.447Z",
+                     *       "decided_by": "user-approver",
+                     *       "decided_at": "2026-11-30T00:58:11.971Z",
+                     *       "decision_comment": "Agreed with legal.",
+                     *       "completed_at": "2026-11-30T00:58:11.971Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            /** @description Problem: `auth.forbidden`, `termination.four_eyes` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.not_found`, `termination.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict`, `termination.already_approved` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdTerminationReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "comment": "The notice must go through legal first."
+                 *     }
+                 */
+                "application/json": components["schemas"]["TerminationRejection"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMP8YMWFZQAY1G",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:11.180Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "REJECTED",
+                     *       "requested_at": "2026-11-30T00:58:10.447Z",
+                     *       "decided_by": "user-approver",
+                     *       "decided_at": "2026-11-30T00:58:11.180Z",
+                     *       "decision_comment": "The notice must go through legal first."
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            /** @description Problem: `auth.forbidden`, `termination.four_eyes` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.not_found`, `termination.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdTerminationWithdraw: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "reason": "MUTUAL_AGREEMENT",
+                     *       "termination_id": "TMBMGXV5FF1H8C",
+                     *       "notes": "Both parties agreed on 1 March.",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "approval_required": true,
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "updated_at": "2026-11-30T00:58:10.103Z",
+                     *       "effective_date": "2026-11-30",
+                     *       "previous_status": "ACTIVE",
+                     *       "status": "WITHDRAWN",
+                     *       "requested_at": "2026-11-30T00:58:09.743Z",
+                     *       "withdrawn_at": "2026-11-30T00:58:10.103Z"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Termination"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            /** @description Problem: `auth.forbidden`, `termination.not_requester` */
+            403: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/auth.forbidden",
+                     *       "title": "Forbidden",
+                     *       "status": 403,
+                     *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
+                     *       "code": "auth.forbidden",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `contract.not_found`, `termination.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 3,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:07.165Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "SUSPENDED",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdReinstate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "end_date": "2027-12-31",
+                     *       "notice_period_days": 30,
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "title": "Support and maintenance",
+                     *       "version": 4,
+                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_type": "SERVICE",
+                     *       "updated_at": "2026-11-30T00:58:07.504Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "status": "ACTIVE",
+                     *       "start_date": "2026-01-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getTerminations: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+                status?: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                /** @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30. */
+                effective_before?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TerminationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getTerminationsDeadEvents: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutboxEventPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postTerminationsDeadEventsByEventIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEvent"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `event.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `event.not_dead` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_dead",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_dead",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postNotifications: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                /**
+                 * @example {
+                 *       "template": "status-update",
+                 *       "to": [
+                 *         "legal@acme.example"
+                 *       ],
+                 *       "contract_id": "CTGQE0M51N0B86",
+                 *       "props": {
+                 *         "contract_id": "CTGQE0M51N0B86",
+                 *         "contract_title": "Support and maintenance",
+                 *         "status": "SUSPENDED",
+                 *         "effective_date": "2026-12-01",
+                 *         "changed_by": "user-editor"
+                 *       }
+                 *     }
+                 */
+                "application/json": components["schemas"]["NoticeRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "template": "status-update",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:09.386Z",
+                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "props": {
+                     *         "effective_date": "2026-12-01",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_title": "Support and maintenance",
+                     *         "changed_by": "user-editor",
+                     *         "status": "SUSPENDED"
+                     *       },
+                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "to": [
+                     *         "legal@acme.example"
+                     *       ],
+                     *       "status": "QUEUED",
+                     *       "attempts": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getNotificationsDead: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getNotificationsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "template": "status-update",
+                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "created_at": "2026-11-30T00:58:09.386Z",
+                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "props": {
+                     *         "effective_date": "2026-12-01",
+                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_title": "Support and maintenance",
+                     *         "changed_by": "user-editor",
+                     *         "status": "SUSPENDED"
+                     *       },
+                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "to": [
+                     *         "legal@acme.example"
+                     *       ],
+                     *       "status": "QUEUED",
+                     *       "attempts": 0
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `notification.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postNotificationsByIdRetry: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Notification"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `notification.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_found",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `notification.not_dead` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/notification.not_dead",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "notification.not_dead",
+                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "template": "status-update",
+                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "created_at": "2026-11-30T00:58:09.386Z",
+                     *           "notification_id": "NTV2BH1TTANERZ",
+                     *           "props": {
+                     *             "effective_date": "2026-12-01",
+                     *             "contract_id": "CTGQE0M51N0B86",
+                     *             "contract_title": "Support and maintenance",
+                     *             "changed_by": "user-editor",
+                     *             "status": "SUSPENDED"
+                     *           },
+                     *           "updated_at": "2026-11-30T00:58:09.386Z",
+                     *           "to": [
+                     *             "legal@acme.example"
+                     *           ],
+                     *           "status": "QUEUED",
+                     *           "attempts": 0
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+}

@@ -1,0 +1,47 @@
+/**
+ * The names of the document's component schemas: every resource a reply
+ * carries and every input a request sends. A body or reply whose schema is
+ * not named here is written inline, and a test says so.
+ */
+import { Audit, Client, Contract, File, Notification, Outbox, Termination } from "@testex/core";
+import type { GenericSchema } from "valibot";
+import { Health } from "../routes/health";
+import { Me } from "../routes/me";
+
+export const RESOURCES: Record<string, GenericSchema> = {
+  Client: Client.Client,
+  Contract: Contract.Contract,
+  Termination: Termination.Termination,
+  AuditEntry: Audit.AuditEntry,
+  File: File.File,
+  UploadGrant: File.UploadGrant,
+  DownloadLink: File.DownloadLink,
+  Notification: Notification.Notification,
+  OutboxEvent: Outbox.Event,
+  ContractSearchResult: Contract.SearchResult,
+  Me,
+  Health,
+};
+
+export const INPUTS: Record<string, GenericSchema> = {
+  ClientCreate: Client.CreateInput,
+  ClientUpdate: Client.UpdateInput,
+  ContractCreate: Contract.CreateInput,
+  ContractUpdate: Contract.UpdateInput,
+  TerminationRequest: Termination.RequestInput,
+  TerminationApproval: Termination.ApproveInput,
+  TerminationRejection: Termination.RejectInput,
+  UploadRequest: File.UploadInput,
+  NoticeRequest: Notification.NoticeInput,
+};
+
+export const TAGS: Record<string, string> = {
+  Operations: "Reachability of what the API depends on; this document and its interactive page.",
+  Clients: "The parties contracts are made with.",
+  Contracts: "Contracts, their terms, versions and audit trails.",
+  Files: "A contract's documents: uploaded straight to S3 or through the API, verified, archived on deletion.",
+  Audit: "Who did what, by record or by person.",
+  Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
+  Notifications: "Notices sent by e-mail from templates, and their delivery.",
+  Identity: "Who is signed in, with their roles and what those allow.",
+};

@@ -1,0 +1,42 @@
+import { useQuery } from "@tanstack/react-query";
+import { api, ProblemError, unwrap } from "../api";
+import { moment } from "./format";
+import { nameOf } from "./trail";
+
+export const isConflict = (error: unknown): error is ProblemError => error instanceof ProblemError && error.is("version.conflict");
+
+/**
+ * Someone saved the record after this person opened it. Say who and when
+ * (from the record's audit trail), and offer to reload: the console never
+ * overwrites another person's change.
+ */
+export function Conflict({ kind, id, onReload }: { kind: "contract" | "client"; id: string; onReload: () => void }) {
+  const latest = useQuery({
+    queryKey: ["latest-change", kind, id],
+    queryFn: () =>
+      unwrap(
+        kind === "contract"
+          ? api.GET("/api/contracts/{id}/audit", { params: { path: { id }, query: { limit: 1 } } })
+          : api.GET("/api/clients/{id}/audit", { params: { path: { id }, query: { limit: 1 } } }),
+      ),
+    staleTime: 0,
+  });
+  const entry = latest.data?.items[0];
+  return (
+    <div role="alert" className="error">
+      <p>
+        {entry ? (
+          <>
+            <strong>{nameOf(entry)}</strong> changed this {kind} on {moment(entry.at)}, after you opened it.
+          </>
+        ) : (
+          <>Someone changed this {kind} after you opened it.</>
+        )}{" "}
+        Your changes were not saved. Reload to see the current version, then make your changes again.
+      </p>
+      <button type="button" onClick={onReload}>
+        Reload the {kind}
+      </button>
+    </div>
+  );
+}

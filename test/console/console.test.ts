@@ -1,0 +1,181 @@
+import type { Page } from "playwright-core";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { settings } from "@testex/core";
+import { handler as notifier } from "@testex/functions/notifier";
+import { call } from "#test/api";
+import { personByLogin } from "@testex/local/people";
+import { uniqueEmail } from "#test/fixtures";
+import { mailTo, sqsEvent } from "../../packages/functions/test/notices";
+import { processEventsOf } from "../../packages/functions/test/termination/fixtures";
+import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type Console } from "./harness";
+
+/** Waits for what a person would wait for: a page under load may take seconds to settle. */
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const today = () => new Date().toISOString().slice(0, 10);
+const as = (login: string) => {
+  const person = personByLogin(login)!;
+  return { id: person.sub, name: person.name, email: person.email, roles: person.groups };
+};
+
+/** A contract of a fresh client, made through the API; worth enough to need an approver unless told otherwise. */
+async function aContract(value = settings().approval.default.one + 5_000) {
+  const title = `Facility services ${Math.random().toString(36).slice(2, 8)}`;
+  const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Northwind Traders", email: uniqueEmail("northwind") } });
+  const contract = await call("POST", "/api/contracts", {
+    as: "editor",
+    body: { client_id: client.body.client_id, title, contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2030-12-31", value, currency: "EUR" },
+  });
+  expect(contract.status).toBe(201);
+  return { contractId: contract.body.contract_id as string, title };
+}
+
+/** Requests termination on the contract page: for a breach, effective today. */
+async function requestTermination(page: Page) {
+  const form = page.getByRole("form", { name: "Request termination" });
+  await form.getByLabel("Reason").selectOption("BREACH");
+  await form.getByLabel("Effective date").fill(today());
+  await form.getByRole("button", { name: "Request termination" }).click();
+  await poll(() => page.getByRole("region", { name: "Termination" }).textContent()).toContain("pending approval");
+}
+
+/** The notices the request queued, delivered by the notifier into the local SES inbox. */
+async function deliverNotices(contractId: string) {
+  expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
+  const notices = await call("GET", `/api/contracts/${contractId}/notifications`, { as: "viewer" });
+  await notifier(sqsEvent(notices.body.items.map((notice: { notification_id: string }) => notice.notification_id)));
+}
+
+describe("the console in a real browser", () => {
+  let site: Console;
+  beforeAll(async () => {
+    site = await startConsole();
+  }, 240_000);
+  afterAll(async () => site?.stop());
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  it("takes a termination above the threshold from an editor's request, through the approval e-mail's link, to an approver's decision", async () => {
+    const { contractId, title } = await aContract();
+
+    const ed = await personAt(site, "ed", `/contracts/${contractId}`);
+    await poll(() => ed.getByRole("heading", { level: 1 }).textContent()).toBe(title);
+    await checkScreen(ed, "contract-page");
+    await requestTermination(ed);
+
+    await deliverNotices(contractId);
+    const mail = (await mailTo(...settings().approverEmails)).find((m) => m.subject.includes(contractId));
+    expect(mail?.subject).toContain(title);
+    const link = [...mail!.body.html!.matchAll(/href="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, "&")).find((href) => href.includes(contractId));
+    expect(link).toBe(`${site.url}/contracts/${contractId}/termination`);
+
+    const ana = await openAt(site, new URL(link!).pathname);
+    await signIn(ana, "ana");
+    expect(new URL(ana.url()).pathname).toBe(`/contracts/${contractId}/termination`);
+    await checkScreen(ana, "termination-review");
+
+    await ana.getByRole("link", { name: "Approvals" }).click();
+    await poll(() => ana.getByRole("list", { name: "Waiting for your decision" }).textContent()).toContain(title);
+    await checkScreen(ana, "approvals");
+    await ana.goBack();
+
+    await ana.getByRole("button", { name: `Approve termination of ${title}` }).click();
+    await poll(() => ana.getByRole("region", { name: "Termination" }).textContent()).toContain("completed");
+    await poll(() => ana.locator(".badge").textContent()).toBe("terminated");
+    const timeline = ana.getByRole("list", { name: "Timeline, newest first" });
+    await poll(() => timeline.textContent()).toContain("Ana Ortiz approved the termination");
+    expect(await timeline.textContent()).toContain("Edward Lin requested termination");
+  }, 120_000);
+
+  it("lets nobody decide their own request: no decision controls for them, and the API refuses them too", async () => {
+    const { contractId, title } = await aContract();
+    const ada = await personAt(site, "ada", `/contracts/${contractId}`);
+    await requestTermination(ada);
+
+    const termination = ada.getByRole("region", { name: "Termination" });
+    await poll(() => termination.textContent()).toContain("You requested this termination, so someone else decides it.");
+    expect(await termination.getByRole("button", { name: /Approve|Reject/ }).count()).toBe(0);
+
+    // Straight to the API with the same person's token, as a crafted request would.
+    const refused = await ada.evaluate(async ({ api, id }) => {
+      // oidc-client-ts keeps the signed-in user in this tab's session storage.
+      const storage = (globalThis as unknown as { sessionStorage: Record<string, string> }).sessionStorage;
+      const key = Object.keys(storage).find((k) => k.startsWith("oidc.user:"))!;
+      const token = JSON.parse(storage[key]!).id_token as string;
+      const reply = await fetch(`${api}/api/contracts/${id}/termination/approve`, {
+        method: "POST",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/json" },
+        body: "{}",
+      });
+      return { status: reply.status, code: ((await reply.json()) as { code: string }).code };
+    }, { api: site.apiUrl, id: contractId });
+    expect(refused).toEqual({ status: 403, code: "termination.four_eyes" });
+
+    await ada.getByRole("link", { name: "Approvals" }).click();
+    await poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe("Approvals");
+    await poll(() => ada.getByRole("main").textContent()).not.toContain("Loading");
+    expect(await ada.getByRole("main").textContent()).not.toContain(title);
+  }, 120_000);
+
+  it("shows a viewer no control their role may not use", async () => {
+    const { contractId } = await aContract(1_000);
+    const val = await openAt(site, "/contracts");
+    await checkScreen(val, "sign-in");
+    await signIn(val, "val");
+
+    const nav = val.getByRole("navigation", { name: "Main" });
+    expect(await nav.getByRole("link").allTextContents()).toEqual(["Contracts", "Clients"]);
+    await poll(() => val.getByRole("table", { name: "Contracts" }).count()).toBe(1);
+    expect(await val.getByRole("link", { name: "New contract" }).count()).toBe(0);
+
+    await val.goto(`${site.url}/contracts/${contractId}`);
+    await poll(() => val.getByRole("region", { name: "Timeline" }).textContent()).toContain("created the contract");
+    for (const control of [val.getByRole("link", { name: "Edit terms" }), val.getByRole("button", { name: "Suspend" }), val.getByRole("form", { name: "Request termination" }), val.getByLabel("Upload a document")]) {
+      expect(await control.count()).toBe(0);
+    }
+
+    await nav.getByRole("link", { name: "Clients" }).click();
+    await poll(() => val.getByRole("table", { name: "Clients" }).count()).toBe(1);
+    expect(await val.getByRole("link", { name: "New client" }).count()).toBe(0);
+    expect(await val.getByRole("link", { name: /^Edit / }).count()).toBe(0);
+  }, 120_000);
+
+  it("shows a version conflict with who changed the contract, and reloads it instead of overwriting", async () => {
+    const { contractId } = await aContract(2_000);
+    const ed = await personAt(site, "ed", `/contracts/${contractId}/edit`);
+    const form = ed.getByRole("form", { name: "Edit contract" });
+    await poll(() => form.getByLabel("Value").inputValue()).toBe("2000");
+
+    const meanwhile = await call("PUT", `/api/contracts/${contractId}`, { as: as("ada"), headers: { "if-match": '"1"' }, body: { value: 2_500 } });
+    expect(meanwhile.status).toBe(200);
+
+    await form.getByLabel("Value").fill("3000");
+    await form.getByRole("button", { name: "Save changes" }).click();
+    const alert = form.getByRole("alert");
+    await poll(() => alert.textContent()).toContain("Ada Park changed this contract");
+    expect(await alert.textContent()).toContain("Your changes were not saved");
+    await checkScreen(ed, "version-conflict");
+
+    await alert.getByRole("button", { name: "Reload the contract" }).click();
+    await poll(() => form.getByLabel("Value").inputValue()).toBe("2500");
+    const saved = await call("GET", `/api/contracts/${contractId}`, { as: "viewer" });
+    expect(saved.body).toMatchObject({ value: 2_500, version: 2 });
+  }, 120_000);
+
+  it("passes axe on every other screen, without a serious or critical violation", async () => {
+    const ada = await personAt(site, "ada", "/contracts");
+    const screens: [string, string, string][] = [
+      ["contracts", "/contracts", "Contracts"],
+      ["contract-form", "/contracts/new", "New contract"],
+      ["clients", "/clients", "Clients"],
+      ["client-form", "/clients/new", "New client"],
+      ["admin", "/admin", "Admin"],
+    ];
+    for (const [name, path, heading] of screens) {
+      await ada.goto(`${site.url}${path}`);
+      await poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
+      await poll(() => ada.getByRole("status").count()).toBe(0);
+      await checkScreen(ada, name);
+    }
+  }, 120_000);
+});
