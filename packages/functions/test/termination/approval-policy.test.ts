@@ -44,7 +44,7 @@ describe("who must approve a termination", () => {
       body: { client_id: client.client_id, title: "X", contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-01-01", value: 10, currency: "XYZ" },
     });
     expect(created.status).toBe(422);
-    expect(created.body.errors).toEqual([{ path: "currency", message: "Not an active ISO 4217 currency code" }]);
+    expect(created.body.errors).toEqual([{ path: "currency", message: "currency: not an active ISO 4217 currency code" }]);
     expect((await update(contractId, 1, { currency: "XYZ" })).status).toBe(422);
   });
 });
@@ -68,7 +68,7 @@ describe("a termination above the second threshold", () => {
     expect(second.status).toBe(200);
     expect(second.body.status).toBe("SCHEDULED");
     expect(second.body.decisions).toEqual([
-      { by: "user-approver", at: expect.any(String), outcome: "APPROVED", comment: "Fine by finance" },
+      { by: "user-approver", name: "Abe Approver", at: expect.any(String), outcome: "APPROVED", comment: "Fine by finance" },
       { by: "user-approver-2", at: expect.any(String), outcome: "APPROVED", comment: "Agreed with legal" },
     ]);
 
