@@ -974,6 +974,34 @@ export interface components {
             }[];
             truncated: boolean;
         };
+        TerminationReason: {
+            code: string;
+            label: string;
+            /** @description May end a contract before its notice period ends */
+            short_notice: boolean;
+            /** @description The request must carry `notes` */
+            comment_required: boolean;
+        };
+        TerminationReport: {
+            from: string;
+            to: string;
+            total: number;
+            by_reason: {
+                reason: string;
+                label: string;
+                count: number;
+            }[];
+            by_status: {
+                /** @enum {string} */
+                status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                count: number;
+            }[];
+            by_month: {
+                /** @description YYYY-MM of the effective date */
+                month: string;
+                count: number;
+            }[];
+        };
         Me: {
             id: string;
             name?: string;
@@ -1075,6 +1103,10 @@ export interface components {
             renewal_term_months?: number;
             client_id?: string;
             version?: number;
+        };
+        ContractRenewal: {
+            /** @description How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422). */
+            term_months?: number;
         };
         TerminationRequest: {
             /** @description A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends. */
@@ -1338,6 +1370,10 @@ export interface components {
             items: components["schemas"]["Termination"][];
             next_cursor: string | null;
         };
+        /** @description Every TerminationReason item. */
+        TerminationReasonList: {
+            items: components["schemas"]["TerminationReason"][];
+        };
         /** @description The gateway's own reply when it throttles: not a problem document. */
         Throttled: {
             message: string;
@@ -1401,7 +1437,7 @@ export interface components {
                  *       "status": 400,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.malformed",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1421,7 +1457,7 @@ export interface components {
                  *       "status": 401,
                  *       "detail": "Send a bearer token: Authorization: Bearer <token>.",
                  *       "code": "auth.unauthenticated",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1441,7 +1477,7 @@ export interface components {
                  *       "status": 403,
                  *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                  *       "code": "auth.forbidden",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1461,7 +1497,7 @@ export interface components {
                  *       "status": 413,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.too_large",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1481,7 +1517,7 @@ export interface components {
                  *       "status": 415,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "request.unsupported_media_type",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1501,7 +1537,7 @@ export interface components {
                  *       "status": 422,
                  *       "detail": "end_date: must not be before start_date.",
                  *       "code": "validation.failed",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1536,7 +1572,7 @@ export interface components {
                  *       "status": 500,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "internal",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1556,7 +1592,7 @@ export interface components {
                  *       "status": 503,
                  *       "detail": "What went wrong, for a person.",
                  *       "code": "auth.unavailable",
-                 *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                 *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                  *     }
                  */
                 "application/problem+json": components["schemas"]["Problem"];
@@ -1807,13 +1843,13 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "address": "2 Main St, Springfield",
-                     *           "created_at": "2026-11-30T00:58:03.638Z",
+                     *           "created_at": "2026-11-30T02:16:36.218Z",
                      *           "version": 2,
-                     *           "client_id": "CLANCHC7JSBEY0",
-                     *           "updated_at": "2026-11-30T00:58:05.288Z",
+                     *           "client_id": "CLJ9ATP04D7ZBA",
+                     *           "updated_at": "2026-11-30T02:16:36.467Z",
                      *           "phone": "+1 555 0100",
                      *           "name": "Acme Ltd",
-                     *           "email": "acme-mx2k73y3-0@example.com",
+                     *           "email": "acme-mx2n047t-0@example.com",
                      *           "status": "ACTIVE"
                      *         }
                      *       ],
@@ -1840,7 +1876,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1872,7 +1908,7 @@ export interface operations {
                 /**
                  * @example {
                  *       "name": "Acme Ltd",
-                 *       "email": "acme-mx2k73y3-0@example.com",
+                 *       "email": "acme-mx2n047t-0@example.com",
                  *       "phone": "+1 555 0100",
                  *       "address": "1 Main St, Springfield"
                  *     }
@@ -1893,15 +1929,15 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
                      *       "name": "Acme Ltd",
-                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "email": "acme-mx2n047t-0@example.com",
                      *       "phone": "+1 555 0100",
                      *       "address": "1 Main St, Springfield",
                      *       "status": "ACTIVE",
                      *       "version": 1,
-                     *       "created_at": "2026-11-30T00:58:03.638Z",
-                     *       "updated_at": "2026-11-30T00:58:03.638Z"
+                     *       "created_at": "2026-11-30T02:16:36.218Z",
+                     *       "updated_at": "2026-11-30T02:16:36.218Z"
                      *     }
                      */
                     "application/json": components["schemas"]["Client"];
@@ -1924,7 +1960,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.email_taken",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -1963,13 +1999,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "address": "1 Main St, Springfield",
-                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "created_at": "2026-11-30T02:16:36.218Z",
                      *       "version": 1,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "updated_at": "2026-11-30T00:58:03.638Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "updated_at": "2026-11-30T02:16:36.218Z",
                      *       "phone": "+1 555 0100",
                      *       "name": "Acme Ltd",
-                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "email": "acme-mx2n047t-0@example.com",
                      *       "status": "ACTIVE"
                      *     }
                      */
@@ -1993,7 +2029,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2044,13 +2080,13 @@ export interface operations {
                     /**
                      * @example {
                      *       "address": "2 Main St, Springfield",
-                     *       "created_at": "2026-11-30T00:58:03.638Z",
+                     *       "created_at": "2026-11-30T02:16:36.218Z",
                      *       "version": 2,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "updated_at": "2026-11-30T00:58:05.288Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "updated_at": "2026-11-30T02:16:36.467Z",
                      *       "phone": "+1 555 0100",
                      *       "name": "Acme Ltd",
-                     *       "email": "acme-mx2k73y3-0@example.com",
+                     *       "email": "acme-mx2n047t-0@example.com",
                      *       "status": "ACTIVE"
                      *     }
                      */
@@ -2074,7 +2110,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2094,7 +2130,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.email_taken",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2117,7 +2153,7 @@ export interface operations {
                      *       "status": 428,
                      *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2169,7 +2205,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2189,7 +2225,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.has_contracts",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2212,7 +2248,7 @@ export interface operations {
                      *       "status": 428,
                      *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2254,54 +2290,56 @@ export interface operations {
                      *         {
                      *           "before": {
                      *             "address": "1 Main St, Springfield",
-                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "updated_at": "2026-11-30T02:16:36.218Z",
                      *             "phone": "+1 555 0100",
                      *             "name": "Acme Ltd",
-                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "created_at": "2026-11-30T02:16:36.218Z",
                      *             "version": 1,
-                     *             "client_id": "CLANCHC7JSBEY0",
-                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "client_id": "CLJ9ATP04D7ZBA",
+                     *             "email": "acme-mx2n047t-0@example.com",
                      *             "status": "ACTIVE"
                      *           },
+                     *           "actor_name": "Test editor",
                      *           "actor_email": "editor@example.com",
-                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "entity_id": "CLJ9ATP04D7ZBA",
                      *           "actor": "user-editor",
-                     *           "audit_id": "AUSWNEETNBHSFCT26K",
-                     *           "at": "2026-11-30T00:58:05.288Z",
+                     *           "audit_id": "AUC2B8Y7A5H2T5WNBB",
+                     *           "at": "2026-11-30T02:16:36.467Z",
                      *           "action": "client.updated",
                      *           "after": {
                      *             "address": "2 Main St, Springfield",
-                     *             "updated_at": "2026-11-30T00:58:05.288Z",
+                     *             "updated_at": "2026-11-30T02:16:36.467Z",
                      *             "phone": "+1 555 0100",
                      *             "name": "Acme Ltd",
-                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "created_at": "2026-11-30T02:16:36.218Z",
                      *             "version": 2,
-                     *             "client_id": "CLANCHC7JSBEY0",
-                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "client_id": "CLJ9ATP04D7ZBA",
+                     *             "email": "acme-mx2n047t-0@example.com",
                      *             "status": "ACTIVE"
                      *           },
-                     *           "request_id": "3ebf3a56-e655-49ed-a9f6-25ac5e5a7533",
+                     *           "request_id": "b16347c9-0af9-48df-98c1-6ae7060df4b4",
                      *           "entity": "client"
                      *         },
                      *         {
+                     *           "actor_name": "Test editor",
                      *           "actor_email": "editor@example.com",
-                     *           "entity_id": "CLANCHC7JSBEY0",
+                     *           "entity_id": "CLJ9ATP04D7ZBA",
                      *           "actor": "user-editor",
-                     *           "audit_id": "AUND3HV3A4XQ6B85ZM",
-                     *           "at": "2026-11-30T00:58:03.638Z",
+                     *           "audit_id": "AUS4T5JSMD151RXQFY",
+                     *           "at": "2026-11-30T02:16:36.218Z",
                      *           "action": "client.created",
                      *           "after": {
                      *             "address": "1 Main St, Springfield",
-                     *             "updated_at": "2026-11-30T00:58:03.638Z",
+                     *             "updated_at": "2026-11-30T02:16:36.218Z",
                      *             "phone": "+1 555 0100",
                      *             "name": "Acme Ltd",
-                     *             "created_at": "2026-11-30T00:58:03.638Z",
+                     *             "created_at": "2026-11-30T02:16:36.218Z",
                      *             "version": 1,
-                     *             "client_id": "CLANCHC7JSBEY0",
-                     *             "email": "acme-mx2k73y3-0@example.com",
+                     *             "client_id": "CLJ9ATP04D7ZBA",
+                     *             "email": "acme-mx2n047t-0@example.com",
                      *             "status": "ACTIVE"
                      *           },
-                     *           "request_id": "ab6a36bb-490e-4f47-b90f-ca4b042af3d2",
+                     *           "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc",
                      *           "entity": "client"
                      *         }
                      *       ],
@@ -2357,19 +2395,24 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "end_date": "2027-12-31",
-                     *           "notice_period_days": 30,
-                     *           "contract_id": "CTGQE0M51N0B86",
-                     *           "created_at": "2026-11-30T00:58:06.439Z",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "owner_id": "user-editor",
+                     *           "created_at": "2026-11-30T02:16:36.553Z",
                      *           "title": "Support and maintenance",
-                     *           "version": 2,
-                     *           "client_id": "CLANCHC7JSBEY0",
-                     *           "contract_type": "SERVICE",
-                     *           "updated_at": "2026-11-30T00:58:06.881Z",
+                     *           "client_id": "CLJ9ATP04D7ZBA",
+                     *           "approval_tier": 1,
+                     *           "updated_at": "2026-11-30T02:16:36.631Z",
                      *           "currency": "EUR",
                      *           "value": 86000,
+                     *           "start_date": "2026-01-01",
+                     *           "owner_email": "editor@example.com",
+                     *           "notice_period_days": 30,
+                     *           "renewal": "NONE",
+                     *           "version": 2,
+                     *           "contract_type": "SERVICE",
                      *           "status": "ACTIVE",
-                     *           "start_date": "2026-01-01"
+                     *           "end_date": "2027-12-31",
+                     *           "notice_deadline": "2027-12-01"
                      *         }
                      *       ],
                      *       "next_cursor": null
@@ -2406,7 +2449,7 @@ export interface operations {
             content: {
                 /**
                  * @example {
-                 *       "client_id": "CLANCHC7JSBEY0",
+                 *       "client_id": "CLJ9ATP04D7ZBA",
                  *       "title": "Support and maintenance",
                  *       "contract_type": "SERVICE",
                  *       "start_date": "2026-01-01",
@@ -2432,19 +2475,24 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "client_id": "CLANCHC7JSBEY0",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
                      *       "title": "Support and maintenance",
                      *       "contract_type": "SERVICE",
                      *       "start_date": "2026-01-01",
-                     *       "end_date": "2027-12-31",
                      *       "value": 84500.5,
                      *       "currency": "EUR",
                      *       "notice_period_days": 30,
+                     *       "approval_tier": 1,
+                     *       "owner_id": "user-editor",
+                     *       "owner_email": "editor@example.com",
                      *       "status": "ACTIVE",
                      *       "version": 1,
-                     *       "created_at": "2026-11-30T00:58:06.439Z",
-                     *       "updated_at": "2026-11-30T00:58:06.439Z"
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
+                     *       "updated_at": "2026-11-30T02:16:36.553Z",
+                     *       "renewal": "NONE",
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
                      *     }
                      */
                     "application/json": components["schemas"]["Contract"];
@@ -2467,7 +2515,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "client.inactive",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2541,19 +2589,24 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "end_date": "2027-12-31",
-                     *       "notice_period_days": 30,
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
                      *       "title": "Support and maintenance",
-                     *       "version": 1,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "contract_type": "SERVICE",
-                     *       "updated_at": "2026-11-30T00:58:06.439Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.553Z",
                      *       "currency": "EUR",
                      *       "value": 84500.5,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 1,
+                     *       "contract_type": "SERVICE",
                      *       "status": "ACTIVE",
-                     *       "start_date": "2026-01-01"
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
                      *     }
                      */
                     "application/json": components["schemas"]["Contract"];
@@ -2576,7 +2629,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2627,19 +2680,24 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "end_date": "2027-12-31",
-                     *       "notice_period_days": 30,
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
                      *       "title": "Support and maintenance",
-                     *       "version": 2,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "contract_type": "SERVICE",
-                     *       "updated_at": "2026-11-30T00:58:06.881Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.631Z",
                      *       "currency": "EUR",
                      *       "value": 86000,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 2,
+                     *       "contract_type": "SERVICE",
                      *       "status": "ACTIVE",
-                     *       "start_date": "2026-01-01"
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
                      *     }
                      */
                     "application/json": components["schemas"]["Contract"];
@@ -2662,7 +2720,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2682,7 +2740,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2705,7 +2763,7 @@ export interface operations {
                      *       "status": 428,
                      *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2757,7 +2815,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2777,7 +2835,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.has_termination",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2800,7 +2858,7 @@ export interface operations {
                      *       "status": 428,
                      *       "detail": "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.",
                      *       "code": "version.required",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2828,10 +2886,7 @@ export interface operations {
         /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
-                "application/json": {
-                    /** @description How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422). */
-                    term_months?: number;
-                };
+                "application/json": components["schemas"]["ContractRenewal"];
             };
         };
         responses: {
@@ -2863,7 +2918,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2883,7 +2938,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.not_renewable",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -2930,35 +2985,47 @@ export interface operations {
                      *             "version": 9,
                      *             "status": "PENDING_TERMINATION"
                      *           },
+                     *           "actor_name": "Test approver",
                      *           "actor_email": "approver@example.com",
-                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "entity_id": "TMFKNR4DXF0TJH",
                      *           "actor": "user-approver",
-                     *           "audit_id": "AUNGZBH6VJ4JQ1VJD3",
-                     *           "at": "2026-11-30T00:58:11.972Z",
+                     *           "audit_id": "AUWDSBYV754ZX3EK3B",
+                     *           "at": "2026-11-30T02:16:37.284Z",
                      *           "action": "termination.completed",
                      *           "after": {
                      *             "termination": {
                      *               "reason": "MUTUAL_AGREEMENT",
-                     *               "decision_comment": "Agreed with legal.",
-                     *               "termination_id": "TMRMEVRWJCKFFE",
-                     *               "decided_at": "2026-11-30T00:58:11.971Z",
-                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "notice_period_days": 30,
+                     *               "approvals_required": 1,
+                     *               "termination_id": "TMFKNR4DXF0TJH",
+                     *               "contract_id": "CTTRQRK8EPR7FN",
                      *               "approval_required": true,
+                     *               "notice_basis": "SHORT_NOTICE",
                      *               "version": 2,
-                     *               "decided_by": "user-approver",
                      *               "requested_by_email": "editor@example.com",
-                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "completed_at": "2026-11-30T02:16:37.283Z",
                      *               "requested_by": "user-editor",
-                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "updated_at": "2026-11-30T02:16:37.283Z",
                      *               "effective_date": "2026-11-30",
+                     *               "decisions": [
+                     *                 {
+                     *                   "name": "Test approver",
+                     *                   "comment": "Agreed with legal.",
+                     *                   "at": "2026-11-30T02:16:37.283Z",
+                     *                   "email": "approver@example.com",
+                     *                   "outcome": "APPROVED",
+                     *                   "by": "user-approver"
+                     *                 }
+                     *               ],
+                     *               "requested_by_name": "Test editor",
                      *               "previous_status": "ACTIVE",
-                     *               "status": "COMPLETED",
-                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *               "requested_at": "2026-11-30T02:16:37.253Z",
+                     *               "status": "COMPLETED"
                      *             },
                      *             "version": 10,
                      *             "status": "TERMINATED"
                      *           },
-                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "request_id": "16e9ce26-d471-4681-b35d-3e132c1f5a01",
                      *           "entity": "termination"
                      *         },
                      *         {
@@ -2966,39 +3033,51 @@ export interface operations {
                      *             "version": 9,
                      *             "status": "PENDING_TERMINATION"
                      *           },
+                     *           "actor_name": "Test approver",
                      *           "actor_email": "approver@example.com",
-                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "entity_id": "TMFKNR4DXF0TJH",
                      *           "actor": "user-approver",
-                     *           "audit_id": "AUYMBJRFXQMQG9DD73",
-                     *           "at": "2026-11-30T00:58:11.971Z",
+                     *           "audit_id": "AUQNY6PMBPZ41FVKDE",
+                     *           "at": "2026-11-30T02:16:37.283Z",
                      *           "action": "termination.approved",
                      *           "after": {
                      *             "termination": {
                      *               "reason": "MUTUAL_AGREEMENT",
-                     *               "decision_comment": "Agreed with legal.",
-                     *               "termination_id": "TMRMEVRWJCKFFE",
-                     *               "decided_at": "2026-11-30T00:58:11.971Z",
-                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "notice_period_days": 30,
+                     *               "approvals_required": 1,
+                     *               "termination_id": "TMFKNR4DXF0TJH",
+                     *               "contract_id": "CTTRQRK8EPR7FN",
                      *               "approval_required": true,
+                     *               "notice_basis": "SHORT_NOTICE",
                      *               "version": 2,
-                     *               "decided_by": "user-approver",
                      *               "requested_by_email": "editor@example.com",
-                     *               "completed_at": "2026-11-30T00:58:11.971Z",
+                     *               "completed_at": "2026-11-30T02:16:37.283Z",
                      *               "requested_by": "user-editor",
-                     *               "updated_at": "2026-11-30T00:58:11.971Z",
+                     *               "updated_at": "2026-11-30T02:16:37.283Z",
                      *               "effective_date": "2026-11-30",
+                     *               "decisions": [
+                     *                 {
+                     *                   "name": "Test approver",
+                     *                   "comment": "Agreed with legal.",
+                     *                   "at": "2026-11-30T02:16:37.283Z",
+                     *                   "email": "approver@example.com",
+                     *                   "outcome": "APPROVED",
+                     *                   "by": "user-approver"
+                     *                 }
+                     *               ],
+                     *               "requested_by_name": "Test editor",
                      *               "previous_status": "ACTIVE",
-                     *               "status": "COMPLETED",
-                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *               "requested_at": "2026-11-30T02:16:37.253Z",
+                     *               "status": "COMPLETED"
                      *             },
                      *             "version": 10,
                      *             "status": "TERMINATED"
                      *           },
-                     *           "request_id": "8ae5f444-1fb4-42b9-b282-a411bac7e1c4",
+                     *           "request_id": "16e9ce26-d471-4681-b35d-3e132c1f5a01",
                      *           "entity": "termination"
                      *         }
                      *       ],
-                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTEuOTcxeiNhdWRpdF9pZF9hdXltYmpyZnhxbXFnOWRkNzMiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYifQ"
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDI6MTY6MzcuMjgzeiNhdWRpdF9pZF9hdXFueTZwbWJwejQxZnZrZGUiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3R0cnFyazhlcHI3Zm4ifQ"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEntryPage"];
@@ -3045,28 +3124,28 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "sha256": "cc2907b559b623e7cb6cf69599f2fc59630a37862182e4a836d24ce3dd1614fc",
-                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
                      *           "kind": "document",
-                     *           "created_at": "2026-11-30T00:58:08.609Z",
+                     *           "created_at": "2026-11-30T02:16:36.954Z",
                      *           "uploaded_by": "user-editor",
                      *           "filename": "agreement.pdf",
                      *           "content_type": "application/pdf",
                      *           "size": 18,
-                     *           "updated_at": "2026-11-30T00:58:08.609Z",
-                     *           "file_id": "FIRCR49S7K9531",
+                     *           "updated_at": "2026-11-30T02:16:36.954Z",
+                     *           "file_id": "FIA6DC7S30CK75",
                      *           "status": "PENDING"
                      *         },
                      *         {
                      *           "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
-                     *           "contract_id": "CTGQE0M51N0B86",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
                      *           "kind": "document",
-                     *           "created_at": "2026-11-30T00:58:08.019Z",
+                     *           "created_at": "2026-11-30T02:16:36.795Z",
                      *           "uploaded_by": "user-editor",
                      *           "filename": "notice.txt",
                      *           "content_type": "text/plain",
                      *           "size": 49,
-                     *           "updated_at": "2026-11-30T00:58:08.445Z",
-                     *           "file_id": "FIFZRFA41G5W3J",
+                     *           "updated_at": "2026-11-30T02:16:36.900Z",
+                     *           "file_id": "FIDWS5NV9M2KEM",
                      *           "status": "AVAILABLE"
                      *         }
                      *       ],
@@ -3093,7 +3172,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3158,15 +3237,15 @@ export interface operations {
                     /**
                      * @example {
                      *       "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
-                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
                      *       "kind": "document",
-                     *       "created_at": "2026-11-30T00:58:08.019Z",
+                     *       "created_at": "2026-11-30T02:16:36.795Z",
                      *       "uploaded_by": "user-editor",
                      *       "filename": "notice.txt",
                      *       "content_type": "text/plain",
                      *       "size": 49,
-                     *       "updated_at": "2026-11-30T00:58:08.445Z",
-                     *       "file_id": "FIFZRFA41G5W3J",
+                     *       "updated_at": "2026-11-30T02:16:36.900Z",
+                     *       "file_id": "FIDWS5NV9M2KEM",
                      *       "status": "AVAILABLE"
                      *     }
                      */
@@ -3190,7 +3269,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3210,7 +3289,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3252,22 +3331,22 @@ export interface operations {
                      * @example {
                      *       "file": {
                      *         "sha256": "3c31b9f66c68e0974351ec4833deda5f02c91da61892e8e00465bc9389915133",
-                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_id": "CTTRQRK8EPR7FN",
                      *         "kind": "document",
-                     *         "created_at": "2026-11-30T00:58:08.019Z",
+                     *         "created_at": "2026-11-30T02:16:36.795Z",
                      *         "uploaded_by": "user-editor",
                      *         "filename": "notice.txt",
                      *         "content_type": "text/plain",
                      *         "size": 49,
-                     *         "updated_at": "2026-11-30T00:58:08.445Z",
-                     *         "file_id": "FIFZRFA41G5W3J",
+                     *         "updated_at": "2026-11-30T02:16:36.900Z",
+                     *         "file_id": "FIDWS5NV9M2KEM",
                      *         "status": "AVAILABLE"
                      *       },
                      *       "download": {
                      *         "method": "GET",
-                     *         "url": "http://127.0.0.1:36157/testex-test-files/contracts/CTGQE0M51N0B86/FIFZRFA41G5W3J?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&X-Amz-Credential=S3RVER%2F20261130%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T005809Z&X-Amz-Expires=300&X-Amz-Signature=4e95d9ec2068e5062e74c3fcb4044bd341014183a537e7e3e57286b1af342310&X-Amz-SignedHeaders=host&response-content-disposition=attachment%3B%20filename%3D%22notice.txt%22%3B%20filename%2A%3DUTF-8%27%27notice.txt&response-content-type=text%2Fplain&x-id=GetObject",
+                     *         "url": "http://127.0.0.1:46835/testex-test-files/contracts/CTTRQRK8EPR7FN/FIDWS5NV9M2KEM?X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Content-Sha256=UNSIGNED-PAYLOAD&X-Amz-Credential=S3RVER%2F20261130%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20261130T021637Z&X-Amz-Expires=300&X-Amz-Signature=22386da9ea367fdaabf917a42e8b75bd5bae873b734dde10a69979424c87e994&X-Amz-SignedHeaders=host&response-content-disposition=attachment%3B%20filename%3D%22notice.txt%22%3B%20filename%2A%3DUTF-8%27%27notice.txt&response-content-type=text%2Fplain&x-id=GetObject",
                      *         "headers": {},
-                     *         "expires_at": "2026-11-30T01:03:09.326Z"
+                     *         "expires_at": "2026-11-30T02:21:37.013Z"
                      *       }
                      *     }
                      */
@@ -3300,7 +3379,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3320,7 +3399,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "file.not_available",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3374,7 +3453,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3394,7 +3473,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.read_only",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3440,31 +3519,37 @@ export interface operations {
                      *             "version": 8,
                      *             "status": "ACTIVE"
                      *           },
+                     *           "actor_name": "Test editor",
                      *           "actor_email": "editor@example.com",
-                     *           "entity_id": "TMRMEVRWJCKFFE",
+                     *           "entity_id": "TMFKNR4DXF0TJH",
                      *           "actor": "user-editor",
-                     *           "audit_id": "AUR5YYCAW6GYX63P16",
-                     *           "at": "2026-11-30T00:58:11.447Z",
+                     *           "audit_id": "AUQYPM5QDQWTGT2DG2",
+                     *           "at": "2026-11-30T02:16:37.253Z",
                      *           "action": "termination.requested",
                      *           "after": {
                      *             "termination": {
                      *               "reason": "MUTUAL_AGREEMENT",
-                     *               "requested_by_email": "editor@example.com",
-                     *               "termination_id": "TMRMEVRWJCKFFE",
-                     *               "requested_by": "user-editor",
-                     *               "updated_at": "2026-11-30T00:58:11.447Z",
-                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "notice_period_days": 30,
+                     *               "approvals_required": 1,
+                     *               "termination_id": "TMFKNR4DXF0TJH",
+                     *               "contract_id": "CTTRQRK8EPR7FN",
+                     *               "notice_basis": "SHORT_NOTICE",
                      *               "approval_required": true,
-                     *               "effective_date": "2026-11-30",
-                     *               "previous_status": "ACTIVE",
                      *               "version": 1,
+                     *               "requested_by_email": "editor@example.com",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T02:16:37.253Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "decisions": [],
+                     *               "requested_by_name": "Test editor",
+                     *               "previous_status": "ACTIVE",
                      *               "status": "PENDING_APPROVAL",
-                     *               "requested_at": "2026-11-30T00:58:11.447Z"
+                     *               "requested_at": "2026-11-30T02:16:37.253Z"
                      *             },
                      *             "version": 9,
                      *             "status": "PENDING_TERMINATION"
                      *           },
-                     *           "request_id": "98b9f870-8ef1-4dc5-8255-aae0d86d2f14",
+                     *           "request_id": "341a704c-675e-4957-a426-f21e6cf0e372",
                      *           "entity": "termination"
                      *         },
                      *         {
@@ -3472,35 +3557,41 @@ export interface operations {
                      *             "version": 6,
                      *             "status": "ACTIVE"
                      *           },
+                     *           "actor_name": "Test editor",
                      *           "actor_email": "editor@example.com",
-                     *           "entity_id": "TMP8YMWFZQAY1G",
+                     *           "entity_id": "TM2PG1R53K3EJF",
                      *           "actor": "user-editor",
-                     *           "audit_id": "AUYQCZJ7HDCZ1V43A4",
-                     *           "at": "2026-11-30T00:58:10.447Z",
+                     *           "audit_id": "AU25SCT0QJX18VDHRB",
+                     *           "at": "2026-11-30T02:16:37.196Z",
                      *           "action": "termination.requested",
                      *           "after": {
                      *             "termination": {
                      *               "reason": "MUTUAL_AGREEMENT",
-                     *               "requested_by_email": "editor@example.com",
-                     *               "termination_id": "TMP8YMWFZQAY1G",
-                     *               "requested_by": "user-editor",
-                     *               "updated_at": "2026-11-30T00:58:10.447Z",
-                     *               "contract_id": "CTGQE0M51N0B86",
+                     *               "notice_period_days": 30,
+                     *               "approvals_required": 1,
+                     *               "termination_id": "TM2PG1R53K3EJF",
+                     *               "contract_id": "CTTRQRK8EPR7FN",
+                     *               "notice_basis": "SHORT_NOTICE",
                      *               "approval_required": true,
-                     *               "effective_date": "2026-11-30",
-                     *               "previous_status": "ACTIVE",
                      *               "version": 1,
+                     *               "requested_by_email": "editor@example.com",
+                     *               "requested_by": "user-editor",
+                     *               "updated_at": "2026-11-30T02:16:37.196Z",
+                     *               "effective_date": "2026-11-30",
+                     *               "decisions": [],
+                     *               "requested_by_name": "Test editor",
+                     *               "previous_status": "ACTIVE",
                      *               "status": "PENDING_APPROVAL",
-                     *               "requested_at": "2026-11-30T00:58:10.447Z"
+                     *               "requested_at": "2026-11-30T02:16:37.196Z"
                      *             },
                      *             "version": 7,
                      *             "status": "PENDING_TERMINATION"
                      *           },
-                     *           "request_id": "32c98816-996a-4455-8b17-ef9c7df58f3d",
+                     *           "request_id": "c20130d8-a4c6-4473-82cf-1b2d313b9e9c",
                      *           "entity": "termination"
                      *         }
                      *       ],
-                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDA6NTg6MTAuNDQ3eiNhdWRpdF9pZF9hdXlxY3pqN2hkY3oxdjQzYTQiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3RncWUwbTUxbjBiODYiLCJnc2kxc2siOiIkYXVkaXRfMSNhdF8yMDI2LTExLTMwdDAwOjU4OjEwLjQ0N3ojYXVkaXRfaWRfYXV5cWN6ajdoZGN6MXY0M2E0IiwiZ3NpMXBrIjoiJHRlc3RleCNhY3Rvcl91c2VyLWVkaXRvciJ9"
+                     *       "next_cursor": "eyJzayI6IiRhdWRpdF8xI2F0XzIwMjYtMTEtMzB0MDI6MTY6MzcuMTk2eiNhdWRpdF9pZF9hdTI1c2N0MHFqeDE4dmRocmIiLCJwayI6IiR0ZXN0ZXgjdHJhaWxfY3R0cnFyazhlcHI3Zm4iLCJnc2kxc2siOiIkYXVkaXRfMSNhdF8yMDI2LTExLTMwdDAyOjE2OjM3LjE5NnojYXVkaXRfaWRfYXUyNXNjdDBxangxOHZkaHJiIiwiZ3NpMXBrIjoiJHRlc3RleCNhY3Rvcl91c2VyLWVkaXRvciJ9"
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEntryPage"];
@@ -3542,17 +3633,22 @@ export interface operations {
                     /**
                      * @example {
                      *       "reason": "MUTUAL_AGREEMENT",
-                     *       "termination_id": "TMBMGXV5FF1H8C",
                      *       "notes": "Both parties agreed on 1 March.",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "approval_required": true,
-                     *       "version": 1,
-                     *       "requested_by": "user-editor",
-                     *       "updated_at": "2026-11-30T00:58:09.743Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "updated_at": "2026-11-30T02:16:37.102Z",
                      *       "effective_date": "2026-11-30",
                      *       "previous_status": "ACTIVE",
+                     *       "requested_at": "2026-11-30T02:16:37.102Z",
+                     *       "termination_id": "TMPRWDH1EB6CC3",
+                     *       "approval_required": true,
+                     *       "notice_basis": "SHORT_NOTICE",
+                     *       "version": 1,
+                     *       "requested_by": "user-editor",
+                     *       "requested_by_name": "Test editor",
                      *       "status": "PENDING_APPROVAL",
-                     *       "requested_at": "2026-11-30T00:58:09.743Z"
+                     *       "reason_label": "Mutual agreement of the parties",
+                     *       "approvals_required": 1,
+                     *       "decisions": []
                      *     }
                      */
                     "application/json": components["schemas"]["Termination"];
@@ -3575,7 +3671,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3629,18 +3725,23 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "termination_id": "TMBMGXV5FF1H8C",
-                     *       "contract_id": "CTGQE0M51N0B86",
+                     *       "termination_id": "TMPRWDH1EB6CC3",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
                      *       "status": "PENDING_APPROVAL",
                      *       "reason": "MUTUAL_AGREEMENT",
                      *       "notes": "Both parties agreed on 1 March.",
                      *       "effective_date": "2026-11-30",
+                     *       "notice_basis": "SHORT_NOTICE",
                      *       "approval_required": true,
                      *       "previous_status": "ACTIVE",
                      *       "requested_by": "user-editor",
-                     *       "requested_at": "2026-11-30T00:58:09.743Z",
+                     *       "requested_by_name": "Test editor",
+                     *       "requested_at": "2026-11-30T02:16:37.102Z",
                      *       "version": 1,
-                     *       "updated_at": "2026-11-30T00:58:09.743Z"
+                     *       "updated_at": "2026-11-30T02:16:37.102Z",
+                     *       "reason_label": "Mutual agreement of the parties",
+                     *       "approvals_required": 1,
+                     *       "decisions": []
                      *     }
                      */
                     "application/json": components["schemas"]["Termination"];
@@ -3663,7 +3764,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3683,7 +3784,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3738,7 +3839,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -3771,16 +3872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        items: {
-                            code: string;
-                            label: string;
-                            /** @description May end a contract before its notice period ends */
-                            short_notice: boolean;
-                            /** @description The request must carry `notes` */
-                            comment_required: boolean;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["TerminationReasonList"];
                 };
             };
             400: components["responses"]["400"];
@@ -3818,26 +3910,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": {
-                        from: string;
-                        to: string;
-                        total: number;
-                        by_reason: {
-                            reason: string;
-                            label: string;
-                            count: number;
-                        }[];
-                        by_status: {
-                            /** @enum {string} */
-                            status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
-                            count: number;
-                        }[];
-                        by_month: {
-                            /** @description YYYY-MM of the effective date */
-                            month: string;
-                            count: number;
-                        }[];
-                    };
+                    "application/json": components["schemas"]["TerminationReport"];
                 };
             };
             400: components["responses"]["400"];
@@ -3876,23 +3949,23 @@ export interface operations {
                      * @example {
                      *       "items": [
                      *         {
-                     *           "contract_id": "CTGQE0M51N0B86",
-                     *           "created_at": "2026-11-30T00:58:07.165Z",
-                     *           "origin_id": "EVJCHD9808PRMPG38E",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:36.692Z",
+                     *           "origin_id": "EV330WBMNT7S8D2Q14",
                      *           "type": "contract.suspended",
-                     *           "event_id": "EVJCHD9808PRMPG38E",
-                     *           "updated_at": "2026-11-30T00:58:07.165Z",
+                     *           "event_id": "EV330WBMNT7S8D2Q14",
+                     *           "updated_at": "2026-11-30T02:16:36.692Z",
                      *           "status": "PENDING",
                      *           "attempts": 0,
                      *           "effects_done": []
                      *         },
                      *         {
-                     *           "contract_id": "CTGQE0M51N0B86",
-                     *           "created_at": "2026-11-30T00:58:07.504Z",
-                     *           "origin_id": "EV2Z8X6C0TMA6B4R0A",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:36.749Z",
+                     *           "origin_id": "EV76HY562ZVM9FFV3S",
                      *           "type": "contract.reinstated",
-                     *           "event_id": "EV2Z8X6C0TMA6B4R0A",
-                     *           "updated_at": "2026-11-30T00:58:07.504Z",
+                     *           "event_id": "EV76HY562ZVM9FFV3S",
+                     *           "updated_at": "2026-11-30T02:16:36.749Z",
                      *           "status": "PENDING",
                      *           "attempts": 0,
                      *           "effects_done": []
@@ -3951,20 +4024,30 @@ export interface operations {
                     /**
                      * @example {
                      *       "reason": "MUTUAL_AGREEMENT",
-                     *       "termination_id": "TMRMEVRWJCKFFE",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "approval_required": true,
-                     *       "version": 2,
-                     *       "requested_by": "user-editor",
-                     *       "updated_at": "2026-11-30T00:58:11.971Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "updated_at": "2026-11-30T02:16:37.283Z",
                      *       "effective_date": "2026-11-30",
                      *       "previous_status": "ACTIVE",
+                     *       "requested_at": "2026-11-30T02:16:37.253Z",
+                     *       "termination_id": "TMFKNR4DXF0TJH",
+                     *       "approval_required": true,
+                     *       "notice_basis": "SHORT_NOTICE",
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "requested_by_name": "Test editor",
                      *       "status": "COMPLETED",
-                     *       "requested_at": "2026-11-30T00:58:11.447Z",
-                     *       "decided_by": "user-approver",
-                     *       "decided_at": "2026-11-30T00:58:11.971Z",
-                     *       "decision_comment": "Agreed with legal.",
-                     *       "completed_at": "2026-11-30T00:58:11.971Z"
+                     *       "completed_at": "2026-11-30T02:16:37.283Z",
+                     *       "reason_label": "Mutual agreement of the parties",
+                     *       "approvals_required": 1,
+                     *       "decisions": [
+                     *         {
+                     *           "by": "user-approver",
+                     *           "name": "Test approver",
+                     *           "at": "2026-11-30T02:16:37.283Z",
+                     *           "outcome": "APPROVED",
+                     *           "comment": "Agreed with legal."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Termination"];
@@ -3986,7 +4069,7 @@ export interface operations {
                      *       "status": 403,
                      *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4006,7 +4089,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4026,7 +4109,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4077,19 +4160,29 @@ export interface operations {
                     /**
                      * @example {
                      *       "reason": "MUTUAL_AGREEMENT",
-                     *       "termination_id": "TMP8YMWFZQAY1G",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "approval_required": true,
-                     *       "version": 2,
-                     *       "requested_by": "user-editor",
-                     *       "updated_at": "2026-11-30T00:58:11.180Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "updated_at": "2026-11-30T02:16:37.219Z",
                      *       "effective_date": "2026-11-30",
                      *       "previous_status": "ACTIVE",
+                     *       "requested_at": "2026-11-30T02:16:37.196Z",
+                     *       "termination_id": "TM2PG1R53K3EJF",
+                     *       "approval_required": true,
+                     *       "notice_basis": "SHORT_NOTICE",
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "requested_by_name": "Test editor",
                      *       "status": "REJECTED",
-                     *       "requested_at": "2026-11-30T00:58:10.447Z",
-                     *       "decided_by": "user-approver",
-                     *       "decided_at": "2026-11-30T00:58:11.180Z",
-                     *       "decision_comment": "The notice must go through legal first."
+                     *       "reason_label": "Mutual agreement of the parties",
+                     *       "approvals_required": 1,
+                     *       "decisions": [
+                     *         {
+                     *           "by": "user-approver",
+                     *           "name": "Test approver",
+                     *           "at": "2026-11-30T02:16:37.219Z",
+                     *           "outcome": "REJECTED",
+                     *           "comment": "The notice must go through legal first."
+                     *         }
+                     *       ]
                      *     }
                      */
                     "application/json": components["schemas"]["Termination"];
@@ -4111,7 +4204,7 @@ export interface operations {
                      *       "status": 403,
                      *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4131,7 +4224,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4151,7 +4244,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4192,18 +4285,23 @@ export interface operations {
                     /**
                      * @example {
                      *       "reason": "MUTUAL_AGREEMENT",
-                     *       "termination_id": "TMBMGXV5FF1H8C",
                      *       "notes": "Both parties agreed on 1 March.",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "approval_required": true,
-                     *       "version": 2,
-                     *       "requested_by": "user-editor",
-                     *       "updated_at": "2026-11-30T00:58:10.103Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "updated_at": "2026-11-30T02:16:37.174Z",
                      *       "effective_date": "2026-11-30",
                      *       "previous_status": "ACTIVE",
+                     *       "requested_at": "2026-11-30T02:16:37.102Z",
+                     *       "termination_id": "TMPRWDH1EB6CC3",
+                     *       "approval_required": true,
+                     *       "notice_basis": "SHORT_NOTICE",
+                     *       "version": 2,
+                     *       "requested_by": "user-editor",
+                     *       "requested_by_name": "Test editor",
                      *       "status": "WITHDRAWN",
-                     *       "requested_at": "2026-11-30T00:58:09.743Z",
-                     *       "withdrawn_at": "2026-11-30T00:58:10.103Z"
+                     *       "withdrawn_at": "2026-11-30T02:16:37.174Z",
+                     *       "reason_label": "Mutual agreement of the parties",
+                     *       "approvals_required": 1,
+                     *       "decisions": []
                      *     }
                      */
                     "application/json": components["schemas"]["Termination"];
@@ -4225,7 +4323,7 @@ export interface operations {
                      *       "status": 403,
                      *       "detail": "This needs the \"admin\" permission, which your role does not grant.",
                      *       "code": "auth.forbidden",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4245,7 +4343,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4265,7 +4363,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4306,19 +4404,24 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "end_date": "2027-12-31",
-                     *       "notice_period_days": 30,
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
                      *       "title": "Support and maintenance",
-                     *       "version": 3,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "contract_type": "SERVICE",
-                     *       "updated_at": "2026-11-30T00:58:07.165Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.692Z",
                      *       "currency": "EUR",
                      *       "value": 86000,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 3,
+                     *       "contract_type": "SERVICE",
                      *       "status": "SUSPENDED",
-                     *       "start_date": "2026-01-01"
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
                      *     }
                      */
                     "application/json": components["schemas"]["Contract"];
@@ -4341,7 +4444,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4361,7 +4464,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4402,19 +4505,24 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "end_date": "2027-12-31",
-                     *       "notice_period_days": 30,
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:06.439Z",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
                      *       "title": "Support and maintenance",
-                     *       "version": 4,
-                     *       "client_id": "CLANCHC7JSBEY0",
-                     *       "contract_type": "SERVICE",
-                     *       "updated_at": "2026-11-30T00:58:07.504Z",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.749Z",
                      *       "currency": "EUR",
                      *       "value": 86000,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 4,
+                     *       "contract_type": "SERVICE",
                      *       "status": "ACTIVE",
-                     *       "start_date": "2026-01-01"
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
                      *     }
                      */
                     "application/json": components["schemas"]["Contract"];
@@ -4437,7 +4545,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4457,7 +4565,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "termination.invalid_transition",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4604,7 +4712,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "event.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4624,7 +4732,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "event.not_dead",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4659,9 +4767,9 @@ export interface operations {
                  *       "to": [
                  *         "legal@acme.example"
                  *       ],
-                 *       "contract_id": "CTGQE0M51N0B86",
+                 *       "contract_id": "CTTRQRK8EPR7FN",
                  *       "props": {
-                 *         "contract_id": "CTGQE0M51N0B86",
+                 *         "contract_id": "CTTRQRK8EPR7FN",
                  *         "contract_title": "Support and maintenance",
                  *         "status": "SUSPENDED",
                  *         "effective_date": "2026-12-01",
@@ -4685,17 +4793,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "template": "status-update",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:09.386Z",
-                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "created_at": "2026-11-30T02:16:37.024Z",
+                     *       "notification_id": "NTA01PS2G30S8M",
                      *       "props": {
                      *         "effective_date": "2026-12-01",
-                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_id": "CTTRQRK8EPR7FN",
                      *         "contract_title": "Support and maintenance",
                      *         "changed_by": "user-editor",
                      *         "status": "SUSPENDED"
                      *       },
-                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "updated_at": "2026-11-30T02:16:37.024Z",
                      *       "to": [
                      *         "legal@acme.example"
                      *       ],
@@ -4723,7 +4831,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "Contract CT0000NOSUCH does not exist.",
                      *       "code": "contract.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4798,17 +4906,17 @@ export interface operations {
                     /**
                      * @example {
                      *       "template": "status-update",
-                     *       "contract_id": "CTGQE0M51N0B86",
-                     *       "created_at": "2026-11-30T00:58:09.386Z",
-                     *       "notification_id": "NTV2BH1TTANERZ",
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "created_at": "2026-11-30T02:16:37.024Z",
+                     *       "notification_id": "NTA01PS2G30S8M",
                      *       "props": {
                      *         "effective_date": "2026-12-01",
-                     *         "contract_id": "CTGQE0M51N0B86",
+                     *         "contract_id": "CTTRQRK8EPR7FN",
                      *         "contract_title": "Support and maintenance",
                      *         "changed_by": "user-editor",
                      *         "status": "SUSPENDED"
                      *       },
-                     *       "updated_at": "2026-11-30T00:58:09.386Z",
+                     *       "updated_at": "2026-11-30T02:16:37.024Z",
                      *       "to": [
                      *         "legal@acme.example"
                      *       ],
@@ -4836,7 +4944,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4894,7 +5002,7 @@ export interface operations {
                      *       "status": 404,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_found",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4914,7 +5022,7 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "notification.not_dead",
-                     *       "request_id": "298bd0a4-7605-479b-8eeb-42cc6ca2ead8"
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
                     "application/problem+json": components["schemas"]["Problem"];
@@ -4958,17 +5066,17 @@ export interface operations {
                      *       "items": [
                      *         {
                      *           "template": "status-update",
-                     *           "contract_id": "CTGQE0M51N0B86",
-                     *           "created_at": "2026-11-30T00:58:09.386Z",
-                     *           "notification_id": "NTV2BH1TTANERZ",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:37.024Z",
+                     *           "notification_id": "NTA01PS2G30S8M",
                      *           "props": {
                      *             "effective_date": "2026-12-01",
-                     *             "contract_id": "CTGQE0M51N0B86",
+                     *             "contract_id": "CTTRQRK8EPR7FN",
                      *             "contract_title": "Support and maintenance",
                      *             "changed_by": "user-editor",
                      *             "status": "SUSPENDED"
                      *           },
-                     *           "updated_at": "2026-11-30T00:58:09.386Z",
+                     *           "updated_at": "2026-11-30T02:16:37.024Z",
                      *           "to": [
                      *             "legal@acme.example"
                      *           ],

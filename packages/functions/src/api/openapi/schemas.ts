@@ -3,7 +3,7 @@
  * carries and every input a request sends. A body or reply whose schema is
  * not named here is written inline, and a test says so.
  */
-import { Audit, Client, Contract, File, Notification, Outbox, Termination } from "@testex/core";
+import { Audit, Client, Contract, File, Notification, Outbox, Term, Termination } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { Health } from "../routes/health";
 import { Me } from "../routes/me";
@@ -19,6 +19,8 @@ export const RESOURCES: Record<string, GenericSchema> = {
   Notification: Notification.Notification,
   OutboxEvent: Outbox.Event,
   ContractSearchResult: Contract.SearchResult,
+  TerminationReason: Termination.Reason,
+  TerminationReport: Termination.Report,
   Me,
   Health,
 };
@@ -28,6 +30,7 @@ export const INPUTS: Record<string, GenericSchema> = {
   ClientUpdate: Client.UpdateInput,
   ContractCreate: Contract.CreateInput,
   ContractUpdate: Contract.UpdateInput,
+  ContractRenewal: Term.RenewInput,
   TerminationRequest: Termination.RequestInput,
   TerminationApproval: Termination.ApproveInput,
   TerminationRejection: Termination.RejectInput,
