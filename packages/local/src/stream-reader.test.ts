@@ -70,14 +70,14 @@ describe("the local stream reader, with infra's event source mapping", () => {
     } finally {
       await stop();
     }
-    // The first try, then two retries from record 2 on; after that the shard moved on.
-    expect(seen).toEqual([
-      [0, 1, 2, 3, 4],
-      [2, 3, 4],
-      [2, 3, 4],
-    ]);
+    // The first try, then two retries from record 2 on; after that the shard moved on. A shard may hand
+    // its first records over in more than one batch (GetRecords returns what it has, on AWS too).
+    const withPoison = seen.filter((batch) => batch.includes(2));
+    expect(withPoison).toHaveLength(3);
+    expect(withPoison.slice(1).map((batch) => batch[0])).toEqual([2, 2]);
+    expect(new Set(seen.flat())).toEqual(new Set([0, 1, 2, 3, 4]));
     expect(failures[0]!.requestContext.condition).toBe("RetryAttemptsExhausted");
-    expect(failures[0]!.DDBStreamBatchInfo.batchSize).toBe(3);
+    expect(failures[0]!.DDBStreamBatchInfo.batchSize).toBe(withPoison[2]!.length);
   });
 
   it("splits a batch whose invocation fails until the failing record is alone, so its neighbours get through", async () => {
