@@ -12,6 +12,9 @@ import { TerminationPanel } from "../parts/termination";
 import { Timeline } from "../parts/timeline";
 import { StatusActions } from "../parts/status-actions";
 
+/** How each renewal kind reads to the people who run the contract. */
+const RENEWAL_LABELS = { NONE: "Expires at its end date", AUTO: "Renews automatically unless notice is given", EVERGREEN: "Runs until ended with notice" } as const;
+
 /** One contract: its terms, its termination, documents, notices, and who did what. */
 export default function ContractPage({ focus }: { focus?: "termination" }) {
   const { id = "" } = useParams();
@@ -59,9 +62,15 @@ export default function ContractPage({ focus }: { focus?: "termination" }) {
           <dt>Type</dt>
           <dd>{words(c.contract_type)}</dd>
           <dt>Runs</dt>
-          <dd>
-            {day(c.start_date)} to {day(c.end_date)}
-          </dd>
+          <dd>{c.end_date ? `${day(c.start_date)} to ${day(c.end_date)}` : `From ${day(c.start_date)}, until ended with notice`}</dd>
+          <dt>Renewal</dt>
+          <dd>{RENEWAL_LABELS[c.renewal]}{c.renewal === "AUTO" && c.renewal_term_months ? `, ${c.renewal_term_months} months at a time` : ""}</dd>
+          {c.notice_deadline && (
+            <>
+              <dt>Notice deadline</dt>
+              <dd>{day(c.notice_deadline)}</dd>
+            </>
+          )}
           <dt>Value</dt>
           <dd>{money(c.value, c.currency)}</dd>
           <dt>Notice period</dt>
