@@ -1108,6 +1108,7 @@ export interface components {
             /** @description How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422). */
             term_months?: number;
         };
+        /** @description `effective_date` must not be in the past, and only a reason of the stage's catalogue that allows short notice (`GET /api/termination-reasons`) may end the contract before its notice period ends (else 422 naming `effective_date`). A reason whose `comment_required` is true needs `notes` (else 422). */
         TerminationRequest: {
             /** @description A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends. */
             reason: string;

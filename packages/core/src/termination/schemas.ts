@@ -85,12 +85,17 @@ const ReasonCode = v.pipe(
   v.description("A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends."),
 );
 
-export const RequestInput = v.strictObject({
-  reason: ReasonCode,
-  effective_date: v.optional(v.pipe(IsoDate, v.description("Default: today plus the contract's notice period; never in the past"))),
-  notes: v.optional(v.pipe(Text(2000), v.description("Internal notes for the people deciding; never sent to the client"))),
-  client_message: v.optional(v.pipe(Text(2000), v.description("A message to the client, printed in the notice and the letter"))),
-});
+export const RequestInput = v.pipe(
+  v.strictObject({
+    reason: ReasonCode,
+    effective_date: v.optional(v.pipe(IsoDate, v.description("Default: today plus the contract's notice period; never in the past"))),
+    notes: v.optional(v.pipe(Text(2000), v.description("Internal notes for the people deciding; never sent to the client"))),
+    client_message: v.optional(v.pipe(Text(2000), v.description("A message to the client, printed in the notice and the letter"))),
+  }),
+  v.description(
+    "`effective_date` must not be in the past, and only a reason of the stage's catalogue that allows short notice (`GET /api/termination-reasons`) may end the contract before its notice period ends (else 422 naming `effective_date`). A reason whose `comment_required` is true needs `notes` (else 422).",
+  ),
+);
 export type RequestInput = v.InferInput<typeof RequestInput>;
 
 export const ApproveInput = v.strictObject({ comment: v.optional(Text(2000)) });

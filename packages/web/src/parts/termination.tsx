@@ -8,9 +8,7 @@ import { addDays, day, moment, today, words } from "./format";
 import { ErrorMessage, Loading } from "./status";
 import { Person } from "./trail";
 
-const REASONS = ["MUTUAL_AGREEMENT", "BREACH", "CONVENIENCE", "NON_RENEWAL", "INSOLVENCY", "OTHER"] as const;
-/** Reasons that may end a contract before its notice period runs out (the API's rule). */
-const SHORT_NOTICE = new Set<string>(["BREACH", "MUTUAL_AGREEMENT"]);
+/** A termination still open: it may be decided or withdrawn. */
 const OPEN = new Set(["PENDING_APPROVAL", "SCHEDULED"]);
 
 /** The contract's termination: its state and the controls this person may use on it, or a form to request one. */
@@ -101,30 +99,38 @@ function Withdraw({ contractId }: { contractId: string }) {
 
 function RequestForm({ contract }: { contract: ContractView }) {
   const queries = useQueryClient();
-  const ids = { reason: useId(), date: useId(), notes: useId(), hint: useId() };
-  const [reason, setReason] = useState<(typeof REASONS)[number]>("CONVENIENCE");
+  const ids = { reason: useId(), date: useId(), notes: useId(), message: useId(), hint: useId() };
+  // The stage's own catalogue: its labels, and which reasons may cut the notice period short.
+  const catalogue = useQuery({ queryKey: ["termination-reasons"], queryFn: () => unwrap(api.GET("/api/termination-reasons")), staleTime: Infinity });
+  const reasons = catalogue.data?.items ?? [];
+  const [chosen, setChosen] = useState<string>();
+  const reason = reasons.find((r) => r.code === chosen) ?? reasons.find((r) => r.code === "CONVENIENCE") ?? reasons[0];
   const earliest = addDays(today(), contract.notice_period_days);
   const request = useMutation({
-    mutationFn: (body: { reason: (typeof REASONS)[number]; effective_date: string; notes?: string }) =>
+    mutationFn: (body: { reason: string; effective_date: string; notes?: string; client_message?: string }) =>
       unwrap(api.POST("/api/contracts/{id}/termination", { params: { path: { id: contract.contract_id } }, body, headers: idempotencyKey() })),
     onSettled: () => queries.invalidateQueries(),
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
+    if (!reason) return;
     const form = new FormData(event.currentTarget);
     const notes = String(form.get("notes") ?? "").trim();
-    request.mutate({ reason, effective_date: String(form.get("effective_date")), ...(notes ? { notes } : {}) });
+    const message = String(form.get("client_message") ?? "").trim();
+    request.mutate({ reason: reason.code, effective_date: String(form.get("effective_date")), ...(notes ? { notes } : {}), ...(message ? { client_message: message } : {}) });
   };
-  const minimum = SHORT_NOTICE.has(reason) ? today() : earliest;
+  if (catalogue.isPending) return <Loading what="termination reasons" />;
+  if (catalogue.error) return <ErrorMessage error={catalogue.error} />;
+  const minimum = reason?.short_notice ? today() : earliest;
   return (
     <form className="stack" onSubmit={submit} aria-label="Request termination">
       <h3>Request termination</h3>
       <div className="field">
         <label htmlFor={ids.reason}>Reason</label>
-        <select id={ids.reason} value={reason} onChange={(event) => setReason(event.target.value as (typeof REASONS)[number])}>
-          {REASONS.map((r) => (
-            <option key={r} value={r}>
-              {words(r)}
+        <select id={ids.reason} value={reason?.code} onChange={(event) => setChosen(event.target.value)}>
+          {reasons.map((r) => (
+            <option key={r.code} value={r.code}>
+              {r.label}
             </option>
           ))}
         </select>
@@ -134,12 +140,16 @@ function RequestForm({ contract }: { contract: ContractView }) {
         <input id={ids.date} name="effective_date" type="date" required min={minimum} defaultValue={earliest} aria-describedby={ids.hint} />
         <p id={ids.hint} className="hint">
           The notice period of {contract.notice_period_days} days allows {day(earliest)} at the earliest
-          {SHORT_NOTICE.has(reason) ? "; this reason may end it sooner, from today" : ""}.
+          {reason?.short_notice ? "; this reason may end it sooner, from today" : ""}.
         </p>
       </div>
       <div className="field">
-        <label htmlFor={ids.notes}>Notes (optional)</label>
-        <textarea id={ids.notes} name="notes" maxLength={2000} rows={3} />
+        <label htmlFor={ids.notes}>{reason?.comment_required ? "Notes for the approvers" : "Notes for the approvers (optional)"}</label>
+        <textarea id={ids.notes} name="notes" maxLength={2000} rows={3} required={reason?.comment_required} />
+      </div>
+      <div className="field">
+        <label htmlFor={ids.message}>Message to the client (optional)</label>
+        <textarea id={ids.message} name="client_message" maxLength={2000} rows={3} />
       </div>
       <div className="actions">
         <button type="submit" className="primary" disabled={request.isPending}>
