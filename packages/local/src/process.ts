@@ -8,25 +8,38 @@ export interface Running {
   stop(): Promise<void>;
 }
 
-/** A port the OS says is free right now (for tests; `npm start` uses fixed ports). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Where test ports are drawn from: below Linux's ephemeral range (32768–60999),
+ * which outgoing connections take their local ports from. A port picked there
+ * could be taken by a client socket (an SDK call, a health poll) between being
+ * found free and its server binding it, and the server would fail to start.
+ */
+const TEST_PORTS = { from: 20_000, to: 32_000 };
+/** Ports already handed out by this process: found free but perhaps not bound yet, so never handed out twice. */
+const handedOut = new Set<number>();
+
+/** A port free right now, outside the ephemeral range (for tests; `npm start` uses fixed ports). */
+export async function freePort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = TEST_PORTS.from + Math.floor(Math.random() * (TEST_PORTS.to - TEST_PORTS.from));
+    if (handedOut.has(port) || !(await bindable(port))) continue;
+    handedOut.add(port);
+    return port;
+  }
+  throw new Error(`No free port between ${TEST_PORTS.from} and ${TEST_PORTS.to} after 50 tries.`);
+}
+
+function bindable(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const server = createServer();
     server.unref();
-    server.on("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() => (typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port"))));
-    });
+    server.once("error", () => resolve(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => resolve(true)));
   });
 }
 
-export function assertPortFree(port: number, what: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", () => reject(new Error(`Port ${port} for ${what} is in use; set another with the environment variable shown in the README.`)));
-    server.listen(port, "127.0.0.1", () => server.close(() => resolve()));
-  });
+export async function assertPortFree(port: number, what: string): Promise<void> {
+  if (!(await bindable(port))) throw new Error(`Port ${port} for ${what} is in use; set another with the environment variable shown in the README.`);
 }
 
 /** Starts a child process and resolves once `ready()` answers, or rejects with its output. */
