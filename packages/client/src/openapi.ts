@@ -1026,6 +1026,7 @@ export interface components {
             };
         };
         ClientCreate: {
+            /** @description Search finds the client and its contracts by the first 40 distinct words of this text (letters and digits; case and accents ignored). A longer text is stored whole; its later words are not searchable. */
             name: string;
             /** Format: email */
             email: string;
@@ -1036,6 +1037,7 @@ export interface components {
         };
         /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
         ClientUpdate: {
+            /** @description Search finds the client and its contracts by the first 40 distinct words of this text (letters and digits; case and accents ignored). A longer text is stored whole; its later words are not searchable. */
             name?: string;
             /** Format: email */
             email?: string;
@@ -1048,6 +1050,7 @@ export interface components {
         /** @description `end_date` must not be before `start_date`, and is required unless `renewal` is EVERGREEN (which takes none). AUTO requires `renewal_term_months`. The client must exist (else 422 naming `client_id`) and be ACTIVE (else 409 `client.inactive`). */
         ContractCreate: {
             client_id: string;
+            /** @description Search finds the contract by the first 40 distinct words of this text (letters and digits; case and accents ignored). A longer text is stored whole; its later words are not searchable. */
             title: string;
             /** @enum {string} */
             contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
@@ -1076,6 +1079,7 @@ export interface components {
         };
         /** @description The terms to change, at least one besides `version` and `client_id`; fields left out keep their value. `client_id` may be sent back unchanged, never changed (422). After the change `end_date` must not be before `start_date`. A body `version` and `If-Match` must name the same version. */
         ContractUpdate: {
+            /** @description Search finds the contract by the first 40 distinct words of this text (letters and digits; case and accents ignored). A longer text is stored whole; its later words are not searchable. */
             title?: string;
             /** @enum {string} */
             contract_type?: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";

@@ -30,6 +30,24 @@ describe("the contracts API", () => {
     expect(reply.headers.get("etag")).toBe('"1"');
   });
 
+  it("creates a client with a ten-word name and a contract with a title of 60 distinct words (more than search keeps): 201, never a 500", async () => {
+    const name = "The Royal Bank of Scotland Group Public Limited Company plc";
+    const client = await call("POST", "/api/clients", { as: "editor", body: { name, email: uniqueEmail() } });
+    expect(client.status).toBe(201);
+    // Distinct two-character words ("a0" … "bn"), so 60 of them fit the 200-character title.
+    const wordsFrom = (from: number) => Array.from({ length: 60 }, (_, i) => `${String.fromCharCode(97 + Math.floor((from + i) / 36))}${((from + i) % 36).toString(36)}`).join(" ");
+    const title = wordsFrom(0);
+    const contract = await call("POST", "/api/contracts", {
+      as: "editor",
+      body: { client_id: client.body.client_id, title, contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-01-01", value: 1000 },
+    });
+    expect(contract.status).toBe(201);
+    const renamed = wordsFrom(60);
+    const update = await call("PUT", `/api/contracts/${contract.body.contract_id}`, { as: "editor", body: { title: renamed, version: 1 } });
+    expect(update.status).toBe(200);
+    expect(update.body.title).toBe(renamed);
+  });
+
   it("answers malformed JSON with 400", async () => {
     isProblem(await call("POST", "/api/contracts", { as: "editor", raw: '{"title":', headers: { "content-type": "application/json" } }), 400, "request.malformed");
   });

@@ -27,7 +27,7 @@ export const Client = v.object({
 export type Client = v.InferOutput<typeof Client>;
 
 const editable = {
-  name: Text(200),
+  name: Search.SearchableText(200, "the client and its contracts"),
   email: Email,
   phone: v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\+?[0-9 ()./-]{3,32}$/, "Not a phone number"))),
   address: v.optional(Text(500)),

@@ -62,7 +62,7 @@ export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 /** A renewal term, in months: from one month to ten years. */
 export const TermMonths = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(120));
 const terms = {
-  title: Text(200),
+  title: Search.SearchableText(200, "the contract"),
   contract_type: v.picklist(CONTRACT_TYPES),
   start_date: IsoDate,
   end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),

@@ -3,6 +3,7 @@ import { aClient, aContract, as, editor } from "#test/fixtures";
 import * as Client from "../client";
 import { countCommands } from "../db/command-count";
 import { ValidationError } from "../error";
+import { SEARCHABLE_WORDS, words } from "../search";
 import * as Contract from "./index";
 
 /** A word no other test writes, so matches come from this test only. */
@@ -83,5 +84,61 @@ describe("contract search", () => {
 
   it("refuses a query without a letter or digit", async () => {
     await expect(Contract.search({ q: " -- " })).rejects.toBeInstanceOf(ValidationError);
+  });
+});
+
+/** The `i`th of many distinct two-character words ("a0" … "az", "b0" …), so that 60 of them fit a 200-character title. */
+const shortWord = (i: number) => `${String.fromCharCode(97 + Math.floor(i / 36))}${(i % 36).toString(36)}`;
+/** A title of `count` distinct words: a unique lead, then short words from the `from`th on. */
+const titleOf = (lead: string, count: number, from = 0) => [lead, ...Array.from({ length: count - 1 }, (_, i) => shortWord(from + i))].join(" ");
+
+describe("search on long titles and names", () => {
+  it("keeps 40 distinct words per text: a rename that replaces all of them stays within DynamoDB's 100 items per transaction", () => {
+    expect(SEARCHABLE_WORDS).toBe(40);
+    expect(words(titleOf("lead", 60))).toHaveLength(40);
+    expect(2 * SEARCHABLE_WORDS + 20).toBeLessThanOrEqual(100);
+  });
+
+  it("finds a contract by any word of a 24-word title, and follows a rename to 24 other words", async () => {
+    const [lead, renamed] = [unique("Lead"), unique("Renamed")];
+    const client = await aClient();
+    const contract = await aContract(client.client_id, { title: titleOf(lead, 24) });
+    expect(await found(`${lead} ${shortWord(22)}`)).toEqual([contract.contract_id]);
+
+    await as(editor, () => Contract.update(contract.contract_id, { title: titleOf(renamed, 24, 24) }, 1));
+    expect(await found(lead)).toEqual([]);
+    expect(await found(`${renamed} ${shortWord(24 + 22)}`)).toEqual([contract.contract_id]);
+  });
+
+  it("takes a title of exactly as many words as search keeps, and a rename that replaces every one of them", async () => {
+    const [lead, renamed] = [unique("Lead"), unique("Renamed")];
+    const client = await aClient();
+    const contract = await aContract(client.client_id, { title: titleOf(lead, SEARCHABLE_WORDS) });
+    expect(await found(`${lead} ${shortWord(SEARCHABLE_WORDS - 2)}`)).toEqual([contract.contract_id]);
+
+    await as(editor, () => Contract.update(contract.contract_id, { title: titleOf(renamed, SEARCHABLE_WORDS, SEARCHABLE_WORDS) }, 1));
+    expect(await found(lead)).toEqual([]);
+    expect(await found(`${renamed} ${shortWord(2 * SEARCHABLE_WORDS - 2)}`)).toEqual([contract.contract_id]);
+  });
+
+  it("stores a title of more words whole, and finds it by its first 40 words only", async () => {
+    const [lead, renamed] = [unique("Lead"), unique("Renamed")];
+    const client = await aClient();
+    const title = titleOf(lead, 60);
+    const contract = await aContract(client.client_id, { title });
+    expect(contract.title).toBe(title);
+    expect(await found(`${lead} ${shortWord(SEARCHABLE_WORDS - 2)}`)).toEqual([contract.contract_id]);
+    expect(await found(`${lead} ${shortWord(SEARCHABLE_WORDS - 1)}`)).toEqual([]);
+
+    const updated = await as(editor, () => Contract.update(contract.contract_id, { title: titleOf(renamed, 60, 60) }, 1));
+    expect(updated.title).toBe(titleOf(renamed, 60, 60));
+    expect(await found(renamed)).toEqual([contract.contract_id]);
+  });
+
+  it("finds the contracts of a client named with ten words, by any of them", async () => {
+    const word = unique("Scotland");
+    const client = await aClient(editor, { name: `The Royal Bank of ${word} Group Public Limited Company plc` });
+    const contract = await aContract(client.client_id);
+    expect(await found(`${word} limited compan`)).toEqual([contract.contract_id]);
   });
 });

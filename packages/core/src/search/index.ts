@@ -1,9 +1,20 @@
+import * as v from "valibot";
 import { db } from "../db/service";
+import { Text } from "../schema";
 import { SEARCH_KINDS, SearchWordEntity } from "./entity";
-import { words } from "./words";
+import { SEARCHABLE_WORDS, words } from "./words";
 
 export { SearchWordEntity, SEARCH_KINDS };
-export { words, matchesAll } from "./words";
+export { words, matchesAll, SEARCHABLE_WORDS } from "./words";
+
+/** A text search finds its record by, with the rule stated in the API document. */
+export const SearchableText = (max: number, whose: string) =>
+  v.pipe(
+    Text(max),
+    v.description(
+      `Search finds ${whose} by the first ${SEARCHABLE_WORDS} distinct words of this text (letters and digits; case and accents ignored). A longer text is stored whole; its later words are not searchable.`,
+    ),
+  );
 
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 /** The word entity as a transaction offers it. */
