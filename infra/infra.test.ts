@@ -271,7 +271,7 @@ describe("the buckets", () => {
         "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock",
         "BackupsPublicAccessBlock",
       ).inputs.blockPublicPolicy = false;
-      s.resources = s.resources.filter((r) => r.name !== "BackupsVersioning");
+      s.resources = s.resources.filter((r) => r.name !== "BackupsVersioning" && r.name !== "FilesVersioning");
       custom(
         s,
         "aws:s3/bucketCorsConfiguration:BucketCorsConfiguration",
@@ -280,6 +280,7 @@ describe("the buckets", () => {
     });
     expect(bucketProblems(s, origins)).toEqual([
       `Files: CORS origins are *, expected ${origins.join()}`,
+      "Files: versioning is off",
       "Archives: no default encryption",
       "Backups: public access is not fully blocked",
       "Backups: versioning is off",

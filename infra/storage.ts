@@ -46,8 +46,14 @@ export function harden(name: string, bucketName: $util.Input<string>, rules: Rul
   new aws.s3.BucketLifecycleConfiguration(`${name}Lifecycle`, { bucket: bucketName, rules });
 }
 
-/** Contract documents, uploaded by browsers with presigned URLs. */
+/**
+ * Contract documents, uploaded by browsers with presigned URLs. Versioned: an
+ * upload URL cannot replace an object (`If-None-Match: *` is signed into it),
+ * and whatever else writes to a verified document's key leaves the verified
+ * version behind, restorable for 90 days.
+ */
 export const files = bucket("Files", {
+  versioning: true,
   cors: {
     allowOrigins: config.settings.corsOrigins,
     allowMethods: ["GET", "PUT", "POST", "HEAD"],
@@ -55,7 +61,7 @@ export const files = bucket("Files", {
     exposeHeaders: ["ETag"],
     maxAge: "1 hour",
   },
-  rules: [abandonedUploads],
+  rules: [abandonedUploads, { id: "replaced-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 90 } }],
 });
 
 /** Documents of terminated contracts: rarely read, kept for years. */

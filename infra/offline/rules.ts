@@ -160,7 +160,7 @@ export function bucketProblems(s: Synthesis, corsOrigins: string[]): string[] {
     }
     const versioning = forBucket("aws:s3/bucketVersioning:BucketVersioning", bucket)[0]?.inputs.versioningConfiguration
       ?.status;
-    if (name === "Backups" && versioning !== "Enabled") problems.push("Backups: versioning is off");
+    if ((name === "Backups" || name === "Files") && versioning !== "Enabled") problems.push(`${name}: versioning is off`);
   }
   return problems;
 }

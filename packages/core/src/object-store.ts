@@ -32,7 +32,9 @@ const expiry = (seconds: number) => new Date(Date.now() + seconds * 1000).toISOS
 
 /**
  * A PUT that S3 accepts only for this key, with this type, this exact length
- * and a body whose SHA-256 is the declared one: all four are signed.
+ * and a body whose SHA-256 is the declared one, and only while nothing is at
+ * the key (`If-None-Match: *`): all five are signed, so the URL can create the
+ * object once and never replace it, not even with the same bytes.
  */
 export async function presignUpload(
   at: Location,
@@ -46,18 +48,24 @@ export async function presignUpload(
     ContentType: object.contentType,
     ContentLength: object.size,
     ChecksumSHA256: object.sha256Base64,
+    IfNoneMatch: "*",
   });
   const { getSignedUrl } = await presigner();
   const url = await getSignedUrl(await s3(), command, {
     expiresIn,
-    signableHeaders: new Set(["content-type", "content-length", "x-amz-checksum-sha256"]),
+    signableHeaders: new Set(["content-type", "content-length", "x-amz-checksum-sha256", "if-none-match"]),
     // Kept as a header (not hoisted into the query) so S3 checks the body against it.
     unhoistableHeaders: new Set(["x-amz-checksum-sha256"]),
   });
   return {
     method: "PUT",
     url,
-    headers: { "content-type": object.contentType, "content-length": String(object.size), "x-amz-checksum-sha256": object.sha256Base64 },
+    headers: {
+      "content-type": object.contentType,
+      "content-length": String(object.size),
+      "x-amz-checksum-sha256": object.sha256Base64,
+      "if-none-match": "*",
+    },
     expires_at: expiry(expiresIn),
   };
 }

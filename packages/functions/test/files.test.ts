@@ -93,19 +93,20 @@ describe("uploading a document straight to S3", () => {
     expect(response.headers.get("content-disposition")).toBe(`attachment; filename="Agreement _ final.pdf"; filename*=UTF-8''Agreement%20%E2%80%93%20final.pdf`);
   });
 
-  it("binds the granted upload to this contract's generated key and signs type, exact size and checksum", async () => {
+  it("binds the granted upload to this contract's generated key and signs type, exact size, checksum and If-None-Match", async () => {
     const contractId = await newContract();
     const document = pdf();
     const { body } = await grant(contractId, document, { filename: "../../contracts/CTOTHER0000/FIVICTIM0000.pdf" });
     const url = new URL(body.upload.url);
 
     expect(decodeURIComponent(url.pathname)).toBe(`/${Resource.Files.name}/contracts/${contractId}/${body.file.file_id}`);
-    expect(url.searchParams.get("X-Amz-SignedHeaders")!.split(";")).toEqual(["content-length", "content-type", "host", "x-amz-checksum-sha256"]);
+    expect(url.searchParams.get("X-Amz-SignedHeaders")!.split(";")).toEqual(["content-length", "content-type", "host", "if-none-match", "x-amz-checksum-sha256"]);
     expect(Number(url.searchParams.get("X-Amz-Expires"))).toBeLessThanOrEqual(300);
     expect(body.upload.headers).toEqual({
       "content-type": PDF,
       "content-length": String(document.length),
       "x-amz-checksum-sha256": Buffer.from(sha256(document), "hex").toString("base64"),
+      "if-none-match": "*",
     });
     expect(body.file).toMatchObject({ filename: "FIVICTIM0000.pdf", status: "PENDING", uploaded_by: "user-editor" });
   });
@@ -145,27 +146,43 @@ describe("uploading a document straight to S3", () => {
     const contractId = await newContract();
     const document = pdf();
     const { body } = await grant(contractId, document);
-    // S3 refuses this (signed length and checksum); the local stand-in does not, so the File Handler must.
+    // Written past the grant, by someone who holds the bucket's credentials: the File Handler is what catches it.
     await s3.send(new PutObjectCommand({ Bucket: Resource.Files.name, Key: File.objectKey(contractId, body.file.file_id), Body: pdf("longer text"), ContentType: PDF }));
     await landed(File.objectKey(contractId, body.file.file_id));
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "REJECTED", rejection_reason: expect.stringContaining("size_mismatch") });
   });
 
-  it("withdraws a verified document that its upload URL, used again, replaced, and keeps one that lands again unchanged", async () => {
+  it("keeps a verified document intact when its upload URL is used again: S3 refuses the second PUT, with the same bytes or others", async () => {
+    const contractId = await newContract();
+    const document = pdf("Signed agreement");
+    const { body } = await grant(contractId, document);
+    const key = File.objectKey(contractId, body.file.file_id);
+    expect((await send(body.upload, document)).status).toBe(200);
+    await landed(key);
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+
+    const again = await send(body.upload, document);
+    expect(again.status).toBe(412);
+    expect(await again.text()).toContain("<Code>PreconditionFailed</Code>");
+    expect((await send(body.upload, pdf("Forged agreement"))).status).not.toBe(200);
+    await landed(key);
+
+    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
+    expect((await download(contractId, body.file.file_id)).bytes.equals(document)).toBe(true);
+  });
+
+  it("withdraws a verified document that a write past its grant replaced, and keeps one that lands again unchanged", async () => {
     const contractId = await newContract();
     const document = pdf("Signed agreement");
     const { body } = await grant(contractId, document);
     const key = File.objectKey(contractId, body.file.file_id);
     await send(body.upload, document);
     await landed(key);
-    expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
-
-    await send(body.upload, document);
     await landed(key);
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "AVAILABLE" });
 
-    // S3 refuses bytes that do not match the signed checksum; the local stand-in does not, so every landing is checked.
-    await send(body.upload, pdf("Forged agreement"));
+    // Only someone with the bucket's credentials can still write there; what they wrote is never served as the verified document.
+    await s3.send(new PutObjectCommand({ Bucket: Resource.Files.name, Key: key, Body: pdf("Forged agreement"), ContentType: PDF }));
     await landed(key);
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({
       status: "REJECTED",
@@ -173,13 +190,32 @@ describe("uploading a document straight to S3", () => {
     });
   });
 
+  it("has S3 refuse bytes that do not match the signed checksum with 400 BadDigest, so nothing lands", async () => {
+    const contractId = await newContract();
+    const { body } = await grant(contractId, pdf("AAAA"));
+    const refused = await send(body.upload, pdf("BBBB"));
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).toContain("<Code>BadDigest</Code>");
+    expect(await objectIn(Resource.Files.name, File.objectKey(contractId, body.file.file_id))).toBeNull();
+  });
+
   it("rejects an object whose SHA-256 is not the declared one", async () => {
     const contractId = await newContract();
-    const declared = pdf("AAAA");
-    const { body } = await grant(contractId, declared);
-    await send(body.upload, pdf("BBBB"));
-    await landed(File.objectKey(contractId, body.file.file_id));
+    const { body } = await grant(contractId, pdf("AAAA"));
+    const key = File.objectKey(contractId, body.file.file_id);
+    await s3.send(new PutObjectCommand({ Bucket: Resource.Files.name, Key: key, Body: pdf("BBBB"), ContentType: PDF }));
+    await landed(key);
     expect(await File.get(contractId, body.file.file_id)).toMatchObject({ status: "REJECTED", rejection_reason: "checksum_mismatch" });
+  });
+
+  it("has S3 refuse a tampered upload URL (another key) with 403 SignatureDoesNotMatch", async () => {
+    const contractId = await newContract();
+    const { body } = await grant(contractId, pdf());
+    const other = await grant(contractId, pdf());
+    const tampered = body.upload.url.replace(body.file.file_id, other.body.file.file_id);
+    const refused = await send({ ...body.upload, url: tampered }, pdf());
+    expect(refused.status).toBe(403);
+    expect(await refused.text()).toContain("<Code>SignatureDoesNotMatch</Code>");
   });
 
   it("accepts an Office document only as the type its package declares", async () => {

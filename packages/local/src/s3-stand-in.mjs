@@ -1,14 +1,21 @@
-// s3rver run as a library, so its S3 event records (which its CLI drops) reach
-// the parent over IPC, the way S3 notifications reach the File Handler in AWS.
+// The local S3: s3rver, run as a library so its S3 event records (which its CLI
+// drops) reach the parent over IPC the way S3 notifications reach the File
+// Handler in AWS, behind a front that enforces what s3rver does not and S3 does:
+// Signature Version 4 (headers and presigned URLs), the payload hash and
+// `x-amz-checksum-*` of a body, and `If-None-Match: *` on writes. s3rver itself
+// listens on a port of its own on 127.0.0.1 that nothing else is told about.
 // Plain JavaScript: it starts with bare node, without a TypeScript loader.
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
 import { mkdir, rename, rm } from "node:fs/promises";
+import { createServer, request as forward } from "node:http";
 import { dirname } from "node:path";
 import { Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import { crc32 } from "node:zlib";
 import S3rver from "s3rver";
 import FilesystemStore from "s3rver/lib/stores/filesystem.js";
+import { parseQuery, Refusal, verifySignature } from "./s3-signature.mjs";
 
 // S3 reads its own writes; s3rver 3.7.1 does not: it answers a PUT once its checksum stream
 // ends, before the file is on disk, so a GET right after (a loaded machine makes it likely)
@@ -40,9 +47,128 @@ FilesystemStore.prototype.putObject = async function putObject(object) {
   return { size, md5: digest };
 };
 
-const [directory, port] = process.argv.slice(2);
-const server = new S3rver({ directory, address: "127.0.0.1", port: Number(port), silent: true, vhostBuckets: false });
-server.on("event", (event) => process.send?.({ type: "s3-event", event }));
-await server.run();
+/** Checksums a body may declare, as S3 computes them (base64 of the digest). */
+const CHECKSUMS = {
+  sha256: (body) => createHash("sha256").update(body).digest("base64"),
+  sha1: (body) => createHash("sha1").update(body).digest("base64"),
+  crc32: (body) => {
+    const digest = Buffer.alloc(4);
+    digest.writeUInt32BE(crc32(body));
+    return digest.toString("base64");
+  },
+};
+
+/** The body's declared payload hash, checksums and Content-MD5, each against the bytes that arrived. */
+function checkBody(headers, body, payloadHash) {
+  if (/^[0-9a-f]{64}$/.test(payloadHash) && createHash("sha256").update(body).digest("hex") !== payloadHash) {
+    throw new Refusal(400, "XAmzContentSHA256Mismatch", "The provided 'x-amz-content-sha256' header does not match what was computed.");
+  }
+  for (const [name, declared] of Object.entries(headers)) {
+    const algorithm = /^x-amz-checksum-(.+)$/.exec(name)?.[1];
+    if (!algorithm || algorithm === "type" || algorithm === "algorithm") continue;
+    const compute = CHECKSUMS[algorithm];
+    if (!compute) throw new Refusal(400, "InvalidRequest", `This local S3 checks ${Object.keys(CHECKSUMS).join(", ")} checksums only, not ${algorithm}.`);
+    if (compute(body) !== declared) throw new Refusal(400, "BadDigest", `The ${algorithm.toUpperCase()} you specified did not match the calculated checksum.`);
+  }
+  const md5 = headers["content-md5"];
+  if (md5 !== undefined && createHash("md5").update(body).digest("base64") !== md5) {
+    throw new Refusal(400, "BadDigest", "The Content-MD5 you specified did not match what we received.");
+  }
+}
+
+/** Writes to one key, one at a time: `If-None-Match: *` is decided and acted on with nothing in between. */
+const writing = new Map();
+async function oneWriterPerKey(key, write) {
+  const before = writing.get(key) ?? Promise.resolve();
+  let release;
+  const mine = new Promise((resolve) => (release = resolve));
+  const chain = before.then(() => mine);
+  writing.set(key, chain);
+  await before;
+  try {
+    return await write();
+  } finally {
+    release();
+    if (writing.get(key) === chain) writing.delete(key);
+  }
+}
+
+function collect(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    stream.on("data", (chunk) => chunks.push(chunk));
+    stream.once("end", () => resolve(Buffer.concat(chunks)));
+    stream.once("error", reject);
+  });
+}
+
+const xmlEscape = (text) => text.replace(/[<>&'"]/g, (c) => `&#${c.charCodeAt(0)};`);
+
+function refuse(request, response, { status, code, message }) {
+  const requestId = randomUUID().replace(/-/g, "").slice(0, 16).toUpperCase();
+  const body =
+    request.method === "HEAD"
+      ? ""
+      : `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${code}</Code><Message>${xmlEscape(message)}</Message><Resource>${xmlEscape(request.url.split("?")[0])}</Resource><RequestId>${requestId}</RequestId></Error>`;
+  response.writeHead(status, { "content-type": "application/xml", "x-amz-request-id": requestId, "content-length": Buffer.byteLength(body) });
+  response.end(body);
+}
+
+const [directory, port, credentials] = process.argv.slice(2);
+/** Access key id → secret: who may call this S3. */
+const secrets = JSON.parse(credentials ?? '{"S3RVER":"S3RVER"}');
+
+const backend = new S3rver({ directory, address: "127.0.0.1", port: 0, silent: true, vhostBuckets: false });
+backend.on("event", (event) => process.send?.({ type: "s3-event", event }));
+const { port: backendPort } = await backend.run();
+
+function pass(request, body, response) {
+  const headers = { ...request.headers };
+  // The body is complete already: nothing to continue, nothing chunked.
+  delete headers.expect;
+  delete headers["transfer-encoding"];
+  if (body) headers["content-length"] = String(body.length);
+  return new Promise((resolve, reject) => {
+    const outgoing = forward({ host: "127.0.0.1", port: backendPort, method: request.method, path: request.url, headers }, (answer) => {
+      response.writeHead(answer.statusCode ?? 502, answer.headers);
+      pipeline(answer, response).then(resolve, reject);
+    });
+    outgoing.once("error", reject);
+    outgoing.end(body);
+  });
+}
+
+async function exists(path) {
+  const answer = await fetch(`http://127.0.0.1:${backendPort}${path}`, { method: "HEAD" });
+  return answer.status === 200;
+}
+
+async function handle(request, response) {
+  // CORS preflights carry no credentials, in S3 too; s3rver answers them from the bucket's rules.
+  if (request.method === "OPTIONS") return pass(request, undefined, response);
+  const body = await collect(request);
+  const [path, search = ""] = request.url.split(/\?(.*)/s);
+  const { payloadHash } = await verifySignature({ method: request.method, path, query: parseQuery(search), headers: request.headers }, secrets);
+  checkBody(request.headers, body, payloadHash);
+  if (request.method !== "PUT" && request.method !== "POST") return pass(request, body, response);
+  return oneWriterPerKey(path, async () => {
+    const condition = request.headers["if-none-match"];
+    if (condition !== undefined && condition !== "*") throw new Refusal(501, "NotImplemented", "Only If-None-Match: * is supported on writes.");
+    if (condition === "*" && (await exists(path))) throw new Refusal(412, "PreconditionFailed", "At least one of the pre-conditions you specified did not hold");
+    return pass(request, body, response);
+  });
+}
+
+const front = createServer((request, response) => {
+  handle(request, response).catch((error) => {
+    if (response.headersSent) return response.destroy(error);
+    if (error instanceof Refusal) return refuse(request, response, error);
+    refuse(request, response, { status: 500, code: "InternalError", message: String(error?.message ?? error) });
+  });
+});
+await new Promise((resolve, reject) => {
+  front.once("error", reject);
+  front.listen(Number(port), "127.0.0.1", resolve);
+});
 // Without its parent nobody needs it.
 process.on("disconnect", () => process.exit(0));

@@ -96,7 +96,11 @@ export async function startDynamo(port: number, dataDir?: string): Promise<Runni
 const isS3Event = (message: unknown): message is { type: "s3-event"; event: unknown } =>
   typeof message === "object" && message !== null && (message as { type?: unknown }).type === "s3-event";
 
-/** s3rver: S3's REST protocol on disk. Its event notifications are re-emitted on `s3Events`. */
+/**
+ * s3rver: S3's REST protocol on disk, behind a front that checks what S3 checks
+ * (signatures, checksums, `If-None-Match: *`; see s3-stand-in.mjs). Its event
+ * notifications are re-emitted on `s3Events`.
+ */
 export function startS3(port: number, dataDir: string): Promise<Running> {
   mkdirSync(dataDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}`;
