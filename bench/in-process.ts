@@ -8,7 +8,7 @@ import { GetItemCommand } from "@aws-sdk/client-dynamodb";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { freePort } from "@testex/local/process";
+import { freePort } from "@testex/aws-local/process";
 import { startStack } from "@testex/local/stack";
 import { mintToken } from "@testex/local/token";
 import { ACTORS, apiClient, clientInput, contractInput } from "./lib/http";

@@ -13,7 +13,7 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { localEnvironment, localIssuer, localResources } from "@testex/local/environment";
 import { oidcKeysFile } from "@testex/local/oidc-keys";
 import { repoRoot } from "@testex/local/paths";
-import { freePort } from "@testex/local/process";
+import { freePort } from "@testex/aws-local/process";
 import { apiClient, clientInput, contractInput, isMissingRoute, today, type Reply, type Request } from "./lib/http";
 import { emit, notMeasured, type Row } from "./lib/report";
 import { percentile, round } from "./lib/stats";

@@ -10,7 +10,7 @@ import { repoRoot } from "#test/local";
  * the local runtime. Tests and build scripts that need several live outside
  * the packages (test/, tools/).
  */
-const LAYERS = ["core", "emails", "functions", "local"] as const;
+const LAYERS = ["aws-local", "core", "emails", "functions", "local"] as const;
 
 const SOURCE = /\.(ts|tsx|mjs)$/;
 function files(dir: string): string[] {
@@ -33,6 +33,8 @@ const packageOf = (specifier: string) => specifier.split("/").slice(0, specifier
 const isBuiltin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(packageOf(specifier));
 const isTest = (file: string) => /\.(test|fixture)\.tsx?$/.test(file) || file.includes("/test/");
 type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+/** `@types/aws-lambda` declares the types a file imports as "aws-lambda". */
+const typedAs = (dependencies: string[]) => dependencies.filter((d) => d.startsWith("@types/")).map((d) => d.slice("@types/".length));
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
 const root = manifest(repoRoot);
 /** What a package declares, and what the workspace packages it depends on declare, all the way down. */
@@ -52,7 +54,8 @@ describe.each(LAYERS.map((name, layer) => ({ name, layer, dir: join(repoRoot, "p
   });
 
   it("declares every package its code imports", () => {
-    const declared = new Set([...Object.keys(own.dependencies ?? {}), `@testex/${name}`]);
+    const dependencies = Object.keys(own.dependencies ?? {});
+    const declared = new Set([...dependencies, ...typedAs(dependencies), `@testex/${name}`]);
     const undeclared = sources
       .filter((file) => !isTest(file))
       .flatMap((file) => specifiers(file).filter((s) => !s.startsWith(".") && !isBuiltin(s) && !declared.has(packageOf(s))).map((s) => `${relative(repoRoot, file)} → ${s}`));
@@ -61,7 +64,8 @@ describe.each(LAYERS.map((name, layer) => ({ name, layer, dir: join(repoRoot, "p
 
   // Tests may also reach what the packages below use (to inject a fault into their SDK client, say) and the repository's test tools.
   it("has tests that import only what it, the packages below it or the repository declares", () => {
-    const declared = new Set([...declaredBelow(name), ...Object.keys(root.devDependencies ?? {}), `@testex/${name}`]);
+    const below = [...declaredBelow(name), ...Object.keys(own.devDependencies ?? {})];
+    const declared = new Set([...below, ...typedAs(below), ...Object.keys(root.devDependencies ?? {}), `@testex/${name}`]);
     const undeclared = sources
       .filter(isTest)
       .flatMap((file) => specifiers(file).filter((s) => !s.startsWith(".") && !s.startsWith("#test/") && !isBuiltin(s) && !declared.has(packageOf(s))).map((s) => `${relative(repoRoot, file)} → ${s}`));
@@ -97,7 +101,8 @@ describe("declared dependencies", () => {
     const dependencies = Object.keys(manifest(dir).dependencies ?? {});
     // A peer that a used dependency asks for (react-dom for React Email's renderer) is used through it.
     const peers = dependencies.flatMap((d) => Object.keys((manifest(join(repoRoot, "node_modules", d)) as { peerDependencies?: object }).peerDependencies ?? {}));
-    expect(dependencies.filter((dependency) => !named(dependency, sources) && !peers.includes(dependency))).toEqual([]);
+    const typed = typedAs(dependencies).filter((typedName) => named(typedName, sources));
+    expect(dependencies.filter((dependency) => !named(dependency, sources) && !peers.includes(dependency) && !typed.includes(dependency.slice("@types/".length)))).toEqual([]);
   });
 
   it("of the repository (tools, tests, types) are all used", () => {

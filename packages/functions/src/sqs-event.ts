@@ -3,10 +3,10 @@ export interface SQSRecord {
   messageId: string;
   receiptHandle: string;
   body: string;
-  attributes: { ApproximateReceiveCount: string; SentTimestamp: string; [name: string]: string };
+  attributes: { ApproximateReceiveCount: string; SentTimestamp: string };
   messageAttributes: Record<string, unknown>;
   md5OfBody: string;
-  eventSource: "aws:sqs";
+  eventSource: string;
   eventSourceARN: string;
   awsRegion: string;
 }

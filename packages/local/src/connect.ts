@@ -1,7 +1,7 @@
 import { DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { localEnvironment, localResources } from "./environment";
 import { localEndpoints } from "./ports";
-import { httpAnswers } from "./process";
+import { httpAnswers } from "@testex/aws-local/process";
 
 /** What a command-line tool works on: `npm start`'s stack, or the stage whose links are present. */
 export interface Connected {

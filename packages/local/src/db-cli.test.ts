@@ -2,7 +2,7 @@ import { execFile } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
-import { freePort } from "./process";
+import { freePort } from "@testex/aws-local/process";
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL("./db-cli.ts", import.meta.url));

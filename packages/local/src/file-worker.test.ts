@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Client, Contract, File } from "@testex/core";
 import { pdf, sha256 } from "#test/samples";
 import { startFileWorker } from "./file-worker";
-import { freePort } from "./process";
+import { freePort } from "@testex/aws-local/process";
 import { s3Events } from "./s3-events";
-import { startS3 } from "./stand-ins";
+import { startS3 } from "@testex/aws-local/stand-ins";
 import { as, editor, uniqueEmail } from "#test/fixtures";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -32,7 +32,7 @@ async function grantedUpload() {
 describe("the local S3 stand-in", () => {
   it("reports a created object as an S3 event record, as S3 notifies the File Handler", async () => {
     const dir = mkdtempSync(join(tmpdir(), "testex-s3-"));
-    const s3rver = await startS3(await freePort(), dir);
+    const s3rver = await startS3({ port: await freePort(), dataDir: dir, onEvent: (event) => s3Events.emit("event", event) });
     cleanups.push(async () => {
       await s3rver.stop();
       rmSync(dir, { recursive: true, force: true });

@@ -9,7 +9,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import Provider, { type Configuration, type KoaContextWithOIDC } from "oidc-provider";
 import { oidcKeys } from "./oidc-keys";
 import { GROUPS_CLAIM, LOCAL_CLIENT_ID, PEOPLE, personByLogin, type Person } from "./people";
-import type { Running } from "./process";
+import type { Running } from "@testex/aws-local/process";
 
 /** Local ID tokens last a working day, so a token from `npm run token` outlives a session of trying things. */
 const ID_TOKEN_TTL_S = 12 * 3600;

@@ -4,13 +4,14 @@ import { S3Client } from "@aws-sdk/client-s3";
 import { join } from "node:path";
 import { localEnvironment, localResources, type LocalResources } from "./environment";
 import { oidcKeysFile } from "./oidc-keys";
-import { assertPortFree, freePort, type Running } from "./process";
+import { assertPortFree, freePort, type Running } from "@testex/aws-local/process";
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { startOidc } from "./oidc-provider";
 import { timed, type Progress } from "./progress";
 import { allowBrowsers, ensureBuckets, ensureQueues, ensureTable } from "./provision";
-import { startSqs } from "./sqs-server";
-import { startDynamo, startS3, startSes } from "./stand-ins";
+import { startSqs } from "@testex/aws-local/sqs-server";
+import { startDynamo, startS3, startSes } from "@testex/aws-local/stand-ins";
+import { s3Events } from "./s3-events";
 
 export interface StackOptions {
   stage: string;
@@ -58,10 +59,10 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const progress = options.progress;
   const ready = (start: () => Promise<Running>) => timed(progress, start, (s) => `${s.name} ready on ${s.endpoint}`);
   const started = await Promise.allSettled([
-    ready(() => startDynamo(ports.dynamo, options.persistent ? join(options.dataDir, "dynamodb") : undefined)),
-    ready(() => startS3(ports.s3, join(options.dataDir, "s3"))),
-    ready(() => startSes(ports.ses, options.persistent ? join(options.dataDir, "mail.jsonl") : undefined)),
-    ready(() => startSqs(ports.sqs)),
+    ready(() => startDynamo({ port: ports.dynamo, ...(options.persistent ? { dataDir: join(options.dataDir, "dynamodb") } : {}) })),
+    ready(() => startS3({ port: ports.s3, dataDir: join(options.dataDir, "s3"), onEvent: (event) => s3Events.emit("event", event) })),
+    ready(() => startSes({ port: ports.ses, ...(options.persistent ? { inboxFile: join(options.dataDir, "mail.jsonl") } : {}) })),
+    ready(() => startSqs({ port: ports.sqs })),
     ready(() => startOidc(ports.oidc, oidcKeysFile(options.dataDir))),
   ]);
   const services = started.flatMap((s) => (s.status === "fulfilled" ? [s.value] : []));

@@ -1,7 +1,7 @@
 import { rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { isLoopback, listeningSockets } from "./exposure";
+import { isLoopback, listeningSockets } from "@testex/aws-local/exposure";
 import { descendants, npmStart, ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, until, type Started } from "#test/npm-start";
 
 const alive = (pid: number) => {

@@ -14,7 +14,7 @@ import { claimInstance } from "./instance";
 import { localDataDir, privateDir } from "./paths";
 import { PEOPLE } from "./people";
 import { localPorts } from "./ports";
-import { assertPortFree } from "./process";
+import { assertPortFree } from "@testex/aws-local/process";
 import { elapsed, timed } from "./progress";
 import { startStack } from "./stack";
 

@@ -8,7 +8,7 @@ import { parseArgs } from "node:util";
 import { ROLES, type Role } from "@testex/core/access";
 import { PEOPLE, personByLogin, personWithRole } from "./people";
 import { localEndpoints } from "./ports";
-import { httpAnswers } from "./process";
+import { httpAnswers } from "@testex/aws-local/process";
 import { signIn } from "./sign-in";
 
 const USAGE = `usage: npm run -s token -- --user <${PEOPLE.map((p) => p.login).join("|")}>  or  --role <${ROLES.join("|")}>`;

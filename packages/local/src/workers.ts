@@ -6,11 +6,11 @@
 import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
-import { NOTICE_QUEUE } from "../../../infra/event-sources";
+import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
 import { startFileWorker } from "./file-worker";
 import { startMailEvents } from "./mail-events";
-import { startQueueWorker } from "./queue-worker";
-import { startStreamReader } from "./stream-reader";
+import { startQueueWorker } from "@testex/aws-local/queue-worker";
+import { startStreamReader } from "@testex/aws-local/stream-reader";
 
 export type StopWorker = () => Promise<void>;
 
@@ -40,6 +40,7 @@ export async function startWorkers(): Promise<StopWorker> {
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
     await startStreamReader({
       table: Resource.Table.name,
+      mapping: STREAM_SUBSCRIPTION,
       handler: processor,
       accept: (record) => outboxEventId(record) !== undefined,
       // AWS: the mapping's on-failure destination, the OutboxFailures queue.

@@ -41,7 +41,11 @@ interface QueueAttributes {
 
 const ACCOUNT_PATH = "/000000000000/";
 
-export function startSqs(port: number): Promise<Running> {
+export interface SqsOptions {
+  port: number;
+}
+
+export function startSqs({ port }: SqsOptions): Promise<Running> {
   const queues = new Map<string, Message[]>();
   const attributes = new Map<string, QueueAttributes>();
   const waiters = new Set<() => void>();

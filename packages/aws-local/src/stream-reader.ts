@@ -8,8 +8,7 @@ import {
   type _Record,
 } from "@aws-sdk/client-dynamodb-streams";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { StreamEvent, StreamRecord, StreamResponse } from "@testex/functions/processor";
-import { STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
+import type { DynamoDBBatchResponse, DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 
 /** What AWS's on-failure destination receives for a batch it gave up on (DDBStreamBatchInfo): where the records were, not the records. */
 export interface StreamBatchFailure {
@@ -19,17 +18,26 @@ export interface StreamBatchFailure {
   DDBStreamBatchInfo: { shardId: string; startSequenceNumber: string; endSequenceNumber: string; batchSize: number; streamArn: string };
 }
 
+/** An event source mapping's settings, as the Lambda function's subscription to the stream declares them. */
+export interface StreamMapping {
+  batchSize: number;
+  bisectBatchOnFunctionError: boolean;
+  maximumRetryAttempts: number;
+}
+
 export interface StreamReaderOptions {
   table: string;
+  /** DynamoDB Local's endpoint; the SDK's own configuration (AWS_ENDPOINT_URL_DYNAMODB) when not given. */
+  endpoint?: string;
   /** The Lambda handler the stream would invoke in AWS. */
-  handler: (event: StreamEvent) => Promise<StreamResponse>;
+  handler: (event: DynamoDBStreamEvent) => Promise<DynamoDBBatchResponse>;
   /** Only records this accepts reach the handler (AWS: the event source mapping's filter). */
-  accept?: (record: StreamRecord) => boolean;
+  accept?: (record: DynamoDBRecord) => boolean;
   pollMs?: number;
   /** Where reading starts on each shard: everything still in the stream, or only what comes next. */
   from?: "TRIM_HORIZON" | "LATEST";
-  /** The event source mapping's settings; infra's by default. */
-  mapping?: { batchSize: number; bisectBatchOnFunctionError: boolean; maximumRetryAttempts: number };
+  /** The event source mapping's settings. */
+  mapping: StreamMapping;
   /** The on-failure destination: told about each batch given up on after its retries. */
   onFailure?: (failure: StreamBatchFailure) => Promise<void>;
   /** Pause before the first retry (doubling after each, at most 10 s). */
@@ -52,21 +60,21 @@ interface Shard {
 const PAGE = 1000;
 
 // Same shape AWS gives the Lambda: the SDK's Date becomes epoch seconds.
-const asLambdaRecord = (record: _Record): StreamRecord =>
+const asLambdaRecord = (record: _Record): DynamoDBRecord =>
   ({
     ...record,
     dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime && record.dynamodb.ApproximateCreationDateTime.getTime() / 1000 },
-  }) as StreamRecord;
+  }) as DynamoDBRecord;
 
 /**
  * What AWS does for a DynamoDB stream subscriber, on DynamoDB Local: polls
  * every shard of the table's stream and hands the handler batches with the
- * event source mapping's settings (infra/event-sources.ts): batch size,
+ * event source mapping's settings: batch size,
  * retries from the first reported failure, bisection of a failing batch, and
  * after the last retry the on-failure destination.
  */
 export async function startStreamReader(options: StreamReaderOptions): Promise<() => Promise<void>> {
-  const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+  const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const dynamo = new DynamoDBClient({ endpoint });
   const streams = new DynamoDBStreamsClient({ endpoint });
   const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
@@ -96,7 +104,7 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
     return ShardIterator;
   }
 
-  const mapping = options.mapping ?? STREAM_SUBSCRIPTION;
+  const { mapping } = options;
   const sequenceOf = (record: _Record) => record.dynamodb?.SequenceNumber ?? "";
 
   /** The batch at the head of the shard failed again: wait, or give up on it as AWS does after its retries. */

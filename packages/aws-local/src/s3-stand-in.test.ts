@@ -1,5 +1,6 @@
 import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
+import type { S3Event } from "aws-lambda";
 import { createHash } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -21,7 +22,7 @@ describe("the S3 stand-in checks what S3 checks", () => {
   const url = (path: string) => `${s3rver.endpoint}/checks/${path}`;
 
   beforeAll(async () => {
-    s3rver = await startS3(await freePort(), dir);
+    s3rver = await startS3({ port: await freePort(), dataDir: dir });
     s3 = client("S3RVER");
     await s3.send(new CreateBucketCommand({ Bucket: "checks" }));
     await s3.send(new PutObjectCommand({ Bucket: "checks", Key: "kept.txt", Body: "kept" }));
@@ -79,6 +80,21 @@ describe("the S3 stand-in checks what S3 checks", () => {
     });
     const kept = await s3.send(new GetObjectCommand({ Bucket: "checks", Key: "once.txt" }));
     expect(await kept.Body!.transformToString()).toBe("first");
+  });
+
+  it("tells onEvent of each created object, in the shape S3 notifies a subscriber with", async () => {
+    const events: S3Event[] = [];
+    const notifying = await startS3({ port: await freePort(), dataDir: join(dir, "notifying"), onEvent: (event) => events.push(event) });
+    try {
+      const client = new S3Client({ endpoint: notifying.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+      await client.send(new CreateBucketCommand({ Bucket: "notified" }));
+      await client.send(new PutObjectCommand({ Bucket: "notified", Key: "reports/q1.pdf", Body: "hello" }));
+      await expect.poll(() => events.flatMap((event) => event.Records.map((record) => [record.eventName, record.s3.bucket.name, record.s3.object.key]))).toEqual([
+        ["ObjectCreated:Put", "notified", "reports/q1.pdf"],
+      ]);
+    } finally {
+      await notifying.stop();
+    }
   });
 
   it("lets exactly one of ten simultaneous If-None-Match: * writes to a key succeed", async () => {

@@ -18,7 +18,7 @@ describe("the SES stand-in's inbox", () => {
 
   it("is where it was after a restart, and private to its user", async () => {
     const port = await freePort();
-    const first = await startSes(port, file);
+    const first = await startSes({ port, inboxFile: file });
     const ses = new SESv2Client({ endpoint: first.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
     await ses.send(
       new SendEmailCommand({
@@ -29,7 +29,7 @@ describe("the SES stand-in's inbox", () => {
     );
     await first.stop();
 
-    const second = await startSes(port, file);
+    const second = await startSes({ port, inboxFile: file });
     try {
       expect((await inboxOf(second.endpoint)).map((mail) => mail.subject)).toEqual(["Kept across restarts"]);
       expect(statSync(file).mode & 0o777).toBe(0o600);
@@ -44,7 +44,7 @@ describe("the S3 stand-in", () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it("reads its own writes: a GET right after a PUT returns the whole new object", async () => {
-    const s3rver = await startS3(await freePort(), dir);
+    const s3rver = await startS3({ port: await freePort(), dataDir: dir });
     const s3 = new S3Client({ endpoint: s3rver.endpoint, region: "us-east-1", forcePathStyle: true, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
     try {
       await s3.send(new CreateBucketCommand({ Bucket: "reads" }));
@@ -64,7 +64,7 @@ describe("DynamoDB Local", () => {
   let dynamo: Running;
   let client: DynamoDBClient;
   beforeAll(async () => {
-    dynamo = await startDynamo(await freePort());
+    dynamo = await startDynamo({ port: await freePort() });
     client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
     await client.send(
       new CreateTableCommand({

@@ -1,9 +1,11 @@
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient, type Message } from "@aws-sdk/client-sqs";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SQSBatchResponse, SQSEvent } from "@testex/functions/sqs-event";
+import type { SQSBatchResponse, SQSEvent, SQSRecord } from "aws-lambda";
 
 export interface QueueWorkerOptions {
   queueUrl: string;
+  /** The SQS stand-in's endpoint; the SDK's own configuration (AWS_ENDPOINT_URL_SQS) when not given. */
+  endpoint?: string;
   handler: (event: SQSEvent) => Promise<SQSBatchResponse>;
   batchSize?: number;
   onError?: (error: unknown) => void;
@@ -17,7 +19,7 @@ export interface QueueWorkerOptions {
  * to its dead-letter queue.
  */
 export function startQueueWorker(options: QueueWorkerOptions): () => Promise<void> {
-  const sqs = new SQSClient({});
+  const sqs = new SQSClient({ endpoint: options.endpoint ?? process.env.AWS_ENDPOINT_URL_SQS });
   const abort = new AbortController();
   let stopped = false;
 
@@ -57,7 +59,7 @@ export function startQueueWorker(options: QueueWorkerOptions): () => Promise<voi
   };
 }
 
-function toRecord(message: Message, queueUrl: string): SQSEvent["Records"][number] {
+function toRecord(message: Message, queueUrl: string): SQSRecord {
   return {
     messageId: message.MessageId!,
     receiptHandle: message.ReceiptHandle!,
@@ -65,6 +67,8 @@ function toRecord(message: Message, queueUrl: string): SQSEvent["Records"][numbe
     attributes: {
       ApproximateReceiveCount: message.Attributes?.ApproximateReceiveCount ?? "1",
       SentTimestamp: message.Attributes?.SentTimestamp ?? String(Date.now()),
+      SenderId: message.Attributes?.SenderId ?? "000000000000",
+      ApproximateFirstReceiveTimestamp: message.Attributes?.ApproximateFirstReceiveTimestamp ?? String(Date.now()),
     },
     messageAttributes: {},
     md5OfBody: message.MD5OfBody ?? "",

@@ -6,7 +6,7 @@ import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addressesAnswering } from "./exposure";
 import { httpAnswers, startProcess, type Running } from "./process";
-import { s3Events } from "./s3-events";
+import type { S3Event } from "aws-lambda";
 
 const require = createRequire(import.meta.url);
 const packageDir = (name: string) => dirname(require.resolve(`${name}/package.json`));
@@ -54,12 +54,17 @@ function loopbackLauncher(jar: string): string {
   return classes;
 }
 
+export interface DynamoOptions {
+  port: number;
+  /** Keeps the data across restarts; without it, everything is in memory. */
+  dataDir?: string;
+}
+
 /**
- * Amazon DynamoDB Local on 127.0.0.1 only. `dataDir` keeps data across restarts; without it,
- * everything is in memory. It refuses to run if the port answers on any other address of the
- * machine: DynamoDB Local checks no credentials, so whoever reaches it owns the table.
+ * Amazon DynamoDB Local on 127.0.0.1 only. It refuses to run if the port answers on any other
+ * address of the machine: DynamoDB Local checks no credentials, so whoever reaches it owns the table.
  */
-export async function startDynamo(port: number, dataDir?: string): Promise<Running> {
+export async function startDynamo({ port, dataDir }: DynamoOptions): Promise<Running> {
   assertJava();
   const home = dynamoHome();
   const jar = join(home, "DynamoDBLocal.jar");
@@ -93,27 +98,36 @@ export async function startDynamo(port: number, dataDir?: string): Promise<Runni
   return running;
 }
 
-const isS3Event = (message: unknown): message is { type: "s3-event"; event: unknown } =>
+const isS3Event = (message: unknown): message is { type: "s3-event"; event: S3Event } =>
   typeof message === "object" && message !== null && (message as { type?: unknown }).type === "s3-event";
+
+export interface S3Options {
+  port: number;
+  /** Where buckets and objects are kept. */
+  dataDir: string;
+  /** Who may call it: access key id → secret access key. s3rver's own pair by default. */
+  credentials?: Record<string, string>;
+  /** Told of every object created or removed, as S3 event notifications tell a subscriber. */
+  onEvent?: (event: S3Event) => void;
+}
 
 /**
  * s3rver: S3's REST protocol on disk, behind a front that checks what S3 checks
- * (signatures, checksums, `If-None-Match: *`; see s3-stand-in.mjs). Its event
- * notifications are re-emitted on `s3Events`.
+ * (signatures, checksums, `If-None-Match: *`; see s3-stand-in.mjs).
  */
-export function startS3(port: number, dataDir: string): Promise<Running> {
+export function startS3({ port, dataDir, credentials = { S3RVER: "S3RVER" }, onEvent }: S3Options): Promise<Running> {
   mkdirSync(dataDir, { recursive: true });
   const endpoint = `http://127.0.0.1:${port}`;
   return startProcess({
     name: "S3 (s3rver)",
     command: process.execPath,
-    args: [fileURLToPath(new URL("./s3-stand-in.mjs", import.meta.url)), dataDir, String(port)],
+    args: [fileURLToPath(new URL("./s3-stand-in.mjs", import.meta.url)), dataDir, String(port), JSON.stringify(credentials)],
     // It encrypts continuation tokens with DES, which OpenSSL 3 only offers through the legacy provider.
     env: { NODE_OPTIONS: "--openssl-legacy-provider" },
     endpoint,
     ready: () => httpAnswers(endpoint),
     onMessage: (message) => {
-      if (isS3Event(message)) s3Events.emit("event", message.event);
+      if (isS3Event(message)) onEvent?.(message.event);
     },
   });
 }
@@ -136,8 +150,14 @@ const LOCAL_SES_ACCOUNT = {
   SuppressionAttributes: { SuppressedReasons: ["BOUNCE", "COMPLAINT"] },
 };
 
-/** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`, kept in `inboxFile` when given. */
-export function startSes(port: number, inboxFile?: string): Promise<Running> {
+export interface SesOptions {
+  port: number;
+  /** Keeps the inbox across restarts (readable by its owner only); without it, mail is in memory. */
+  inboxFile?: string;
+}
+
+/** aws-ses-v2-local: SES v1/v2 SendEmail, with an inbox at `/` and `GET /store`. */
+export function startSes({ port, inboxFile }: SesOptions): Promise<Running> {
   const endpoint = `http://127.0.0.1:${port}`;
   return startProcess({
     name: "SES (aws-ses-v2-local)",

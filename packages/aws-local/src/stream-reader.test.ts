@@ -1,21 +1,44 @@
-import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
-import type { StreamEvent, StreamRecord } from "@testex/functions/processor";
+import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
+import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
 import { setTimeout as sleep } from "node:timers/promises";
-import { Resource } from "sst";
-import { describe, expect, it } from "vitest";
-import { STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
-import { type StreamBatchFailure, startStreamReader } from "./stream-reader";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, type Running } from "./process";
+import { startDynamo } from "./stand-ins";
+import { type StreamBatchFailure, type StreamMapping, startStreamReader } from "./stream-reader";
 
-const dynamo = new DynamoDBClient({});
+const TABLE = "stream-reader";
+/** A subscription as a Lambda function might declare it. */
+const MAPPING: StreamMapping = { batchSize: 10, bisectBatchOnFunctionError: true, maximumRetryAttempts: 10 };
+const credentials = { accessKeyId: "local", secretAccessKey: "local" };
+let local: Running;
+let dynamo: DynamoDBClient;
+
+beforeAll(async () => {
+  local = await startDynamo({ port: await freePort() });
+  dynamo = new DynamoDBClient({ endpoint: local.endpoint, region: "us-east-1", credentials });
+  await dynamo.send(
+    new CreateTableCommand({
+      TableName: TABLE,
+      KeySchema: [{ AttributeName: "pk", KeyType: "HASH" }],
+      AttributeDefinitions: [{ AttributeName: "pk", AttributeType: "S" }],
+      BillingMode: "PAY_PER_REQUEST",
+      StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
+    }),
+  );
+}, 120_000);
+afterAll(() => local?.stop());
+
+const reader = (options: Omit<Parameters<typeof startStreamReader>[0], "table" | "endpoint" | "mapping"> & { mapping?: StreamMapping }) =>
+  startStreamReader({ table: TABLE, endpoint: local.endpoint, mapping: MAPPING, ...options });
 
 /** Writes `count` items of a run of its own; their stream records are the only ones the reader accepts. */
 async function writeRun(count: number) {
   const run = `streamtest-${Date.now()}-${Math.random().toString(36).slice(2)}`;
   for (let i = 0; i < count; i++) {
-    await dynamo.send(new PutItemCommand({ TableName: Resource.Table.name, Item: { pk: { S: `${run}#${String(i).padStart(3, "0")}` }, sk: { S: "x" } } }));
+    await dynamo.send(new PutItemCommand({ TableName: TABLE, Item: { pk: { S: `${run}#${String(i).padStart(3, "0")}` } } }));
   }
-  const accept = (record: StreamRecord) => String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).startsWith(run);
-  const index = (record: StreamRecord) => Number(String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).split("#")[1]);
+  const accept = (record: DynamoDBRecord) => String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).startsWith(run);
+  const index = (record: DynamoDBRecord) => Number(String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).split("#")[1]);
   return { accept, index };
 }
 
@@ -27,22 +50,21 @@ async function until(check: () => boolean, timeoutMs = 30_000) {
   }
 }
 
-describe("the local stream reader, with infra's event source mapping", () => {
-  it("hands the handler batches of infra's size, in order", async () => {
+describe("the local stream reader, with an event source mapping's settings", () => {
+  it("hands the handler batches of the mapping's size, in order", async () => {
     const { accept, index } = await writeRun(25);
     const batches: number[][] = [];
-    const stop = await startStreamReader({
-      table: Resource.Table.name,
+    const stop = await reader({
       accept,
       pollMs: 50,
-      handler: async (event: StreamEvent) => (batches.push(event.Records.map(index)), { batchItemFailures: [] }),
+      handler: async (event: DynamoDBStreamEvent) => (batches.push(event.Records.map(index)), { batchItemFailures: [] }),
     });
     try {
       await until(() => batches.flat().length === 25);
     } finally {
       await stop();
     }
-    expect(Math.max(...batches.map((b) => b.length))).toBe(STREAM_SUBSCRIPTION.batchSize);
+    expect(Math.max(...batches.map((b) => b.length))).toBe(MAPPING.batchSize);
     expect(batches.flat()).toEqual(Array.from({ length: 25 }, (_, i) => i));
   });
 
@@ -50,9 +72,8 @@ describe("the local stream reader, with infra's event source mapping", () => {
     const { accept, index } = await writeRun(5);
     const seen: number[][] = [];
     const failures: StreamBatchFailure[] = [];
-    const mapping = { ...STREAM_SUBSCRIPTION, maximumRetryAttempts: 2 };
-    const stop = await startStreamReader({
-      table: Resource.Table.name,
+    const mapping = { ...MAPPING, maximumRetryAttempts: 2 };
+    const stop = await reader({
       accept,
       pollMs: 50,
       retryDelayMs: 10,
@@ -84,12 +105,11 @@ describe("the local stream reader, with infra's event source mapping", () => {
     const { accept, index } = await writeRun(8);
     const done: number[] = [];
     const failures: StreamBatchFailure[] = [];
-    const stop = await startStreamReader({
-      table: Resource.Table.name,
+    const stop = await reader({
       accept,
       pollMs: 50,
       retryDelayMs: 10,
-      mapping: { ...STREAM_SUBSCRIPTION, maximumRetryAttempts: 1 },
+      mapping: { ...MAPPING, maximumRetryAttempts: 1 },
       onFailure: async (failure) => void failures.push(failure),
       handler: async (event) => {
         if (event.Records.some((r) => index(r) === 5)) throw new Error("record 5 breaks the function");
