@@ -44,6 +44,8 @@ export interface ReasonSettings {
   shortNotice: boolean;
   /** Whether the requester must say more (`notes`). */
   commentRequired: boolean;
+  /** Whether it ends the contract on its term's last day and no other (non-renewal). */
+  endOfTerm?: boolean;
 }
 
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
