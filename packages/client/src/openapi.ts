@@ -1294,6 +1294,12 @@ export interface components {
                 /** Format: uri */
                 review_url: string;
                 waiting_days?: number;
+                client_message?: string;
+                /** @enum {string} */
+                notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                notice_period_days?: number;
+                approvals_required?: number;
+                approved_by?: string[];
             };
         } | {
             /** @constant */
@@ -1333,6 +1339,8 @@ export interface components {
                 /** @enum {string} */
                 renewal?: "NONE" | "AUTO" | "EVERGREEN";
                 renewal_term_months?: number;
+                /** Format: uri */
+                contract_url?: string;
             };
         } | {
             /** @constant */

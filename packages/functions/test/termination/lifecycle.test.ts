@@ -109,6 +109,10 @@ describe("terminating a contract at or above the approval threshold", () => {
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
+      notice_basis: "SHORT_NOTICE",
+      notice_period_days: 30,
+      approvals_required: 1,
+      approved_by: [],
       review_url: `${Resource.Web.url}/contracts/${contractId}/termination`,
     });
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;
