@@ -12,6 +12,7 @@ import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type C
 /** Waits for what a person would wait for: a page under load may take seconds to settle. */
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 const today = () => new Date().toISOString().slice(0, 10);
+const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const as = (login: string) => {
   const person = personByLogin(login)!;
   return { id: person.sub, name: person.name, email: person.email, roles: person.groups };
@@ -105,7 +106,12 @@ describe("the console in a real browser", () => {
     await poll(() => ana.locator(".badge").textContent()).toBe("terminated");
     const timeline = ana.getByRole("list", { name: "Timeline, newest first" });
     await poll(() => timeline.textContent()).toContain("Ana Ortiz approved the termination");
-    expect(await timeline.textContent()).toContain("Edward Lin requested termination");
+    expect(await timeline.textContent()).toContain(`Edward Lin requested termination (breach of contract), effective ${day(today())}`);
+
+    await deliverNotices(contractId);
+    await ana.reload();
+    await poll(() => timeline.textContent()).toMatch(/Notice of termination e-mailed to northwind[^,]*, (sent|delivered)/);
+    await checkScreen(ana, "timeline");
   }, 120_000);
 
   it("lets nobody decide their own request: no decision controls for them, and the API refuses them too", async () => {
