@@ -4,6 +4,7 @@ import { api, idempotencyKey, unwrap } from "../api";
 import { useCan } from "../me";
 import { moment } from "./format";
 import { Confirm } from "./confirm";
+import { useFocusResult } from "./focus";
 import { ErrorMessage, Loading } from "./status";
 import { contract, refresh } from "../queries";
 
@@ -16,9 +17,11 @@ export function Documents({ contractId }: { contractId: string }) {
     refetchInterval: (query) => (query.state.data?.items.some((file) => file.status === "PENDING") ? 1_000 : false),
   });
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const remove = useMutation({
     mutationFn: (fileId: string) =>
       unwrap(api.DELETE("/api/contracts/{id}/files/{file_id}", { params: { path: { id: contractId, file_id: fileId } } })),
+    onSuccess: () => focus("The document was deleted."),
     onSettled: () => refresh.files(queries, contractId),
   });
 
@@ -131,6 +134,7 @@ function put(upload: { method: string; url: string; headers: Record<string, stri
 
 function Upload({ contractId }: { contractId: string }) {
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useMutation({
@@ -146,6 +150,7 @@ function Upload({ contractId }: { contractId: string }) {
       if (!("upload" in grant)) return;
       await put(grant.upload, file, setProgress);
     },
+    onSuccess: (_done, file) => focus(`${file.name} was uploaded; it is checked before it can be downloaded.`),
     onSettled: () => {
       setProgress(null);
       return refresh.files(queries, contractId);

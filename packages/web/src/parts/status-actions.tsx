@@ -12,10 +12,12 @@ import { Field } from "./field";
 /** Suspend an active contract, or reinstate a suspended one. */
 export function StatusActions({ contract }: { contract: ContractView }) {
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const path = { params: { path: { id: contract.contract_id } }, headers: idempotencyKey() };
   const move = useMutation({
     mutationFn: (to: "suspend" | "reinstate") =>
       unwrap(to === "suspend" ? api.POST("/api/contracts/{id}/suspend", path) : api.POST("/api/contracts/{id}/reinstate", path)),
+    onSuccess: (_done, to) => focus(to === "suspend" ? "The contract is suspended." : "The contract is active again."),
     onSettled: () => refresh.contract(queries, contract.contract_id),
   });
   return (

@@ -6,20 +6,24 @@ import { useCan } from "../me";
 import { moment, words } from "../parts/format";
 import { ErrorMessage, Loaded } from "../parts/status";
 import { admin } from "../queries";
+import { useFocusResult } from "../parts/focus";
 
 /** What kept failing and was parked: outbox events (replay their remaining effects) and notices (send them again). */
 export default function Admin() {
   const isAdmin = useCan("admin");
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const events = useQuery(admin.deadEvents());
   const notices = useQuery(admin.deadNotices());
   const replay = useMutation({
     mutationFn: (eventId: string) =>
       unwrap(api.POST("/api/terminations/dead-events/{event_id}/replay", { params: { path: { event_id: eventId } }, headers: idempotencyKey() })),
+    onSuccess: () => focus("The event was sent on again."),
     onSettled: () => queries.invalidateQueries({ queryKey: admin.deadEvents().queryKey }),
   });
   const retry = useMutation({
     mutationFn: (id: string) => unwrap(api.POST("/api/notifications/{id}/retry", { params: { path: { id } }, headers: idempotencyKey() })),
+    onSuccess: () => focus("The notice is queued to be sent again."),
     onSettled: () => queries.invalidateQueries({ queryKey: admin.deadNotices().queryKey }),
   });
   if (!isAdmin) return <p>This page is for admins.</p>;
