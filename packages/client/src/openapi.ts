@@ -1294,6 +1294,7 @@ export interface components {
                 /** Format: uri */
                 review_url: string;
                 waiting_days?: number;
+                approver_name?: string;
                 client_message?: string;
                 /** @enum {string} */
                 notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";

@@ -65,6 +65,8 @@ export const ApprovalRequestProps = v.strictObject({
   review_url: Url,
   /** Set on a reminder: how many days the request has waited. */
   waiting_days: v.optional(Days),
+  /** The approver the notice is addressed to, when the stage's identity names them. */
+  approver_name: v.optional(Person),
   /** What the notice and the letter will say to the client, if the requester wrote anything. */
   client_message: v.optional(Text(2000)),
   notice_basis: v.optional(NoticeBasis),

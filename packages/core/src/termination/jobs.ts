@@ -6,6 +6,7 @@ import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
+import { approversOf, forApprover } from "./approvers";
 import { addDays, labelOf, today } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
@@ -73,16 +74,18 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
   const every = Math.max(1, settings().approval.remindAfterDays);
   const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
   if (waiting < every) return [];
-  const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
+  const decisions = decisionsOf(pending);
+  const decided = (approver: { id?: string; email: string }) =>
+    decisions.some((d) => (approver.id !== undefined && d.by === approver.id) || d.email?.toLowerCase() === approver.email.toLowerCase());
   const contract = await Contract.load(pending.contract_id);
-  return settings()
-    .approverEmails.filter((email) => !decided.has(email.toLowerCase()))
+  return approversOf(pending)
+    .filter((approver) => !decided(approver))
     .map((approver) => ({
-      notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver),
+      notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver.email),
       template: "approval-request",
-      to: [approver],
+      to: [approver.email],
       contract_id: contract.contract_id,
-      props: { ...approvalRequestProps(contract, pending), waiting_days: waiting },
+      props: forApprover({ ...approvalRequestProps(contract, pending), waiting_days: waiting }, approver),
     }));
 }
 

@@ -11,6 +11,7 @@ export const subject = (p: Props) =>
 export function ApprovalRequest(p: Props) {
   return (
     <Layout preview={`${p.requested_by} asks to terminate ${p.contract_title}`} heading="A termination needs your approval" reference={p.contract_id}>
+      {p.approver_name ? <Paragraph>Dear {p.approver_name},</Paragraph> : null}
       {p.waiting_days === undefined ? null : <Paragraph>This request has waited {p.waiting_days} days for your decision.</Paragraph>}
       <Paragraph>
         {p.requested_by} asks to terminate "{p.contract_title}" ({p.contract_id}), worth {money(p.value, p.currency)}, with effect from{" "}
