@@ -39,7 +39,7 @@ export function ApprovalRequest(p: Props) {
           Review the request
         </Button>
       </Section>
-      <Paragraph>The link opens the request in the TESTEX console: sign in there, then approve or reject it.</Paragraph>
+      <Paragraph>The link opens the request in the TESTEX console, with a preview of the letter the client will receive: sign in there, then approve or reject it.</Paragraph>
     </Layout>
   );
 }
