@@ -26,8 +26,8 @@ export const apiRoute = api.route(
     memory: "512 MB",
     timeout: "25 seconds",
     link: [table, files, archives, backups, notificationQueue, settings],
-    // The docs page serves Swagger UI's files from disk.
-    nodejs: { install: ["swagger-ui-dist"], splitting: true },
+    // The docs page serves Swagger UI's files from disk; the letter preview renders with pdfkit's fonts, as the processor does.
+    nodejs: { install: ["swagger-ui-dist", "pdfkit"], splitting: true },
     permissions: [
       sendMessages(notificationQueue),
       readWriteItems(table),

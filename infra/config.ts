@@ -39,7 +39,7 @@ const REASONS: ReasonSettings[] = [
   { code: "MUTUAL_AGREEMENT", label: "Mutual agreement of the parties", shortNotice: true, commentRequired: false },
   { code: "BREACH", label: "Breach of contract", shortNotice: true, commentRequired: false },
   { code: "CONVENIENCE", label: "Termination for convenience", shortNotice: false, commentRequired: false },
-  { code: "NON_RENEWAL", label: "Non-renewal at the end of the term", shortNotice: false, commentRequired: false },
+  { code: "NON_RENEWAL", label: "Non-renewal at the end of the term", shortNotice: false, commentRequired: false, endOfTerm: true },
   { code: "INSOLVENCY", label: "Insolvency of a party", shortNotice: false, commentRequired: false },
   { code: "OTHER", label: "Other reasons", shortNotice: false, commentRequired: true },
 ];

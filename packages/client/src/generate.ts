@@ -21,3 +21,28 @@ export async function clientTypes(document: unknown = JSON.parse(readFileSync(DO
   const ast = await openapiTS(document as Parameters<typeof openapiTS>[0], { alphabetize: false, exportType: false });
   return `${BANNER}${astToString(ast)}`;
 }
+
+export const RULES_FILE = fileURLToPath(new URL("./rules.ts", import.meta.url));
+
+/** The parts of a property's schema a form can check before sending, and a list can offer as choices. */
+const RULE_KEYS = ["enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "multipleOf"] as const;
+
+interface SchemaObject {
+  properties?: Record<string, Record<string, unknown>>;
+}
+
+/**
+ * `rules.ts`: for each named schema of the document, its properties' enums and
+ * bounds as runtime values, so a console's choices and form limits are the
+ * document's own (a new status shows up in every filter by itself).
+ */
+export function clientRules(document: { components?: { schemas?: Record<string, SchemaObject> } } = JSON.parse(readFileSync(DOCUMENT_FILE, "utf8"))): string {
+  const rules: Record<string, Record<string, Record<string, unknown>>> = {};
+  for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
+    for (const [property, definition] of Object.entries(schema.properties ?? {})) {
+      const kept = Object.fromEntries(RULE_KEYS.filter((key) => definition[key] !== undefined).map((key) => [key, definition[key]]));
+      if (Object.keys(kept).length) (rules[name] ??= {})[property] = kept;
+    }
+  }
+  return `${BANNER}\nexport const rules = ${JSON.stringify(rules, null, 2)} as const;\n`;
+}

@@ -7,6 +7,7 @@ import createClient, { type Client, type Middleware } from "openapi-fetch";
 import type { components, paths } from "./openapi";
 
 export type { paths, components, operations } from "./openapi";
+export { rules } from "./rules";
 export type Schemas = components["schemas"];
 
 export interface TestexClientOptions {

@@ -659,6 +659,48 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/termination/letter/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The termination letter (PDF) as it will be sent, rendered before anything is sent
+         * @description For an open termination (pending approval or scheduled). Rendered by the renderer of the sent letter, from the same content: read by an approver who may still approve, it includes their approval, so it is the letter their approval sends (dated today).
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdTerminationLetterPreview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stage's termination policy: approval thresholds per currency, reasons and their rules, who approves
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -981,6 +1023,8 @@ export interface components {
             short_notice: boolean;
             /** @description The request must carry `notes` */
             comment_required: boolean;
+            /** @description Ends the contract on its term's last day (`end_date`) and no other; open-ended (EVERGREEN) contracts cannot use it */
+            end_of_term: boolean;
         };
         TerminationReport: {
             from: string;
@@ -1001,6 +1045,29 @@ export interface components {
                 month: string;
                 count: number;
             }[];
+        };
+        TerminationPolicy: {
+            thresholds: {
+                /** @description An ISO 4217 code, or `*` for every currency not listed */
+                currency: string;
+                /** @description From this value, one approver */
+                one: number;
+                /** @description From this value, two distinct approvers */
+                two: number;
+            }[];
+            /** @description Approvers are reminded of a request that has waited longer */
+            remind_after_days: number;
+            reasons: components["schemas"]["TerminationReason"][];
+            approvers: {
+                /** @description The issuer's groups whose role may approve */
+                groups: {
+                    group: string;
+                    /** @enum {string} */
+                    role: "viewer" | "editor" | "approver" | "admin";
+                }[];
+                /** @description Where approval requests go when no approver can be named */
+                fallback_emails: string[];
+            };
         };
         Me: {
             id: string;
@@ -1114,11 +1181,11 @@ export interface components {
         };
         /** @description `effective_date` must not be in the past, and only a reason of the stage's catalogue that allows short notice (`GET /api/termination-reasons`) may end the contract before its notice period ends (else 422 naming `effective_date`). A reason whose `comment_required` is true needs `notes` (else 422). */
         TerminationRequest: {
-            /** @description A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends. */
+            /** @description A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends; a reason with `end_of_term` (NON_RENEWAL) takes effect on the contract's `end_date` only (else 422 naming `effective_date`). */
             reason: string;
             /**
              * Format: date
-             * @description Default: today plus the contract's notice period; never in the past
+             * @description Default: today plus the contract's notice period (the term's last day for an `end_of_term` reason); never in the past
              */
             effective_date?: string;
             /** @description Internal notes for the people deciding; never sent to the client */
@@ -1231,6 +1298,13 @@ export interface components {
                 /** Format: uri */
                 review_url: string;
                 waiting_days?: number;
+                approver_name?: string;
+                client_message?: string;
+                /** @enum {string} */
+                notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                notice_period_days?: number;
+                approvals_required?: number;
+                approved_by?: string[];
             };
         } | {
             /** @constant */
@@ -1270,6 +1344,8 @@ export interface components {
                 /** @enum {string} */
                 renewal?: "NONE" | "AUTO" | "EVERGREEN";
                 renewal_term_months?: number;
+                /** Format: uri */
+                contract_url?: string;
             };
         } | {
             /** @constant */
@@ -4743,6 +4819,114 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getContractsByIdTerminationLetterPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": string;
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found`, `termination.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAdminPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerminationPolicy"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];

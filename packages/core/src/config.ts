@@ -44,6 +44,16 @@ export interface ReasonSettings {
   shortNotice: boolean;
   /** Whether the requester must say more (`notes`). */
   commentRequired: boolean;
+  /** Whether it ends the contract on its term's last day and no other (non-renewal). */
+  endOfTerm?: boolean;
+}
+
+/** Someone who may decide terminations, as the stage's identity names them. */
+export interface NamedApprover {
+  /** Their subject id at the issuer, so they are never asked to decide their own request. */
+  id?: string;
+  email: string;
+  name?: string;
 }
 
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
@@ -58,8 +68,14 @@ export interface Settings {
   /** The reasons a termination may give, and each one's rules; the six built-in codes unless a stage says otherwise. */
   terminationReasons: ReasonSettings[];
   corsOrigins: string[];
-  /** Who receives approval requests. */
+  /** Where approval requests go when no approver can be named: a group mailbox, the fallback. */
   approverEmails: string[];
+  /**
+   * The people who may approve, by name, from the stage's identity (the local
+   * provider's people, or an external issuer's mapping): each gets the
+   * request and its reminders, with a link to it.
+   */
+  approvers?: NamedApprover[];
   /** Who receives system alerts (dead notices, failed backups). */
   operatorEmails: string[];
   /** Largest contract document accepted, in bytes. */

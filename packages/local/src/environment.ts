@@ -1,6 +1,6 @@
 import type { OidcSettings, Settings } from "@testex/core/config";
 import { rolesByName, senderDomain, stageConfig } from "../../../infra/config";
-import { GROUPS_CLAIM, LOCAL_CLIENT_ID } from "./people";
+import { GROUPS_CLAIM, LOCAL_CLIENT_ID, localApprovers } from "./people";
 import { localPorts } from "./ports";
 
 export interface Endpoints {
@@ -53,6 +53,8 @@ export function localResources(stage: string, issuer: string, overrides: Partial
         : base.approval,
       corsOrigins: [...new Set([...corsOrigins, consoleUrl, `http://127.0.0.1:${consolePort}`])],
       oidc: localIssuer(issuer),
+      // The local provider's people who may approve, by name; deployed stages fall back to the group mailbox.
+      approvers: localApprovers(),
       ...overrides,
     },
   };

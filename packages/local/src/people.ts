@@ -1,4 +1,4 @@
-import type { Role } from "@testex/core/access";
+import { can, type Role } from "@testex/core/access";
 import { COGNITO_GROUPS_CLAIM } from "../../../infra/config";
 
 /** The console's client id at the local provider; deployed stages use their Cognito app client's id. */
@@ -41,3 +41,7 @@ export const personByLogin = (login: string) => PEOPLE.find((p) => p.login === l
 
 /** The seeded person who holds `role` (the first, for approvers). */
 export const personWithRole = (role: Role) => PEOPLE.find((p) => p.groups.includes(role))!;
+
+/** The people who may approve, by name: the stage's settings name them so each is asked in person. */
+export const localApprovers = () =>
+  PEOPLE.filter((p) => can({ id: p.sub, roles: p.groups }, "approve")).map((p) => ({ id: p.sub, email: p.email, name: p.name }));

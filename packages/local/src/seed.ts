@@ -112,7 +112,7 @@ async function reach(contract: Contract.Contract, status: ContractStatus): Promi
   if (status === "SUSPENDED") await as(ACTORS.manager, () => Contract.suspend(id));
   if (status === "PENDING_TERMINATION") {
     const effective_date = Termination.addDays(day(new Date()), contract.notice_period_days + 30);
-    await as(ACTORS.editor, () => Termination.request(id, { reason: "NON_RENEWAL", effective_date }));
+    await as(ACTORS.editor, () => Termination.request(id, { reason: "CONVENIENCE", effective_date }));
   }
   if (status === "TERMINATED") {
     const requested = await as(ACTORS.editor, () => Termination.request(id, { reason: "BREACH", effective_date: day(new Date()), notes: "Repeated service failures" }));

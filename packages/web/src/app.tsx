@@ -1,17 +1,21 @@
 import { lazy, Suspense, useEffect, useRef, useState } from "react";
-import { Navigate, NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
+import { NavLink, Route, Routes, useLocation, useNavigate } from "react-router";
 import { completeSignIn, signIn, signOut, useSession } from "./auth";
 import { displayName, useCan, useMe } from "./me";
+import { RESULT_ID } from "./parts/focus";
 import { ErrorMessage, Loading } from "./parts/status";
 
 // Each screen is its own chunk: the first load carries the shell and the page opened.
+const Home = lazy(() => import("./screens/home"));
 const Approvals = lazy(() => import("./screens/approvals"));
 const Contracts = lazy(() => import("./screens/contracts"));
 const ContractPage = lazy(() => import("./screens/contract-page"));
 const ContractForm = lazy(() => import("./screens/contract-form"));
 const Clients = lazy(() => import("./screens/clients"));
 const ClientForm = lazy(() => import("./screens/client-form"));
+const ClientPage = lazy(() => import("./screens/client-page"));
 const Admin = lazy(() => import("./screens/admin"));
+const Policy = lazy(() => import("./screens/policy"));
 
 export function App() {
   const { pathname } = useLocation();
@@ -57,8 +61,13 @@ function Shell() {
   const isAdmin = useCan("admin");
   const { pathname } = useLocation();
   const main = useRef<HTMLElement>(null);
-  // A new page moves focus to its content, so a screen reader announces it and Tab starts there.
-  useEffect(() => main.current?.focus(), [pathname]);
+  const result = useRef<HTMLParagraphElement>(null);
+  // A new page moves focus to its content, so a screen reader announces it and Tab starts there;
+  // the last action's outcome belongs to the page it was done on.
+  useEffect(() => {
+    if (result.current) result.current.hidden = true;
+    main.current?.focus();
+  }, [pathname]);
   return (
     <>
       <a className="skip" href="#main">
@@ -68,6 +77,11 @@ function Shell() {
         <span className="brand">TESTEX</span>
         <nav aria-label="Main">
           <ul>
+            <li>
+              <NavLink to="/" end>
+                Home
+              </NavLink>
+            </li>
             {canApprove && (
               <li>
                 <NavLink to="/approvals">Approvals</NavLink>
@@ -100,6 +114,7 @@ function Shell() {
         </button>
       </header>
       <main id="main" ref={main} tabIndex={-1}>
+        <p id={RESULT_ID} ref={result} className="result" aria-live="polite" tabIndex={-1} hidden />
         {me.error ? (
           <ErrorMessage error={me.error} />
         ) : !me.data ? (
@@ -107,7 +122,7 @@ function Shell() {
         ) : (
           <Suspense fallback={<Loading what="the page" />}>
             <Routes>
-              <Route path="/" element={<Navigate to={canApprove ? "/approvals" : "/contracts"} replace />} />
+              <Route path="/" element={<Home />} />
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/contracts" element={<Contracts />} />
               <Route path="/contracts/new" element={<ContractForm />} />
@@ -116,8 +131,10 @@ function Shell() {
               <Route path="/contracts/:id/edit" element={<ContractForm />} />
               <Route path="/clients" element={<Clients />} />
               <Route path="/clients/new" element={<ClientForm />} />
+              <Route path="/clients/:id" element={<ClientPage />} />
               <Route path="/clients/:id/edit" element={<ClientForm />} />
               <Route path="/admin" element={<Admin />} />
+              <Route path="/admin/policy" element={<Policy />} />
               <Route path="*" element={<p>There is no page here.</p>} />
             </Routes>
           </Suspense>

@@ -41,6 +41,11 @@ describe("which reminders a contract is due", () => {
     expect(reminder!.notification_id).toBe("reminder.CT0000REMIND.END_DATE.2030-04-01.14");
   });
 
+  it("links each reminder to the contract's page in the console, where it is renewed or notice is given", () => {
+    const [reminder] = remindersFor(contract("2030-04-01", 0), "2030-03-20");
+    expect(reminder!.props.contract_url).toMatch(/^https?:\/\/[^/]+\/contracts\/CT0000REMIND$/);
+  });
+
   it("reminds of nothing more than 90 days ahead or once a date has passed", () => {
     expect(due("2029-12-01", "2030-04-01", 0)).toEqual([]);
     expect(due("2030-03-20", "2030-04-01", 30)).toEqual(["END_DATE 12"]);

@@ -1,4 +1,4 @@
-import { settings } from "../config";
+import { consoleUrl, settings } from "../config";
 import { db } from "../db/service";
 import { enqueue, type EnqueueInput } from "../notification/enqueue";
 import { RUNNING_STATUSES } from "./entity";
@@ -51,6 +51,7 @@ export function remindersFor(contract: Contract, today: string): EnqueueInput[] 
           notice_period_days: contract.notice_period_days,
           renewal,
           ...(contract.renewal_term_months ? { renewal_term_months: contract.renewal_term_months } : {}),
+          contract_url: `${consoleUrl()}/contracts/${contract.contract_id}`,
         },
       },
     ];

@@ -65,6 +65,15 @@ export const ApprovalRequestProps = v.strictObject({
   review_url: Url,
   /** Set on a reminder: how many days the request has waited. */
   waiting_days: v.optional(Days),
+  /** The approver the notice is addressed to, when the stage's identity names them. */
+  approver_name: v.optional(Person),
+  /** What the notice and the letter will say to the client, if the requester wrote anything. */
+  client_message: v.optional(Text(2000)),
+  notice_basis: v.optional(NoticeBasis),
+  notice_period_days: v.optional(Days),
+  /** How many approvals the request needs, and who has given one. */
+  approvals_required: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1))),
+  approved_by: v.optional(v.array(Person)),
 });
 
 export const TerminationDecisionProps = v.strictObject({
@@ -93,6 +102,8 @@ export const EndDateReminderProps = v.strictObject({
   /** What happens if nobody acts: NONE expires, AUTO renews for `renewal_term_months`. Absent on older notices. */
   renewal: v.optional(Renewal),
   renewal_term_months: v.optional(Months),
+  /** The contract's page in the console, where it is renewed or notice is given. */
+  contract_url: v.optional(Url),
 });
 
 export const ContractRenewedProps = v.strictObject({

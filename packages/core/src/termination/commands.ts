@@ -65,7 +65,7 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
   return present(requested);
 }
 
-const decision = (outcome: Decision["outcome"], now: string, comment?: string): Decision => {
+export const decision = (outcome: Decision["outcome"], now: string, comment?: string): Decision => {
   const actor = currentActor();
   return { by: actor.id, ...(actor.email ? { email: actor.email } : {}), ...(actor.name ? { name: actor.name } : {}), at: now, outcome, ...(comment ? { comment } : {}) };
 };

@@ -14,6 +14,7 @@ import { noticeEffect, noticeTo } from "../notification/effect";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "./backup";
 import { EVENTS, parsePayload, type TerminationFacts } from "./events";
+import { approversOf, forApprover } from "./approvers";
 import { approvalRequestProps } from "./jobs";
 import { letterFileId, letterFilename, letterProps, type LetterRenderer } from "./letter";
 
@@ -89,7 +90,9 @@ export function terminationEffects(event: OutboxEvent, deps: Dependencies = {}):
   switch (event.type) {
     case EVENTS.requested:
       return [
-        ...settings().approverEmails.map((approver) => noticeTo(event, "approval-request", approver, approvalRequestProps(contract, { ...termination, requested_by: requester ? nameOf(requester) : "" }))),
+        ...approversOf({ requested_by: requester?.id, requested_by_email: requester?.email }).map((approver) =>
+          noticeTo(event, "approval-request", approver.email, forApprover(approvalRequestProps(contract, { ...termination, requested_by: requester ? nameOf(requester) : "" }), approver)),
+        ),
         ...toRequester({ status: "PENDING_TERMINATION", effective_date: termination.effective_date, changed_by: nameOf(facts.actor) }),
       ];
     case EVENTS.scheduled:

@@ -23,3 +23,5 @@ export { request, approve, reject, withdraw } from "./commands";
 export { current, list, report, reasonCatalogue, letter } from "./queries";
 export { completeDue, remindApprovers } from "./jobs";
 export { letterFileId } from "./letter";
+export { letterPreview } from "./preview";
+export { policyView, PolicyView } from "./policy-view";

@@ -6,6 +6,7 @@ import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
+import { approversOf, forApprover } from "./approvers";
 import { addDays, labelOf, today } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
@@ -73,16 +74,18 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
   const every = Math.max(1, settings().approval.remindAfterDays);
   const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
   if (waiting < every) return [];
-  const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
+  const decisions = decisionsOf(pending);
+  const decided = (approver: { id?: string; email: string }) =>
+    decisions.some((d) => (approver.id !== undefined && d.by === approver.id) || d.email?.toLowerCase() === approver.email.toLowerCase());
   const contract = await Contract.load(pending.contract_id);
-  return settings()
-    .approverEmails.filter((email) => !decided.has(email.toLowerCase()))
+  return approversOf(pending)
+    .filter((approver) => !decided(approver))
     .map((approver) => ({
-      notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver),
+      notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver.email),
       template: "approval-request",
-      to: [approver],
+      to: [approver.email],
       contract_id: contract.contract_id,
-      props: { ...approvalRequestProps(contract, pending), waiting_days: waiting },
+      props: forApprover({ ...approvalRequestProps(contract, pending), waiting_days: waiting }, approver),
     }));
 }
 
@@ -110,9 +113,20 @@ export async function remindApprovers(day = today(), options: { dryRun?: boolean
 
 /** What an approver is shown of a request, in the request and in each reminder. */
 export function approvalRequestProps(
-  contract: { contract_id: string; title: string; value?: number; currency?: string },
-  termination: { requested_by: string; requested_by_name?: string; reason: string; effective_date: string },
+  contract: { contract_id: string; title: string; value?: number; currency?: string; notice_period_days?: number },
+  termination: {
+    requested_by: string;
+    requested_by_name?: string;
+    reason: string;
+    effective_date: string;
+    client_message?: string;
+    notice_basis?: string;
+    approvals_required?: number;
+    decisions?: readonly { outcome: string; by: string; name?: string; email?: string }[];
+  },
 ) {
+  // The full picture an approver decides on: what the client will read, why the date is what it is, who approved already.
+  const approved = (termination.decisions ?? []).filter((d) => d.outcome === "APPROVED").map((d) => d.name ?? d.email ?? d.by);
   return {
     contract_id: contract.contract_id,
     contract_title: contract.title,
@@ -121,6 +135,10 @@ export function approvalRequestProps(
     value: contract.value,
     currency: contract.currency,
     effective_date: termination.effective_date,
+    ...(termination.client_message ? { client_message: termination.client_message } : {}),
+    ...(termination.notice_basis ? { notice_basis: termination.notice_basis === "SHORT_NOTICE" ? ("SHORT_NOTICE" as const) : ("NOTICE_PERIOD" as const) } : {}),
+    ...(contract.notice_period_days !== undefined ? { notice_period_days: contract.notice_period_days } : {}),
+    ...(termination.approvals_required ? { approvals_required: termination.approvals_required, approved_by: approved } : {}),
     // The request's page in the console: signing in from the link lands there, and nothing changes on opening it.
     review_url: `${consoleUrl()}/contracts/${contract.contract_id}/termination`,
   };

@@ -71,13 +71,18 @@ export type NoticeBasis = "NOTICE_PERIOD" | "SHORT_NOTICE";
  */
 export function checkRequest(
   input: { reason: string; effective_date?: string; notes?: string },
-  contract: { notice_period_days: number },
+  contract: { notice_period_days: number; end_date?: string; renewal?: string },
   day: string,
 ): { effective_date: string; basis: NoticeBasis } {
   const issues: FieldIssue[] = [];
   const reason = reasonOf(input.reason);
   const earliest = addDays(day, contract.notice_period_days);
-  const effective = input.effective_date ?? earliest;
+  const termEnd = reason?.endOfTerm ? endOfTerm(contract) : undefined;
+  const effective = input.effective_date ?? termEnd ?? earliest;
+  if (reason?.endOfTerm) {
+    if (!termEnd) issues.push({ path: "reason", message: `An open-ended contract has no term to end; ${reason.code} does not apply` });
+    else if (effective !== termEnd) issues.push({ path: "effective_date", message: `${reason.label} takes effect on the term's last day, ${termEnd}` });
+  }
   if (!reason) {
     issues.push({ path: "reason", message: `Unknown reason; one of ${reasons().map((r) => r.code).join(", ")}` });
   } else {
@@ -94,6 +99,9 @@ export function checkRequest(
   if (issues.length) throw new ValidationError(issues);
   return { effective_date: effective, basis: effective < earliest ? "SHORT_NOTICE" : "NOTICE_PERIOD" };
 }
+
+/** The term's last day, or nothing for an open-ended contract (stored with the open-end sentinel). */
+const endOfTerm = (contract: { end_date?: string; renewal?: string }) => (contract.renewal === "EVERGREEN" ? undefined : contract.end_date);
 
 // ---------------------------------------------------------------- who decides
 

@@ -34,7 +34,7 @@ export async function list(raw: ListQuery): Promise<Page<Termination>> {
 
 /** The stage's reasons catalogue, as the API shows it. */
 export const reasonCatalogue = (): Reason[] =>
-  reasons().map((r) => ({ code: r.code, label: r.label, short_notice: r.shortNotice, comment_required: r.commentRequired }));
+  reasons().map((r) => ({ code: r.code, label: r.label, short_notice: r.shortNotice, comment_required: r.commentRequired, end_of_term: r.endOfTerm ?? false }));
 
 const tally = <K extends string>(counts: Map<K, number>, key: K) => counts.set(key, (counts.get(key) ?? 0) + 1);
 

@@ -82,13 +82,13 @@ export function present(stored: Stored): Termination {
 const ReasonCode = v.pipe(
   v.string(),
   v.regex(/^[A-Z][A-Z0-9_]{0,39}$/, "Expected a reason code such as BREACH"),
-  v.description("A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends."),
+  v.description("A code of the stage's reasons catalogue (GET /api/termination-reasons); by default MUTUAL_AGREEMENT, BREACH, CONVENIENCE, NON_RENEWAL, INSOLVENCY or OTHER. Reasons whose catalogue entry requires a comment need `notes`; only reasons that allow short notice may take effect before the notice period ends; a reason with `end_of_term` (NON_RENEWAL) takes effect on the contract's `end_date` only (else 422 naming `effective_date`)."),
 );
 
 export const RequestInput = v.pipe(
   v.strictObject({
     reason: ReasonCode,
-    effective_date: v.optional(v.pipe(IsoDate, v.description("Default: today plus the contract's notice period; never in the past"))),
+    effective_date: v.optional(v.pipe(IsoDate, v.description("Default: today plus the contract's notice period (the term's last day for an `end_of_term` reason); never in the past"))),
     notes: v.optional(v.pipe(Text(2000), v.description("Internal notes for the people deciding; never sent to the client"))),
     client_message: v.optional(v.pipe(Text(2000), v.description("A message to the client, printed in the notice and the letter"))),
   }),
@@ -146,5 +146,6 @@ export const Reason = v.object({
   label: v.string(),
   short_notice: v.pipe(v.boolean(), v.description("May end a contract before its notice period ends")),
   comment_required: v.pipe(v.boolean(), v.description("The request must carry `notes`")),
+  end_of_term: v.pipe(v.boolean(), v.description("Ends the contract on its term's last day (`end_date`) and no other; open-ended (EVERGREEN) contracts cannot use it")),
 });
 export type Reason = v.InferOutput<typeof Reason>;

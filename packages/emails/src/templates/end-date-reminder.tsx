@@ -1,5 +1,6 @@
+import { Button, Section } from "@react-email/components";
 import type { TemplateProps } from "@testex/core/notification/templates";
-import { Facts, Layout, longDate, Paragraph } from "../layout";
+import { Facts, Layout, longDate, Paragraph, styles } from "../layout";
 
 type Props = TemplateProps<"end-date-reminder">;
 
@@ -32,6 +33,13 @@ export function EndDateReminder(p: Props) {
           ["Last day to give notice", p.kind === "NOTICE_DEADLINE" ? longDate(p.due_date) : undefined],
         ]}
       />
+      {p.contract_url && (
+        <Section style={{ margin: "24px 0" }}>
+          <Button href={p.contract_url} style={styles.buttonApprove}>
+            Open the contract
+          </Button>
+        </Section>
+      )}
     </Layout>
   );
 }
@@ -46,4 +54,5 @@ EndDateReminder.PreviewProps = {
   notice_period_days: 60,
   renewal: "AUTO",
   renewal_term_months: 12,
+  contract_url: "https://console.testex.com/contracts/CT7K2M4Q7ZP1X9",
 } satisfies Props;

@@ -13,6 +13,8 @@ import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
+import { letterPreview } from "./routes/letter-preview";
+import { policy } from "./routes/policy";
 import { notifications } from "./routes/notifications";
 import type { AppEnv } from "./types";
 
@@ -29,6 +31,8 @@ const api = new Hono<AppEnv>()
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
   .route("/", terminations)
+  .route("/", letterPreview)
+  .route("/admin/policy", policy)
   .route("/", notifications);
 
 /** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */

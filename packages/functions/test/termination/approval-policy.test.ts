@@ -109,12 +109,16 @@ describe("a termination decided before decisions were a list", () => {
 });
 
 describe("approvers", () => {
-  it("are each sent the request, and reminded once per period while it waits", async () => {
+  it("are each sent the request by name, with its link, and reminded once per period while it waits", async () => {
     const { contractId } = await newContract({ value: above() });
     const asked = await request(contractId, { reason: "CONVENIENCE" });
     await processEventsOf(contractId);
     const requests = (await noticesOf(contractId)).filter((n) => n.template === "approval-request");
-    expect(requests.map((n) => n.to)).toEqual(settings().approverEmails.map((email) => [email]));
+    const named = settings().approvers!;
+    expect(named.length).toBeGreaterThan(1);
+    expect(requests.map((n) => [n.to, n.props.approver_name]).sort()).toEqual(named.map((a) => [[a.email], a.name]).sort());
+    expect(requests.map((n) => n.to)).not.toContainEqual(settings().approverEmails);
+    for (const notice of requests) expect(notice.props.review_url).toMatch(new RegExp(`/contracts/${contractId}/termination$`));
 
     const every = settings().approval.remindAfterDays;
     const remind = (days: number) => as(systemActor("scheduler"), () => Termination.remindApprovers(inDays(days)));
@@ -122,10 +126,10 @@ describe("approvers", () => {
       (await db.entities.notification.get({ notification_id: noticeId(`${asked.body.termination_id}:reminder:${period}`, "approval-request", approverEmail) }).go()).data;
 
     await remind(every - 1);
-    expect(await reminderOf(0, settings().approverEmails[0]!)).toBeNull();
+    expect(await reminderOf(0, named[0]!.email)).toBeNull();
     await remind(every);
     await remind(every);
-    for (const email of settings().approverEmails) {
+    for (const { email } of named) {
       expect(await reminderOf(1, email)).toMatchObject({ template: "approval-request", to: [email], props: { contract_id: contractId, waiting_days: every } });
     }
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { GetObjectCommand } from "@aws-sdk/client-s3";
 import { Resource } from "sst";
+import { settings } from "@testex/core";
 import { s3 } from "@testex/core/object-store";
 import { call } from "#test/api";
 import { above, admin, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
@@ -99,7 +100,8 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
     expect((await eventsOf(contractId)).map((e) => e.type)).toEqual(["termination.requested", "termination.approved", "termination.completed"]);
     const templates = (await noticesOf(contractId)).map((n) => n.template).sort();
-    expect(templates).toEqual(["approval-request", "status-update", "status-update", "termination-confirmation", "termination-decision", "termination-notice"]);
+    const approvers = settings().approvers!.map(() => "approval-request");
+    expect(templates).toEqual([...approvers, "status-update", "status-update", "termination-confirmation", "termination-decision", "termination-notice"]);
     const approval = (await noticesOf(contractId)).find((n) => n.template === "approval-request")!;
     expect(approval.props).toEqual({
       contract_id: contractId,
@@ -109,6 +111,11 @@ describe("terminating a contract at or above the approval threshold", () => {
       value: above(),
       currency: "USD",
       effective_date: inDays(0),
+      approver_name: expect.any(String),
+      notice_basis: "SHORT_NOTICE",
+      notice_period_days: 30,
+      approvals_required: 1,
+      approved_by: [],
       review_url: `${Resource.Web.url}/contracts/${contractId}/termination`,
     });
     const decision = (await noticesOf(contractId)).find((n) => n.template === "termination-decision")!;

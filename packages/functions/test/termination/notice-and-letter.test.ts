@@ -100,7 +100,7 @@ describe("a termination for convenience with 30 days' notice", () => {
 
   it("confirms the end to the client on the effective date", async () => {
     const { contractId, client } = await newContract({ notice_period_days: 0 });
-    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "NON_RENEWAL" } });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
     await runWorkers(contractId);
     const subjects = (await mailTo(client.email)).map((mail) => mail.subject).sort();
     expect(subjects).toEqual([`Notice of termination: Cleaning services (${contractId})`, `Termination completed: Cleaning services (${contractId})`]);

@@ -10,7 +10,7 @@ describe("the reasons catalogue", () => {
     const reply = await call("GET", "/api/termination-reasons", { as: "viewer" });
     expect(reply.status).toBe(200);
     expect(reply.body.items.map((r: { code: string }) => r.code)).toEqual(["MUTUAL_AGREEMENT", "BREACH", "CONVENIENCE", "NON_RENEWAL", "INSOLVENCY", "OTHER"]);
-    expect(reply.body.items).toContainEqual({ code: "BREACH", label: "Breach of contract", short_notice: true, comment_required: false });
+    expect(reply.body.items).toContainEqual({ code: "BREACH", label: "Breach of contract", short_notice: true, comment_required: false, end_of_term: false });
   });
 
   it("refuses a reason the catalogue does not list, naming the ones it does", async () => {
@@ -27,6 +27,16 @@ describe("the reasons catalogue", () => {
     expect(reply.body.errors).toEqual([{ path: "notes", message: "The reason OTHER needs notes saying why" }]);
     expect((await request(contractId, { reason: "OTHER", notes: "Supplier relocated abroad" })).status).toBe(201);
   });
+
+  it("takes a non-renewal on the term's last day only, and by default", async () => {
+    const { contractId } = await newContract();
+    const early = await request(contractId, { reason: "NON_RENEWAL", effective_date: "2030-06-30" });
+    expect(early.status).toBe(422);
+    expect(early.body.errors).toEqual([{ path: "effective_date", message: "Non-renewal at the end of the term takes effect on the term's last day, 2030-12-31" }]);
+    const taken = await request(contractId, { reason: "NON_RENEWAL" });
+    expect(taken.status).toBe(201);
+    expect(taken.body.effective_date).toBe("2030-12-31");
+  });
 });
 
 describe("the terminations report", () => {
@@ -37,7 +47,7 @@ describe("the terminations report", () => {
     const plan = [
       { reason: "CONVENIENCE", effective_date: start },
       { reason: "CONVENIENCE", effective_date: start },
-      { reason: "NON_RENEWAL", effective_date: nextMonth },
+      { reason: "INSOLVENCY", effective_date: nextMonth },
     ];
     const ids = [];
     for (const body of plan) {
@@ -55,7 +65,7 @@ describe("the terminations report", () => {
       total: 3,
       by_reason: [
         { reason: "CONVENIENCE", label: "Termination for convenience", count: 2 },
-        { reason: "NON_RENEWAL", label: "Non-renewal at the end of the term", count: 1 },
+        { reason: "INSOLVENCY", label: "Insolvency of a party", count: 1 },
       ],
       by_status: [
         { status: "SCHEDULED", count: 2 },

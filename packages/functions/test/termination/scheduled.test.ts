@@ -16,7 +16,7 @@ const completeDue = (day: string) => as(systemActor("scheduler"), () => Terminat
 describe("a termination with a future effective date", () => {
   it("waits as SCHEDULED and is ended by the scheduler on its date, not before", async () => {
     const { contractId } = await newContract({ notice_period_days: 3 });
-    const asked = await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "NON_RENEWAL" } });
+    const asked = await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
     expect(asked.body).toMatchObject({ status: "SCHEDULED", effective_date: inDays(3) });
 
     await completeDue(inDays(2));

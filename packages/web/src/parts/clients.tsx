@@ -1,18 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../api";
+import { client, clients } from "../queries";
 
 /** One client, cached: lists and pages show its name. */
-export const useClient = (id: string | undefined) =>
-  useQuery({
-    queryKey: ["client", id],
-    queryFn: () => unwrap(api.GET("/api/clients/{id}", { params: { path: { id: id! } } })),
-    enabled: Boolean(id),
-    staleTime: 60_000,
-  });
+export const useClient = (id: string | undefined) => useQuery({ ...client.detail(id ?? ""), enabled: Boolean(id) });
 
 /** The newest clients, enough to pick one from a list. */
-export const useClientChoices = () =>
-  useQuery({ queryKey: ["clients", "choices"], queryFn: () => unwrap(api.GET("/api/clients", { params: { query: { limit: 100 } } })) });
+export const useClientChoices = () => useQuery(clients.choices());
 
 export function ClientName({ id }: { id: string }) {
   const { data } = useClient(id);

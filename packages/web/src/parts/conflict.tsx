@@ -1,5 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
-import { api, ProblemError, unwrap } from "../api";
+import { ProblemError } from "../api";
+import { client, contract } from "../queries";
 import { moment } from "./format";
 import { nameOf } from "./trail";
 
@@ -11,16 +12,7 @@ export const isConflict = (error: unknown): error is ProblemError => error insta
  * overwrites another person's change.
  */
 export function Conflict({ kind, id, onReload }: { kind: "contract" | "client"; id: string; onReload: () => void }) {
-  const latest = useQuery({
-    queryKey: ["latest-change", kind, id],
-    queryFn: () =>
-      unwrap(
-        kind === "contract"
-          ? api.GET("/api/contracts/{id}/audit", { params: { path: { id }, query: { limit: 1 } } })
-          : api.GET("/api/clients/{id}/audit", { params: { path: { id }, query: { limit: 1 } } }),
-      ),
-    staleTime: 0,
-  });
+  const latest = useQuery(kind === "contract" ? contract.latestChange(id) : client.latestChange(id));
   const entry = latest.data?.items[0];
   return (
     <div role="alert" className="error">

@@ -3,23 +3,26 @@ import { useId, useState, type ChangeEvent } from "react";
 import { api, idempotencyKey, unwrap } from "../api";
 import { useCan } from "../me";
 import { moment } from "./format";
+import { Confirm } from "./confirm";
+import { useFocusResult } from "./focus";
 import { ErrorMessage, Loading } from "./status";
+import { contract, refresh } from "../queries";
 
 /** The contract's documents: uploaded straight to S3 through a presigned grant, downloaded through short-lived links. */
 export function Documents({ contractId }: { contractId: string }) {
   const canWrite = useCan("write");
-  const path = { path: { id: contractId } };
   const files = useQuery({
-    queryKey: ["files", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/files", { params: { ...path, query: { limit: 100 } } })),
+    ...contract.files(contractId),
     // An upload is checked after it lands in S3; look again until it has been.
     refetchInterval: (query) => (query.state.data?.items.some((file) => file.status === "PENDING") ? 1_000 : false),
   });
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const remove = useMutation({
     mutationFn: (fileId: string) =>
       unwrap(api.DELETE("/api/contracts/{id}/files/{file_id}", { params: { path: { id: contractId, file_id: fileId } } })),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["files", contractId] }),
+    onSuccess: () => focus("The document was deleted."),
+    onSettled: () => refresh.files(queries, contractId),
   });
 
   const download = async (fileId: string) => {
@@ -41,7 +44,7 @@ export function Documents({ contractId }: { contractId: string }) {
               <span>
                 {file.filename}{" "}
                 <span className="muted">
-                  ({Math.ceil(file.size / 1024)} KB, {moment(file.created_at)})
+                  ({size(file.size)}, {moment(file.created_at)})
                 </span>
               </span>
               {file.status === "AVAILABLE" ? (
@@ -49,12 +52,21 @@ export function Documents({ contractId }: { contractId: string }) {
                   Download
                 </button>
               ) : (
-                <span className="muted">{file.status === "PENDING" ? "checking…" : `refused: ${file.rejection_reason ?? "not accepted"}`}</span>
+                <span className="muted">{file.status === "PENDING" ? "checking…" : `Refused: ${refusal(file.rejection_reason)}`}</span>
               )}
-              {canWrite && (
-                <button type="button" onClick={() => remove.mutate(file.file_id)} disabled={remove.isPending} aria-label={`Delete ${file.filename}`}>
-                  Delete
-                </button>
+              {/* The termination letter is the record of what the client was sent: the API keeps it, so no Delete is offered. */}
+              {canWrite && file.kind !== "termination_letter" && (
+                <Confirm
+                  open="Delete…"
+                  name={`Delete ${file.filename}`}
+                  title={`Delete ${file.filename}?`}
+                  confirm="Delete the document"
+                  danger
+                  disabled={remove.isPending}
+                  onConfirm={() => remove.mutate(file.file_id)}
+                >
+                  <p>The document is removed from the contract and can no longer be downloaded. This cannot be undone here.</p>
+                </Confirm>
               )}
             </li>
           ))}
@@ -64,6 +76,42 @@ export function Documents({ contractId }: { contractId: string }) {
       {canWrite && <Upload contractId={contractId} />}
     </>
   );
+}
+
+/** A size as people read it, exact below a kilobyte: "16 bytes", "1.5 KB", "2.3 MB". */
+export function size(bytes: number): string {
+  if (bytes < 1024) return `${bytes} byte${bytes === 1 ? "" : "s"}`;
+  const units = ["KB", "MB", "GB"];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return `${Number(value.toFixed(1))} ${units[unit]}`;
+}
+
+/** Why an upload was refused, in words (the API's reason is a code, with details after a colon). */
+export function refusal(reason: string | undefined): string {
+  if (!reason) return "it was not accepted.";
+  const [code = "", detail = ""] = reason.split(/:\s*(.*)/s);
+  const declared = /declared (\S+), content is (.+)/.exec(detail);
+  switch (code) {
+    case "content_type_mismatch":
+      return declared ? `the file is not what its name says (declared ${declared[1]}, the content is ${declared[2]}).` : "the file is not what its name says.";
+    case "size_mismatch":
+      return "the file that arrived is not the size that was announced; upload it again.";
+    case "checksum_mismatch":
+      return "the file changed on the way; upload it again.";
+    case "too_large":
+      return "the file is too large.";
+    case "not_uploaded":
+      return "the file never arrived; upload it again.";
+    case "replaced_after_verification":
+      return "the stored file was replaced after it was checked, so it was withdrawn.";
+    default:
+      return code.replace(/_/g, " ") + ".";
+  }
 }
 
 async function sha256(file: File): Promise<string> {
@@ -86,6 +134,7 @@ function put(upload: { method: string; url: string; headers: Record<string, stri
 
 function Upload({ contractId }: { contractId: string }) {
   const queries = useQueryClient();
+  const focus = useFocusResult();
   const inputId = useId();
   const [progress, setProgress] = useState<number | null>(null);
   const upload = useMutation({
@@ -101,9 +150,10 @@ function Upload({ contractId }: { contractId: string }) {
       if (!("upload" in grant)) return;
       await put(grant.upload, file, setProgress);
     },
+    onSuccess: (_done, file) => focus(`${file.name} was uploaded; it is checked before it can be downloaded.`),
     onSettled: () => {
       setProgress(null);
-      return queries.invalidateQueries({ queryKey: ["files", contractId] });
+      return refresh.files(queries, contractId);
     },
   });
   const chosen = (event: ChangeEvent<HTMLInputElement>) => {

@@ -1,14 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../api";
+import { contract } from "../queries";
 import { moment, words } from "./format";
 import { Loaded } from "./status";
 
 /** The notices sent (or being sent) about the contract, and how far each got. */
 export function Notices({ contractId }: { contractId: string }) {
-  const notices = useQuery({
-    queryKey: ["notices", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/notifications", { params: { path: { id: contractId }, query: { limit: 50 } } })),
-  });
+  const notices = useQuery(contract.notices(contractId));
   return (
     <Loaded query={notices} what="the notices">
       {({ items }) =>

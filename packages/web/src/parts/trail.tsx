@@ -1,12 +1,8 @@
 import { useQuery } from "@tanstack/react-query";
-import { api, unwrap } from "../api";
+import { contract } from "../queries";
 
 /** A contract's audit trail, newest first: the timeline, and the names of the people in it. */
-export const useTrail = (contractId: string) =>
-  useQuery({
-    queryKey: ["trail", contractId],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}/audit", { params: { path: { id: contractId }, query: { limit: 100 } } })),
-  });
+export const useTrail = (contractId: string) => useQuery(contract.trail(contractId));
 
 export interface Actor {
   actor: string;

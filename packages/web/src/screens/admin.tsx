@@ -5,32 +5,34 @@ import { api, idempotencyKey, unwrap } from "../api";
 import { useCan } from "../me";
 import { moment, words } from "../parts/format";
 import { ErrorMessage, Loaded } from "../parts/status";
+import { admin } from "../queries";
+import { useFocusResult } from "../parts/focus";
 
 /** What kept failing and was parked: outbox events (replay their remaining effects) and notices (send them again). */
 export default function Admin() {
   const isAdmin = useCan("admin");
   const queries = useQueryClient();
-  const events = useQuery({
-    queryKey: ["dead-events"],
-    queryFn: () => unwrap(api.GET("/api/terminations/dead-events", { params: { query: { limit: 100 } } })),
-  });
-  const notices = useQuery({
-    queryKey: ["dead-notices"],
-    queryFn: () => unwrap(api.GET("/api/notifications/dead", { params: { query: { limit: 100 } } })),
-  });
+  const focus = useFocusResult();
+  const events = useQuery(admin.deadEvents());
+  const notices = useQuery(admin.deadNotices());
   const replay = useMutation({
     mutationFn: (eventId: string) =>
       unwrap(api.POST("/api/terminations/dead-events/{event_id}/replay", { params: { path: { event_id: eventId } }, headers: idempotencyKey() })),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["dead-events"] }),
+    onSuccess: () => focus("The event was sent on again."),
+    onSettled: () => queries.invalidateQueries({ queryKey: admin.deadEvents().queryKey }),
   });
   const retry = useMutation({
     mutationFn: (id: string) => unwrap(api.POST("/api/notifications/{id}/retry", { params: { path: { id } }, headers: idempotencyKey() })),
-    onSettled: () => queries.invalidateQueries({ queryKey: ["dead-notices"] }),
+    onSuccess: () => focus("The notice is queued to be sent again."),
+    onSettled: () => queries.invalidateQueries({ queryKey: admin.deadNotices().queryKey }),
   });
   if (!isAdmin) return <p>This page is for admins.</p>;
   return (
     <>
-      <h1>Admin</h1>
+      <div className="title-row">
+        <h1>Admin</h1>
+        <Link to="/admin/policy">Termination policy</Link>
+      </div>
       <Parked
         title="Dead events"
         query={events}

@@ -1,10 +1,11 @@
 import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api, unwrap } from "../api";
+import { contract as contractQueries, terminations } from "../queries";
 import { useMe } from "../me";
 import { ClientName } from "../parts/clients";
 import type { TerminationView } from "../parts/contract";
 import { Decision } from "../parts/decision";
+import { approvalsSummary, noticeBasis } from "../parts/termination";
 import { age, day, money, words } from "../parts/format";
 import { Pager, usePaging } from "../parts/paging";
 import { Person } from "../parts/trail";
@@ -15,12 +16,13 @@ export default function Approvals() {
   const me = useMe();
   const paging = usePaging("approvals");
   const query = { status: "PENDING_APPROVAL" as const, limit: 50, ...(paging.cursor ? { cursor: paging.cursor } : {}) };
-  const pending = useQuery({ queryKey: ["terminations", query], queryFn: () => unwrap(api.GET("/api/terminations", { params: { query } })) });
+  const pending = useQuery(terminations.list(query));
 
   if (pending.error) return <ErrorMessage error={pending.error} />;
   if (!pending.data || !me.data) return <Loading what="the approvals" />;
   const mine = me.data.id;
-  const waiting = pending.data.items.filter((termination) => termination.requested_by !== mine);
+  // Not their own requests, and not those they approved already (a second approver decides those).
+  const waiting = pending.data.items.filter((termination) => termination.requested_by !== mine && !termination.decisions.some((d) => d.by === mine));
   return (
     <>
       <h1>Approvals</h1>
@@ -40,10 +42,7 @@ export default function Approvals() {
 }
 
 function Pending({ termination }: { termination: TerminationView }) {
-  const contract = useQuery({
-    queryKey: ["contract", termination.contract_id],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}", { params: { path: { id: termination.contract_id } } })),
-  });
+  const contract = useQuery(contractQueries.detail(termination.contract_id));
   const title = contract.data?.title ?? termination.contract_id;
   const headingId = `pending-${termination.contract_id}`;
   return (
@@ -61,14 +60,20 @@ function Pending({ termination }: { termination: TerminationView }) {
           {termination.reason_label}
           {termination.notes ? ` — ${termination.notes}` : ""}
         </dd>
+        <dt>Message to the client</dt>
+        <dd>{termination.client_message ?? "None"}</dd>
         <dt>Effective</dt>
         <dd>{day(termination.effective_date)}</dd>
+        <dt>Notice basis</dt>
+        <dd>{contract.data ? noticeBasis(termination, contract.data.notice_period_days) : "…"}</dd>
+        <dt>Approvals</dt>
+        <dd>{approvalsSummary(termination)}</dd>
         <dt>Requested by</dt>
         <dd>{termination.requested_by_name ?? <Person contractId={termination.contract_id} id={termination.requested_by} />}</dd>
         <dt>Waiting</dt>
         <dd>{age(termination.requested_at)}</dd>
       </dl>
-      <Decision contractId={termination.contract_id} title={title} />
+      <Decision termination={termination} title={title} />
     </li>
   );
 }

@@ -8,6 +8,7 @@ import { Conflict, isConflict } from "../parts/conflict";
 import type { ClientView } from "../parts/contract";
 import { Field } from "../parts/field";
 import { ErrorMessage, Loading } from "../parts/status";
+import { refresh } from "../queries";
 
 /** Add a client, or change one (naming the version read, so nobody's change is overwritten). */
 export default function ClientForm() {
@@ -29,9 +30,9 @@ function Editor({ client, reload }: { client?: ClientView; reload?: () => void }
       client
         ? unwrap(api.PUT("/api/clients/{id}", { params: { path: { id: client.client_id } }, body: fields, headers: ifMatch(client.version) }))
         : unwrap(api.POST("/api/clients", { body: fields, headers: idempotencyKey() })),
-    onSuccess: () => {
-      void queries.invalidateQueries();
-      navigate("/clients");
+    onSuccess: (saved) => {
+      void refresh.client(queries, saved.client_id);
+      navigate(`/clients/${saved.client_id}`);
     },
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {

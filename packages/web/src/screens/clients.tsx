@@ -1,21 +1,17 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
-import { api, unwrap } from "../api";
 import { useCan } from "../me";
 import { moment, words } from "../parts/format";
 import { Pager, usePaging } from "../parts/paging";
 import { ErrorMessage, Loading } from "../parts/status";
+import { clients } from "../queries";
 
 /** Clients, newest first, a page at a time. */
 export default function Clients() {
   const canWrite = useCan("write");
   const paging = usePaging("clients");
   const query = { limit: 20, ...(paging.cursor ? { cursor: paging.cursor } : {}) };
-  const list = useQuery({
-    queryKey: ["clients", query],
-    queryFn: () => unwrap(api.GET("/api/clients", { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+  const list = useQuery({ ...clients.list(query), placeholderData: keepPreviousData });
   return (
     <>
       <div className="title-row">
@@ -49,7 +45,7 @@ export default function Clients() {
               {list.data.items.map((client) => (
                 <tr key={client.client_id}>
                   <td>
-                    <Link to={`/contracts?client_id=${client.client_id}`}>{client.name}</Link>
+                    <Link to={`/clients/${client.client_id}`}>{client.name}</Link>
                   </td>
                   <td>{client.email}</td>
                   <td>{words(client.status)}</td>

@@ -1,28 +1,25 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
-import { api, unwrap } from "../api";
+import { contract as contractQueries } from "../queries";
 import { useCan } from "../me";
 import { ClientName } from "../parts/clients";
+import { Deadline } from "../parts/deadline";
 import { Documents } from "../parts/documents";
 import { day, money, words } from "../parts/format";
 import { Notices } from "../parts/notices";
 import { ErrorMessage, Loading } from "../parts/status";
 import { TerminationPanel } from "../parts/termination";
 import { Timeline } from "../parts/timeline";
-import { StatusActions } from "../parts/status-actions";
+import { Renew, renewable, StatusActions } from "../parts/status-actions";
+import { RENEWAL_LABELS } from "../parts/renewal";
 
-/** How each renewal kind reads to the people who run the contract. */
-const RENEWAL_LABELS = { NONE: "Expires at its end date", AUTO: "Renews automatically unless notice is given", EVERGREEN: "Runs until ended with notice" } as const;
 
 /** One contract: its terms, its termination, documents, notices, and who did what. */
 export default function ContractPage({ focus }: { focus?: "termination" }) {
   const { id = "" } = useParams();
   const canWrite = useCan("write");
-  const contract = useQuery({
-    queryKey: ["contract", id],
-    queryFn: () => unwrap(api.GET("/api/contracts/{id}", { params: { path: { id } } })),
-  });
+  const contract = useQuery(contractQueries.detail(id));
   const termination = useRef<HTMLHeadingElement>(null);
   const loaded = Boolean(contract.data);
   useEffect(() => {
@@ -44,12 +41,15 @@ export default function ContractPage({ focus }: { focus?: "termination" }) {
         <h1 id="contract-title">{c.title}</h1>
         <span className={`badge status-${c.status.toLowerCase()}`}>{words(c.status)}</span>
       </div>
-      {canWrite && editable && (
+      {canWrite && (editable || renewable(c)) && (
         <div className="actions">
-          <Link className="button" to={`/contracts/${c.contract_id}/edit`}>
-            Edit terms
-          </Link>
-          <StatusActions contract={c} />
+          {editable && (
+            <Link className="button" to={`/contracts/${c.contract_id}/edit`}>
+              Edit terms
+            </Link>
+          )}
+          {renewable(c) && <Renew contract={c} />}
+          {editable && <StatusActions contract={c} />}
         </div>
       )}
       <section aria-labelledby="terms">
@@ -57,7 +57,9 @@ export default function ContractPage({ focus }: { focus?: "termination" }) {
         <dl className="facts">
           <dt>Client</dt>
           <dd>
-            <ClientName id={c.client_id} />
+            <Link to={`/clients/${c.client_id}`}>
+              <ClientName id={c.client_id} />
+            </Link>
           </dd>
           <dt>Type</dt>
           <dd>{words(c.contract_type)}</dd>
@@ -68,7 +70,9 @@ export default function ContractPage({ focus }: { focus?: "termination" }) {
           {c.notice_deadline && (
             <>
               <dt>Notice deadline</dt>
-              <dd>{day(c.notice_deadline)}</dd>
+              <dd>
+                <Deadline contract={c} />
+              </dd>
             </>
           )}
           <dt>Value</dt>

@@ -1,18 +1,28 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useId, type FormEvent } from "react";
+import { rules } from "@testex/client";
+import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
-import { api, unwrap } from "../api";
 import { useCan } from "../me";
 import { ClientName, useClientChoices } from "../parts/clients";
-import { day, money, words } from "../parts/format";
+import { Field } from "../parts/field";
+import { addDays, day, money, today, words } from "../parts/format";
+import { Deadline } from "../parts/deadline";
 import { Pager, usePaging } from "../parts/paging";
 import { ErrorMessage, Loading } from "../parts/status";
+import { contracts, type ContractListQuery } from "../queries";
 
-const STATUSES = ["ACTIVE", "SUSPENDED", "PENDING_TERMINATION", "TERMINATED"] as const;
+/** Every status the API document names: a new one appears here by itself. */
+const STATUSES = rules.Contract.status.enum;
 type Status = (typeof STATUSES)[number];
 const PAGE = 20;
+/** With no filter, the list is every running contract's deadline: the next hundred years are all of them. */
+const ANY_DEADLINE_YEARS = 100;
 
-/** Contracts: filtered by status, client and end-date window, paged; or found by words of the title or client name. */
+/**
+ * Contracts: by default the running ones, the soonest notice deadline first
+ * (what is due); filtered by deadline, status, client and end-date window,
+ * paged; or found by words of the title or client name.
+ */
 export default function Contracts() {
   const [params, setParams] = useSearchParams();
   const filters = {
@@ -21,6 +31,7 @@ export default function Contracts() {
     client_id: params.get("client_id") ?? "",
     ending_after: params.get("ending_after") ?? "",
     ending_before: params.get("ending_before") ?? "",
+    deadline_before: params.get("deadline_before") ?? "",
   };
   const paging = usePaging(params.toString());
   const canWrite = useCan("write");
@@ -44,11 +55,12 @@ export default function Contracts() {
         )}
       </div>
       <form role="search" aria-label="Contracts" className="filters" onSubmit={apply}>
-        <Field label="Search title or client" name="q" type="search" defaultValue={filters.q} />
+        <Input label="Search title or client" name="q" type="search" defaultValue={filters.q} />
+        <Input label="Notice deadline on or before" name="deadline_before" type="date" defaultValue={filters.deadline_before} />
         <StatusFilter value={filters.status} />
         <ClientFilter value={filters.client_id} />
-        <Field label="Ending on or after" name="ending_after" type="date" defaultValue={filters.ending_after} />
-        <Field label="Ending on or before" name="ending_before" type="date" defaultValue={filters.ending_before} />
+        <Input label="Ending on or after" name="ending_after" type="date" defaultValue={filters.ending_after} />
+        <Input label="Ending on or before" name="ending_before" type="date" defaultValue={filters.ending_before} />
         <div className="actions">
           <button type="submit" className="primary">
             Apply
@@ -63,71 +75,86 @@ export default function Contracts() {
   );
 }
 
-function Field({ label, ...input }: { label: string; name: string; type: string; defaultValue: string }) {
-  const id = useId();
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} {...input} />
-    </div>
-  );
+function Input({ label, ...input }: { label: string; name: string; type: string; defaultValue: string }) {
+  return <Field label={label}>{(id) => <input id={id} {...input} />}</Field>;
 }
 
 function StatusFilter({ value }: { value: string }) {
-  const id = useId();
   return (
-    <div className="field">
-      <label htmlFor={id}>Status</label>
-      <select id={id} name="status" defaultValue={value}>
-        <option value="">Any</option>
-        {STATUSES.map((status) => (
-          <option key={status} value={status}>
-            {words(status)}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label="Status">
+      {(id) => (
+        <select id={id} name="status" defaultValue={value}>
+          <option value="">Any</option>
+          {STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {words(status)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
 function ClientFilter({ value }: { value: string }) {
-  const id = useId();
   const clients = useClientChoices();
   return (
-    <div className="field">
-      <label htmlFor={id}>Client</label>
-      <select id={id} name="client_id" defaultValue={value} key={clients.data ? "loaded" : "loading"}>
-        <option value="">Any</option>
-        {clients.data?.items.map((client) => (
-          <option key={client.client_id} value={client.client_id}>
-            {client.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <Field label="Client">
+      {(id) => (
+        <select id={id} name="client_id" defaultValue={value} key={clients.data ? "loaded" : "loading"}>
+          <option value="">Any</option>
+          {clients.data?.items.map((client) => (
+            <option key={client.client_id} value={client.client_id}>
+              {client.name}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
 
-type Filters = { q: string; status: Status | ""; client_id: string; ending_after: string; ending_before: string };
+type Filters = { q: string; status: Status | ""; client_id: string; ending_after: string; ending_before: string; deadline_before: string };
 
-function ContractPages({ filters, paging }: { filters: Filters; paging: ReturnType<typeof usePaging> }) {
-  const query = {
-    limit: PAGE,
-    ...(paging.cursor ? { cursor: paging.cursor } : {}),
+/**
+ * The API's query for the filters. The notice-deadline index holds running
+ * contracts only, soonest first; it serves the default list and the deadline
+ * filter (with a status of ACTIVE or SUSPENDED at most). Other filters read
+ * the end-date indexes.
+ */
+export function listQuery(filters: Omit<Filters, "q">, cursor?: string): ContractListQuery {
+  const page = { limit: PAGE, ...(cursor ? { cursor } : {}) };
+  const byEnd = filters.client_id || filters.ending_after || filters.ending_before;
+  const running = !filters.status || filters.status === "ACTIVE" || filters.status === "SUSPENDED";
+  if (!byEnd && running && (filters.deadline_before || !filters.status)) {
+    return {
+      ...page,
+      notice_deadline_before: filters.deadline_before || addDays(today(), ANY_DEADLINE_YEARS * 365),
+      ...(filters.status ? { status: filters.status } : {}),
+    };
+  }
+  return {
+    ...page,
     ...(filters.status ? { status: filters.status } : {}),
     ...(filters.client_id ? { client_id: filters.client_id } : {}),
     ...(filters.ending_after ? { ending_after: filters.ending_after } : {}),
     ...(filters.ending_before ? { ending_before: filters.ending_before } : {}),
   };
-  const list = useQuery({
-    queryKey: ["contracts", query],
-    queryFn: () => unwrap(api.GET("/api/contracts", { params: { query } })),
-    placeholderData: keepPreviousData,
-  });
+}
+
+function ContractPages({ filters, paging }: { filters: Filters; paging: ReturnType<typeof usePaging> }) {
+  const query = listQuery(filters, paging.cursor);
+  const list = useQuery({ ...contracts.list(query), placeholderData: keepPreviousData });
   if (list.error) return <ErrorMessage error={list.error} />;
   if (!list.data) return <Loading what="contracts" />;
   return (
     <>
+      {query.notice_deadline_before && !filters.deadline_before && (
+        <p className="note">Running contracts, the soonest notice deadline first. Choose a status to see open-ended and ended ones.</p>
+      )}
+      {filters.deadline_before && query.notice_deadline_before === undefined && (
+        <p className="note">The notice deadline filter applies to running contracts alone, without a client or end-date filter.</p>
+      )}
       <ContractTable rows={list.data.items.map((contract) => ({ contract }))} />
       <Pager paging={paging} nextCursor={list.data.next_cursor} label="Contracts" />
     </>
@@ -135,10 +162,7 @@ function ContractPages({ filters, paging }: { filters: Filters; paging: ReturnTy
 }
 
 function SearchResults(filters: Filters) {
-  const found = useQuery({
-    queryKey: ["contracts", "search", filters.q],
-    queryFn: () => unwrap(api.GET("/api/contracts/search", { params: { query: { q: filters.q, limit: 100 } } })),
-  });
+  const found = useQuery(contracts.search(filters.q));
   if (found.error) return <ErrorMessage error={found.error} />;
   if (!found.data) return <Loading what="matching contracts" />;
   // The search answers by words; the other filters narrow its matches here.
@@ -146,8 +170,10 @@ function SearchResults(filters: Filters) {
     (match) =>
       (!filters.status || match.status === filters.status) &&
       (!filters.client_id || match.client_id === filters.client_id) &&
-      (!filters.ending_after || (match.end_date ?? OPEN_END) >= filters.ending_after) &&
-      (!filters.ending_before || (match.end_date !== undefined && match.end_date <= filters.ending_before)),
+      // No end date (EVERGREEN): it ends after any date a filter names, and has no notice deadline.
+      (!filters.ending_after || match.end_date === undefined || match.end_date >= filters.ending_after) &&
+      (!filters.ending_before || (match.end_date !== undefined && match.end_date <= filters.ending_before)) &&
+      (!filters.deadline_before || (match.notice_deadline !== undefined && match.notice_deadline <= filters.deadline_before)),
   );
   return (
     <>
@@ -159,11 +185,17 @@ function SearchResults(filters: Filters) {
   );
 }
 
-/** An EVERGREEN contract has no end date: it ends after any date a filter names. */
-const OPEN_END = "9999-12-31";
-
 interface Row {
-  contract: { contract_id: string; client_id: string; title: string; status: string; end_date?: string; value: number | string; currency: string };
+  contract: {
+    contract_id: string;
+    client_id: string;
+    title: string;
+    status: string;
+    end_date?: string;
+    notice_deadline?: string;
+    value: number | string;
+    currency: string;
+  };
   clientName?: string;
 }
 
@@ -177,6 +209,7 @@ function ContractTable({ rows }: { rows: Row[] }) {
           <th scope="col">Title</th>
           <th scope="col">Client</th>
           <th scope="col">Status</th>
+          <th scope="col">Notice deadline</th>
           <th scope="col">Ends</th>
           <th scope="col" className="number">
             Value
@@ -191,6 +224,9 @@ function ContractTable({ rows }: { rows: Row[] }) {
             </td>
             <td>{clientName ?? <ClientName id={contract.client_id} />}</td>
             <td>{words(contract.status)}</td>
+            <td>
+              <Deadline contract={contract} />
+            </td>
             <td>{day(contract.end_date)}</td>
             <td className="number">{money(contract.value, contract.currency)}</td>
           </tr>

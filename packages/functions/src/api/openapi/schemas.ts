@@ -21,6 +21,7 @@ export const RESOURCES: Record<string, GenericSchema> = {
   ContractSearchResult: Contract.SearchResult,
   TerminationReason: Termination.Reason,
   TerminationReport: Termination.Report,
+  TerminationPolicy: Termination.PolicyView,
   Me,
   Health,
 };
