@@ -915,7 +915,16 @@ export interface components {
             /** @enum {string} */
             status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
             attempts: number;
+            /** @description SES's message id of the last send it accepted */
             ses_message_id?: string;
+            /** @description Every send attempt, oldest first. One without a message id failed, or its worker stopped before recording SES's answer (the mail may have gone out). */
+            sends?: {
+                /** @description When the attempt began (before SES was called) */
+                at: string;
+                /** @description SES's message id, once SES accepted the mail */
+                message_id?: string;
+                accepted_at?: string;
+            }[];
             last_error_code?: string;
             created_at: string;
             updated_at: string;

@@ -25,7 +25,19 @@ export const Notification = v.object({
   attachments: v.optional(v.pipe(v.array(v.string()), v.description("Ids of the contract's files sent with the notice"))),
   status: v.picklist(NOTIFICATION_STATUSES),
   attempts: v.number(),
-  ses_message_id: v.optional(v.string()),
+  ses_message_id: v.optional(v.pipe(v.string(), v.description("SES's message id of the last send it accepted"))),
+  sends: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          at: v.pipe(v.string(), v.description("When the attempt began (before SES was called)")),
+          message_id: v.optional(v.pipe(v.string(), v.description("SES's message id, once SES accepted the mail"))),
+          accepted_at: v.optional(v.string()),
+        }),
+      ),
+      v.description("Every send attempt, oldest first. One without a message id failed, or its worker stopped before recording SES's answer (the mail may have gone out)."),
+    ),
+  ),
   last_error_code: v.optional(v.string()),
   created_at: v.string(),
   updated_at: v.string(),
