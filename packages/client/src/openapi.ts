@@ -670,7 +670,7 @@ export interface paths {
         put?: never;
         /**
          * Queue a notice from a template; it is sent by the notifier
-         * @description `props` are checked against the template's schema. The reply is 202: delivery happens later; follow `location`.
+         * @description `props` are checked against the template's schema. Links are not taken: the notice's links are made from the stage's console URL. Every contract the notice names (`contract_id`, `props.contract_id`) must exist. The reply is 202: delivery happens later; follow `location`.
          *
          *     Needs the `admin` permission (roles: admin).
          */
@@ -1233,8 +1233,6 @@ export interface components {
                  * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
                  */
                 effective_date: string;
-                /** Format: uri */
-                review_url: string;
                 waiting_days?: number;
             };
         } | {

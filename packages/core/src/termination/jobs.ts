@@ -1,11 +1,12 @@
 /** The scheduler's termination jobs: complete what is due, remind approvers of what waits. */
-import { consoleUrl, settings } from "../config";
+import { settings } from "../config";
 import * as Contract from "../contract";
 import { db } from "../db/service";
 import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
+import { reviewUrl } from "../notification/links";
 import { addDays, labelOf, today } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
@@ -122,6 +123,6 @@ export function approvalRequestProps(
     currency: contract.currency,
     effective_date: termination.effective_date,
     // The request's page in the console: signing in from the link lands there, and nothing changes on opening it.
-    review_url: `${consoleUrl()}/contracts/${contract.contract_id}/termination`,
+    review_url: reviewUrl(contract.contract_id),
   };
 }
