@@ -18,7 +18,7 @@ const as = (login: string) => {
 };
 
 /** A contract of a fresh client, made through the API; worth enough to need an approver unless told otherwise. */
-async function aContract(value = settings().approval.default.one + 5_000) {
+async function aContract(value = settings().approval.byCurrency.USD!.one + 5_000) {
   const title = `Facility services ${Math.random().toString(36).slice(2, 8)}`;
   const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Northwind Traders", email: uniqueEmail("northwind") } });
   const contract = await call("POST", "/api/contracts", {

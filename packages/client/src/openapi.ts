@@ -1072,7 +1072,7 @@ export interface components {
             end_date?: string;
             /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
             value: number;
-            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            /** @description An active ISO 4217 code (default USD) that the stage has approval thresholds for, its own or converted from USD at the stage's exchange rate; any other is refused with 422 (`validation.failed` on `currency`). */
             currency?: string;
             notice_period_days?: number;
             /**
@@ -1100,7 +1100,7 @@ export interface components {
             end_date?: string;
             /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
             value?: number;
-            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            /** @description An active ISO 4217 code (default USD) that the stage has approval thresholds for, its own or converted from USD at the stage's exchange rate; any other is refused with 422 (`validation.failed` on `currency`). */
             currency?: string;
             notice_period_days?: number;
             /**

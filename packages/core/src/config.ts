@@ -25,11 +25,19 @@ export interface ApprovalThresholds {
   two: number;
 }
 
+/**
+ * Every currency a stage accepts has thresholds: its own in `byCurrency`, or
+ * the base currency's converted at the stage's rate in `exchangeRates`. A
+ * currency with neither is refused (there is no default: 50,000 means very
+ * different sums in KWD and in JPY).
+ */
 export interface ApprovalSettings {
-  /** For every currency not listed in `byCurrency`. */
-  default: ApprovalThresholds;
+  /** The currency `exchangeRates` are quoted against; it must have thresholds in `byCurrency`. */
+  baseCurrency: string;
   /** By ISO 4217 code: amounts differ by orders of magnitude between currencies (USD vs JPY). */
   byCurrency: Record<string, ApprovalThresholds>;
+  /** Units of a currency that one unit of `baseCurrency` buys (USD → KWD about 0.31), for currencies without their own thresholds. */
+  exchangeRates: Record<string, number>;
   /** Approvers are reminded of a request that has waited longer than this many days. */
   remindAfterDays: number;
 }
