@@ -197,7 +197,7 @@ describe("the console's security headers", () => {
     const policy = custom(dev, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "ConsoleHeaders");
     const { securityHeadersConfig: config } = policy.inputs;
     const csp: string = config.contentSecurityPolicy.contentSecurityPolicy;
-    expect(csp).toBe(contentSecurityPolicy({ api: dev.outputs.api, issuer: dev.outputs.issuer, signIn: [dev.outputs.signIn] }));
+    expect(csp).toBe(contentSecurityPolicy({ api: String(dev.outputs.api), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)] }));
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self';");
     expect(config).toMatchObject({
