@@ -6,7 +6,7 @@ import { wording } from "../wording";
 const w = wording();
 
 /** The termination letter: parties, the contract, the reason in words, the date and its basis, who decided. */
-export function TerminationLetter(p: LetterProps) {
+export function TerminationLetter(p: LetterProps & { fonts?: string[] }) {
   // Dated by the letter, not the clock: the same letter renders to the same bytes, so a retried store finds it unchanged.
   const written = new Date(`${p.letter_date}T00:00:00Z`);
   const rows = [
@@ -23,7 +23,7 @@ export function TerminationLetter(p: LetterProps) {
       creationDate={written}
       modificationDate={written}
     >
-      <Page size="A4" style={styles.page}>
+      <Page size="A4" style={[styles.page, { fontFamily: p.fonts ?? "Helvetica" }]}>
         <View style={styles.parties}>
           <View>
             <Text style={styles.label}>{w.terms.from}</Text>
@@ -75,15 +75,15 @@ TerminationLetter.PreviewProps = {
 } satisfies LetterProps;
 
 const styles = StyleSheet.create({
-  page: { fontFamily: "Helvetica", fontSize: 11, lineHeight: 1.45, padding: "56 64", color: "#1f2328" },
+  page: { fontSize: 11, lineHeight: 1.45, padding: "56 64", color: "#1f2328" },
   parties: { flexDirection: "row", justifyContent: "space-between", marginBottom: 28 },
   label: { fontSize: 8, color: "#6a737d", textTransform: "uppercase", letterSpacing: 1 },
   date: { marginBottom: 4 },
   reference: { color: "#6a737d", marginBottom: 20 },
-  heading: { fontFamily: "Helvetica-Bold", fontSize: 13, marginBottom: 14 },
+  heading: { fontWeight: "bold", fontSize: 13, marginBottom: 14 },
   paragraph: { marginBottom: 10 },
   terms: { backgroundColor: "#f6f8fa", padding: "8 12", marginBottom: 14 },
   row: { flexDirection: "row", marginVertical: 2 },
-  termLabel: { width: 120, fontFamily: "Helvetica-Bold" },
+  termLabel: { width: 120, fontWeight: "bold" },
   termValue: { flex: 1 },
 });
