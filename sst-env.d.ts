@@ -121,6 +121,15 @@ declare module "sst" {
       "debug": boolean
       "environment": string
       "healthTimeoutMs": number
+      "letterhead": {
+        "address": any
+        "legalEntity": string
+        "registration": string
+        "signatory": {
+          "name": string
+          "title": string
+        }
+      }
       "logLevel": string
       "maxUploadBytes": number
       "oidc": {

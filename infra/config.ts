@@ -1,5 +1,5 @@
 import { ROLES, type Role } from "../packages/core/src/access";
-import type { ApprovalSettings, ReasonSettings, Settings } from "../packages/core/src/config";
+import type { ApprovalSettings, LetterheadSettings, ReasonSettings, Settings } from "../packages/core/src/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
@@ -49,6 +49,14 @@ const APPROVAL: ApprovalSettings = {
   remindAfterDays: 3,
 };
 
+/** Who letters come from: the legal entity, its registered address and who signs (fictional; a stage states its own). */
+const LETTERHEAD: LetterheadSettings = {
+  legalEntity: "TESTEX Ltd",
+  address: ["1 Example Square", "London EC2A 4BX", "United Kingdom"],
+  registration: "Registered in England and Wales, company no. 01234567",
+  signatory: { name: "Ada Park", title: "Head of Legal" },
+};
+
 /** The reasons every stage starts with. */
 const REASONS: ReasonSettings[] = [
   { code: "MUTUAL_AGREEMENT", label: "Mutual agreement of the parties", shortNotice: true, commentRequired: false },
@@ -66,6 +74,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@testex-dev.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["http://localhost:3000", "http://127.0.0.1:3000"],
     approverEmails: ["approvers@testex-dev.com"],
     operatorEmails: ["operators@testex-dev.com"],
@@ -79,6 +88,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@staging.testex.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["https://staging.testex.com"],
     approverEmails: ["approvers@staging.testex.com"],
     operatorEmails: ["operators@staging.testex.com"],
@@ -92,6 +102,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@testex.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["https://app.testex.com"],
     approverEmails: ["approvers@testex.com"],
     operatorEmails: ["operators@testex.com"],

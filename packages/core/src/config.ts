@@ -54,6 +54,18 @@ export interface ReasonSettings {
   commentRequired: boolean;
 }
 
+/** Who the stage's letters come from: the letterhead, and who signs them. */
+export interface LetterheadSettings {
+  /** The legal entity, as registered (e.g. "TESTEX Ltd"): the party that gives notice. */
+  legalEntity: string;
+  /** Its registered address, one line each. */
+  address: string[];
+  /** Registration details printed under the address (company number, VAT id), if any. */
+  registration?: string;
+  /** The person who signs for the legal entity, with their title. */
+  signatory: { name: string; title: string };
+}
+
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
 export interface Settings {
   stage: string;
@@ -66,6 +78,8 @@ export interface Settings {
   /** The reasons a termination may give, and each one's rules; the six built-in codes unless a stage says otherwise. */
   terminationReasons: ReasonSettings[];
   corsOrigins: string[];
+  /** The letterhead and signatory of the termination letter. */
+  letterhead: LetterheadSettings;
   /** Who receives approval requests. */
   approverEmails: string[];
   /** Who receives system alerts (dead notices, failed backups). */

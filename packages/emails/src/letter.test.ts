@@ -19,6 +19,12 @@ describe("the termination letter", () => {
     expect(again.equals(first)).toBe(true);
   });
 
+  it("prints the letterhead (legal entity, address, registration) and the signatory's name and title", async () => {
+    const text = textOf(await renderLetter(preview));
+    const { legal_entity, address, registration, signatory } = preview.issuer;
+    for (const line of [legal_entity, address.join(" · "), registration, signatory.name, signatory.title, `For ${legal_entity}`]) expect(text).toContain(line);
+  });
+
   it("prints names in any script exactly: Japanese, Polish, Cyrillic, Greek", async () => {
     const text = textOf(
       await renderLetter({
