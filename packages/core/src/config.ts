@@ -11,7 +11,7 @@ export interface OidcSettings {
   issuer: string;
   /** Where the issuer publishes its signing keys (JWKS). */
   jwksUrl: string;
-  /** The console's client id: ID tokens name it in `aud`, Cognito's access tokens in `client_id`. */
+  /** The console's client id: the ID tokens the API accepts name it in `aud` (and in `azp` when they name several audiences). */
   audience: string;
   /** The claim that lists the user's groups, e.g. `cognito:groups` or `groups`. */
   groupsClaim: string;
