@@ -49,6 +49,7 @@ declare module "sst" {
     "Settings": {
       "allowedContentTypes": any
       "approval": {
+        "baseCurrency": string
         "byCurrency": {
           "CNY": {
             "one": number
@@ -66,10 +67,52 @@ declare module "sst" {
             "one": number
             "two": number
           }
+          "USD": {
+            "one": number
+            "two": number
+          }
         }
-        "default": {
-          "one": number
-          "two": number
+        "exchangeRates": {
+          "AED": number
+          "ARS": number
+          "AUD": number
+          "BHD": number
+          "BRL": number
+          "CAD": number
+          "CHF": number
+          "CLP": number
+          "COP": number
+          "CZK": number
+          "DKK": number
+          "EGP": number
+          "EUR": number
+          "GBP": number
+          "HKD": number
+          "HUF": number
+          "IDR": number
+          "ILS": number
+          "JOD": number
+          "KES": number
+          "KWD": number
+          "MAD": number
+          "MXN": number
+          "MYR": number
+          "NGN": number
+          "NOK": number
+          "NZD": number
+          "OMR": number
+          "PHP": number
+          "PLN": number
+          "QAR": number
+          "RON": number
+          "SAR": number
+          "SEK": number
+          "SGD": number
+          "THB": number
+          "TRY": number
+          "TWD": number
+          "VND": number
+          "ZAR": number
         }
         "remindAfterDays": number
       }
@@ -78,6 +121,15 @@ declare module "sst" {
       "debug": boolean
       "environment": string
       "healthTimeoutMs": number
+      "letterhead": {
+        "address": any
+        "legalEntity": string
+        "registration": string
+        "signatory": {
+          "name": string
+          "title": string
+        }
+      }
       "logLevel": string
       "maxUploadBytes": number
       "oidc": {

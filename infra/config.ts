@@ -1,5 +1,5 @@
 import { ROLES, type Role } from "../packages/core/src/access";
-import type { ApprovalSettings, ReasonSettings, Settings } from "../packages/core/src/config";
+import type { ApprovalSettings, LetterheadSettings, ReasonSettings, Settings } from "../packages/core/src/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
@@ -22,16 +22,39 @@ const DOCUMENT_TYPES = [
   "text/plain",
 ];
 
-/** The default approval policy: one approver from 50,000, two from 250,000 (JPY and the like scaled to match). */
+/**
+ * The approval policy: one approver from 50,000 USD, two from 250,000 USD.
+ * A few currencies have round thresholds of their own; every other currency a
+ * stage accepts has the USD thresholds converted at its rate below (rounded
+ * down to two significant digits). A contract in a currency in neither table
+ * is refused. The rates are the stage's policy, not a market feed: review them
+ * when a currency moves by more than a few percent.
+ */
 const APPROVAL: ApprovalSettings = {
-  default: { one: 50_000, two: 250_000 },
+  baseCurrency: "USD",
   byCurrency: {
+    USD: { one: 50_000, two: 250_000 },
     JPY: { one: 7_500_000, two: 37_500_000 },
     KRW: { one: 70_000_000, two: 350_000_000 },
     INR: { one: 4_000_000, two: 20_000_000 },
     CNY: { one: 350_000, two: 1_750_000 },
   },
+  // Units per 1 USD.
+  exchangeRates: {
+    EUR: 0.86, GBP: 0.75, CHF: 0.8, KWD: 0.307, BHD: 0.376, OMR: 0.385, JOD: 0.709, SAR: 3.75, AED: 3.6725, QAR: 3.64,
+    CAD: 1.38, AUD: 1.52, NZD: 1.72, SGD: 1.29, HKD: 7.78, SEK: 9.4, NOK: 10.1, DKK: 6.4, PLN: 3.65, CZK: 20.8,
+    HUF: 330, RON: 4.35, ILS: 3.3, TRY: 42, ZAR: 17.3, MXN: 18.4, BRL: 5.4, CLP: 930, COP: 3900, ARS: 1450,
+    TWD: 30.5, THB: 32.4, MYR: 4.2, IDR: 16600, PHP: 58.5, VND: 26300, EGP: 47.5, NGN: 1460, KES: 129, MAD: 9.1,
+  },
   remindAfterDays: 3,
+};
+
+/** Who letters come from: the legal entity, its registered address and who signs (fictional; a stage states its own). */
+const LETTERHEAD: LetterheadSettings = {
+  legalEntity: "TESTEX Ltd",
+  address: ["1 Example Square", "London EC2A 4BX", "United Kingdom"],
+  registration: "Registered in England and Wales, company no. 01234567",
+  signatory: { name: "Ada Park", title: "Head of Legal" },
 };
 
 /** The reasons every stage starts with. */
@@ -51,6 +74,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@testex-dev.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["http://localhost:3000", "http://127.0.0.1:3000"],
     approverEmails: ["approvers@testex-dev.com"],
     operatorEmails: ["operators@testex-dev.com"],
@@ -64,6 +88,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@staging.testex.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["https://staging.testex.com"],
     approverEmails: ["approvers@staging.testex.com"],
     operatorEmails: ["operators@staging.testex.com"],
@@ -77,6 +102,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     senderEmail: "noreply@testex.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
+    letterhead: LETTERHEAD,
     corsOrigins: ["https://app.testex.com"],
     approverEmails: ["approvers@testex.com"],
     operatorEmails: ["operators@testex.com"],

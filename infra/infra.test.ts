@@ -4,7 +4,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "./config";
+import { contentSecurityPolicy } from "./console-headers";
 import { apiCors } from "./cors";
+import { mockId } from "./offline/mock-id";
 import { buildFunction } from "./offline/build-function";
 import { entityKeyShape } from "./offline/entity-keys";
 import { deprecatedUses } from "./offline/deprecations";
@@ -187,6 +189,29 @@ describe("the console", () => {
       restrictPublicBuckets: true,
     });
     expect(Object.keys(dev.outputs)).toContain("web");
+  });
+});
+
+describe("the console's security headers", () => {
+  it("are a CloudFront response headers policy on the console's distribution: CSP with frame-ancestors 'none', nosniff, no referrer, no framing, HSTS", () => {
+    const policy = custom(dev, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "ConsoleHeaders");
+    const { securityHeadersConfig: config } = policy.inputs;
+    const csp: string = config.contentSecurityPolicy.contentSecurityPolicy;
+    expect(csp).toBe(contentSecurityPolicy({ api: String(dev.outputs.api), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)] }));
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).toContain("script-src 'self';");
+    expect(config).toMatchObject({
+      contentSecurityPolicy: { override: true },
+      contentTypeOptions: { override: true },
+      referrerPolicy: { override: true, referrerPolicy: "no-referrer" },
+      frameOptions: { override: true, frameOption: "DENY" },
+      strictTransportSecurity: { override: true, includeSubdomains: true },
+    });
+    const [distribution, ...others] = ofType(dev, "aws:cloudfront/distribution:Distribution").filter(
+      (d) => d.inputs.defaultCacheBehavior?.responseHeadersPolicyId === mockId("ConsoleHeaders"),
+    );
+    expect(others).toEqual([]);
+    expect(distribution!.inputs.comment).toBe("Web site");
   });
 });
 

@@ -25,8 +25,9 @@ export const processor = table.subscribe(
     // The console's URL: notices link people to its pages.
     link: [table, backups, files, archives, notificationQueue, settings, web],
     // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
-    // cannot follow: it is installed beside the bundle instead (loaded only when a letter is written).
-    nodejs: { install: ["pdfkit"] },
+    // cannot follow, and a letter beyond Western European text reads Noto subsets from disk: they are installed
+    // beside the bundle instead (read only when a letter is written, and only the subsets its text needs).
+    nodejs: { install: ["pdfkit", "@fontsource/noto-sans", "@fontsource/noto-sans-jp"] },
     permissions: [
       readWriteItems(table),
       writeObjects(backups),

@@ -19,7 +19,7 @@ const as = (login: string) => {
 };
 
 /** A contract of a fresh client, made through the API; worth enough to need an approver unless told otherwise. */
-async function aContract(value = settings().approval.default.one + 5_000, terms: Record<string, unknown> = {}) {
+async function aContract(value = settings().approval.byCurrency.USD!.one + 5_000, terms: Record<string, unknown> = {}) {
   const title = `Facility services ${Math.random().toString(36).slice(2, 8)}`;
   const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Northwind Traders", email: uniqueEmail("northwind") } });
   const contract = await call("POST", "/api/contracts", {
@@ -257,7 +257,7 @@ describe("the console in a real browser", () => {
   }, 120_000);
 
   it("shows a two-approver termination as 1 of 2 to the first approver, who has no Approve left, and the second finishes it", async () => {
-    const { contractId, title } = await aContract(settings().approval.default.two + 1_000);
+    const { contractId, title } = await aContract(settings().approval.byCurrency.USD!.two + 1_000);
     const ed = await personAt(site, "ed", `/contracts/${contractId}`);
     await requestTermination(ed);
 

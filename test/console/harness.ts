@@ -45,7 +45,7 @@ export async function startConsole(): Promise<Console> {
   const apiUrl = `http://localhost:${apiPort}`;
   await buildConsole({ apiUrl, issuer, clientId: audience, outDir });
   const url = `http://localhost:${process.env.TESTEX_WEB_PORT}`;
-  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT));
+  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT), { api: apiUrl, issuer });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   return {
     url,
@@ -68,6 +68,10 @@ export async function openAt(console: Console, path: string): Promise<Page> {
   const context = await console.browser.newContext();
   const page = await context.newPage();
   page.on("pageerror", (error) => pageErrors.push(error.message));
+  // A connection, script or frame the console's Content-Security-Policy refused shows here, not as a page error.
+  page.on("console", (message) => {
+    if (message.type() === "error" && /Content Security Policy/i.test(message.text())) pageErrors.push(message.text());
+  });
   await page.goto(`${console.url}${path}`);
   return page;
 }

@@ -712,7 +712,7 @@ export interface paths {
         put?: never;
         /**
          * Queue a notice from a template; it is sent by the notifier
-         * @description `props` are checked against the template's schema. The reply is 202: delivery happens later; follow `location`.
+         * @description `props` are checked against the template's schema. Links are not taken: the notice's links are made from the stage's console URL. Every contract the notice names (`contract_id`, `props.contract_id`) must exist. The reply is 202: delivery happens later; follow `location`.
          *
          *     Needs the `admin` permission (roles: admin).
          */
@@ -957,7 +957,16 @@ export interface components {
             /** @enum {string} */
             status: "QUEUED" | "SENT" | "FAILED" | "DEAD";
             attempts: number;
+            /** @description SES's message id of the last send it accepted */
             ses_message_id?: string;
+            /** @description Every send attempt, oldest first. One without a message id failed, or its worker stopped before recording SES's answer (the mail may have gone out). */
+            sends?: {
+                /** @description When the attempt began (before SES was called) */
+                at: string;
+                /** @description SES's message id, once SES accepted the mail */
+                message_id?: string;
+                accepted_at?: string;
+            }[];
             last_error_code?: string;
             created_at: string;
             updated_at: string;
@@ -1048,7 +1057,7 @@ export interface components {
         };
         TerminationPolicy: {
             thresholds: {
-                /** @description An ISO 4217 code, or `*` for every currency not listed */
+                /** @description An ISO 4217 code the stage accepts; any other currency is refused */
                 currency: string;
                 /** @description From this value, one approver */
                 one: number;
@@ -1133,7 +1142,7 @@ export interface components {
             end_date?: string;
             /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
             value: number;
-            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            /** @description An active ISO 4217 code (default USD) that the stage has approval thresholds for, its own or converted from USD at the stage's exchange rate; any other is refused with 422 (`validation.failed` on `currency`). */
             currency?: string;
             notice_period_days?: number;
             /**
@@ -1162,7 +1171,7 @@ export interface components {
             end_date?: string;
             /** @description Exact amount in major units of `currency`: at most two decimals and 15 significant digits (up to 10000000000000). */
             value?: number;
-            /** @description An active ISO 4217 currency code (funds, metals and X-test codes excluded); default USD */
+            /** @description An active ISO 4217 code (default USD) that the stage has approval thresholds for, its own or converted from USD at the stage's exchange rate; any other is refused with 422 (`validation.failed` on `currency`). */
             currency?: string;
             notice_period_days?: number;
             /**
@@ -1295,8 +1304,6 @@ export interface components {
                  * @description A calendar date, YYYY-MM-DD, that exists (no 2026-02-30), up to 9999-12-30.
                  */
                 effective_date: string;
-                /** Format: uri */
-                review_url: string;
                 waiting_days?: number;
                 approver_name?: string;
                 client_message?: string;

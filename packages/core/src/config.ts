@@ -11,7 +11,7 @@ export interface OidcSettings {
   issuer: string;
   /** Where the issuer publishes its signing keys (JWKS). */
   jwksUrl: string;
-  /** The console's client id: ID tokens name it in `aud`, Cognito's access tokens in `client_id`. */
+  /** The console's client id: the ID tokens the API accepts name it in `aud` (and in `azp` when they name several audiences). */
   audience: string;
   /** The claim that lists the user's groups, e.g. `cognito:groups` or `groups`. */
   groupsClaim: string;
@@ -25,11 +25,19 @@ export interface ApprovalThresholds {
   two: number;
 }
 
+/**
+ * Every currency a stage accepts has thresholds: its own in `byCurrency`, or
+ * the base currency's converted at the stage's rate in `exchangeRates`. A
+ * currency with neither is refused (there is no default: 50,000 means very
+ * different sums in KWD and in JPY).
+ */
 export interface ApprovalSettings {
-  /** For every currency not listed in `byCurrency`. */
-  default: ApprovalThresholds;
+  /** The currency `exchangeRates` are quoted against; it must have thresholds in `byCurrency`. */
+  baseCurrency: string;
   /** By ISO 4217 code: amounts differ by orders of magnitude between currencies (USD vs JPY). */
   byCurrency: Record<string, ApprovalThresholds>;
+  /** Units of a currency that one unit of `baseCurrency` buys (USD → KWD about 0.31), for currencies without their own thresholds. */
+  exchangeRates: Record<string, number>;
   /** Approvers are reminded of a request that has waited longer than this many days. */
   remindAfterDays: number;
 }
@@ -56,6 +64,18 @@ export interface NamedApprover {
   name?: string;
 }
 
+/** Who the stage's letters come from: the letterhead, and who signs them. */
+export interface LetterheadSettings {
+  /** The legal entity, as registered (e.g. "TESTEX Ltd"): the party that gives notice. */
+  legalEntity: string;
+  /** Its registered address, one line each. */
+  address: string[];
+  /** Registration details printed under the address (company number, VAT id), if any. */
+  registration?: string;
+  /** The person who signs for the legal entity, with their title. */
+  signatory: { name: string; title: string };
+}
+
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
 export interface Settings {
   stage: string;
@@ -68,6 +88,8 @@ export interface Settings {
   /** The reasons a termination may give, and each one's rules; the six built-in codes unless a stage says otherwise. */
   terminationReasons: ReasonSettings[];
   corsOrigins: string[];
+  /** The letterhead and signatory of the termination letter. */
+  letterhead: LetterheadSettings;
   /** Where approval requests go when no approver can be named: a group mailbox, the fallback. */
   approverEmails: string[];
   /**

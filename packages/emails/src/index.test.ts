@@ -40,6 +40,12 @@ describe("rendering", () => {
     expect(email.text).toContain("<script>alert(1)</script>");
   });
 
+  it("keeps the subject on one line: no CR/LF, other controls or bidi overrides from a title reach it", async () => {
+    const props = { ...templates["termination-notice"].component.PreviewProps, contract_title: "Hosting\r\nBcc: victim@example.com\u0000\u202Egnp.exe" };
+    const email = await render("termination-notice", props);
+    expect(email.subject).toBe(`Notice of termination: Hosting Bcc: victim@example.com gnp.exe (${props.contract_id})`);
+  });
+
   it("words a reinstatement as the contract being active again", async () => {
     const email = await render("status-update", { ...templates["status-update"].component.PreviewProps, status: "ACTIVE" });
     expect(email.subject).toContain("is active again");

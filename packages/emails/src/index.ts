@@ -1,6 +1,7 @@
 import { render as renderHtml, toPlainText } from "@react-email/render";
 import type { TemplateName, TemplateProps } from "@testex/core/notification/templates";
 import { createElement, type FunctionComponent } from "react";
+import { oneLine } from "./plain-text";
 import * as approvalRequest from "./templates/approval-request";
 import * as contractExpired from "./templates/contract-expired";
 import * as contractRenewed from "./templates/contract-renewed";
@@ -37,9 +38,9 @@ export interface RenderedEmail {
   text: string;
 }
 
-/** The subject, HTML and plain-text parts of one notice. Props are validated before they get here. */
+/** The subject (one line, whatever the props hold), HTML and plain-text parts of one notice. Props are validated before they get here. */
 export async function render<T extends TemplateName>(template: T, props: TemplateProps<T>): Promise<RenderedEmail> {
   const { component, subject } = templates[template] as Template<TemplateProps<T>>;
   const html = await renderHtml(createElement(component, props));
-  return { subject: subject(props), html, text: toPlainText(html) };
+  return { subject: oneLine(subject(props)), html, text: toPlainText(html) };
 }

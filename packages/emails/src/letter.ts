@@ -6,10 +6,24 @@
 import { renderToBuffer } from "@react-pdf/renderer";
 import type { LetterProps } from "@testex/core/termination/letter";
 import { createElement } from "react";
+import { fontStackFor } from "./letter/fonts";
 import { TerminationLetter } from "./letter/termination-letter";
+import { withoutBidiControls } from "./plain-text";
 
 export { TerminationLetter };
 
-export async function renderLetter(props: LetterProps): Promise<Uint8Array> {
-  return new Uint8Array(await renderToBuffer(createElement(TerminationLetter, props) as never));
+/** Every string in the props with its bidi controls removed: the letter reads in the order it was written. */
+const cleaned = <T>(value: T): T =>
+  typeof value === "string"
+    ? (withoutBidiControls(value) as T)
+    : Array.isArray(value)
+      ? (value.map(cleaned) as T)
+      : value && typeof value === "object"
+        ? (Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, cleaned(inner)])) as T)
+        : value;
+
+export async function renderLetter(raw: LetterProps): Promise<Uint8Array> {
+  const props = cleaned(raw);
+  const fonts = fontStackFor(JSON.stringify(props));
+  return new Uint8Array(await renderToBuffer(createElement(TerminationLetter, { ...props, fonts }) as never));
 }

@@ -116,14 +116,16 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
   const roles = { viewer: "viewer", editor: "editor", approver: "approver", admin: "admin" } as const;
   const verifier = (groupsClaim = "cognito:groups", mapping: Record<string, (typeof ROLES)[number]> = roles) =>
     tokenVerifier({ issuer, audience, jwksUrl, groupsClaim, roles: mapping });
-  const sign = (claims: Record<string, unknown>, key = keys.privateKey, options: { iss?: string; aud?: string } = {}) =>
+  const sign = (claims: Record<string, unknown>, key = keys.privateKey, options: { iss?: string; aud?: string | string[]; typ?: string } = {}) =>
     new SignJWT(claims)
-      .setProtectedHeader({ alg: "RS256", kid: "key-1" })
+      .setProtectedHeader({ alg: "RS256", kid: "key-1", ...(options.typ ? { typ: options.typ } : {}) })
       .setSubject("cognito-user-1")
       .setIssuer(options.iss ?? issuer)
       .setAudience(options.aud ?? audience)
+      .setIssuedAt()
       .setExpirationTime("5m")
       .sign(key);
+  const refused = async (token: string) => expect(verifier()(token)).rejects.toMatchObject({ code: "auth.unauthenticated" });
 
   it("accepts a token signed with the issuer's published key and reads roles from the configured claim", async () => {
     const actor = await verifier()(await sign({ "cognito:groups": ["approver", "some-other-group"], email: "ann@example.com", name: "Ann Example" }));
@@ -145,14 +147,42 @@ describe("tokens from a stage's OpenID Connect issuer", () => {
     await expect(verifier()(await sign({}, keys.privateKey, { iss: "https://elsewhere.example.test" }))).rejects.toMatchObject({ code: "auth.unauthenticated" });
   });
 
-  it("accepts an access token that names the app as client_id instead of aud, as Cognito's do", async () => {
-    const token = await new SignJWT({ client_id: audience, "cognito:groups": ["editor"] })
+  it("accepts a Cognito ID token (token_use id)", async () => {
+    expect(await verifier()(await sign({ token_use: "id", "cognito:groups": ["editor"] }))).toMatchObject({ roles: ["editor"] });
+  });
+
+  it("refuses a Cognito access token, which names the app as client_id instead of aud", async () => {
+    const token = await new SignJWT({ client_id: audience, token_use: "access", "cognito:groups": ["editor"] })
       .setProtectedHeader({ alg: "RS256", kid: "key-1" })
       .setSubject("cognito-user-2")
       .setIssuer(issuer)
+      .setIssuedAt()
       .setExpirationTime("5m")
       .sign(keys.privateKey);
-    expect(await verifier()(token)).toMatchObject({ id: "cognito-user-2", roles: ["editor"] });
+    await refused(token);
+  });
+
+  it("refuses an access token that says so in its token_use, even with the app as aud", async () => refused(await sign({ token_use: "access" })));
+
+  it("refuses an RFC 9068 access token (typ at+jwt)", async () => refused(await sign({}, keys.privateKey, { typ: "at+jwt" })));
+
+  it("refuses a token with no expiry", async () => {
+    const token = await new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setSubject("x").setIssuer(issuer).setAudience(audience).setIssuedAt().sign(keys.privateKey);
+    await refused(token);
+  });
+
+  it("refuses a token issued in the future beyond a minute's clock skew, and accepts one within it", async () => {
+    const now = Math.floor(Date.now() / 1000);
+    const issuedAt = (iat: number) =>
+      new SignJWT({}).setProtectedHeader({ alg: "RS256", kid: "key-1" }).setSubject("x").setIssuer(issuer).setAudience(audience).setIssuedAt(iat).setExpirationTime(now + 3600).sign(keys.privateKey);
+    await refused(await issuedAt(now + 600));
+    expect(await verifier()(await issuedAt(now + 30))).toMatchObject({ id: "x" });
+  });
+
+  it("refuses a token for several audiences that does not name this app as its authorized party (azp)", async () => {
+    await refused(await sign({}, keys.privateKey, { aud: [audience, "another-app"] }));
+    await refused(await sign({ azp: "another-app" }, keys.privateKey, { aud: [audience, "another-app"] }));
+    expect(await verifier()(await sign({ azp: audience }, keys.privateKey, { aud: [audience, "another-app"] }))).toMatchObject({ id: "cognito-user-1" });
   });
 
   it("refuses a token that names no audience at all", async () => {

@@ -8,6 +8,7 @@ import {
 } from "@aws-sdk/client-sqs";
 import { Notification, systemActor } from "@testex/core";
 import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
+import { newId } from "@testex/core/id";
 import { as, uniqueEmail } from "#test/fixtures";
 import { startQueueWorker } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
@@ -55,6 +56,13 @@ describe("queueing a notice", () => {
 
   it("refuses props that do not fit the template, and writes nothing", async () => {
     const notice = { notification_id: `bad-${Date.now()}`, template: "approval-request", to: [uniqueEmail()], props: { contract_id: "CT0000ABCD" } };
+    await expect(as(systemActor("test"), () => Notification.enqueue(notice))).rejects.toMatchObject({ code: "validation.failed" });
+    expect(await Notification.get(notice.notification_id).catch((e) => e.code)).toBe("notification.not_found");
+  });
+
+  it("refuses a notice whose link leads outside the stage's console, and writes nothing", async () => {
+    const props = { contract_id: newId("CT"), contract_title: "Lease", requested_by: "Ed", reason: "Breach", value: 1, currency: "EUR", effective_date: "2027-01-31" };
+    const notice = { notification_id: newId("NT"), template: "approval-request", to: [uniqueEmail()], props: { ...props, review_url: "https://evil.example/login" } };
     await expect(as(systemActor("test"), () => Notification.enqueue(notice))).rejects.toMatchObject({ code: "validation.failed" });
     expect(await Notification.get(notice.notification_id).catch((e) => e.code)).toBe("notification.not_found");
   });

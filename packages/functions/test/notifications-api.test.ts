@@ -3,6 +3,7 @@ import { ses } from "@testex/core/notification/ses";
 import { newId } from "@testex/core/id";
 import { uniqueEmail } from "#test/fixtures";
 import { mockClient } from "aws-sdk-client-mock";
+import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { call } from "#test/api";
 import { handler } from "../src/notifier";
@@ -66,6 +67,40 @@ describe("POST /api/notifications", () => {
     const reply = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(newId("CT")) });
     expect(reply.status).toBe(404);
     expect(reply.body.code).toBe("contract.not_found");
+  });
+});
+
+describe("links and contracts in notices sent through the API", () => {
+  const approvalRequest = (contract_id: string, extra: Record<string, unknown> = {}) => ({
+    template: "approval-request",
+    to: [uniqueEmail("approver")],
+    props: { contract_id, contract_title: "Data centre lease", requested_by: "Edward Lin", reason: "Breach", value: 120000, currency: "EUR", effective_date: "2027-01-31", ...extra },
+  });
+
+  it("refuses an approval request that brings its own link with 422 naming it", async () => {
+    const reply = await call("POST", "/api/notifications", { as: "admin", body: approvalRequest(await newContract(), { review_url: "https://evil.example/login" }) });
+    expect(reply.status).toBe(422);
+    expect(reply.body.errors.map((e: { path: string }) => e.path)).toEqual(["props.review_url"]);
+  });
+
+  it("refuses a notice whose props name a contract that does not exist with 404, though the notice itself names none", async () => {
+    const reply = await call("POST", "/api/notifications", { as: "admin", body: approvalRequest(newId("CT")) });
+    expect(reply.status).toBe(404);
+    expect(reply.body.code).toBe("contract.not_found");
+  });
+
+  it("links an approval request to the contract's request in the stage's console, and files it under that contract", async () => {
+    const contractId = await newContract();
+    const body = approvalRequest(contractId);
+    const reply = await call("POST", "/api/notifications", { as: "admin", body });
+    expect(reply.status).toBe(202);
+    expect(reply.body.contract_id).toBe(contractId);
+
+    await handler(sqsEvent([reply.body.notification_id]));
+    const [mail] = await mailTo(...body.to);
+    const links = [...mail!.body.html!.matchAll(/href="([^"]+)"/g)].map((m) => m[1]);
+    expect(links).toContain(`${Resource.Web.url}/contracts/${contractId}/termination`);
+    expect(links.every((link) => link!.startsWith(`${Resource.Web.url}/`))).toBe(true);
   });
 });
 

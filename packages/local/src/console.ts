@@ -12,6 +12,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
+import { consoleHeaders, type ConsoleOrigins } from "../../../infra/console-headers";
 import { repoRoot } from "./paths";
 
 const webRoot = join(repoRoot, "packages/web");
@@ -34,12 +35,21 @@ export async function buildConsole({ apiUrl, issuer, clientId, outDir }: Console
   return outDir;
 }
 
-/** Serves a build on 127.0.0.1: its files, and index.html for any other path (the app routes it). */
-export function serveConsole(dir: string, port: number): Promise<ServerType> {
+/**
+ * Serves a build on 127.0.0.1: its files, and index.html for any other path
+ * (the app routes it), each with the security headers CloudFront adds on a
+ * stage, for the API and issuer the build was made for.
+ */
+export function serveConsole(dir: string, port: number, origins: ConsoleOrigins): Promise<ServerType> {
   const index = readFileSync(join(dir, "index.html"), "utf8");
   // serveStatic resolves its root from the working directory.
   const root = relative(process.cwd(), dir) || ".";
+  const headers = consoleHeaders(origins);
   const app = new Hono()
+    .use("*", async (c, next) => {
+      await next();
+      for (const [name, value] of Object.entries(headers)) c.header(name, value);
+    })
     .use("/assets/*", serveStatic({ root, onFound: (_path, c) => c.header("cache-control", "public, max-age=31536000, immutable") }))
     .get("*", (c) => c.html(index, 200, { "cache-control": "no-cache" }));
   return new Promise((resolve) => {

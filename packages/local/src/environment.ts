@@ -1,4 +1,4 @@
-import type { OidcSettings, Settings } from "@testex/core/config";
+import type { ApprovalSettings, OidcSettings, Settings } from "@testex/core/config";
 import { rolesByName, senderDomain, stageConfig } from "../../../infra/config";
 import { GROUPS_CLAIM, LOCAL_CLIENT_ID, localApprovers } from "./people";
 import { localPorts } from "./ports";
@@ -48,9 +48,7 @@ export function localResources(stage: string, issuer: string, overrides: Partial
       ...base,
       logLevel: (process.env.LOG_LEVEL as Settings["logLevel"]) ?? "INFO",
       debug: process.env.DEBUG === "true",
-      approval: process.env.APPROVAL_THRESHOLD
-        ? { ...base.approval, default: { ...base.approval.default, one: Number(process.env.APPROVAL_THRESHOLD) } }
-        : base.approval,
+      approval: process.env.APPROVAL_THRESHOLD ? withOneApproverFrom(base.approval, Number(process.env.APPROVAL_THRESHOLD)) : base.approval,
       corsOrigins: [...new Set([...corsOrigins, consoleUrl, `http://127.0.0.1:${consolePort}`])],
       oidc: localIssuer(issuer),
       // The local provider's people who may approve, by name; deployed stages fall back to the group mailbox.
@@ -96,3 +94,9 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     TESTEX_WEB_PORT: new URL(resources.consoleUrl).port,
   };
 }
+
+/** The policy with the base currency's one-approver threshold moved (what `APPROVAL_THRESHOLD` does locally); converted currencies follow it. */
+const withOneApproverFrom = (approval: ApprovalSettings, one: number): ApprovalSettings => {
+  const base = approval.byCurrency[approval.baseCurrency]!;
+  return { ...approval, byCurrency: { ...approval.byCurrency, [approval.baseCurrency]: { ...base, one } } };
+};

@@ -9,7 +9,7 @@ import { newId } from "../id";
 import { CurrencyCode } from "../currency";
 import * as Outbox from "../outbox";
 import * as Search from "../search";
-import { tierAfter } from "../termination/policy";
+import { requireThresholds, tierAfter } from "../termination/policy";
 import { Amount, Changes, ClientId, IsoDate, NO_CHANGE, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import { explainConflict, id, load, versionConflict, type Stored } from "./read";
@@ -67,7 +67,14 @@ const terms = {
   start_date: IsoDate,
   end_date: v.pipe(IsoDate, v.description("Required unless renewal is EVERGREEN, which must not have one.")),
   value: Amount,
-  currency: v.optional(CurrencyCode),
+  currency: v.optional(
+    v.pipe(
+      CurrencyCode,
+      v.description(
+        "An active ISO 4217 code (default USD) that the stage has approval thresholds for, its own or converted from USD at the stage's exchange rate; any other is refused with 422 (`validation.failed` on `currency`).",
+      ),
+    ),
+  ),
   notice_period_days: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3650))),
   renewal: v.pipe(v.picklist(RENEWALS), v.description("Default NONE. AUTO requires renewal_term_months; EVERGREEN takes no end_date and no renewal_term_months.")),
   renewal_term_months: v.pipe(TermMonths, v.description("AUTO: the length of each renewal. NONE: the default term of a manual renewal.")),
@@ -159,6 +166,7 @@ export async function create(raw: CreateInput): Promise<Contract> {
   const now = new Date().toISOString();
   const owner = currentActor();
   const currency = input.currency ?? "USD";
+  requireThresholds(currency);
   const contract: Stored = settleTerm(
     {
       contract_id: newId("CT"),
@@ -210,6 +218,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   }
   if (Object.keys(changes).length === 0) throw new ValidationError([{ path: "", message: `The body: ${NO_CHANGE}` }]);
   assertEditable(current);
+  if (changes.currency !== undefined && changes.currency !== current.currency) requireThresholds(changes.currency);
   const next: Stored = settleTerm({ ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() }, changes, current);
   // Remembered so that lowering the value before a termination cannot lower who must approve it.
   next.approval_tier = tierAfter(current, next);

@@ -42,12 +42,10 @@ export async function deliver(notificationId: string, render: Renderer): Promise
     log.error("notice does not render", { template: notice.template, ...describeError(error) });
     return die(notice, token, "render.failed");
   }
+  let messageId: string;
   try {
-    const messageId = await sendEmail({ notificationId: notice.notification_id, to: notice.to, ...email, attachments: await attachmentsOf(notice) });
-    const now = new Date().toISOString();
-    await settle(notice, token, { status: "SENT", ses_message_id: messageId, sent_at: now, updated_at: now }, "notification.sent");
-    metric("NoticeSent");
-    return "sent";
+    const attachments = await attachmentsOf(notice);
+    messageId = await sendEmail({ notificationId: notice.notification_id, to: notice.to, ...email, attachments });
   } catch (error) {
     const code = errorCode(error);
     if (isTransient(error) && notice.attempts < MAX_ATTEMPTS) {
@@ -57,6 +55,33 @@ export async function deliver(notificationId: string, render: Renderer): Promise
     }
     return die(notice, token, code);
   }
+  // The window: SES has the mail and the record does not say so yet. Nothing runs in it but this one write.
+  await recordSent(notice, token, messageId);
+  metric("NoticeSent");
+  return "sent";
+}
+
+/**
+ * Records SENT with SES's message id, on the notice and on this attempt's
+ * entry in `sends`. If another worker took the notice over meanwhile (this
+ * one outlived its claim), the message id still goes on this attempt's entry:
+ * a mail SES accepted is never forgotten.
+ */
+async function recordSent(notice: Stored, token: string, messageId: string) {
+  const now = new Date().toISOString();
+  const attempt = (notice.sends?.length ?? 1) - 1;
+  const accepted = { message_id: messageId, accepted_at: now };
+  const change = { status: "SENT" as const, ses_message_id: messageId, sent_at: now, updated_at: now };
+  const after: Stored = { ...notice, ...change, sends: (notice.sends ?? []).map((send, i) => (i === attempt ? { ...send, ...accepted } : send)) };
+  const recorded = await settle(after, token, change, "notification.sent", undefined, attempt);
+  if (recorded) return;
+  await db.entities.notification
+    .patch({ notification_id: notice.notification_id })
+    .data(({ sends }, { set }) => {
+      set(sends[attempt]!.message_id, messageId);
+      set(sends[attempt]!.accepted_at, now);
+    })
+    .go();
 }
 
 /**
@@ -71,6 +96,7 @@ async function claimNotice(notificationId: string): Promise<{ notice: Stored; to
     const { data } = await db.entities.notification
       .patch({ notification_id: notificationId })
       .add({ attempts: 1 })
+      .append({ sends: [{ at: new Date(now).toISOString() }] })
       .set({ claim_token: token, claimed_until: now + CLAIM_MS })
       .where(
         ({ status, claimed_until }, { eq, notExists, lt }) =>
@@ -88,15 +114,25 @@ type Settlement = Partial<Pick<Stored, "status" | "ses_message_id" | "sent_at" |
 
 const claimLost = () => new DomainError("notification.claim_lost", "Another worker took the notice over.");
 
-/** Records the outcome and releases the claim, if this worker still holds it; `extra` rides in the same transaction. */
-async function settle(notice: Stored, token: string, change: Settlement, action: string, extra: (tx: Tx) => Commit[] = () => []) {
+/**
+ * Records the outcome and releases the claim, if this worker still holds it
+ * (false if it lost it); `extra` rides in the same transaction. With
+ * `attempt`, SES accepted that entry of `sends`: its message id goes there.
+ */
+async function settle(notice: Stored, token: string, change: Settlement, action: string, extra: (tx: Tx) => Commit[] = () => [], attempt?: number) {
   const after: Stored = { ...notice, ...change };
+  const accepted = attempt === undefined ? undefined : after.sends?.[attempt];
   try {
     await writeTransaction(
       (tx) => [
         tx.notification
           .patch({ notification_id: notice.notification_id })
           .set(change)
+          .data(({ sends }, { set }) => {
+            if (!accepted?.message_id || !accepted.accepted_at) return;
+            set(sends[attempt!]!.message_id, accepted.message_id);
+            set(sends[attempt!]!.accepted_at, accepted.accepted_at);
+          })
           .remove(["claim_token", "claimed_until"])
           .where(({ claim_token }, { eq }) => eq(claim_token, token))
           .commit(),
@@ -108,7 +144,9 @@ async function settle(notice: Stored, token: string, change: Settlement, action:
   } catch (error) {
     if (!(error instanceof DomainError && error.code === "notification.claim_lost")) throw error;
     log.warn("claim lost before the outcome was recorded", { action });
+    return false;
   }
+  return true;
 }
 
 type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];

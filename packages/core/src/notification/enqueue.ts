@@ -3,6 +3,7 @@ import * as v from "valibot";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { parse } from "../validation";
+import { checkLinks } from "./links";
 import { announce } from "./queue";
 import { auditEntry, queued } from "./record";
 import { NoticeInput } from "./templates";
@@ -40,6 +41,7 @@ export async function enqueue(raw: EnqueueInput): Promise<boolean> {
   const { notification_id: rawId, attachments, ...notice } = raw;
   const notification_id = parse(NotificationId, rawId);
   const { template, to, contract_id, props } = parse(NoticeInput, notice);
+  checkLinks(props);
   if (attachments?.length && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
   const record = queued({ notification_id, template, to, contract_id, props, attachments }, new Date().toISOString());
   try {

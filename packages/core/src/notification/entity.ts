@@ -24,7 +24,21 @@ export const NotificationEntity = entity({
     status: { type: NOTIFICATION_STATUSES, required: true },
     /** Sends tried since it was (re)queued. */
     attempts: { type: "number", required: true },
+    /** The SES message id of the last accepted send (also on its entry in `sends`). */
     ses_message_id: { type: "string" },
+    /**
+     * Every send ever tried, oldest first, never rewritten: `at` is written
+     * with the claim, before SES is called; `message_id` and `accepted_at`
+     * once SES accepted it. An entry without a message id is an attempt whose
+     * outcome was not recorded (it failed, or the worker died in the window).
+     */
+    sends: {
+      type: "list",
+      items: {
+        type: "map",
+        properties: { at: { type: "string", required: true }, message_id: { type: "string" }, accepted_at: { type: "string" } },
+      },
+    },
     /** The SES error name (or our own code) of the last failed attempt; never the message text. */
     last_error_code: { type: "string" },
     claim_token: { type: "string" },

@@ -11,9 +11,10 @@ import { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity } from "./
 import { enqueue, NotificationId } from "./enqueue";
 import { announce } from "./queue";
 import { auditEntry, type Stored } from "./record";
-import { NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
+import { reviewUrl } from "./links";
+import { NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
 
-export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
+export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { enqueue, noticeId, NotificationId, type EnqueueInput } from "./enqueue";
 
 export const Notification = v.object({
@@ -25,7 +26,19 @@ export const Notification = v.object({
   attachments: v.optional(v.pipe(v.array(v.string()), v.description("Ids of the contract's files sent with the notice"))),
   status: v.picklist(NOTIFICATION_STATUSES),
   attempts: v.number(),
-  ses_message_id: v.optional(v.string()),
+  ses_message_id: v.optional(v.pipe(v.string(), v.description("SES's message id of the last send it accepted"))),
+  sends: v.optional(
+    v.pipe(
+      v.array(
+        v.object({
+          at: v.pipe(v.string(), v.description("When the attempt began (before SES was called)")),
+          message_id: v.optional(v.pipe(v.string(), v.description("SES's message id, once SES accepted the mail"))),
+          accepted_at: v.optional(v.string()),
+        }),
+      ),
+      v.description("Every send attempt, oldest first. One without a message id failed, or its worker stopped before recording SES's answer (the mail may have gone out)."),
+    ),
+  ),
   last_error_code: v.optional(v.string()),
   created_at: v.string(),
   updated_at: v.string(),
@@ -39,12 +52,17 @@ export type Notification = v.InferOutput<typeof Notification>;
 
 const present = ({ claim_token: _t, claimed_until: _u, ...notice }: Stored) => notice as Notification;
 
-/** A notice asked for through the API: about an existing contract, if it names one. */
-export async function send(raw: NoticeInput): Promise<Notification> {
-  const input = parse(NoticeInput, raw);
-  if (input.contract_id) await Contract.load(input.contract_id);
+/**
+ * A notice asked for through the API. Every contract it names (as the notice's
+ * contract or in its props) must exist, and its links are the stage's own.
+ */
+export async function send(raw: NoticeRequest): Promise<Notification> {
+  const input = parse(NoticeRequest, raw);
+  const named = "contract_id" in input.props ? input.props.contract_id : undefined;
+  for (const id of new Set([input.contract_id, named])) if (id) await Contract.load(id);
+  const props = input.template === "approval-request" ? { ...input.props, review_url: reviewUrl(input.props.contract_id) } : input.props;
   const notification_id = newId("NT");
-  await enqueue({ notification_id, ...input });
+  await enqueue({ notification_id, ...input, contract_id: input.contract_id ?? named, props });
   // Read back what was just written: a default (eventually consistent) read may not see it yet.
   return present(await load(notification_id, { consistent: true }));
 }

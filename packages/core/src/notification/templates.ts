@@ -169,20 +169,40 @@ export const Recipients = v.pipe(
   v.check((to) => new Set(to).size === to.length, "Recipients must be distinct"),
 );
 
-const notice = <T extends TemplateName>(template: T) =>
-  v.strictObject({ template: v.literal(template), to: Recipients, contract_id: v.optional(ContractId), props: TEMPLATE_PROPS[template] });
+const notice = <T extends TemplateName, P extends v.GenericSchema>(template: T, props: P) =>
+  v.strictObject({ template: v.literal(template), to: Recipients, contract_id: v.optional(ContractId), props });
 
 /** A notice: which template, to whom, about which contract, with that template's props. */
 export const NoticeInput = v.variant("template", [
-  notice("termination-notice"),
-  notice("termination-confirmation"),
-  notice("termination-withdrawn"),
-  notice("status-update"),
-  notice("approval-request"),
-  notice("termination-decision"),
-  notice("end-date-reminder"),
-  notice("contract-renewed"),
-  notice("contract-expired"),
-  notice("system-alert"),
+  notice("termination-notice", TerminationNoticeProps),
+  notice("termination-confirmation", TerminationConfirmationProps),
+  notice("termination-withdrawn", TerminationWithdrawnProps),
+  notice("status-update", StatusUpdateProps),
+  notice("approval-request", ApprovalRequestProps),
+  notice("termination-decision", TerminationDecisionProps),
+  notice("end-date-reminder", EndDateReminderProps),
+  notice("contract-renewed", ContractRenewedProps),
+  notice("contract-expired", ContractExpiredProps),
+  notice("system-alert", SystemAlertProps),
 ]);
 export type NoticeInput = v.InferInput<typeof NoticeInput>;
+
+/**
+ * A notice as the API takes it: without links. A link in a notice leads into
+ * the stage's console and is made here from the stage's console URL (see
+ * links.ts), never taken from a request: a notice from the stage's sender
+ * must not carry anyone's login page.
+ */
+export const NoticeRequest = v.variant("template", [
+  notice("termination-notice", TerminationNoticeProps),
+  notice("termination-confirmation", TerminationConfirmationProps),
+  notice("termination-withdrawn", TerminationWithdrawnProps),
+  notice("status-update", StatusUpdateProps),
+  notice("approval-request", v.omit(ApprovalRequestProps, ["review_url"])),
+  notice("termination-decision", TerminationDecisionProps),
+  notice("end-date-reminder", EndDateReminderProps),
+  notice("contract-renewed", ContractRenewedProps),
+  notice("contract-expired", ContractExpiredProps),
+  notice("system-alert", SystemAlertProps),
+]);
+export type NoticeRequest = v.InferInput<typeof NoticeRequest>;

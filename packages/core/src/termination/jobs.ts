@@ -1,5 +1,5 @@
 /** The scheduler's termination jobs: complete what is due, remind approvers of what waits. */
-import { consoleUrl, settings } from "../config";
+import { settings } from "../config";
 import * as Contract from "../contract";
 import { db } from "../db/service";
 import { DomainError } from "../error";
@@ -7,6 +7,7 @@ import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
 import { approversOf, forApprover } from "./approvers";
+import { reviewUrl } from "../notification/links";
 import { addDays, labelOf, today } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
@@ -140,6 +141,6 @@ export function approvalRequestProps(
     ...(contract.notice_period_days !== undefined ? { notice_period_days: contract.notice_period_days } : {}),
     ...(termination.approvals_required ? { approvals_required: termination.approvals_required, approved_by: approved } : {}),
     // The request's page in the console: signing in from the link lands there, and nothing changes on opening it.
-    review_url: `${consoleUrl()}/contracts/${contract.contract_id}/termination`,
+    review_url: reviewUrl(contract.contract_id),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import * as v from "valibot";
+import { settings } from "../config";
 import { ContractId, Email, IsoDate, Text } from "../schema";
 import type { TerminationFacts } from "./events";
 
@@ -17,11 +18,19 @@ export const letterFilename = (contractId: string) => `termination-letter-${cont
 
 const Party = v.strictObject({ name: Text(200), email: v.optional(Email), address: v.optional(Text(500)) });
 
+/** The sender, as the stage's letterhead names it. */
+const Issuer = v.strictObject({
+  legal_entity: Text(200),
+  address: v.array(Text(200)),
+  registration: v.optional(Text(300)),
+  signatory: v.strictObject({ name: Text(200), title: Text(200) }),
+});
+
 export const LetterProps = v.strictObject({
   termination_id: Text(40),
   /** The day the letter was written: the day the effective date was fixed. */
   letter_date: IsoDate,
-  issuer: Party,
+  issuer: Issuer,
   client: Party,
   contract_id: ContractId,
   contract_title: Text(200),
@@ -30,6 +39,7 @@ export const LetterProps = v.strictObject({
   notice_basis: v.picklist(["NOTICE_PERIOD", "SHORT_NOTICE"]),
   notice_period_days: v.pipe(v.number(), v.integer(), v.minValue(0)),
   client_message: v.optional(Text(2000)),
+  /** People by name (their e-mail only where no name is known). */
   requested_by: Text(254),
   approved_by: v.array(Text(254)),
 });
@@ -38,17 +48,20 @@ export type LetterProps = v.InferOutput<typeof LetterProps>;
 /** Renders the letter's PDF; the processor passes the one from packages/emails. */
 export type LetterRenderer = (props: LetterProps) => Promise<Uint8Array>;
 
-/** Who signs for the company in letters and notices. */
-export const ISSUER = { name: "TESTEX Contract Management" } as const;
+/** The sender of letters, from the stage's letterhead settings. */
+export function issuer(): v.InferOutput<typeof Issuer> {
+  const { legalEntity, address, registration, signatory } = settings().letterhead;
+  return { legal_entity: legalEntity, address, ...(registration ? { registration } : {}), signatory };
+}
 
 /** The letter's content, from the event that fixed the date and the client as of that moment. */
 export function letterProps(facts: TerminationFacts, client: { name: string; email: string; address?: string }, writtenAt: string): LetterProps {
   const { contract, termination } = facts;
-  const person = (p?: { id: string; email?: string }) => p?.email ?? p?.id ?? "";
+  const person = (p?: { id: string; email?: string; name?: string }) => p?.name ?? p?.email ?? p?.id ?? "";
   return v.parse(LetterProps, {
     termination_id: termination.termination_id,
     letter_date: writtenAt.slice(0, 10),
-    issuer: ISSUER,
+    issuer: issuer(),
     client: { name: client.name, email: client.email, ...(client.address ? { address: client.address } : {}) },
     contract_id: contract.contract_id,
     contract_title: contract.title,

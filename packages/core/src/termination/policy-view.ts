@@ -6,11 +6,12 @@
 import * as v from "valibot";
 import { can, ROLES } from "../access";
 import { settings } from "../config";
+import { currencyThresholds } from "./policy";
 import { reasonCatalogue } from "./queries";
 import { Reason } from "./schemas";
 
 const Thresholds = v.object({
-  currency: v.pipe(v.string(), v.description("An ISO 4217 code, or `*` for every currency not listed")),
+  currency: v.pipe(v.string(), v.description("An ISO 4217 code the stage accepts; any other currency is refused")),
   one: v.pipe(v.number(), v.description("From this value, one approver")),
   two: v.pipe(v.number(), v.description("From this value, two distinct approvers")),
 });
@@ -29,12 +30,10 @@ export type PolicyView = v.InferOutput<typeof PolicyView>;
 export function policyView(): PolicyView {
   const { approval, oidc, approverEmails } = settings();
   return {
-    thresholds: [
-      { currency: "*", ...approval.default },
-      ...Object.entries(approval.byCurrency)
-        .sort(([a], [b]) => a.localeCompare(b))
-        .map(([currency, limits]) => ({ currency, ...limits })),
-    ],
+    // Every currency the stage accepts, its own thresholds or converted from the base currency's.
+    thresholds: Object.entries(currencyThresholds())
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([currency, limits]) => ({ currency, ...limits })),
     remind_after_days: approval.remindAfterDays,
     reasons: reasonCatalogue(),
     approvers: {

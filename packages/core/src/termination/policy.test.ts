@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { settings } from "../config";
 import { ISO_4217 } from "../currency";
-import { approvalsFor, approvalsRequired, tierAfter } from "./policy";
+import { approvalsFor, approvalsRequired, thresholdsFor, tierAfter } from "./policy";
 
 describe("the approval tier", () => {
   it("never falls, whatever sequence of values and currencies a contract goes through", () => {
@@ -21,7 +21,7 @@ describe("the approval tier", () => {
   });
 
   it("counts a contract written before the tier existed by its value today", () => {
-    const { one, two } = settings().approval.default;
+    const { one, two } = settings().approval.byCurrency.USD!;
     expect(approvalsRequired({ value: one - 0.01, currency: "USD" })).toBe(0);
     expect(approvalsRequired({ value: one, currency: "USD" })).toBe(1);
     expect(approvalsRequired({ value: two, currency: "USD" })).toBe(2);
@@ -32,6 +32,26 @@ describe("the approval tier", () => {
       expect(ISO_4217).toContain(code);
       expect(two).toBeGreaterThan(one);
     }
+  });
+});
+
+describe("thresholds per currency", () => {
+  it("gives every currency the stage accepts thresholds worth about what the base currency's are", () => {
+    const { baseCurrency, byCurrency, exchangeRates } = settings().approval;
+    const base = byCurrency[baseCurrency]!;
+    for (const [code, rate] of Object.entries(exchangeRates)) {
+      const { one, two } = thresholdsFor(code)!;
+      expect(ISO_4217, code).toContain(code);
+      // Rounded down to two significant digits: never above the converted amount, at most 10% below it.
+      expect(one, code).toBeLessThanOrEqual(base.one * rate * (1 + 1e-9));
+      expect(one, code).toBeGreaterThan(base.one * rate * 0.9);
+      expect(two, code).toBeLessThanOrEqual(base.two * rate * (1 + 1e-9));
+    }
+  });
+
+  it("has no default: a currency in neither table has no thresholds", () => {
+    expect(thresholdsFor("MNT")).toBeUndefined();
+    expect(approvalsFor(1, "MNT")).toBe(2);
   });
 });
 

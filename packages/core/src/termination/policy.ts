@@ -9,13 +9,54 @@ import { DomainError, ValidationError, type FieldIssue } from "../error";
 /** How many distinct approvers (none of them the requester) a termination needs. */
 export type ApprovalsRequired = 0 | 1 | 2;
 
-export const thresholdsFor = (currency: string): ApprovalThresholds =>
-  settings().approval.byCurrency[currency] ?? settings().approval.default;
+/** Rounds down to two significant digits: a converted threshold reads as a policy (15,000 KWD), and rounding never makes approval easier. */
+const roundDown = (amount: number) => {
+  const unit = 10 ** Math.max(Math.floor(Math.log10(amount)) - 1, 0);
+  // The nudge keeps binary rounding (50,000 × 1.38 = 68,999.99…) from costing a whole step.
+  return Math.floor(amount / unit + 1e-9) * unit;
+};
 
-/** The approvers a value needs in its own currency, by the stage's thresholds. */
+/**
+ * A currency's thresholds: its own, or the base currency's converted at the
+ * stage's exchange rate; undefined if the stage has neither (it does not
+ * accept the currency).
+ */
+export function thresholdsFor(currency: string): ApprovalThresholds | undefined {
+  const { byCurrency, baseCurrency, exchangeRates } = settings().approval;
+  const own = byCurrency[currency];
+  if (own) return own;
+  const rate = exchangeRates[currency];
+  const base = byCurrency[baseCurrency];
+  if (!rate || !base) return undefined;
+  return { one: roundDown(base.one * rate), two: roundDown(base.two * rate) };
+}
+
+/** Every currency the stage accepts, with its thresholds, in code order. */
+export const currencyThresholds = (): Record<string, ApprovalThresholds> => {
+  const { byCurrency, exchangeRates } = settings().approval;
+  const codes = [...new Set([...Object.keys(byCurrency), ...Object.keys(exchangeRates)])].sort();
+  return Object.fromEntries(codes.flatMap((code) => {
+    const thresholds = thresholdsFor(code);
+    return thresholds ? [[code, thresholds]] : [];
+  }));
+};
+
+/** Refuses a currency the stage has no thresholds for: nobody could say who must approve ending such a contract. */
+export function requireThresholds(currency: string): void {
+  if (thresholdsFor(currency)) return;
+  throw new ValidationError([
+    {
+      path: "currency",
+      message: `currency: this stage has no approval thresholds for ${currency}, neither its own nor an exchange rate; accepted: ${Object.keys(currencyThresholds()).join(", ")}`,
+    },
+  ]);
+}
+
+/** The approvers a value needs in its own currency, by the stage's thresholds; two if the stage no longer has any for it. */
 export function approvalsFor(value: number, currency: string): ApprovalsRequired {
-  const { one, two } = thresholdsFor(currency);
-  return value >= two ? 2 : value >= one ? 1 : 0;
+  const thresholds = thresholdsFor(currency);
+  if (!thresholds) return 2;
+  return value >= thresholds.two ? 2 : value >= thresholds.one ? 1 : 0;
 }
 
 /** What the approval rule reads of a contract. */

@@ -37,6 +37,30 @@ describe("who must approve a termination", () => {
     expect(settings().approval.byCurrency.JPY!.one).toBeGreaterThan(60_000);
   });
 
+  it("needs an approver for 49,999 KWD (about 160,000 USD), and two for 240,000 in GBP, EUR, CHF, BHD or OMR", async () => {
+    const dinars = await newContract({ value: 49_999, currency: "KWD" });
+    expect((await request(dinars.contractId, { reason: "CONVENIENCE" })).body).toMatchObject({ status: "PENDING_APPROVAL", approvals_required: 1 });
+    for (const currency of ["GBP", "EUR", "CHF", "BHD", "OMR"]) {
+      const { contractId } = await newContract({ value: 240_000, currency });
+      expect((await request(contractId, { reason: "CONVENIENCE" })).body, currency).toMatchObject({ approvals_required: 2 });
+    }
+  });
+
+  it("refuses a contract in a currency the stage has no thresholds for (neither its own nor an exchange rate), on create and on update, with 422 saying so", async () => {
+    const currency = "MNT";
+    expect(settings().approval.byCurrency[currency] ?? settings().approval.exchangeRates[currency]).toBeUndefined();
+    const { contractId, client } = await newContract();
+    const created = await call("POST", "/api/contracts", {
+      as: "editor",
+      body: { client_id: client.client_id, title: "X", contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-01-01", value: 10, currency },
+    });
+    expect(created.status).toBe(422);
+    expect(created.body.errors).toEqual([{ path: "currency", message: expect.stringContaining("this stage has no approval thresholds for MNT") }]);
+    const updated = await update(contractId, 1, { currency });
+    expect(updated.status).toBe(422);
+    expect(updated.body.errors[0].path).toBe("currency");
+  });
+
   it("refuses a currency that is not an active ISO 4217 code, on create and on update, with 422", async () => {
     const { contractId, client } = await newContract();
     const created = await call("POST", "/api/contracts", {

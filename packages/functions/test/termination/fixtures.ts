@@ -18,9 +18,9 @@ export const approver: Caller = { id: "user-approver", email: "approver@example.
 export const admin: Caller = { id: "user-admin", email: "admin@example.com", name: "Ada Admin", roles: ["admin"] };
 
 /** Values in USD just below and at the stage's one-approver and two-approver thresholds. */
-export const below = () => settings().approval.default.one - 1;
-export const above = () => settings().approval.default.one;
-export const aboveTwo = () => settings().approval.default.two;
+export const below = () => settings().approval.byCurrency.USD!.one - 1;
+export const above = () => settings().approval.byCurrency.USD!.one;
+export const aboveTwo = () => settings().approval.byCurrency.USD!.two;
 
 /** A fresh ACTIVE contract of a fresh client, through the API. */
 export async function newContract(terms: { value?: number; notice_period_days?: number; currency?: string } = {}) {

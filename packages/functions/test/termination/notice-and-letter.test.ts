@@ -1,8 +1,9 @@
 import { GetObjectCommand, PutObjectCommand } from "@aws-sdk/client-s3";
 import { mockClient } from "aws-sdk-client-mock";
+import { execFileSync } from "node:child_process";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
-import { File, systemActor, Termination } from "@testex/core";
+import { File, settings, systemActor, Termination } from "@testex/core";
 import { objectKey } from "@testex/core/file/objects";
 import { as } from "#test/fixtures";
 import { s3 } from "@testex/core/object-store";
@@ -45,6 +46,22 @@ describe("a termination for convenience with 30 days' notice", () => {
       expect.objectContaining({ filename: `termination-letter-${contractId}.pdf`, contentType: "application/pdf", content: expect.any(String) }),
     ]);
     expect(pdf(notice!.attachments![0]!.content)).toBe("%PDF-");
+  });
+
+  it("writes the letter on the stage's letterhead, signed by its signatory, naming who requested and who approved by name", async () => {
+    const { contractId, client } = await newContract({ value: above(), notice_period_days: 30 });
+    await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    await call("POST", `/api/contracts/${contractId}/termination/approve`, { as: approver });
+    await runWorkers(contractId);
+
+    const [notice] = await mailTo(client.email);
+    const text = execFileSync("pdftotext", ["-enc", "UTF-8", "-", "-"], { input: Buffer.from(notice!.attachments![0]!.content, "base64") }).toString("utf8");
+    const { legalEntity, address, registration, signatory } = settings().letterhead;
+    for (const line of [legalEntity, ...address, registration!, signatory.name, signatory.title, `For ${legalEntity}`]) expect(text).toContain(line);
+    const [asker, decider] = [requester, approver] as { name: string; email: string }[];
+    expect(text).toMatch(new RegExp(`Requested by\\s+${asker!.name}`));
+    expect(text).toMatch(new RegExp(`Approved by\\s+${decider!.name}`));
+    expect(text).not.toContain(decider!.email);
   });
 
   it("keeps the letter as the contract's immutable termination_letter document, backed up and downloadable", async () => {

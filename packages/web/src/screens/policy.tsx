@@ -35,9 +35,9 @@ export default function Policy() {
                   <tbody>
                     {p.thresholds.map((t) => (
                       <tr key={t.currency}>
-                        <td>{t.currency === "*" ? "Any other" : t.currency}</td>
-                        <td className="number">{t.currency === "*" ? t.one.toLocaleString("en-GB") : money(t.one, t.currency)}</td>
-                        <td className="number">{t.currency === "*" ? t.two.toLocaleString("en-GB") : money(t.two, t.currency)}</td>
+                        <td>{t.currency}</td>
+                        <td className="number">{money(t.one, t.currency)}</td>
+                        <td className="number">{money(t.two, t.currency)}</td>
                       </tr>
                     ))}
                   </tbody>

@@ -9,26 +9,49 @@ export type TokenVerifier = (token: string) => Promise<Actor>;
 // Issuers sign with published public keys; a shared-secret (HS*) token is refused whatever it claims.
 const ASYMMETRIC = ["RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "ES256", "ES384", "ES512", "EdDSA"];
 
+/** How far an issuer's clock may run ahead of ours (`iat`) or behind (`exp`, `nbf`). */
+export const CLOCK_SKEW_S = 60;
+
 /**
  * How every stage checks tokens: against its OpenID Connect issuer's
- * published keys (issuer and audience must match). Locally that issuer is the
- * checkout's own provider, so the path is the same everywhere.
+ * published keys, as OpenID Connect says a client checks an ID token (the
+ * console sends the person's ID token, whose name and e-mail the audit trail
+ * keeps). Locally that issuer is the checkout's own provider, so the path is
+ * the same everywhere.
  */
 export function tokenVerifier(oidc: OidcSettings): TokenVerifier {
   const { issuer, audience, jwksUrl } = oidc;
   const keys = createRemoteJWKSet(new URL(jwksUrl));
   return async (token) => {
-    const claims = await check(() => jwtVerify(token, keys, { issuer, algorithms: ASYMMETRIC }));
-    // ID tokens name the app in `aud`; Cognito's access tokens carry no `aud`, only `client_id`.
-    const audiences = [claims.aud ?? claims.client_id].flat();
-    if (!audiences.includes(audience)) throw new DomainError("auth.unauthenticated", "The token is not meant for this API.");
+    const { payload: claims, protectedHeader } = await check(() =>
+      jwtVerify(token, keys, { issuer, audience, algorithms: ASYMMETRIC, requiredClaims: ["exp"], clockTolerance: CLOCK_SKEW_S }),
+    );
+    checkIdToken(claims, protectedHeader.typ, audience);
     return actorOf(claims, oidc);
   };
 }
 
-async function check(verify: () => Promise<{ payload: JWTPayload }>): Promise<JWTPayload> {
+const unauthenticated = (detail: string) => new DomainError("auth.unauthenticated", detail);
+
+/**
+ * What a signature and `aud` do not settle: an ID token of this app, not an
+ * access token (Cognito says so in `token_use`, RFC 9068 issuers in the
+ * header's `typ: at+jwt`), nor one issued in the future, nor one issued to
+ * another party that merely lists this app among its audiences (`azp`).
+ */
+function checkIdToken(claims: JWTPayload, typ: string | undefined, audience: string) {
+  if (typ !== undefined && !/^(application\/)?jwt$/i.test(typ)) throw unauthenticated(`A ${typ} token is not an ID token; send the ID token.`);
+  if (claims.token_use !== undefined && claims.token_use !== "id") throw unauthenticated("An access token is not an ID token; send the ID token.");
+  if (typeof claims.iat !== "number" || claims.iat > Date.now() / 1000 + CLOCK_SKEW_S) throw unauthenticated("The token's issue time (iat) is missing or in the future.");
+  const audiences = [claims.aud].flat();
+  if (claims.azp !== undefined ? claims.azp !== audience : audiences.length > 1) {
+    throw unauthenticated("The token was issued to another party (azp).");
+  }
+}
+
+async function check<T>(verify: () => Promise<T>): Promise<T> {
   try {
-    return (await verify()).payload;
+    return await verify();
   } catch (error) {
     // The issuer's keys could not be fetched: nobody's token can be judged right now, which is ours to fix, not the caller's.
     if (error instanceof errors.JWKSTimeout || !(error instanceof errors.JOSEError)) {

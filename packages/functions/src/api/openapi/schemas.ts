@@ -36,7 +36,7 @@ export const INPUTS: Record<string, GenericSchema> = {
   TerminationApproval: Termination.ApproveInput,
   TerminationRejection: Termination.RejectInput,
   UploadRequest: File.UploadInput,
-  NoticeRequest: Notification.NoticeInput,
+  NoticeRequest: Notification.NoticeRequest,
 };
 
 export const TAGS: Record<string, string> = {

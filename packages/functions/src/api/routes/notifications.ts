@@ -17,15 +17,16 @@ export const notifications = new Hono<AppEnv>()
     operation({
       tag,
       summary: "Queue a notice from a template; it is sent by the notifier",
-      description: "`props` are checked against the template's schema. The reply is 202: delivery happens later; follow `location`.",
+      description:
+        "`props` are checked against the template's schema. Links are not taken: the notice's links are made from the stage's console URL. Every contract the notice names (`contract_id`, `props.contract_id`) must exist. The reply is 202: delivery happens later; follow `location`.",
       access: "admin",
-      body: Notification.NoticeInput,
+      body: Notification.NoticeRequest,
       responses: { 202: Notification.Notification },
       headers: { 202: ["Location"] },
       errors: ["contract.not_found"],
     }),
     async (c) => {
-      const notice = await Notification.send((await jsonBody(c)) as Notification.NoticeInput);
+      const notice = await Notification.send((await jsonBody(c)) as Notification.NoticeRequest);
       return c.json(notice, 202, { location: `/api/notifications/${notice.notification_id}` });
     },
   )

@@ -1,0 +1,57 @@
+/**
+ * The security headers every response of the console carries: from
+ * CloudFront on a stage (a response headers policy, infra/web.ts) and from
+ * the local console server (packages/local/src/console.ts). Pure data, so
+ * both read the same values and the tests check them.
+ */
+
+/** Where the console's scripts may connect: the API, and the issuer's endpoints that the sign-in calls with fetch (discovery, token, keys). */
+export interface ConsoleOrigins {
+  api: string;
+  issuer: string;
+  /** Other origins of the issuer's endpoints (Cognito's token endpoint is on the pool's sign-in domain, not the issuer's host). */
+  signIn?: string[];
+}
+
+const origin = (url: string) => new URL(url).origin;
+
+/**
+ * The console's Content Security Policy: its own scripts and styles only (no
+ * inline script, no eval), connections to the API and the issuer only, never
+ * framed (`frame-ancestors 'none'`: no click-jacking of Approve), no plugins,
+ * forms and `<base>` kept to the console itself. React's `style` props are
+ * set through the DOM, which `style-src` does not govern.
+ */
+export function contentSecurityPolicy({ api, issuer, signIn = [] }: ConsoleOrigins): string {
+  const connect = [...new Set([origin(api), origin(issuer), ...signIn.map(origin)])];
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    `connect-src 'self' ${connect.join(" ")}`,
+    // A silent token renewal loads the issuer's authorize page in a hidden frame.
+    `frame-src ${[origin(issuer), ...signIn.map(origin)].join(" ")}`,
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+/** The other headers, by name, with the values both servers send. */
+export const CONSOLE_HEADERS = {
+  "X-Content-Type-Options": "nosniff",
+  // Console addresses name contracts; no other site needs to learn them.
+  "Referrer-Policy": "no-referrer",
+  // For browsers older than CSP's frame-ancestors.
+  "X-Frame-Options": "DENY",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=()",
+} as const;
+
+/** Everything a response of the console carries (HSTS aside: only the HTTPS stage sends it). */
+export const consoleHeaders = (origins: ConsoleOrigins): Record<string, string> => ({
+  "Content-Security-Policy": contentSecurityPolicy(origins),
+  ...CONSOLE_HEADERS,
+});
