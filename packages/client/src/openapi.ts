@@ -138,6 +138,8 @@ export interface paths {
          * List clients, newest first, or find one by e-mail
          * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
          *
+         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getClients"];
@@ -210,7 +212,9 @@ export interface paths {
         };
         /**
          * List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContracts"];
         put?: never;
@@ -306,7 +310,9 @@ export interface paths {
         };
         /**
          * A contract's audit trail, newest first (kept after deletion)
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContractsByIdAudit"];
         put?: never;
@@ -466,7 +472,9 @@ export interface paths {
         };
         /**
          * Terminations effective between two dates, counted by reason, status and month
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getReportsTerminations"];
         put?: never;
@@ -1821,6 +1829,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
                 email?: string;
             };
             header?: {
@@ -1858,6 +1868,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ClientPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -2375,6 +2387,8 @@ export interface operations {
                 ending_before?: string;
                 /** @description Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters (else 422). */
                 notice_deadline_before?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -2420,6 +2434,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ContractPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -2959,6 +2975,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3082,6 +3100,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEntryPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -3894,6 +3914,8 @@ export interface operations {
                 from: string;
                 /** @description Last effective date counted; at most 366 days after `from` */
                 to: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3912,6 +3934,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TerminationReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];

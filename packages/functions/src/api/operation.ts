@@ -21,6 +21,8 @@ export interface OperationSpec {
   responses: Record<number, GenericSchema | null>;
   /** Media type of the success responses, when not JSON (e.g. the docs page). */
   mediaType?: string;
+  /** The 200 reply can also be a CSV or XLSX download (`format`, or `Accept`); the description says of what. */
+  exports?: boolean;
   /** Domain error codes this route can answer with, beyond the ones every route has. */
   errors?: readonly string[];
   /** Largest request body this route reads; JSON routes keep the default. */
