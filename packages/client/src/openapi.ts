@@ -395,6 +395,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contracts from a CSV or XLSX file: each row creates a contract, updates the one it names, or is refused
+         * @description The body is the file itself, as `text/csv` or the XLSX media type (else 415), its first row the column names: the API's field names of a contract (an export of `GET /api/contracts` imports as it is), or others mapped with `columns`. A row updates a contract when it names one by `contract_id`, or by an `external_ref` imported before; otherwise it creates one, for `client_id` or the client with `client_email`. Every row is reported: `create`, `update` (with the fields it changes), `unchanged`, or `refused` with each field's error in the words of a 422. The same file again creates nothing twice, also after an interrupted run (rows without an external reference are known by the file's digest and their number). Each imported row is audited on its contract (`contract.imported`, with the file and row). Dates and amounts are read as `date_format` and `decimal_separator` say; XLSX dates stored as dates are read as such. Files up to 4194304 bytes; `npm run import` takes larger ones.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postImports"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/termination": {
         parameters: {
             query?: never;
@@ -1008,6 +1030,31 @@ export interface components {
                 /** @description YYYY-MM of the effective date */
                 month: string;
                 count: number;
+            }[];
+        };
+        ImportReport: {
+            file: string;
+            dry_run: boolean;
+            /** @description Rows read, the header not counted */
+            rows: number;
+            create: number;
+            update: number;
+            unchanged: number;
+            refused: number;
+            /** @description Columns that are no field and have no mapping (an export's read-only columns among them) */
+            ignored_columns: string[];
+            items: {
+                /** @description The row's number as a spreadsheet shows it: the header is row 1 */
+                row: number;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged" | "refused";
+                contract_id?: string;
+                creates_client?: boolean;
+                changes?: string[];
+                errors?: {
+                    path: string;
+                    message: string;
+                }[];
             }[];
         };
         Me: {
@@ -3616,6 +3663,61 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEntryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postImports: {
+        parameters: {
+            query?: {
+                /** @description The file's name: the audit trail quotes it ("imported from contracts-2026.xlsx, row 41"). Default `upload`. */
+                filename?: string;
+                /** @description `true`: report what each row would do and write nothing. */
+                dry_run?: "true" | "false";
+                /** @description `true`: a row naming a client by `client_email` that does not exist creates it (named `client_name`). */
+                create_clients?: "true" | "false";
+                /** @description The mapping of the file's column names to the API's field names, as a JSON object, e.g. `{"Contract title":"title"}`; a column already named as a field needs none. */
+                columns?: string;
+                /** @description How the file writes dates; XLSX dates stored as dates (serial numbers) are read whatever this says. */
+                date_format?: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+                /** @description `1.234,50` with `,`; the other mark and spaces are read as thousands separators. */
+                decimal_separator?: "." | ",";
+            };
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself, of at most 4194304 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
                 };
             };
             400: components["responses"]["400"];

@@ -15,3 +15,4 @@ export * as Idempotency from "./idempotency";
 export { metric, METRICS, type MetricName } from "./metric";
 export * as Term from "./contract/renewal";
 export * as Export from "./export";
+export * as Import from "./import";

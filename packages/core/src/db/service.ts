@@ -4,6 +4,7 @@ import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
 import { FileEntity } from "../file/entity";
 import { IdempotencyEntity } from "../idempotency/entity";
+import { ImportRefEntity } from "../import/entity";
 import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
 import { SearchWordEntity } from "../search/entity";
@@ -22,6 +23,7 @@ export const entities = {
   outbox: OutboxEntity,
   idempotency: IdempotencyEntity,
   searchWord: SearchWordEntity,
+  importRef: ImportRefEntity,
 };
 
 type Entities = typeof entities;

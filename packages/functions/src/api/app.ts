@@ -11,6 +11,7 @@ import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
+import { imports } from "./routes/imports";
 import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { notifications } from "./routes/notifications";
@@ -28,6 +29,7 @@ const api = new Hono<AppEnv>()
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
+  .route("/imports", imports)
   .route("/", terminations)
   .route("/", notifications);
 

@@ -29,6 +29,8 @@ export interface OperationSpec {
   maxBodyBytes?: number;
   /** The body may be left out (or sent empty); `body` then says what one may hold. */
   bodyOptional?: boolean;
+  /** The body is a file of one of these media types, not JSON. */
+  upload?: readonly string[];
   /** The JSON Schema of a multipart/form-data body the route also takes (besides JSON). */
   multipart?: Record<string, unknown>;
   /** Headers a success reply carries besides X-Request-Id, by status. */

@@ -138,6 +138,16 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
 }
 
 function requestBody(op: Operation, pages: Record<string, JsonSchema>) {
+  if (op.spec.upload) {
+    const limit = op.spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+    return {
+      requestBody: {
+        required: true,
+        description: `The file itself, of at most ${limit} bytes; larger bodies are refused with 413, other media types with 415.`,
+        content: Object.fromEntries(op.spec.upload.map((media) => [media, { schema: { type: "string", format: "binary" } }])),
+      },
+    };
+  }
   const body = op.spec.body;
   if (!body) return {};
   const limit = op.spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
