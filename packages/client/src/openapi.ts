@@ -105,6 +105,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{secret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's deadline calendar (RFC 5545), found by the secret in its address
+         * @description All-day events with stable UIDs, each linking to the contract in the console. A replaced or revoked address answers 404.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["getCalendarBySecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -122,6 +144,32 @@ export interface paths {
         put?: never;
         post?: never;
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A secret address of your deadline calendar (iCalendar) to subscribe to; a new one revokes the one before
+         * @description The address is shown this once: anyone who has it reads your calendar, so ask again (the old one stops answering) if it leaks. The feed holds the notice deadlines (with a reminder 7 days before) and end dates of the running contracts you own, and the effective dates of open terminations you requested or decided; approvers and admins also see those awaiting approval. What your roles allow is read when you ask for the address.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        post: operations["postMeCalendar"];
+        /**
+         * Revoke your calendar address: it stops answering (nothing to do when you have none)
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        delete: operations["deleteMeCalendar"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1057,6 +1105,11 @@ export interface components {
                 }[];
             }[];
         };
+        CalendarLink: {
+            /** @description The feed's address, with its secret: subscribe a calendar to it. Shown this once. */
+            url: string;
+            created_at: string;
+        };
         Me: {
             id: string;
             name?: string;
@@ -1837,6 +1890,57 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    getCalendarBySecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["400"];
+            /** @description Problem: `route.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/route.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "route.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -1858,6 +1962,73 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postMeCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLink"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteMeCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];

@@ -16,3 +16,4 @@ export { metric, METRICS, type MetricName } from "./metric";
 export * as Term from "./contract/renewal";
 export * as Export from "./export";
 export * as Import from "./import";
+export * as Calendar from "./calendar";

@@ -1,5 +1,6 @@
 import { createWriteTransaction } from "electrodb";
 import { AuditEntity } from "../audit/entity";
+import { CalendarFeedEntity, CalendarOwnerEntity } from "../calendar/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
 import { FileEntity } from "../file/entity";
@@ -24,6 +25,8 @@ export const entities = {
   idempotency: IdempotencyEntity,
   searchWord: SearchWordEntity,
   importRef: ImportRefEntity,
+  calendarFeed: CalendarFeedEntity,
+  calendarOwner: CalendarOwnerEntity,
 };
 
 type Entities = typeof entities;
