@@ -1,7 +1,7 @@
 import type { Readable } from "node:stream";
-import { parse as csvParser } from "csv-parse";
 import { DomainError } from "../error";
 import { excel } from "../export/xlsx";
+import { onFirstUse } from "../lazy";
 
 /** A cell as the file holds it: text from CSV; text, a number or a date from XLSX. */
 export type RawCell = string | number | Date | undefined;
@@ -33,8 +33,12 @@ export async function* readRows(source: Readable, kind: Kind, file: string): Asy
   }
 }
 
+/** Only an import loads the CSV parser: the API's cold start does not pay for it. */
+const csv = onFirstUse(() => import("csv-parse"));
+
 async function* csvRows(source: Readable): AsyncIterable<RawRow> {
-  const parser = source.pipe(csvParser({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
+  const { parse } = await csv();
+  const parser = source.pipe(parse({ bom: true, relax_column_count: true, skip_empty_lines: true, info: true }));
   for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
     yield { row: info.lines, cells: record };
   }
