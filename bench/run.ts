@@ -14,6 +14,7 @@ const SECTIONS = [
   { script: "in-process.ts", what: "2-4 DynamoDB cost, API overhead, scale; 6 Lambda memory" },
   { script: "load.ts", what: "5 sustained load; 6 API process memory" },
   { script: "console-size.ts", what: "7 console first-load JavaScript" },
+  { script: "import.ts", what: "8 spreadsheet import" },
 ];
 
 function runSection(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {

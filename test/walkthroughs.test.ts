@@ -12,7 +12,7 @@ import { ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, type Started } 
  * tests). A curl may answer an error status only where its line says which,
  * in a comment (`# 409 version.conflict`).
  */
-const WALKTHROUGHS = ["README.md", "docs/termination.md", "docs/files.md", "docs/operations.md"];
+const WALKTHROUGHS = ["README.md", "docs/termination.md", "docs/files.md", "docs/operations.md", "docs/integration.md"];
 
 export const shBlocks = (markdown: string) => [...markdown.matchAll(/^```sh[ \t]*\n([\s\S]*?)^```[ \t]*$/gm)].map((match) => match[1]!);
 

@@ -19,11 +19,16 @@ export interface TestexClientOptions {
   fetch?: (request: Request) => Promise<Response>;
 }
 
-export type TestexClient = Client<paths>;
+/**
+ * Replies as JSON (`application/json`, `application/problem+json`): the CSV and
+ * XLSX downloads some lists also give are fetched by URL (`format=csv`), not parsed here.
+ */
+export type JsonMedia = `${string}/${string}json`;
+export type TestexClient = Client<paths, JsonMedia>;
 
 /** The typed client: `client.GET("/api/contracts/{id}", { params: { path: { id } } })` → `{ data, error, response }`. */
 export function createTestexClient({ baseUrl, getToken, fetch }: TestexClientOptions): TestexClient {
-  const client = createClient<paths>({ baseUrl, ...(fetch ? { fetch } : {}) });
+  const client = createClient<paths, JsonMedia>({ baseUrl, ...(fetch ? { fetch } : {}) });
   if (getToken) {
     const bearer: Middleware = {
       async onRequest({ request }) {

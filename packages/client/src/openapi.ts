@@ -105,6 +105,28 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/calendar/{secret}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A person's deadline calendar (RFC 5545), found by the secret in its address
+         * @description All-day events with stable UIDs, each linking to the contract in the console. A replaced or revoked address answers 404.
+         *
+         *     Public: no token needed.
+         */
+        get: operations["getCalendarBySecret"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/me": {
         parameters: {
             query?: never;
@@ -127,6 +149,32 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/me/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A secret address of your deadline calendar (iCalendar) to subscribe to; a new one revokes the one before
+         * @description The address is shown this once: anyone who has it reads your calendar, so ask again (the old one stops answering) if it leaks. The feed holds the notice deadlines (with a reminder 7 days before) and end dates of the running contracts you own, and the effective dates of open terminations you requested or decided; approvers and admins also see those awaiting approval. What your roles allow is read when you ask for the address.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        post: operations["postMeCalendar"];
+        /**
+         * Revoke your calendar address: it stops answering (nothing to do when you have none)
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        delete: operations["deleteMeCalendar"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/clients": {
         parameters: {
             query?: never;
@@ -137,6 +185,8 @@ export interface paths {
         /**
          * List clients, newest first, or find one by e-mail
          * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
+         *
+         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -210,7 +260,9 @@ export interface paths {
         };
         /**
          * List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContracts"];
         put?: never;
@@ -306,7 +358,9 @@ export interface paths {
         };
         /**
          * A contract's audit trail, newest first (kept after deletion)
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContractsByIdAudit"];
         put?: never;
@@ -383,6 +437,28 @@ export interface paths {
         get: operations["getAudit"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contracts from a CSV or XLSX file: each row creates a contract, updates the one it names, or is refused
+         * @description The body is the file itself, as `text/csv` or the XLSX media type (else 415), its first row the column names: the API's field names of a contract (an export of `GET /api/contracts` imports as it is), or others mapped with `columns`. A row updates a contract when it names one by `contract_id`, or by an `external_ref` imported before; otherwise it creates one, for `client_id` or the client with `client_email`. Every row is reported: `create`, `update` (with the fields it changes), `unchanged`, or `refused` with each field's error in the words of a 422. The same file again creates nothing twice, also after an interrupted run (rows without an external reference are known by the file's digest and their number). Each imported row is audited on its contract (`contract.imported`, with the file and row). Dates and amounts are read as `date_format` and `decimal_separator` say; XLSX dates stored as dates are read as such. Files up to 4194304 bytes; `npm run import` takes larger ones.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postImports"];
         delete?: never;
         options?: never;
         head?: never;
@@ -466,7 +542,9 @@ export interface paths {
         };
         /**
          * Terminations effective between two dates, counted by reason, status and month
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *
+         *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getReportsTerminations"];
         put?: never;
@@ -1077,6 +1155,36 @@ export interface components {
                 /** @description Where approval requests go when no approver can be named */
                 fallback_emails: string[];
             };
+        };
+        ImportReport: {
+            file: string;
+            dry_run: boolean;
+            /** @description Rows read, the header not counted */
+            rows: number;
+            create: number;
+            update: number;
+            unchanged: number;
+            refused: number;
+            /** @description Columns that are no field and have no mapping (an export's read-only columns among them) */
+            ignored_columns: string[];
+            items: {
+                /** @description The row's number as a spreadsheet shows it: the header is row 1 */
+                row: number;
+                /** @enum {string} */
+                action: "create" | "update" | "unchanged" | "refused";
+                contract_id?: string;
+                creates_client?: boolean;
+                changes?: string[];
+                errors?: {
+                    path: string;
+                    message: string;
+                }[];
+            }[];
+        };
+        CalendarLink: {
+            /** @description The feed's address, with its secret: subscribe a calendar to it. Shown this once. */
+            url: string;
+            created_at: string;
         };
         Me: {
             id: string;
@@ -1869,6 +1977,57 @@ export interface operations {
             500: components["responses"]["500"];
         };
     };
+    getCalendarBySecret: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                secret: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+            400: components["responses"]["400"];
+            /** @description Problem: `route.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/route.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "route.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            500: components["responses"]["500"];
+        };
+    };
     getMe: {
         parameters: {
             query?: never;
@@ -1902,12 +2061,81 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
+    postMeCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarLink"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteMeCalendar: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
     getClients: {
         parameters: {
             query?: {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
                 email?: string;
             };
             header?: {
@@ -1945,6 +2173,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ClientPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -2462,6 +2692,8 @@ export interface operations {
                 ending_before?: string;
                 /** @description Running contracts (ACTIVE, SUSPENDED) whose notice deadline is on or before this date, soonest first: what must be decided soon. Combines with status ACTIVE or SUSPENDED only, not with client_id or the ending_* filters (else 422). */
                 notice_deadline_before?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -2507,6 +2739,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["ContractPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -3046,6 +3280,8 @@ export interface operations {
                 limit?: number;
                 /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
                 cursor?: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3169,6 +3405,8 @@ export interface operations {
                      *     }
                      */
                     "application/json": components["schemas"]["AuditEntryPage"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];
@@ -3696,6 +3934,61 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
+    postImports: {
+        parameters: {
+            query?: {
+                /** @description The file's name: the audit trail quotes it ("imported from contracts-2026.xlsx, row 41"). Default `upload`. */
+                filename?: string;
+                /** @description `true`: report what each row would do and write nothing. */
+                dry_run?: "true" | "false";
+                /** @description `true`: a row naming a client by `client_email` that does not exist creates it (named `client_name`). */
+                create_clients?: "true" | "false";
+                /** @description The mapping of the file's column names to the API's field names, as a JSON object, e.g. `{"Contract title":"title"}`; a column already named as a field needs none. */
+                columns?: string;
+                /** @description How the file writes dates; XLSX dates stored as dates (serial numbers) are read whatever this says. */
+                date_format?: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+                /** @description `1.234,50` with `,`; the other mark and spaces are read as thousands separators. */
+                decimal_separator?: "." | ",";
+            };
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The file itself, of at most 4194304 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
     getContractsByIdTermination: {
         parameters: {
             query?: never;
@@ -3981,6 +4274,8 @@ export interface operations {
                 from: string;
                 /** @description Last effective date counted; at most 366 days after `from` */
                 to: string;
+                /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
+                format?: "json" | "csv" | "xlsx";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3999,6 +4294,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TerminationReport"];
+                    "text/csv": string;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             400: components["responses"]["400"];

@@ -37,6 +37,7 @@ const DESCRIBED_RULES = [
   /with notice_deadline_before, status is ACTIVE or SUSPENDED/,
   /no renewal term of its own/,
   /renew for longer/,
+  /without folders/,
 ];
 
 /** A refusal that a request valid per the document may meet: the data's state, or a described rule. */
@@ -47,7 +48,8 @@ function refusedForStateOrRule(reply: Reply): boolean {
   if (reply.status === 403) return code.startsWith("termination.");
   if (reply.status === 428) return code === "version.required";
   if (reply.status === 400) return code === "cursor.invalid";
-  if (reply.status === 413 || reply.status === 415) return /\/files$/.test(reply.path.split("?")[0]!);
+  // Routes that take a file: a generated request sends JSON, or nothing, as the file.
+  if (reply.status === 413 || reply.status === 415) return /\/(files|imports)$/.test(reply.path.split("?")[0]!);
   if (reply.status === 422 && code === "validation.failed") {
     return (reply.body.errors as { message: string }[]).every((error) => DESCRIBED_RULES.some((rule) => rule.test(error.message)));
   }

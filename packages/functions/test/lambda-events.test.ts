@@ -2,7 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { pdf } from "#test/samples";
 import { uniqueEmail } from "#test/fixtures";
 import { describe, expect, it } from "vitest";
-import { tokenFor } from "#test/api";
+import { call, tokenFor } from "#test/api";
 import { handler } from "../src/api/lambda";
 
 /** API Gateway HTTP API's event (payload format 2.0) for a request, as it reaches the function. */
@@ -103,5 +103,28 @@ describe("the API function, invoked as API Gateway invokes it", () => {
     );
     expect(result.statusCode).toBe(201);
     expect(json(result)).toMatchObject({ size: document.length, sha256: createHash("sha256").update(document).digest("hex") });
+  });
+  it("gives an XLSX export base64-encoded, as API Gateway needs a binary reply, and takes an XLSX import the same way", async () => {
+    const token = await tokenFor("editor");
+    const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Binary Ltd", email: uniqueEmail("binary") } });
+    const body = { client_id: client.body.client_id, title: "Lease", contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-01-01", value: 5 };
+    expect((await call("POST", "/api/contracts", { as: "editor", body })).status).toBe(201);
+    const exported = await invoke(event("GET", "/api/contracts", { query: `client_id=${client.body.client_id}&format=xlsx`, headers: { authorization: `Bearer ${token}` } }));
+    expect(exported.statusCode).toBe(200);
+    expect(exported.isBase64Encoded).toBe(true);
+    const workbook = Buffer.from(exported.body, "base64");
+    expect(workbook.subarray(0, 2).toString()).toBe("PK");
+    const imported = await invoke(
+      event("POST", "/api/imports", {
+        query: "filename=contracts.xlsx&dry_run=true",
+        headers: { authorization: `Bearer ${token}`, "content-type": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+        body: workbook,
+        base64: true,
+      }),
+    );
+    expect(imported.statusCode).toBe(200);
+    const report = json(imported);
+    expect(report.refused).toBe(0);
+    expect(report.items).toEqual([expect.objectContaining({ row: 2, action: "unchanged" })]);
   });
 });

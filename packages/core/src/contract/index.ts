@@ -161,7 +161,11 @@ function assertEditable(contract: Stored) {
   }
 }
 
-export async function create(raw: CreateInput): Promise<Contract> {
+type Transaction = Parameters<typeof writeTransaction>[0];
+/** Writes that belong to a contract's creation, made in its transaction (an import's claim on the row it came from). */
+export type AlsoWritten = (entities: Parameters<Transaction>[0], contract: Stored) => ReturnType<Transaction>;
+
+export async function create(raw: CreateInput, also: AlsoWritten = () => []): Promise<Contract> {
   const input = parse(CreateInput, raw);
   const now = new Date().toISOString();
   const owner = currentActor();
@@ -184,19 +188,23 @@ export async function create(raw: CreateInput): Promise<Contract> {
     input,
   );
   await writeTransaction(
-    ({ client, contract: contracts, audit, searchWord }) => [
-      // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
-      client
-        .patch({ client_id: contract.client_id })
-        .add({ contract_count: 1 })
-        .where(({ status }, { eq }) => eq(status, "ACTIVE"))
-        .commit(),
-      contracts.create(contract).commit(),
-      ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
-      audit
-        .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
-        .commit(),
-    ],
+    (entities) => {
+      const { client, contract: contracts, audit, searchWord } = entities;
+      return [
+        // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
+        client
+          .patch({ client_id: contract.client_id })
+          .add({ contract_count: 1 })
+          .where(({ status }, { eq }) => eq(status, "ACTIVE"))
+          .commit(),
+        contracts.create(contract).commit(),
+        ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
+        audit
+          .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
+          .commit(),
+        ...also(entities, contract),
+      ];
+    },
     async () => {
       const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go({ consistent: true });
       if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);

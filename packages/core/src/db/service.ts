@@ -1,9 +1,11 @@
 import { createWriteTransaction } from "electrodb";
 import { AuditEntity } from "../audit/entity";
+import { CalendarFeedEntity, CalendarOwnerEntity } from "../calendar/entity";
 import { ClientEmailEntity, ClientEntity } from "../client/entity";
 import { ContractEntity, DeletedContractEntity } from "../contract/entity";
 import { FileEntity } from "../file/entity";
 import { IdempotencyEntity } from "../idempotency/entity";
+import { ImportRefEntity } from "../import/entity";
 import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
 import { SearchWordEntity } from "../search/entity";
@@ -22,6 +24,9 @@ export const entities = {
   outbox: OutboxEntity,
   idempotency: IdempotencyEntity,
   searchWord: SearchWordEntity,
+  importRef: ImportRefEntity,
+  calendarFeed: CalendarFeedEntity,
+  calendarOwner: CalendarOwnerEntity,
 };
 
 type Entities = typeof entities;

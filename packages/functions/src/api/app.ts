@@ -6,11 +6,13 @@ import { onError, problem } from "./problem";
 import { requestId } from "./middleware/request-id";
 import { authenticate } from "./middleware/authenticate";
 import { audit } from "./routes/audit";
+import { calendarFeed, myCalendar } from "./routes/calendar";
 import { clients } from "./routes/clients";
 import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
+import { imports } from "./routes/imports";
 import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { letterPreview } from "./routes/letter-preview";
@@ -26,10 +28,12 @@ const api = new Hono<AppEnv>()
     await withContext({ actor, requestId: c.get("requestId") }, () => withLogFields({ actor: actor.id }, next));
   })
   .route("/me", me)
+  .route("/me/calendar", myCalendar)
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
   .route("/audit", audit)
+  .route("/imports", imports)
   .route("/", terminations)
   .route("/", letterPreview)
   .route("/admin/policy", policy)
@@ -60,6 +64,7 @@ export const app = new Hono<AppEnv>()
   // No CORS here: API Gateway answers it in AWS (infra/cors.ts), and the local server in front of this app does the same.
   .route("/health", health)
   .route("/", docs)
+  .route("/calendar", calendarFeed)
   .route("/api", api)
   .notFound((c) => {
     const allowed = allowedAt(c.req.path);

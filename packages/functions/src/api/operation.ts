@@ -21,12 +21,16 @@ export interface OperationSpec {
   responses: Record<number, GenericSchema | null>;
   /** Media type of the success responses, when not JSON (e.g. the docs page). */
   mediaType?: string;
+  /** The 200 reply can also be a CSV or XLSX download (`format`, or `Accept`); the description says of what. */
+  exports?: boolean;
   /** Domain error codes this route can answer with, beyond the ones every route has. */
   errors?: readonly string[];
   /** Largest request body this route reads; JSON routes keep the default. */
   maxBodyBytes?: number;
   /** The body may be left out (or sent empty); `body` then says what one may hold. */
   bodyOptional?: boolean;
+  /** The body is a file of one of these media types, not JSON. */
+  upload?: readonly string[];
   /** The JSON Schema of a multipart/form-data body the route also takes (besides JSON). */
   multipart?: Record<string, unknown>;
   /** Headers a success reply carries besides X-Request-Id, by status. */

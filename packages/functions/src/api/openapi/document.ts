@@ -6,7 +6,7 @@
  */
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from "@valibot/to-json-schema";
 import type { Hono } from "hono";
-import { can, Idempotency, ROLES, type Capability } from "@testex/core";
+import { can, Export, Idempotency, ROLES, type Capability } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { MAX_SUBJECT_BYTES } from "../middleware/authenticate";
 import { MAX_JSON_BODY_BYTES, type ReplyHeader } from "../operation";
@@ -102,6 +102,12 @@ function problemExample(code: string, status: number) {
 }
 
 
+/** The downloads of a list that exports (its description says what a row is). */
+const EXPORT_CONTENT = {
+  [Export.MEDIA_TYPES.csv.split(";")[0]!]: { schema: { type: "string", description: "RFC 4180 CSV, UTF-8 with a byte-order mark; a header line of the JSON fields' names, then a line per row." } },
+  [Export.MEDIA_TYPES.xlsx]: { schema: { type: "string", format: "binary", description: "An XLSX workbook of one sheet: a header row of the JSON fields' names, then a row per row." } },
+};
+
 const sameCodes = (a: string[], b: string[]) => a.length === b.length && a.every((code) => b.includes(code));
 
 /** Error replies every route shares live once under components; a route's own codes are spelled out on it. */
@@ -116,7 +122,10 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
       ? {
           description: "Success",
           headers,
-          content: { [mediaType]: { schema: schemaOf(schema, "output", pages), ...(example?.status === Number(status) && mediaType === "application/json" ? { example: example.body } : {}) } },
+          content: {
+            [mediaType]: { schema: schemaOf(schema, "output", pages), ...(example?.status === Number(status) && mediaType === "application/json" ? { example: example.body } : {}) },
+            ...(op.spec.exports && status === "200" ? EXPORT_CONTENT : {}),
+          },
         }
       : { description: status === "302" ? "Redirect to the `Location` header" : "Success, no content", headers };
   }
@@ -129,6 +138,16 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
 }
 
 function requestBody(op: Operation, pages: Record<string, JsonSchema>) {
+  if (op.spec.upload) {
+    const limit = op.spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
+    return {
+      requestBody: {
+        required: true,
+        description: `The file itself, of at most ${limit} bytes; larger bodies are refused with 413, other media types with 415.`,
+        content: Object.fromEntries(op.spec.upload.map((media) => [media, { schema: { type: "string", format: "binary" } }])),
+      },
+    };
+  }
   const body = op.spec.body;
   if (!body) return {};
   const limit = op.spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;

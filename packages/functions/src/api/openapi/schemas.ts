@@ -3,7 +3,7 @@
  * carries and every input a request sends. A body or reply whose schema is
  * not named here is written inline, and a test says so.
  */
-import { Audit, Client, Contract, File, Notification, Outbox, Term, Termination } from "@testex/core";
+import { Audit, Calendar, Client, Contract, File, Import, Notification, Outbox, Term, Termination } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { Health } from "../routes/health";
 import { Me } from "../routes/me";
@@ -22,6 +22,8 @@ export const RESOURCES: Record<string, GenericSchema> = {
   TerminationReason: Termination.Reason,
   TerminationReport: Termination.Report,
   TerminationPolicy: Termination.PolicyView,
+  ImportReport: Import.Report,
+  CalendarLink: Calendar.FeedLink,
   Me,
   Health,
 };
@@ -45,6 +47,8 @@ export const TAGS: Record<string, string> = {
   Contracts: "Contracts, their terms, versions and audit trails.",
   Files: "A contract's documents: uploaded straight to S3 or through the API, verified, archived on deletion.",
   Audit: "Who did what, by record or by person.",
+  Imports: "Contracts from a spreadsheet (CSV or XLSX), row by row, with a dry run.",
+  Calendar: "Each person's deadline calendar (iCalendar), subscribed to by a secret address.",
   Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
   Notifications: "Notices sent by e-mail from templates, and their delivery.",
   Identity: "Who is signed in, with their roles and what those allow.",

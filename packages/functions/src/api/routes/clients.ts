@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Audit, Client } from "@testex/core";
+import { Audit, Client, Export } from "@testex/core";
 import { ClientId, Email, PageOf, PageQuery } from "@testex/core/schema";
+import { exported, exportFormat, exportsDescription, ExportQuery } from "../export";
 import { operation } from "../operation";
 import { etag, expectedVersion, jsonBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
-const ListQuery = v.strictObject({ ...PageQuery.entries, email: v.optional(Email) });
+const ListQuery = v.strictObject({ ...PageQuery.entries, ...ExportQuery.entries, email: v.optional(Email) });
 const AuditQuery = v.strictObject(PageQuery.entries);
 const Params = v.object({ id: ClientId });
 const tag = "Clients";
@@ -17,16 +18,20 @@ export const clients = new Hono<AppEnv>()
     operation({
       tag,
       summary: "List clients, newest first, or find one by e-mail",
-      description: "With `email`, the one client with that address (a page of one item), or 404 when there is none.",
+      description: `With \`email\`, the one client with that address (a page of one item), or 404 when there is none.\n\n${exportsDescription("the clients (or the one with `email`), one a row")}`,
       access: "read",
       query: ListQuery,
       responses: { 200: PageOf(Client.Client) },
       errors: ["client.not_found"],
+      exports: true,
     }),
     async (c) => {
-      const query = queryOf(c, ListQuery);
-      if (query.email) return c.json({ items: [await Client.byEmail(query.email)], next_cursor: null });
-      return c.json(await Client.list(query));
+      const { format: _format, email, ...page } = queryOf(c, ListQuery);
+      const list = async (page: { limit: number; cursor?: string }) =>
+        email ? { items: [await Client.byEmail(email)], next_cursor: null } : Client.list(page);
+      const format = exportFormat(c);
+      if (!format) return c.json(await list(page));
+      return exported(c, format, Export.TABLES.clients, await Export.everyItem(list));
     },
   )
   .post(

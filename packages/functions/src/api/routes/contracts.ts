@@ -1,12 +1,13 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Audit, Contract, Term } from "@testex/core";
+import { Audit, Contract, Export, Term } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
+import { exported, exportFormat, exportsDescription, ExportQuery, queryWithoutFormat } from "../export";
 import { operation } from "../operation";
 import { etag, expectedVersion, jsonBody, optionalBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
-const AuditQuery = v.strictObject(PageQuery.entries);
+const AuditQuery = v.strictObject({ ...PageQuery.entries, ...ExportQuery.entries });
 const Params = v.object({ id: ContractId });
 const tag = "Contracts";
 
@@ -16,11 +17,18 @@ export const contracts = new Hono<AppEnv>()
     operation({
       tag,
       summary: "List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline",
+      description: exportsDescription("the contracts the filter matches, one a row"),
       access: "read",
-      query: Contract.ListQuery,
+      query: v.strictObject({ ...Contract.ListQuery.entries, ...ExportQuery.entries }),
       responses: { 200: PageOf(Contract.Contract) },
+      exports: true,
     }),
-    async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)),
+    async (c) => {
+      const query = queryWithoutFormat(c) as Contract.ListQuery;
+      const format = exportFormat(c);
+      if (!format) return c.json(await Contract.list(query));
+      return exported(c, format, Export.TABLES.contracts, await Export.everyItem((page) => Contract.list({ ...query, ...page, limit: String(page.limit) })));
+    },
   )
   .get(
     "/search",
@@ -114,7 +122,22 @@ export const contracts = new Hono<AppEnv>()
   )
   .get(
     "/:id/audit",
-    operation({ tag, summary: "A contract's audit trail, newest first (kept after deletion)", access: "read", params: Params, query: AuditQuery, responses: { 200: PageOf(Audit.AuditEntry) } }),
+    operation({
+      tag,
+      summary: "A contract's audit trail, newest first (kept after deletion)",
+      description: exportsDescription("the trail's entries, one a row, `before` and `after` as JSON"),
+      access: "read",
+      params: Params,
+      query: AuditQuery,
+      responses: { 200: PageOf(Audit.AuditEntry) },
+      exports: true,
+    }),
     // Deleted contracts keep their trail, so the trail is read without requiring the contract.
-    async (c) => c.json(await Audit.trail(Contract.id(c.req.param("id")), queryOf(c, AuditQuery))),
+    async (c) => {
+      const { format: _format, ...query } = queryOf(c, AuditQuery);
+      const trail = (page: Audit.ListInput) => Audit.trail(Contract.id(c.req.param("id")), page);
+      const format = exportFormat(c);
+      if (!format) return c.json(await trail(query));
+      return exported(c, format, Export.TABLES.audit, await Export.everyItem(trail));
+    },
   );

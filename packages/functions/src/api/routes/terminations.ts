@@ -1,7 +1,9 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Contract, File, Outbox, Termination } from "@testex/core";
+import { Contract, Export, File, Outbox, Termination } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
+import { parse } from "@testex/core/validation";
+import { exported, exportFormat, exportsDescription, ExportQuery, queryWithoutFormat } from "../export";
 import { operation } from "../operation";
 import { etag, jsonBody, optionalBody, queryOf } from "../request";
 import type { AppEnv } from "../types";
@@ -73,11 +75,19 @@ export const terminations = new Hono<AppEnv>()
     operation({
       tag: "Reports",
       summary: "Terminations effective between two dates, counted by reason, status and month",
+      description: exportsDescription("the terminations the report counts, one a row by effective date, `decisions` as JSON"),
       access: "read",
-      query: Termination.ReportQuery,
+      // Documents the parameters; the handler checks them with the report's own cross-field rules.
+      query: v.strictObject({ ...Termination.ReportQuery.pipe[0].entries, ...ExportQuery.entries }),
       responses: { 200: Termination.Report },
+      exports: true,
     }),
-    async (c) => c.json(await Termination.report(queryOf(c, Termination.ReportQuery))),
+    async (c) => {
+      const { from, to } = parse(Termination.ReportQuery, queryWithoutFormat(c));
+      const format = exportFormat(c);
+      if (!format) return c.json(await Termination.report({ from, to }));
+      return exported(c, format, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
+    },
   )
   .get(
     "/contracts/:id/events",
