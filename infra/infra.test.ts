@@ -550,6 +550,6 @@ describe("a development stage", () => {
 
 describe("the offline harness", () => {
   it("leaves no bundle behind in .sst/platform", () => {
-    expect(existsSync(path.join(root, ".sst/platform/testex-mock.dev.mjs"))).toBe(false);
+    expect(existsSync(path.join(root, ".sst/platform/testex-mock.dev.deploy.mjs"))).toBe(false);
   });
 });
