@@ -1,7 +1,7 @@
 import { api, apiRoute } from "./api";
 import { healthProbe } from "./health";
 import { databaseManager, scheduler } from "./jobs";
-import { deadLetters, outboxFailures } from "./queue";
+import { deadLetters, mailEventFailures, outboxFailures } from "./queue";
 import { config } from "./settings";
 import { table } from "./storage";
 import { deliveryRecorder, fileHandler, notifier, processor } from "./workers";
@@ -47,6 +47,13 @@ alarmAboveZero("OutboxFailuresAlarm", "The table stream gave up on outbox record
   namespace: "AWS/SQS",
   metricName: "ApproximateNumberOfMessagesVisible",
   dimensions: { QueueName: outboxFailures.nodes.queue.name },
+  statistic: "Maximum",
+});
+
+alarmAboveZero("MailEventFailuresAlarm", "A delivery, bounce or complaint report could not be recorded after its retries", {
+  namespace: "AWS/SQS",
+  metricName: "ApproximateNumberOfMessagesVisible",
+  dimensions: { QueueName: mailEventFailures.nodes.queue.name },
   statistic: "Maximum",
 });
 

@@ -1,4 +1,5 @@
 import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, rolesByName, stageConfig, type Identity } from "./config";
+import { consoleUrl } from "./router";
 
 /**
  * Who signs people in. By default the stage's own Cognito user pool: people
@@ -18,11 +19,23 @@ const ROLE_DESCRIPTIONS = {
 
 const config = stageConfig($app.stage);
 
+/** Cognito's longest domain prefix. */
+const PREFIX_MAX = 63;
+
+/**
+ * Prefix domains are shared by every AWS customer in a region: `testex-<stage>`
+ * may be anyone's already. The account id makes the prefix this account's own.
+ */
+const domainPrefix = aws.getCallerIdentityOutput().accountId.apply((account) => {
+  const stage = $app.stage.toLowerCase().slice(0, PREFIX_MAX - $app.name.length - account.length - 2);
+  return `${$app.name}-${stage}-${account}`;
+});
+
 function cognito() {
   const production = $app.stage === "production";
   const pool = new sst.aws.CognitoUserPool("Users", {
     usernames: ["email"],
-    domain: { prefix: `${$app.name}-${$app.stage}` },
+    domain: { prefix: domainPrefix },
     transform: {
       userPool: (args) => {
         args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
@@ -44,7 +57,8 @@ function cognito() {
     new aws.cognito.UserGroup(`Group${role[0]!.toUpperCase()}${role.slice(1)}`, { userPoolId: pool.id, name: role, description });
   }
 
-  const urls = consoleCallbackUrls(config.consoleUrl);
+  // Sign-in returns to the console wherever the stage serves it (its router, or the dev server under `sst dev`).
+  const urls = consoleUrl.apply(consoleCallbackUrls);
   const client = pool.addClient("Console", {
     callbackUrls: urls.signIn,
     transform: {

@@ -1,4 +1,5 @@
 import { TABLE_KEYS } from "../packages/core/src/db/table";
+import { corsOrigins } from "./router";
 import { config } from "./settings";
 
 const { primary, globalIndexes, ttlAttribute } = TABLE_KEYS;
@@ -49,7 +50,7 @@ export function harden(name: string, bucketName: $util.Input<string>, rules: Rul
 /** Contract documents, uploaded by browsers with presigned URLs. */
 export const files = bucket("Files", {
   cors: {
-    allowOrigins: config.settings.corsOrigins,
+    allowOrigins: corsOrigins,
     allowMethods: ["GET", "PUT", "POST", "HEAD"],
     allowHeaders: ["*"],
     exposeHeaders: ["ETag"],

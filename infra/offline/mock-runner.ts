@@ -24,6 +24,8 @@ export interface MockResource {
   state: Record<string, any>;
   /** Set when the program only references an existing resource (`X.get(name, id)`): nothing is created. */
   referencedId?: string;
+  /** What a component registered as its outputs (e.g. a site's `_dev`: the command `sst dev` runs for it). */
+  outputs?: Record<string, any>;
 }
 
 export interface FunctionBuild {
@@ -97,6 +99,17 @@ function stateOf(type: string, name: string, inputs: Record<string, any>, id?: s
         arn: `arn:aws:ses:${REGION}:${ACCOUNT}:configuration-set/${physical}`,
         configurationSetName: inputs.configurationSetName || id || physical,
       };
+    case "aws:acm/certificate:Certificate":
+      // The CNAME ACM asks for per name, which a domain's certificate creates in its hosted zone.
+      return {
+        arn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/${physical}`,
+        domainValidationOptions: [inputs.domainName, ...(inputs.subjectAlternativeNames ?? [])].map((domainName: string) => ({
+          domainName,
+          resourceRecordName: `_validation.${domainName}.`,
+          resourceRecordType: "CNAME",
+          resourceRecordValue: `_validation.acm-validations.aws.`,
+        })),
+      };
     case "aws:cloudfront/distribution:Distribution":
       return { domainName: `${physical}.cloudfront.net`, arn: `arn:aws:cloudfront::${ACCOUNT}:distribution/${physical}` };
     case "aws:apigatewayv2/api:Api":
@@ -160,11 +173,28 @@ export async function main(
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
 
+  // `sst dev` registers functions without waiting for the answer: the run is over once these are answered too.
+  const answering = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    answering.add(work);
+    void work.finally(() => answering.delete(work));
+  };
+  // Components' registered outputs: what the CLI reads from the deployment (a site's dev command, its URL).
+  const componentOutputs = new Map<string, Record<string, any>>();
+  const registerOutputs = pulumi.ComponentResource.prototype["registerOutputs"];
+  pulumi.ComponentResource.prototype["registerOutputs"] = function (this: any, outputs?: any) {
+    if (outputs && typeof outputs === "object" && this.__pulumiType?.startsWith("sst:")) {
+      const key = `${this.__pulumiType}::${this.__name}`;
+      track(new Promise<void>((resolve) => pulumi.output(outputs).apply((value) => void (componentOutputs.set(key, unsecret(value)), resolve()))));
+    }
+    return registerOutputs.call(this, outputs);
+  };
   const artifacts = path.join(root, ".sst", "mock-artifacts", stage);
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
+    track(new Promise<void>((resolve) => req.on("end", () => void answer().finally(resolve))));
+    const answer = async () => {
       const { method, params } = JSON.parse(body) as { method: string; params: [any] };
       const reply = (payload: object) =>
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(payload));
@@ -195,7 +225,7 @@ export async function main(
         ),
       );
       return reply({ error: `unmocked CLI method ${method}` });
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.SST_SERVER = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -204,11 +234,13 @@ export async function main(
     {
       newResource({ type, name, inputs: wireInputs, custom, id }) {
         const inputs = unsecret(wireInputs);
+        if (process.env.TESTEX_MOCK_TRACE) process.stderr.write(`resource ${type} ${name}\n`);
         const state = custom ? { ...inputs, ...stateOf(type, name, inputs, id) } : inputs;
         synthesis.resources.push({ type, name, custom: Boolean(custom), inputs, state, ...(id ? { referencedId: id } : {}) });
         return { id: custom ? (id || mockId(name)) : undefined, state };
       },
       call({ token, inputs }) {
+        if (process.env.TESTEX_MOCK_TRACE) process.stderr.write(`call ${token}\n`);
         const mock = calls[token];
         if (!mock) throw new Error(`The SST program called "${token}", which the offline harness does not mock`);
         return mock(inputs);
@@ -223,10 +255,15 @@ export async function main(
     synthesis.outputs = (await pulumi.runtime.runInPulumiStack(() => program(recordRetention))) ?? {};
     // Resources registered inside `apply` callbacks finish after the program returns.
     await pulumi.runtime.disconnect();
+    while (answering.size > 0) await Promise.all([...answering]);
   } catch (error) {
     fail(error);
   }
   server.close();
+  for (const resource of synthesis.resources) {
+    const outputs = componentOutputs.get(`${resource.type}::${resource.name}`);
+    if (outputs) resource.outputs = outputs;
+  }
   writeFileSync(outFile, JSON.stringify(synthesis));
   process.exit(0);
 }

@@ -8,6 +8,7 @@
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePlatform, platform, root } from "./install";
@@ -51,9 +52,15 @@ async function appConfig(stage: string): Promise<Record<string, unknown>> {
 /** How the CLI runs the program: `sst deploy`, or `sst dev` (functions run locally, sites run their dev command). */
 export interface SynthesisOptions {
   dev?: boolean;
+  /** Project files (path relative to the root) to run with other contents: a deliberately broken copy of the infra. */
+  replace?: Record<string, string>;
 }
 
 const modeOf = (options: SynthesisOptions) => (options.dev ? "dev" : "deploy");
+
+/** One name per distinct run, so runs of the same stage in parallel never share a bundle. */
+const runName = (stage: string, options: SynthesisOptions) =>
+  [stage, modeOf(options), ...(options.replace ? [createHash("sha256").update(JSON.stringify(options.replace)).digest("hex").slice(0, 8)] : [])].join(".");
 
 async function bundleProgram(stage: string, app: Record<string, unknown>, options: SynthesisOptions): Promise<string> {
   const installed = readFileSync(path.join(platform, "version"), "utf8").trim();
@@ -70,7 +77,7 @@ async function bundleProgram(stage: string, app: Record<string, unknown>, option
     }
   }
   const { build } = createRequire(path.join(platform, "package.json"))("esbuild") as typeof import("esbuild");
-  const outfile = path.join(platform, `testex-mock.${stage}.${modeOf(options)}.mjs`);
+  const outfile = path.join(platform, `testex-mock.${runName(stage, options)}.mjs`);
   const globals = `import * as aws from "@pulumi/aws";\nimport * as sst from ${JSON.stringify(path.join(platform, "src/components"))};\n`;
   const cli = {
     command: modeOf(options),
@@ -114,7 +121,7 @@ async function bundleProgram(stage: string, app: Record<string, unknown>, option
         name: "inject-globals",
         setup(build) {
           build.onLoad({ filter: /\.(js|ts|jsx|tsx)$/ }, (args) => {
-            const contents = readFileSync(args.path, "utf8");
+            const contents = options.replace?.[path.relative(root, args.path)] ?? readFileSync(args.path, "utf8");
             if (args.path.includes(".sst")) return { contents, loader: "default" };
             return { contents: globals + contents, loader: "default" };
           });
@@ -133,7 +140,7 @@ const cache = new Map<string, Promise<Synthesis>>();
  * as `sst deploy --stage <stage>` runs it, or `sst dev` with `{ dev: true }`. The one entry point.
  */
 export function synthesize(stage: string, options: SynthesisOptions = {}): Promise<Synthesis> {
-  const key = `${stage}:${modeOf(options)}`;
+  const key = runName(stage, options);
   let pending = cache.get(key);
   if (!pending) {
     pending = (async () => {
