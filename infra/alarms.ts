@@ -105,8 +105,9 @@ alarm("ExportMissingAlarm", "No table export completed in the last 26 hours", {
   datapointsToAlarm: 26,
   comparisonOperator: "LessThanThreshold",
   threshold: 1,
-  // No data is exactly the case to catch: nothing ran.
-  treatMissingData: "breaching",
+  // A new stage has no export until its first night: no data must not page anyone. A run that fails
+  // reports ExportFailed (alarmed below); a stage whose nightly run never starts is not caught here.
+  treatMissingData: "notBreaching",
 });
 alarmAboveZero("ExportFailedAlarm", "A table export failed", own("ExportFailed"));
 alarmAboveZero("BackupFailedAlarm", "A terminated contract's backup gave up after its retries", own("BackupFailed"));

@@ -74,7 +74,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   },
   production: {
     debug: false,
-    logLevel: "WARN",
+    // INFO: the business trail (who requested, approved, terminated, which notice went out) is read in production first.
+    logLevel: "INFO",
     // A subdomain of its own: its DKIM and DMARC records never touch the company's main domain.
     senderEmail: "noreply@notices.testex.com",
     approval: APPROVAL,

@@ -40,8 +40,8 @@ export const databaseManager = new sst.aws.CronV2("DatabaseManager", {
     memory: "512 MB",
     timeout: "300 seconds",
     link: [table, backups],
+    // The export only reads the table, by a parallel Scan: it may not write or delete an item.
     permissions: [
-      readWriteItems(table),
       scanTable(table),
       readObjects(backups),
       writeObjects(backups),

@@ -17,16 +17,16 @@ describe("stage settings", () => {
     });
   });
 
-  it("follow the original design's production environment", () => {
+  it("follow the original design's production environment, logging the business trail (INFO) rather than warnings only", () => {
     expect(stageConfig("production").settings).toMatchObject({
       environment: "production",
       debug: false,
-      logLevel: "WARN",
+      logLevel: "INFO",
       senderEmail: "noreply@notices.testex.com",
     });
   });
 
-  it("put staging between the two: quieter than development, louder than production", () => {
+  it("put staging beside production: quieter than development, with the business trail", () => {
     expect(stageConfig("staging").settings).toMatchObject({ environment: "staging", debug: false, logLevel: "INFO" });
   });
 
@@ -64,8 +64,8 @@ describe("the production stage", () => {
     expect(retentionProblems(s, true)).toEqual(["table deletion protection is off in production"]);
   });
 
-  it("logs at WARN and lets only its own origin upload files", () => {
-    expect(functionProblems(production, "WARN")).toEqual([]);
+  it("logs the business trail (INFO) and lets only its own origin upload files", () => {
+    expect(functionProblems(production, "INFO")).toEqual([]);
     expect(bucketProblems(production, ["https://app.testex.com"])).toEqual([]);
   });
 
