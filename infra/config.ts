@@ -210,7 +210,20 @@ const MAIL: Record<Environment, MailConfig> = {
   production: { identity: "stage", sandbox: false },
 };
 
+/**
+ * What watches a stage. A pull request's stage (`pr-<number>`) lives for a
+ * review: it pays for no minute-by-minute probe, and alarms only on work the
+ * code lost (dead or failed messages), which a reviewer must hear about.
+ */
+export interface MonitoringConfig {
+  healthProbe: boolean;
+  alarms: "all" | "lost-work";
+}
+
+export const isPullRequestStage = (stage: string) => /^pr-\d+$/.test(stage);
+
 export interface StageConfig {
+  monitoring: MonitoringConfig;
   /** What the app reads through the `Settings` link, less the issuer (see `identity`). */
   settings: Omit<Settings, "oidc">;
   /** Who signs people in; the API trusts tokens from this issuer only. */
@@ -247,6 +260,7 @@ export function stageConfig(stage: string): StageConfig {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
     identity,
     web: WEB[environment],
+    monitoring: isPullRequestStage(stage) ? { healthProbe: false, alarms: "lost-work" } : { healthProbe: true, alarms: "all" },
     throttle: THROTTLES[environment],
     mail: MAIL[environment],
     protect: environment === "production",

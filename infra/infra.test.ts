@@ -551,6 +551,22 @@ describe("the alarms", () => {
     }
   });
 
+  it("catch what /health cannot: a surge of refused requests (401s), a lagging stream, a waiting notice, SES's reputation", () => {
+    const watched = (name: string) => {
+      const a = alarm(dev, name);
+      return a.metricName ?? a.metricQueries.map((q: { metric?: { metricName: string } }) => q.metric?.metricName).filter(Boolean).join("/");
+    };
+    expect(["ApiClientErrorsAlarm", "StreamIteratorAgeAlarm", "NoticeQueueAgeAlarm", "SesBounceRateAlarm", "SesComplaintRateAlarm"].map(watched)).toEqual([
+      "4xx/Count",
+      "IteratorAge",
+      "ApproximateAgeOfOldestMessage",
+      "Reputation.BounceRate",
+      "Reputation.ComplaintRate",
+    ]);
+    const processor = functions(dev).find(({ build }) => build.handler.endsWith("processor.handler"))!.fn;
+    expect(alarm(dev, "StreamIteratorAgeAlarm").dimensions).toEqual({ FunctionName: processor.state.name });
+  });
+
   it("fire when no export completed for 26 hours, and stay quiet on a new stage until its first export", () => {
     expect(alarm(dev, "ExportMissingAlarm")).toMatchObject({
       metricName: "ExportCompleted",

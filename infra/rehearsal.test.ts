@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { CONSOLE_DEV_PORT } from "./config";
 import { root } from "./offline/install";
 import { asyncFailureProblems, cognitoDomainProblems, collisionProblems, consoleProblems, rehearsalProblems } from "./offline/rehearsal";
-import { ofType } from "./offline/rules";
+import { functions, ofType } from "./offline/rules";
 import { type Synthesis, synthesize } from "./offline/synthesize";
 import { parseRehearsal } from "./scripts/rehearse";
 import { localPorts } from "../packages/local/src/ports";
@@ -133,6 +133,26 @@ describe("two personal stages in one account", () => {
       s.resources = s.resources.filter((r) => r.type !== "aws:lambda/functionEventInvokeConfig:FunctionEventInvokeConfig");
     });
     expect(asyncFailureProblems(s)).toEqual(["packages/functions/src/delivery-recorder.handler: an event that fails its retries is dropped (no on-failure queue)"]);
+  });
+});
+
+describe("a pull request's stage", () => {
+  let pr: Synthesis;
+  beforeAll(async () => {
+    pr = await synthesize("pr-42");
+  }, 300_000);
+
+  it("pays for no health probe, and alarms only on work the code lost", () => {
+    expect(rehearsalProblems(pr)).toEqual([]);
+    expect(functions(pr).map(({ build }) => build.handler)).not.toContain("packages/functions/src/health-probe.handler");
+    expect(ofType(pr, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.name).sort()).toEqual([
+      "BackupFailedAlarm",
+      "DeadNoticesAlarm",
+      "MailEventFailuresAlarm",
+      "NoticeDeadAlarm",
+      "OutboxDeadAlarm",
+      "OutboxFailuresAlarm",
+    ]);
   });
 });
 

@@ -393,6 +393,9 @@ interface AlarmMetric {
   dimensions?: Record<string, string>;
 }
 
+/** Namespaces whose metrics are the account's (SES's reputation), not one resource's. */
+const ACCOUNT_METRICS = new Set(["AWS/SES"]);
+
 /** What AWS measures per resource: the dimension names the alarm's values must be a deployed resource of. */
 const AWS_DIMENSIONS: Record<string, (s: Synthesis) => string[]> = {
   FunctionName: (s) => ofType(s, "aws:lambda/function:Function").map((r) => r.state.name),
@@ -423,7 +426,7 @@ export function alarmProblems(s: Synthesis, emitted: Emitted): string[] {
       return;
     }
     if (!m.namespace?.startsWith("AWS/")) problems.push(`${alarm}: unknown namespace ${m.namespace}`);
-    if (Object.keys(dimensions).length === 0) problems.push(`${alarm}: ${m.metricName} names no resource`);
+    if (Object.keys(dimensions).length === 0 && !ACCOUNT_METRICS.has(m.namespace)) problems.push(`${alarm}: ${m.metricName} names no resource`);
     for (const [key, value] of Object.entries(dimensions)) {
       const deployed = AWS_DIMENSIONS[key];
       if (!deployed) problems.push(`${alarm}: unknown dimension ${key}`);
