@@ -71,6 +71,14 @@ describe("a stage with its own user pool", () => {
     ]);
   });
 
+  it("sends its invitations through the stage's SES identity, which allows Cognito (of this account) to use it", () => {
+    const identity = only(dev, "aws:sesv2/emailIdentity:EmailIdentity");
+    expect(only(dev, "aws:cognito/userPool:UserPool").inputs.emailConfiguration).toMatchObject({ emailSendingAccount: "DEVELOPER", sourceArn: identity.state.arn });
+    const policy = only(dev, "aws:sesv2/emailIdentityPolicy:EmailIdentityPolicy").inputs;
+    expect(policy.emailIdentity).toBe("testex-dev.com");
+    expect(JSON.parse(policy.policy).Statement[0]).toMatchObject({ principals: [{ type: "Service", identifiers: ["email.cognito-idp.amazonaws.com"] }], resources: [identity.state.arn] });
+  });
+
   it("tells every function to trust that pool's tokens for the console, with groups as roles, and holds no shared secret", () => {
     expect(issuerProblems(dev, cognitoIssuer(dev))).toEqual([]);
   });
@@ -96,6 +104,10 @@ describe("production's user pool", () => {
   it("returns only to the production console, over https", () => {
     expect(production.errors).toEqual([]);
     expect(userPoolProblems(production, ROLES, consoleCallbackUrls("https://app.testex.com"))).toEqual([]);
+  });
+
+  it("asks every account (approvers and admins decide terminations) for a second factor, from an authenticator app", () => {
+    expect(only(production, "aws:cognito/userPool:UserPool").inputs).toMatchObject({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } });
   });
 
   it("cannot be deleted, and is what the API trusts", () => {

@@ -41,6 +41,7 @@ const identity =
     ? new sst.aws.Email("Sender", { sender: domain, dns: sst.aws.dns() })
     : sst.aws.Email.get("Sender", domain);
 export const identityArn = identity.nodes.identity.arn;
+export const senderIdentity = identity.nodes.identity.emailIdentity;
 
 /**
  * Every notice is sent with the stage's own configuration set, whichever
