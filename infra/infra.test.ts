@@ -292,6 +292,15 @@ describe("the buckets", () => {
   });
 });
 
+describe("the table's exports", () => {
+  it("expire from the backups bucket after the stage's retention (pre-change copies of records stay)", () => {
+    const rules = custom(dev, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "BackupsLifecycle").inputs.rules;
+    expect(rules.filter((r: { expiration?: unknown }) => r.expiration)).toEqual([
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "exports/" }, expiration: { days: 14 } }),
+    ]);
+  });
+});
+
 describe("the notification queue", () => {
   it("has a dead-letter queue and holds a message longer than its consumer may run", () => {
     expect(queueProblems(dev)).toEqual([]);

@@ -1,3 +1,4 @@
+import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { corsOrigins } from "./router";
 import { config } from "./settings";
@@ -75,6 +76,15 @@ export const archives = bucket("Archives", {
   ],
 });
 
+/**
+ * How long a nightly export is kept. Point-in-time recovery restores any
+ * second of the last 35 days; exports add what it cannot: a copy outside the
+ * table (which survives its deletion), for three months in production. The
+ * bucket is versioned: an expired export becomes a noncurrent version, removed
+ * by the rule below it.
+ */
+export const EXPORT_RETENTION_DAYS = config.protect ? 90 : 14;
+
 /** Table exports and pre-change copies of records; versioned so a backup cannot be silently overwritten. */
 export const backups = bucket("Backups", {
   versioning: true,
@@ -86,6 +96,12 @@ export const backups = bucket("Backups", {
       filter: {},
       transitions: [{ days: 30, storageClass: "GLACIER_IR" }],
       noncurrentVersionExpiration: { noncurrentDays: 90 },
+    },
+    {
+      id: "exports-expire",
+      status: "Enabled",
+      filter: { prefix: EXPORTS_PREFIX },
+      expiration: { days: EXPORT_RETENTION_DAYS },
     },
   ],
 });
