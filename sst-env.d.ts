@@ -22,13 +22,26 @@ declare module "sst" {
       "id": string
       "type": "sst.aws.CognitoUserPoolClient"
     }
+    "ConsoleRouter": {
+      "type": "sst.aws.Router"
+      "url": string
+    }
+    "ConsoleSite": {
+      "type": "sst.aws.StaticSite"
+      "url": string
+    }
     "Email": {
+      "configurationSet": string
       "sender": string
-      "type": "sst.aws.Email"
+      "type": "sst.sst.Linkable"
     }
     "Files": {
       "name": string
       "type": "sst.aws.Bucket"
+    }
+    "MailEventFailures": {
+      "type": "sst.aws.Queue"
+      "url": string
     }
     "MailEvents": {
       "arn": string
@@ -45,6 +58,11 @@ declare module "sst" {
     "OutboxFailures": {
       "type": "sst.aws.Queue"
       "url": string
+    }
+    "Sender": {
+      "configSet": string
+      "sender": string
+      "type": "sst.aws.Email"
     }
     "Settings": {
       "allowedContentTypes": any
@@ -159,7 +177,7 @@ declare module "sst" {
       "type": "sst.aws.CognitoUserPool"
     }
     "Web": {
-      "type": "sst.aws.StaticSite"
+      "type": "sst.sst.Linkable"
       "url": string
     }
   }

@@ -21,10 +21,12 @@ export default $config({
     // Order matters: access.ts narrows what links grant before any function is linked.
     const parts = [
       await import("./infra/access"),
+      // Where the console is served comes first: sign-in, CORS and notice links derive from its URL.
+      await import("./infra/router"),
+      await import("./infra/email"),
       await import("./infra/auth"),
       await import("./infra/settings"),
       await import("./infra/storage"),
-      await import("./infra/email"),
       await import("./infra/queue"),
       await import("./infra/api"),
       await import("./infra/web"),

@@ -7,7 +7,6 @@
 sst.Linkable.wrap(sst.aws.Dynamo, (table) => ({ properties: { name: table.name } }));
 sst.Linkable.wrap(sst.aws.Bucket, (bucket) => ({ properties: { name: bucket.name } }));
 sst.Linkable.wrap(sst.aws.Queue, (queue) => ({ properties: { url: queue.url } }));
-sst.Linkable.wrap(sst.aws.Email, (email) => ({ properties: { sender: email.sender } }));
 
 export interface Grant {
   actions: string[];
@@ -87,13 +86,14 @@ export const sendMessages = (queue: sst.aws.Queue): Grant => ({
 });
 
 /**
- * The identity has a default configuration set, so SES checks both. In the SES
- * sandbox (where new, development and staging accounts are) SES also checks
- * each recipient's verified identity: without `identity/*` every notice there
- * is refused for good. Only verified identities are covered, so this reaches
- * no one the account has not verified.
+ * SES authorises a send on the sender's identity and on the configuration set
+ * it names. In the SES sandbox (where new accounts, development and staging
+ * are) it also checks each recipient's verified identity: without
+ * `identity/*` every notice there is refused for good (only identities the
+ * account verified are covered). Production has left the sandbox and may send
+ * from its own identity only.
  */
-export const sendEmail = (email: sst.aws.Email): Grant => ({
+export const sendEmail = (mail: { identityArn: $util.Input<string>; configurationSet: aws.sesv2.ConfigurationSet }, sandbox: boolean): Grant => ({
   actions: ["ses:SendEmail", "ses:SendRawEmail"],
-  resources: [email.nodes.identity.arn, email.nodes.configurationSet.arn, $interpolate`arn:aws:ses:${region}:${account}:identity/*`],
+  resources: [mail.identityArn, mail.configurationSet.arn, ...(sandbox ? [$interpolate`arn:aws:ses:${region}:${account}:identity/*`] : [])],
 });

@@ -1,15 +1,17 @@
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { apiCors } from "./cors";
 import { lambda } from "./function";
+import { corsOrigins, webLink } from "./router";
 import { config, settings } from "./settings";
 import { notificationQueue } from "./queue";
 import { archives, backups, files, table } from "./storage";
 
-const { maxAgeSeconds, ...cors } = apiCors(config.settings.corsOrigins);
+// The origins are the console's (infra/router.ts), known only once its router exists.
+const { maxAgeSeconds, allowOrigins: _, ...cors } = apiCors([]);
 
 /** The REST API: one Hono Lambda behind an HTTP API, which answers CORS itself (the function sets no CORS header). */
 export const api = new sst.aws.ApiGatewayV2("Api", {
-  cors: { ...cors, maxAge: `${maxAgeSeconds} seconds` },
+  cors: { ...cors, allowOrigins: corsOrigins, maxAge: `${maxAgeSeconds} seconds` },
   transform: {
     // Every route of the stage, before the function runs: a flood is refused at the gateway, not billed as Lambda time.
     stage: (args) => {
@@ -25,7 +27,8 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    link: [table, files, archives, backups, notificationQueue, settings],
+    // Web: the console's URL, for the links in the notices a request queues.
+    link: [table, files, archives, backups, notificationQueue, settings, webLink],
     // The docs page serves Swagger UI's files from disk; the letter preview renders with pdfkit's fonts, as the processor does.
     nodejs: { install: ["swagger-ui-dist", "pdfkit"], splitting: true },
     permissions: [

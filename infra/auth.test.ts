@@ -31,13 +31,17 @@ describe("a stage with its own user pool", () => {
     dev = await synthesize("dev");
   }, 300_000);
 
+  /** The stage's console, at its router's URL. */
+  const web = () => String(dev.outputs.web);
+
   it("has admin-made accounts with names and e-mails, the four role groups, and one public code+PKCE console client behind managed sign-in", () => {
     expect(dev.errors).toEqual([]);
-    expect(userPoolProblems(dev, ROLES, consoleCallbackUrls("http://localhost:3001"))).toEqual([]);
+    expect(userPoolProblems(dev, ROLES, consoleCallbackUrls(web()))).toEqual([]);
   });
 
-  it("sends sign-in back to the console a developer runs on this machine", () => {
-    expect(only(dev, "aws:cognito/userPoolClient:UserPoolClient").inputs.callbackUrls.sort()).toEqual(["http://localhost:3001/", "http://localhost:3001/callback"]);
+  it("sends sign-in back to the stage's console, served by its router", () => {
+    expect(web()).toMatch(/^https:\/\/[\w-]+\.cloudfront\.net$/);
+    expect(only(dev, "aws:cognito/userPoolClient:UserPoolClient").inputs.callbackUrls.sort()).toEqual([`${web()}/`, `${web()}/callback`]);
   });
 
   it("is reported when the client keeps a secret, allows the implicit flow, or returns anywhere else", () => {
@@ -47,10 +51,10 @@ describe("a stage with its own user pool", () => {
       client.allowedOauthFlows = ["code", "implicit"];
       client.callbackUrls = [...client.callbackUrls, "https://evil.example/"];
     });
-    expect(userPoolProblems(s, ROLES, consoleCallbackUrls("http://localhost:3001"))).toEqual([
+    expect(userPoolProblems(s, ROLES, consoleCallbackUrls(web()))).toEqual([
       "the console client has a secret",
       "the console client allows code implicit, expected code only",
-      "sign-in returns to http://localhost:3001/ http://localhost:3001/callback https://evil.example/, expected http://localhost:3001/ http://localhost:3001/callback",
+      `sign-in returns to https://evil.example/ ${web()}/ ${web()}/callback, expected ${web()}/ ${web()}/callback`,
     ]);
   });
 
@@ -60,11 +64,19 @@ describe("a stage with its own user pool", () => {
       s.resources = s.resources.filter((r) => r.type !== "aws:cognito/userPoolDomain:UserPoolDomain");
       only(s, "aws:cognito/userPool:UserPool").inputs.adminCreateUserConfig = { allowAdminCreateUserOnly: false };
     });
-    expect(userPoolProblems(s, ROLES, consoleCallbackUrls("http://localhost:3001"))).toEqual([
+    expect(userPoolProblems(s, ROLES, consoleCallbackUrls(web()))).toEqual([
       "anyone can sign up to the user pool",
       "groups are admin editor viewer, expected admin approver editor viewer",
       "the user pool has no sign-in domain",
     ]);
+  });
+
+  it("sends its invitations through the stage's SES identity, which allows Cognito (of this account) to use it", () => {
+    const identity = only(dev, "aws:sesv2/emailIdentity:EmailIdentity");
+    expect(only(dev, "aws:cognito/userPool:UserPool").inputs.emailConfiguration).toMatchObject({ emailSendingAccount: "DEVELOPER", sourceArn: identity.state.arn });
+    const policy = only(dev, "aws:sesv2/emailIdentityPolicy:EmailIdentityPolicy").inputs;
+    expect(policy.emailIdentity).toBe("testex-dev.com");
+    expect(JSON.parse(policy.policy).Statement[0]).toMatchObject({ principals: [{ type: "Service", identifiers: ["email.cognito-idp.amazonaws.com"] }], resources: [identity.state.arn] });
   });
 
   it("tells every function to trust that pool's tokens for the console, with groups as roles, and holds no shared secret", () => {
@@ -92,6 +104,10 @@ describe("production's user pool", () => {
   it("returns only to the production console, over https", () => {
     expect(production.errors).toEqual([]);
     expect(userPoolProblems(production, ROLES, consoleCallbackUrls("https://app.testex.com"))).toEqual([]);
+  });
+
+  it("asks every account (approvers and admins decide terminations) for a second factor, from an authenticator app", () => {
+    expect(only(production, "aws:cognito/userPool:UserPool").inputs).toMatchObject({ mfaConfiguration: "ON", softwareTokenMfaConfiguration: { enabled: true } });
   });
 
   it("cannot be deleted, and is what the API trusts", () => {
@@ -130,12 +146,8 @@ describe("a stage's identity settings", () => {
     expect(["dev", "staging", "production", "pr-42"].map((stage) => stageConfig(stage).identity)).toEqual(Array(4).fill({ kind: "cognito" }));
   });
 
-  it("send each environment's sign-in back to its own console", () => {
-    expect(["pr-42", "staging", "production"].map((stage) => stageConfig(stage).consoleUrl)).toEqual([
-      "http://localhost:3001",
-      "https://staging.testex.com",
-      "https://app.testex.com",
-    ]);
+  it("serve production's console on its own domain, and every other stage's at its router's URL", () => {
+    expect(["pr-42", "staging", "production"].map((stage) => stageConfig(stage).web)).toEqual([{}, {}, { domain: "app.testex.com" }]);
   });
 
   it("accept an enterprise issuer served over https with its groups mapped to roles", () => {

@@ -1,4 +1,6 @@
 import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, rolesByName, stageConfig, type Identity } from "./config";
+import { configurationSet, identityArn, senderIdentity } from "./email";
+import { consoleUrl } from "./router";
 
 /**
  * Who signs people in. By default the stage's own Cognito user pool: people
@@ -18,14 +20,63 @@ const ROLE_DESCRIPTIONS = {
 
 const config = stageConfig($app.stage);
 
+/** Cognito's longest domain prefix. */
+const PREFIX_MAX = 63;
+
+/**
+ * Prefix domains are shared by every AWS customer in a region: `testex-<stage>`
+ * may be anyone's already. The account id makes the prefix this account's own.
+ */
+const domainPrefix = aws.getCallerIdentityOutput().accountId.apply((account) => {
+  const stage = $app.stage.toLowerCase().slice(0, PREFIX_MAX - $app.name.length - account.length - 2);
+  return `${$app.name}-${stage}-${account}`;
+});
+
+/**
+ * Cognito sends its invitations (temporary passwords) through the stage's SES
+ * identity, not its own sender (50 mails a day, from no-reply@verificationemail.com).
+ * SES lets Cognito use the identity only by the identity's own policy; each
+ * stage adds one of its own, so stages sharing an identity do not overwrite each other.
+ */
+function allowCognitoToSend() {
+  return new aws.sesv2.EmailIdentityPolicy("UsersMailPolicy", {
+    emailIdentity: senderIdentity,
+    policyName: `${$app.name}-${$app.stage}-cognito`,
+    policy: aws.iam.getPolicyDocumentOutput({
+      statements: [
+        {
+          effect: "Allow",
+          principals: [{ type: "Service", identifiers: ["email.cognito-idp.amazonaws.com"] }],
+          actions: ["ses:SendEmail", "ses:SendRawEmail"],
+          resources: [identityArn],
+          conditions: [{ test: "StringEquals", variable: "aws:SourceAccount", values: [aws.getCallerIdentityOutput().accountId] }],
+        },
+      ],
+    }).json,
+  });
+}
+
 function cognito() {
   const production = $app.stage === "production";
+  const mailPolicy = allowCognitoToSend();
   const pool = new sst.aws.CognitoUserPool("Users", {
     usernames: ["email"],
-    domain: { prefix: `${$app.name}-${$app.stage}` },
+    domain: { prefix: domainPrefix },
     transform: {
       userPool: (args) => {
         args.adminCreateUserConfig = { allowAdminCreateUserOnly: true };
+        args.emailConfiguration = {
+          emailSendingAccount: "DEVELOPER",
+          sourceArn: identityArn,
+          fromEmailAddress: `TESTEX <${config.settings.senderEmail}>`,
+          configurationSet: configurationSet.configurationSetName,
+        };
+        // Production: every account (approvers and admins decide terminations) signs in with a second factor,
+        // an authenticator app; Cognito asks for it at the first sign-in.
+        if (production) {
+          args.mfaConfiguration = "ON";
+          args.softwareTokenMfaConfiguration = { enabled: true };
+        }
         args.deletionProtection = production ? "ACTIVE" : "INACTIVE";
         // The audit trail names people: every account has a name and an e-mail address.
         // Standard attributes spell out Cognito's own length limits, or every deploy would plan a change.
@@ -38,13 +89,14 @@ function cognito() {
       // Managed login (version 2), the hosted sign-in page Cognito maintains.
       domain: (args) => void (args.managedLoginVersion = 2),
     },
-  });
+  }, { dependsOn: [mailPolicy] });
 
   for (const [role, description] of Object.entries(ROLE_DESCRIPTIONS)) {
     new aws.cognito.UserGroup(`Group${role[0]!.toUpperCase()}${role.slice(1)}`, { userPoolId: pool.id, name: role, description });
   }
 
-  const urls = consoleCallbackUrls(config.consoleUrl);
+  // Sign-in returns to the console wherever the stage serves it (its router, or the dev server under `sst dev`).
+  const urls = consoleUrl.apply(consoleCallbackUrls);
   const client = pool.addClient("Console", {
     callbackUrls: urls.signIn,
     transform: {

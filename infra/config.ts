@@ -75,7 +75,8 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     approval: APPROVAL,
     terminationReasons: REASONS,
     letterhead: LETTERHEAD,
-    corsOrigins: ["http://localhost:3000", "http://127.0.0.1:3000"],
+    // Origins beyond the stage's own console, which infra adds from its router's URL (infra/router.ts).
+    corsOrigins: [],
     approverEmails: ["approvers@testex-dev.com"],
     operatorEmails: ["operators@testex-dev.com"],
     maxUploadBytes: 25 * 1024 * 1024,
@@ -89,7 +90,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     approval: APPROVAL,
     terminationReasons: REASONS,
     letterhead: LETTERHEAD,
-    corsOrigins: ["https://staging.testex.com"],
+    corsOrigins: [],
     approverEmails: ["approvers@staging.testex.com"],
     operatorEmails: ["operators@staging.testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
@@ -98,12 +99,14 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   },
   production: {
     debug: false,
-    logLevel: "WARN",
-    senderEmail: "noreply@testex.com",
+    // INFO: the business trail (who requested, approved, terminated, which notice went out) is read in production first.
+    logLevel: "INFO",
+    // A subdomain of its own: its DKIM and DMARC records never touch the company's main domain.
+    senderEmail: "noreply@notices.testex.com",
     approval: APPROVAL,
     terminationReasons: REASONS,
     letterhead: LETTERHEAD,
-    corsOrigins: ["https://app.testex.com"],
+    corsOrigins: [],
     approverEmails: ["approvers@testex.com"],
     operatorEmails: ["operators@testex.com"],
     maxUploadBytes: 25 * 1024 * 1024,
@@ -168,11 +171,28 @@ export const consoleCallbackUrls = (consoleUrl: string) => ({
   signOut: [`${consoleUrl}/`],
 });
 
-/** Where each environment's console is served: its sign-in callbacks and its links in notices point there. */
-const CONSOLE_URLS: Record<Environment, string> = {
-  development: "http://localhost:3001",
-  staging: "https://staging.testex.com",
-  production: "https://app.testex.com",
+/**
+ * The port the console's dev server listens on: `npm start` serves it there,
+ * and so does `sst dev` (the site's dev command), so sign-in and notice links
+ * work the same in both.
+ */
+export const CONSOLE_DEV_PORT = 3001;
+
+/**
+ * Where a stage's console is served. It always goes through the stage's
+ * `sst.aws.Router`, whose URL is known before anything is built: sign-in
+ * callbacks, CORS and notice links come from it. With `domain`, the router
+ * answers on that name, a record in the account's Route 53 zone for it;
+ * without, on its CloudFront URL.
+ */
+export interface WebConfig {
+  domain?: string;
+}
+
+const WEB: Record<Environment, WebConfig> = {
+  development: {},
+  staging: {},
+  production: { domain: "app.testex.com" },
 };
 
 /**
@@ -191,29 +211,51 @@ const THROTTLES: Record<Environment, Throttle> = {
   production: { rateLimit: 500, burstLimit: 1000 },
 };
 
-/** Infra-only facts about a stage's mail: the app never reads them. */
+/**
+ * Infra-only facts about a stage's mail: the app never reads them.
+ * - `stage`: the stage creates the SES identity of its sender's domain, and its
+ *   DKIM and DMARC records in the account's Route 53 zone for that domain (so
+ *   it verifies in minutes). Only one stage per account can own a domain.
+ * - `verified`: the identity was created and verified once, in advance
+ *   (docs/deploy.md); the stage only references it. Any number of stages share
+ *   it, each with its own configuration set, so each gets its own delivery events.
+ */
 export interface MailConfig {
+  identity: "stage" | "verified";
   /**
-   * Whether the sender's domain is a Route 53 hosted zone of the stage's
-   * account: SES's DKIM and DMARC records are then created in it. Without one
-   * those records are added by hand (docs/deploy.md) before the domain verifies.
+   * Whether the account's SES is in the sandbox, where it sends only to
+   * verified identities and checks each recipient's: the notifier must then be
+   * allowed on them too. Production asks for production access (docs/deploy.md).
    */
-  hostedZone: boolean;
+  sandbox: boolean;
 }
 
 const MAIL: Record<Environment, MailConfig> = {
-  development: { hostedZone: false },
-  staging: { hostedZone: false },
-  production: { hostedZone: true },
+  development: { identity: "verified", sandbox: true },
+  staging: { identity: "verified", sandbox: true },
+  production: { identity: "stage", sandbox: false },
 };
 
+/**
+ * What watches a stage. A pull request's stage (`pr-<number>`) lives for a
+ * review: it pays for no minute-by-minute probe, and alarms only on work the
+ * code lost (dead or failed messages), which a reviewer must hear about.
+ */
+export interface MonitoringConfig {
+  healthProbe: boolean;
+  alarms: "all" | "lost-work";
+}
+
+export const isPullRequestStage = (stage: string) => /^pr-\d+$/.test(stage);
+
 export interface StageConfig {
+  monitoring: MonitoringConfig;
   /** What the app reads through the `Settings` link, less the issuer (see `identity`). */
   settings: Omit<Settings, "oidc">;
   /** Who signs people in; the API trusts tokens from this issuer only. */
   identity: Identity;
-  /** The console's URL: where sign-in returns to. */
-  consoleUrl: string;
+  /** Where the console is served (its URL is the router's). */
+  web: WebConfig;
   /** The gateway's limits for every route of the stage. */
   throttle: Throttle;
   mail: MailConfig;
@@ -243,7 +285,8 @@ export function stageConfig(stage: string): StageConfig {
   return {
     settings: { stage, environment, ...ENVIRONMENTS[environment] },
     identity,
-    consoleUrl: CONSOLE_URLS[environment],
+    web: WEB[environment],
+    monitoring: isPullRequestStage(stage) ? { healthProbe: false, alarms: "lost-work" } : { healthProbe: true, alarms: "all" },
     throttle: THROTTLES[environment],
     mail: MAIL[environment],
     protect: environment === "production",

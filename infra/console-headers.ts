@@ -7,13 +7,18 @@
 
 /** Where the console's scripts may connect: the API, and the issuer's endpoints that the sign-in calls with fetch (discovery, token, keys). */
 export interface ConsoleOrigins {
+  /** The API's URL, or a CSP host source with a wildcard (`https://*.execute-api.<region>.amazonaws.com`). */
   api: string;
   issuer: string;
   /** Other origins of the issuer's endpoints (Cognito's token endpoint is on the pool's sign-in domain, not the issuer's host). */
   signIn?: string[];
 }
 
-const origin = (url: string) => new URL(url).origin;
+/** Every HTTP API of a region: how a stage's CSP names its API (infra/web.ts says why). */
+export const apiGatewayHosts = (region: string) => `https://*.execute-api.${region}.amazonaws.com`;
+
+/** A URL's origin; a host source with a wildcard is already one. */
+const origin = (url: string) => (url.includes("*") ? url : new URL(url).origin);
 
 /**
  * The console's Content Security Policy: its own scripts and styles only (no

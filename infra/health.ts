@@ -1,12 +1,14 @@
 import { api } from "./api";
 import { lambda } from "./function";
+import { config } from "./settings";
 
 /**
  * A synthetic check of GET /health every minute, from outside the API: a
  * dependency that is down, or an API that does not answer at all, becomes the
  * metric the health alarm watches.
  */
-export const healthProbe = new sst.aws.CronV2("HealthProbe", {
+export const healthProbe = config.monitoring.healthProbe
+  ? new sst.aws.CronV2("HealthProbe", {
   schedule: "rate(1 minute)",
   function: lambda({
     handler: "packages/functions/src/health-probe.handler",
@@ -16,4 +18,5 @@ export const healthProbe = new sst.aws.CronV2("HealthProbe", {
     link: [api],
     permissions: [],
   }),
-});
+})
+  : undefined;

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "./config";
-import { contentSecurityPolicy } from "./console-headers";
+import { apiGatewayHosts, contentSecurityPolicy } from "./console-headers";
 import { apiCors } from "./cors";
 import { mockId } from "./offline/mock-id";
 import { buildFunction } from "./offline/build-function";
@@ -30,6 +30,7 @@ import {
   retentionProblems,
   tableProblems,
 } from "./offline/rules";
+import { linkProblems } from "./offline/rehearsal";
 import { type Synthesis, synthesize } from "./offline/synthesize";
 
 /** The infrastructure as `sst deploy --stage dev` would create it, run offline under Pulumi mocks. */
@@ -74,7 +75,6 @@ const CONSUME = [
 /** Who uses what: each function reaches exactly these resources, with exactly these actions. */
 const ACCESS: AccessTable = {
   "packages/functions/src/api/lambda.handler": {
-    links: ["Table", "Files", "Archives", "Backups", "NotificationQueue", "Settings"],
     actions: {
       Table: ITEMS,
       Files: [...READ, ...WRITE, "s3:DeleteObject"],
@@ -86,7 +86,6 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/processor.handler": {
-    links: ["Table", "Backups", "Files", "Archives", "NotificationQueue", "Settings", "Web"],
     actions: {
       Table: [...ITEMS, ...STREAM],
       Backups: WRITE,
@@ -99,14 +98,14 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/file-handler.handler": {
-    links: ["Table", "Files", "Archives", "Backups", "Settings"],
     actions: { Table: ITEMS, Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE], Backups: WRITE },
   },
   "packages/functions/src/notifier.handler": {
-    links: ["Table", "Email", "NotificationQueue", "Settings", "Files"],
     actions: {
       Table: ITEMS,
-      Email: ["ses:SendEmail", "ses:SendRawEmail"],
+      // The sender's identity and the stage's configuration set: SES authorises a send on both.
+      Sender: ["ses:SendEmail", "ses:SendRawEmail"],
+      MailConfig: ["ses:SendEmail", "ses:SendRawEmail"],
       // In the SES sandbox each recipient's verified identity is authorised too.
       "SES identities": ["ses:SendEmail", "ses:SendRawEmail"],
       NotificationQueue: [...CONSUME, "sqs:SendMessage"],
@@ -114,24 +113,29 @@ const ACCESS: AccessTable = {
     },
   },
   "packages/functions/src/scheduler.handler": {
-    links: ["Table", "NotificationQueue", "Settings", "Files", "Archives"],
-    actions: { Table: ITEMS, NotificationQueue: ["sqs:SendMessage"], Files: [...READ, "s3:DeleteObject"], Archives: [...READ, ...WRITE] },
+    actions: {
+      Table: ITEMS,
+      NotificationQueue: ["sqs:SendMessage"],
+      Files: [...READ, "s3:DeleteObject"],
+      Archives: [...READ, ...WRITE],
+      // A late upload it checks on a terminated contract is archived, and an important one backed up.
+      Backups: WRITE,
+    },
   },
   "packages/functions/src/db-manager.handler": {
-    links: ["Table", "Backups"],
     actions: {
-      Table: [...ITEMS, "dynamodb:Scan"],
+      // Export only: it reads the table and may change nothing in it.
+      Table: ["dynamodb:Scan"],
       Backups: [...READ, ...WRITE, "s3:DeleteObject"],
       DatabaseManagerHandler: ["lambda:InvokeFunction"],
     },
   },
   "packages/functions/src/delivery-recorder.handler": {
-    links: ["Table"],
-    actions: { Table: ITEMS },
+    // A report it could not record goes to its on-failure queue, sent with its own role.
+    actions: { Table: ITEMS, MailEventFailures: ["sqs:SendMessage"] },
   },
   // It calls the public GET /health like any client: a URL, no AWS action.
   "packages/functions/src/health-probe.handler": {
-    links: ["Api"],
     actions: {},
   },
 };
@@ -154,8 +158,8 @@ describe("the API", () => {
     const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
     expect(route!.inputs.routeKey).toBe("$default");
     expect(integration!.inputs.integrationUri).toBe(api.state.arn);
-    // The local server answers CORS from the same rules (packages/local/src/api-gateway.ts).
-    const { maxAgeSeconds, ...rules } = apiCors(stageConfig("dev").settings.corsOrigins);
+    // The local server answers CORS from the same rules (packages/local/src/api-gateway.ts); the origin is the console's.
+    const { maxAgeSeconds, ...rules } = apiCors([String(dev.outputs.web)]);
     expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration).toMatchObject({ ...rules, maxAge: maxAgeSeconds });
   });
 });
@@ -174,7 +178,7 @@ describe("the API's largest request", () => {
 
 describe("the console", () => {
   it("is built from packages/web with the stage's API URL and issuer, and served from a private bucket", () => {
-    const build = custom(dev, "command:local:Command", "WebBuilder").inputs;
+    const build = custom(dev, "command:local:Command", "ConsoleSiteBuilder").inputs;
     expect(build.dir).toBe(path.join(root, "packages/web"));
     expect(build.create).toBe("npm run build");
     expect(build.environment).toEqual({
@@ -182,7 +186,7 @@ describe("the console", () => {
       VITE_OIDC_ISSUER: dev.outputs.issuer,
       VITE_OIDC_CLIENT_ID: dev.outputs.clientId,
     });
-    expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "WebAssetsPublicAccessBlock").inputs).toMatchObject({
+    expect(custom(dev, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", "ConsoleSiteAssetsPublicAccessBlock").inputs).toMatchObject({
       blockPublicAcls: true,
       blockPublicPolicy: true,
       ignorePublicAcls: true,
@@ -197,7 +201,8 @@ describe("the console's security headers", () => {
     const policy = custom(dev, "aws:cloudfront/responseHeadersPolicy:ResponseHeadersPolicy", "ConsoleHeaders");
     const { securityHeadersConfig: config } = policy.inputs;
     const csp: string = config.contentSecurityPolicy.contentSecurityPolicy;
-    expect(csp).toBe(contentSecurityPolicy({ api: String(dev.outputs.api), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)] }));
+    const region = /https:\/\/\*\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(csp)?.[1];
+    expect(csp).toBe(contentSecurityPolicy({ api: apiGatewayHosts(region!), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)] }));
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self';");
     expect(config).toMatchObject({
@@ -211,7 +216,7 @@ describe("the console's security headers", () => {
       (d) => d.inputs.defaultCacheBehavior?.responseHeadersPolicyId === mockId("ConsoleHeaders"),
     );
     expect(others).toEqual([]);
-    expect(distribution!.inputs.comment).toBe("Web site");
+    expect(distribution!.inputs.comment).toMatch(/^ConsoleRouter /);
   });
 });
 
@@ -274,18 +279,19 @@ describe("the table", () => {
 });
 
 describe("the buckets", () => {
-  const origins = stageConfig("dev").settings.corsOrigins;
+  // Only the console's own origin may upload: its router's URL (infra/router.ts).
+  const origins = () => [String(dev.outputs.web)];
 
   it("are files, archives, backups and the console's assets only", () => {
     expect(
       ofType(dev, "aws:s3/bucket:Bucket")
         .map((b) => b.name)
         .sort(),
-    ).toEqual(["ArchivesBucket", "BackupsBucket", "FilesBucket", "WebAssetsBucket"]);
+    ).toEqual(["ArchivesBucket", "BackupsBucket", "ConsoleSiteAssetsBucket", "FilesBucket"]);
   });
 
   it("are encrypted, private, cleaned of abandoned uploads; archives age to cheaper storage; backups are versioned; only files accepts browsers", () => {
-    expect(bucketProblems(dev, origins)).toEqual([]);
+    expect(bucketProblems(dev, origins())).toEqual([]);
   });
 
   it("are reported when one is unencrypted, public, unversioned or open to any origin", () => {
@@ -303,12 +309,21 @@ describe("the buckets", () => {
         "FilesCors",
       ).inputs.corsRules[0].allowedOrigins = ["*"];
     });
-    expect(bucketProblems(s, origins)).toEqual([
-      `Files: CORS origins are *, expected ${origins.join()}`,
+    expect(bucketProblems(s, origins())).toEqual([
+      `Files: CORS origins are *, expected ${origins().join()}`,
       "Files: versioning is off",
       "Archives: no default encryption",
       "Backups: public access is not fully blocked",
       "Backups: versioning is off",
+    ]);
+  });
+});
+
+describe("the table's exports", () => {
+  it("expire from the backups bucket after the stage's retention (pre-change copies of records stay)", () => {
+    const rules = custom(dev, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "BackupsLifecycle").inputs.rules;
+    expect(rules.filter((r: { expiration?: unknown }) => r.expiration)).toEqual([
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "exports/" }, expiration: { days: 14 } }),
     ]);
   });
 });
@@ -363,23 +378,39 @@ describe("the functions", () => {
     }
   });
 
+  it("are each linked to exactly the resources their built bundle reads, and given every variable it reads", () => {
+    expect(linkProblems(dev)).toEqual([]);
+  });
+
+  it("are reported when one reads a resource it is not linked to (approval reminders read Resource.Web), links one it never reads, or lacks a variable", () => {
+    const s = broken((s) => {
+      delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.Web;
+      s.builds.find((b) => b.handler.endsWith("delivery-recorder.handler"))!.links.Files = { name: "files" };
+      delete custom(s, "aws:lambda/function:Function", "HealthProbeHandlerFunction").inputs.environment.variables.LOG_LEVEL;
+    });
+    // Functions are built in parallel: their order is not the program's.
+    expect(linkProblems(s).sort()).toEqual([
+      "packages/functions/src/delivery-recorder.handler: is linked to Files, which it never reads",
+      "packages/functions/src/health-probe.handler: reads process.env.LOG_LEVEL, which it is not given",
+      "packages/functions/src/scheduler.handler: reads Resource.Web, which it is not linked to",
+    ]);
+  });
+
   it("each link only what it uses and may do only what it needs, with no wildcard action, assumed by Lambda alone", () => {
     expect(accessProblems(dev, ACCESS)).toEqual([]);
   });
 
-  it("are reported when one gets a wildcard action, reaches a resource it does not use, or loses a link", () => {
+  it("are reported when one gets a wildcard action or reaches a resource it does not use", () => {
     const s = broken((s) => {
       const role = custom(s, "aws:iam/role:Role", "SchedulerHandlerRole").inputs;
       const policy = JSON.parse(role.inlinePolicies[0].policy);
-      const backups = custom(s, "aws:s3/bucket:Bucket", "BackupsBucket").state.arn;
-      policy.Statement.push({ effect: "Allow", actions: ["s3:*"], resources: [`${backups}/*`] });
+      const deadLetters = custom(s, "aws:sqs/queue:Queue", "NotificationDeadLettersQueue").state.arn;
+      policy.Statement.push({ effect: "Allow", actions: ["sqs:*"], resources: [deadLetters] });
       role.inlinePolicies[0].policy = JSON.stringify(policy);
-      delete s.builds.find((b) => b.handler.endsWith("scheduler.handler"))!.links.NotificationQueue;
     });
     expect(accessProblems(s, ACCESS)).toEqual([
-      "packages/functions/src/scheduler.handler: links Archives,Files,Settings,Table, expected Archives,Files,NotificationQueue,Settings,Table",
-      "packages/functions/src/scheduler.handler: wildcard action s3:*",
-      "packages/functions/src/scheduler.handler: reaches Backups, which it does not use",
+      "packages/functions/src/scheduler.handler: wildcard action sqs:*",
+      "packages/functions/src/scheduler.handler: reaches NotificationDeadLetters, which it does not use",
     ]);
   });
 });
@@ -400,15 +431,16 @@ describe("the contract processor's trigger", () => {
 });
 
 describe("mail", () => {
-  const sender = stageConfig("dev").settings.senderEmail;
+  const { settings, mail } = stageConfig("dev");
+  const sender = settings.senderEmail;
 
-  it("is sent from the sender's domain identity, and whoever sends may also send in the SES sandbox", () => {
-    expect(emailProblems(dev, sender)).toEqual([]);
+  it("is sent from the domain identity verified in advance, with the stage's own configuration set, and whoever sends may also send in the SES sandbox", () => {
+    expect(emailProblems(dev, sender, mail)).toEqual([]);
   });
 
   it("is reported when the identity is a single address, or sending is allowed on the sender's identity alone", () => {
     const s = broken((s) => {
-      ofType(s, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.inputs.emailIdentity = sender;
+      ofType(s, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.referencedId = sender;
       const notifier = functions(s).find(({ build }) => build.handler.endsWith("notifier.handler"))!.fn;
       const role = ofType(s, "aws:iam/role:Role").find((r) => r.state.arn === notifier.inputs.role)!.inputs;
       const policy = JSON.parse(role.inlinePolicies[0].policy);
@@ -416,16 +448,38 @@ describe("mail", () => {
         statement.resources = statement.resources.filter((r: string) => !r.endsWith(":identity/*"));
       role.inlinePolicies[0].policy = JSON.stringify(policy);
     });
-    expect(emailProblems(s, sender)).toEqual([
+    expect(emailProblems(s, sender, mail)).toEqual([
       `Email: identity ${sender} is an address, which must click a link to verify; use its domain`,
       "packages/functions/src/notifier.handler: may send only to the sender's identity, so every notice dies in the SES sandbox",
     ]);
   });
 
+  it("is reported when the stage creates the shared identity itself (without DNS records, as before): its deploy would wait 45 minutes and fail", () => {
+    const s = broken((s) => {
+      const identity = ofType(s, "aws:sesv2/emailIdentity:EmailIdentity")[0]!;
+      identity.inputs = { emailIdentity: identity.referencedId };
+      delete identity.referencedId;
+    });
+    expect(emailProblems(s, sender, mail)).toEqual([
+      "Email: creates the identity testex-dev.com, which another stage of the account already has, instead of referencing the one verified in advance",
+      "Email: creates the identity testex-dev.com without its DKIM records, so the deploy waits 45 minutes for them and fails",
+    ]);
+  });
+
+  it("is reported when notices are sent with a configuration set the stage does not own (the shared identity's)", () => {
+    const s = broken((s) => {
+      const notifier = s.builds.find((b) => b.handler.endsWith("notifier.handler"))!;
+      notifier.links.Email = { ...notifier.links.Email, configurationSet: "testex-dev.com-default" };
+    });
+    expect(emailProblems(s, sender, mail)).toEqual([
+      "packages/functions/src/notifier.handler: sends with configuration set testex-dev.com-default, which the stage does not own",
+    ]);
+  });
+
   it("reports each notice's delivery, bounce and complaint to the delivery recorder", () => {
     const [destination] = ofType(dev, "aws:sesv2/configurationSetEventDestination:ConfigurationSetEventDestination");
-    const identity = ofType(dev, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.inputs;
-    expect(destination!.inputs.configurationSetName).toBe(identity.configurationSetName);
+    const notifier = dev.builds.find((b) => b.handler.endsWith("notifier.handler"))!;
+    expect(destination!.inputs.configurationSetName).toBe(notifier.links.Email!.configurationSet);
     expect([...destination!.inputs.eventDestination.matchingEventTypes].sort()).toEqual(["BOUNCE", "COMPLAINT", "DELIVERY"]);
     const topic = destination!.inputs.eventDestination.snsDestination.topicArn;
     const recorder = functions(dev).find(({ build }) => build.handler.endsWith("delivery-recorder.handler"))!.fn;
@@ -533,7 +587,23 @@ describe("the alarms", () => {
     }
   });
 
-  it("fire when no export completed for 26 hours, including when nothing ran at all", () => {
+  it("catch what /health cannot: a surge of refused requests (401s), a lagging stream, a waiting notice, SES's reputation", () => {
+    const watched = (name: string) => {
+      const a = alarm(dev, name);
+      return a.metricName ?? a.metricQueries.map((q: { metric?: { metricName: string } }) => q.metric?.metricName).filter(Boolean).join("/");
+    };
+    expect(["ApiClientErrorsAlarm", "StreamIteratorAgeAlarm", "NoticeQueueAgeAlarm", "SesBounceRateAlarm", "SesComplaintRateAlarm"].map(watched)).toEqual([
+      "4xx/Count",
+      "IteratorAge",
+      "ApproximateAgeOfOldestMessage",
+      "Reputation.BounceRate",
+      "Reputation.ComplaintRate",
+    ]);
+    const processor = functions(dev).find(({ build }) => build.handler.endsWith("processor.handler"))!.fn;
+    expect(alarm(dev, "StreamIteratorAgeAlarm").dimensions).toEqual({ FunctionName: processor.state.name });
+  });
+
+  it("fire when no export completed for 26 hours, and stay quiet on a new stage until its first export", () => {
     expect(alarm(dev, "ExportMissingAlarm")).toMatchObject({
       metricName: "ExportCompleted",
       period: 3600,
@@ -541,7 +611,7 @@ describe("the alarms", () => {
       datapointsToAlarm: 26,
       comparisonOperator: "LessThanThreshold",
       threshold: 1,
-      treatMissingData: "breaching",
+      treatMissingData: "notBreaching",
     });
   });
 
@@ -576,6 +646,6 @@ describe("a development stage", () => {
 
 describe("the offline harness", () => {
   it("leaves no bundle behind in .sst/platform", () => {
-    expect(existsSync(path.join(root, ".sst/platform/testex-mock.dev.mjs"))).toBe(false);
+    expect(existsSync(path.join(root, ".sst/platform/testex-mock.dev.deploy.mjs"))).toBe(false);
   });
 });

@@ -1,6 +1,7 @@
 import { allowSelfInvoke, deleteObjects, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
+import { webLink } from "./router";
 import { settings } from "./settings";
 import { archives, backups, files, table } from "./storage";
 
@@ -12,10 +13,20 @@ export const scheduler = new sst.aws.CronV2("Scheduler", {
     description: "Due terminations and end-date reminders",
     memory: "256 MB",
     timeout: "300 seconds",
-    link: [table, notificationQueue, settings, files, archives],
+    // Web: approval reminders link to the console. Backups: a late upload checked here on a terminated
+    // contract is archived at once, and an important one backed up, as the file handler does.
+    link: [table, notificationQueue, settings, files, archives, backups, webLink],
     // Files: pending uploads whose S3 event was lost are checked (read) or removed (delete) here;
     // Archives: one that lands after its contract was deleted is withdrawn there.
-    permissions: [readWriteItems(table), sendMessages(notificationQueue), readObjects(files), deleteObjects(files), readObjects(archives), writeObjects(archives)],
+    permissions: [
+      readWriteItems(table),
+      sendMessages(notificationQueue),
+      readObjects(files),
+      deleteObjects(files),
+      readObjects(archives),
+      writeObjects(archives),
+      writeObjects(backups),
+    ],
   }),
 });
 
@@ -29,8 +40,8 @@ export const databaseManager = new sst.aws.CronV2("DatabaseManager", {
     memory: "512 MB",
     timeout: "300 seconds",
     link: [table, backups],
+    // The export only reads the table, by a parallel Scan: it may not write or delete an item.
     permissions: [
-      readWriteItems(table),
       scanTable(table),
       readObjects(backups),
       writeObjects(backups),

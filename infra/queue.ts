@@ -20,4 +20,13 @@ export const outboxFailures = new sst.aws.Queue("OutboxFailures", {
   transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
 });
 
+/**
+ * SES's delivery events the delivery recorder could not record after Lambda's
+ * retries (its on-failure destination): each is a notice's proof of delivery,
+ * to be replayed by hand. An alarm fires on the first.
+ */
+export const mailEventFailures = new sst.aws.Queue("MailEventFailures", {
+  transform: { queue: { messageRetentionSeconds: 14 * 24 * 3600 } },
+});
+
 export const outputs = { notificationQueue: notificationQueue.url };

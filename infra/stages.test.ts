@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { environmentOf, stageConfig } from "./config";
 import { root } from "./offline/install";
-import { bucketProblems, functionProblems, ofType, retentionProblems } from "./offline/rules";
+import { bucketProblems, emailProblems, functionProblems, functions, ofType, retentionProblems, type Statement } from "./offline/rules";
 import { linksOf, renderSstEnv } from "./offline/sst-env";
 import { type Synthesis, synthesize } from "./offline/synthesize";
 
@@ -17,16 +17,16 @@ describe("stage settings", () => {
     });
   });
 
-  it("follow the original design's production environment", () => {
+  it("follow the original design's production environment, logging the business trail (INFO) rather than warnings only", () => {
     expect(stageConfig("production").settings).toMatchObject({
       environment: "production",
       debug: false,
-      logLevel: "WARN",
-      senderEmail: "noreply@testex.com",
+      logLevel: "INFO",
+      senderEmail: "noreply@notices.testex.com",
     });
   });
 
-  it("put staging between the two: quieter than development, louder than production", () => {
+  it("put staging beside production: quieter than development, with the business trail", () => {
     expect(stageConfig("staging").settings).toMatchObject({ environment: "staging", debug: false, logLevel: "INFO" });
   });
 
@@ -64,32 +64,50 @@ describe("the production stage", () => {
     expect(retentionProblems(s, true)).toEqual(["table deletion protection is off in production"]);
   });
 
-  it("logs at WARN and lets only its own origin upload files", () => {
-    const settings = stageConfig("production").settings;
-    expect(functionProblems(production, "WARN")).toEqual([]);
-    expect(bucketProblems(production, settings.corsOrigins)).toEqual([]);
+  it("logs the business trail (INFO) and lets only its own origin upload files", () => {
+    expect(functionProblems(production, "INFO")).toEqual([]);
+    expect(bucketProblems(production, ["https://app.testex.com"])).toEqual([]);
   });
 
   it("gives the app the production settings through the Settings link", () => {
     const api = production.builds.find((b) => b.handler.endsWith("api/lambda.handler"))!;
-    expect(api.links.Settings).toMatchObject(stageConfig("production").settings);
+    expect(api.links.Settings).toMatchObject({ ...stageConfig("production").settings, corsOrigins: ["https://app.testex.com"] });
   });
 
-  it("verifies its sender's domain through DKIM and DMARC records in its own hosted zone", () => {
+  it("verifies its sender's subdomain through DKIM and DMARC records in its own hosted zone, leaving the main domain's DMARC alone", () => {
     const records = ofType(production, "aws:route53/record:Record").map((r) => [r.inputs.type, r.inputs.name]);
     expect(records).toEqual(
       expect.arrayContaining([
-        ["CNAME", "dkim1._domainkey.testex.com"],
-        ["CNAME", "dkim2._domainkey.testex.com"],
-        ["CNAME", "dkim3._domainkey.testex.com"],
-        ["TXT", "_dmarc.testex.com"],
+        ["CNAME", "dkim1._domainkey.notices.testex.com"],
+        ["CNAME", "dkim2._domainkey.notices.testex.com"],
+        ["CNAME", "dkim3._domainkey.notices.testex.com"],
+        ["TXT", "_dmarc.notices.testex.com"],
       ]),
     );
+    const { settings, mail } = stageConfig("production");
+    expect(emailProblems(production, settings.senderEmail, mail)).toEqual([]);
   });
 
-  it("serves the API to its own origin only", () => {
+  it("is reported when it sends from the main domain, whose DMARC record is the company's, or may send from any identity", () => {
+    const { mail } = stageConfig("production");
+    const s = structuredClone(production);
+    for (const r of ofType(s, "aws:route53/record:Record")) r.inputs.name = String(r.inputs.name).replace("notices.testex.com", "testex.com");
+    ofType(s, "aws:sesv2/emailIdentity:EmailIdentity")[0]!.inputs.emailIdentity = "testex.com";
+    const notifier = functions(s).find(({ build }) => build.handler.endsWith("notifier.handler"))!.fn;
+    const role = ofType(s, "aws:iam/role:Role").find((r) => r.state.arn === notifier.inputs.role)!.inputs;
+    const policy = JSON.parse(role.inlinePolicies[0].policy);
+    policy.Statement.find((st: Statement) => st.actions.includes("ses:SendEmail")).resources.push("arn:aws:ses:us-east-1:123456789012:identity/*");
+    role.inlinePolicies[0].policy = JSON.stringify(policy);
+    expect(emailProblems(s, "noreply@testex.com", mail)).toEqual([
+      "Email: writes the DMARC record of testex.com, the company's main domain; send from a subdomain",
+      "packages/functions/src/notifier.handler: may send from any identity of the account, though out of the SES sandbox",
+    ]);
+  });
+
+  it("serves the console on its own domain through its router, and the API to that origin only", () => {
+    expect(production.outputs.web).toBe("https://app.testex.com");
     const api = ofType(production, "aws:apigatewayv2/api:Api")[0]!.inputs;
-    expect(api.corsConfiguration.allowOrigins).toEqual(stageConfig("production").settings.corsOrigins);
+    expect(api.corsConfiguration.allowOrigins).toEqual(["https://app.testex.com"]);
   });
 });
 

@@ -1,4 +1,6 @@
+import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
+import { corsOrigins } from "./router";
 import { config } from "./settings";
 
 const { primary, globalIndexes, ttlAttribute } = TABLE_KEYS;
@@ -55,7 +57,7 @@ export function harden(name: string, bucketName: $util.Input<string>, rules: Rul
 export const files = bucket("Files", {
   versioning: true,
   cors: {
-    allowOrigins: config.settings.corsOrigins,
+    allowOrigins: corsOrigins,
     allowMethods: ["GET", "PUT", "POST", "HEAD"],
     allowHeaders: ["*"],
     exposeHeaders: ["ETag"],
@@ -80,6 +82,15 @@ export const archives = bucket("Archives", {
   ],
 });
 
+/**
+ * How long a nightly export is kept. Point-in-time recovery restores any
+ * second of the last 35 days; exports add what it cannot: a copy outside the
+ * table (which survives its deletion), for three months in production. The
+ * bucket is versioned: an expired export becomes a noncurrent version, removed
+ * by the rule below it.
+ */
+export const EXPORT_RETENTION_DAYS = config.protect ? 90 : 14;
+
 /** Table exports and pre-change copies of records; versioned so a backup cannot be silently overwritten. */
 export const backups = bucket("Backups", {
   versioning: true,
@@ -91,6 +102,12 @@ export const backups = bucket("Backups", {
       filter: {},
       transitions: [{ days: 30, storageClass: "GLACIER_IR" }],
       noncurrentVersionExpiration: { noncurrentDays: 90 },
+    },
+    {
+      id: "exports-expire",
+      status: "Enabled",
+      filter: { prefix: EXPORTS_PREFIX },
+      expiration: { days: EXPORT_RETENTION_DAYS },
     },
   ],
 });

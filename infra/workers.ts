@@ -1,10 +1,10 @@
 import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
-import { email, mailEvents } from "./email";
+import { configurationSet, email, identityArn, mailEvents } from "./email";
 import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "./event-sources";
 import { lambda } from "./function";
-import { notificationQueue, outboxFailures } from "./queue";
-import { settings } from "./settings";
-import { web } from "./web";
+import { mailEventFailures, notificationQueue, outboxFailures } from "./queue";
+import { config, settings } from "./settings";
+import { webLink } from "./router";
 import { archives, backups, files, table } from "./storage";
 
 /**
@@ -23,7 +23,7 @@ export const processor = table.subscribe(
     memory: "512 MB",
     timeout: "60 seconds",
     // The console's URL: notices link people to its pages.
-    link: [table, backups, files, archives, notificationQueue, settings, web],
+    link: [table, backups, files, archives, notificationQueue, settings, webLink],
     // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
     // cannot follow, and a letter beyond Western European text reads Noto subsets from disk: they are installed
     // beside the bundle instead (read only when a letter is written, and only the subsets its text needs).
@@ -91,7 +91,12 @@ export const notifier = notificationQueue.subscribe(
     // Files: a notice may carry the contract's termination letter as an attachment.
     link: [table, email, notificationQueue, settings, files],
     // A notice that dies queues a system alert, so the worker also sends.
-    permissions: [readWriteItems(table), sendEmail(email), sendMessages(notificationQueue), readObjects(files)],
+    permissions: [
+      readWriteItems(table),
+      sendEmail({ identityArn, configurationSet }, config.mail.sandbox),
+      sendMessages(notificationQueue),
+      readObjects(files),
+    ],
   }),
   { batch: { size: NOTICE_QUEUE.batchSize, partialResponses: true } },
 );
@@ -106,5 +111,6 @@ export const deliveryRecorder = mailEvents.subscribe(
     timeout: "30 seconds",
     link: [table],
     permissions: [readWriteItems(table)],
+    onFailure: mailEventFailures,
   }),
 );

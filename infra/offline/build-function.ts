@@ -1,13 +1,14 @@
 import { build } from "esbuild";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import path from "node:path";
+import { type BundleReads, bundleReads } from "./bundle-reads";
 
 /** Bundles a handler the way `sst deploy` would, so a wrong path or a missing export fails here. */
 export async function buildFunction(
   root: string,
   artifacts: string,
   input: { functionID: string; handler: string },
-): Promise<{ out: string; handler: string; errors: string[] }> {
+): Promise<{ out: string; handler: string; errors: string[]; reads?: BundleReads }> {
   const parsed = path.posix.parse(input.handler as string);
   const exportName = parsed.ext.slice(1);
   const base = path.join(root, parsed.dir, parsed.name);
@@ -36,5 +37,6 @@ export async function buildFunction(
   if (!exports.includes(exportName)) {
     return { out, handler: "", errors: [`${parsed.dir}/${parsed.name} does not export "${exportName}"`] };
   }
-  return { out, handler: `${parsed.name}.${exportName}`, errors: [] };
+  const reads = bundleReads(readFileSync(path.join(out, `${parsed.name}.mjs`), "utf8"));
+  return { out, handler: `${parsed.name}.${exportName}`, errors: [], reads };
 }

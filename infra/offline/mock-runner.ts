@@ -13,6 +13,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { buildFunction } from "./build-function";
+import type { BundleReads } from "./bundle-reads";
 import { mockId } from "./mock-id";
 
 export interface MockResource {
@@ -21,6 +22,10 @@ export interface MockResource {
   custom: boolean;
   inputs: Record<string, any>;
   state: Record<string, any>;
+  /** Set when the program only references an existing resource (`X.get(name, id)`): nothing is created. */
+  referencedId?: string;
+  /** What a component registered as its outputs (e.g. a site's `_dev`: the command `sst dev` runs for it). */
+  outputs?: Record<string, any>;
 }
 
 export interface FunctionBuild {
@@ -30,10 +35,14 @@ export interface FunctionBuild {
   /** Link name -> properties, what the function reads through `Resource`. */
   links: Record<string, Record<string, unknown>>;
   errors: string[];
+  /** What the built bundle reads at run time (links and environment). */
+  reads?: BundleReads;
 }
 
 export interface Synthesis {
   stage: string;
+  /** `sst dev` (functions run on the developer's machine, sites run their dev command) or `sst deploy`. */
+  mode: "dev" | "deploy";
   resources: MockResource[];
   outputs: Record<string, unknown>;
   builds: FunctionBuild[];
@@ -48,7 +57,7 @@ const ACCOUNT = "123456789012";
 const REGION = "us-east-1";
 
 /** Plausible outputs per resource type, so ARNs in policies point back to the resource they name. */
-function stateOf(type: string, name: string, inputs: Record<string, any>): Record<string, any> {
+function stateOf(type: string, name: string, inputs: Record<string, any>, id?: string): Record<string, any> {
   const physical = `testex-${name.toLowerCase()}`;
   switch (type) {
     case "aws:dynamodb/table:Table": {
@@ -78,15 +87,31 @@ function stateOf(type: string, name: string, inputs: Record<string, any>): Recor
       return { name: physical, arn: `arn:aws:iam::${ACCOUNT}:role/${physical}` };
     case "aws:sesv2/emailIdentity:EmailIdentity":
       return {
-        arn: `arn:aws:ses:${REGION}:${ACCOUNT}:identity/${inputs.emailIdentity}`,
+        // A referenced identity (`Email.get`) is known by its id, the domain; it keeps the set it was made with.
+        emailIdentity: inputs.emailIdentity ?? id,
+        configurationSetName: inputs.configurationSetName ?? `${id}-default`,
+        arn: `arn:aws:ses:${REGION}:${ACCOUNT}:identity/${inputs.emailIdentity ?? id}`,
         // A domain identity's Easy DKIM tokens, which become CNAME records where the stage has a zone.
         dkimSigningAttributes: { tokens: ["dkim1", "dkim2", "dkim3"] },
       };
     case "aws:sesv2/configurationSet:ConfigurationSet":
       return {
         arn: `arn:aws:ses:${REGION}:${ACCOUNT}:configuration-set/${physical}`,
-        configurationSetName: inputs.configurationSetName || physical,
+        configurationSetName: inputs.configurationSetName || id || physical,
       };
+    case "aws:acm/certificate:Certificate":
+      // The CNAME ACM asks for per name, which a domain's certificate creates in its hosted zone.
+      return {
+        arn: `arn:aws:acm:us-east-1:${ACCOUNT}:certificate/${physical}`,
+        domainValidationOptions: [inputs.domainName, ...(inputs.subjectAlternativeNames ?? [])].map((domainName: string) => ({
+          domainName,
+          resourceRecordName: `_validation.${domainName}.`,
+          resourceRecordType: "CNAME",
+          resourceRecordValue: `_validation.acm-validations.aws.`,
+        })),
+      };
+    case "aws:cloudfront/distribution:Distribution":
+      return { domainName: `${physical}.cloudfront.net`, arn: `arn:aws:cloudfront::${ACCOUNT}:distribution/${physical}` };
     case "aws:apigatewayv2/api:Api":
       return {
         apiEndpoint: `https://${physical}.execute-api.${REGION}.amazonaws.com`,
@@ -135,8 +160,8 @@ export async function main(
   app: Record<string, unknown>,
   program: (afterSst: () => void) => Promise<Record<string, unknown>>,
 ): Promise<void> {
-  const [, , outFile, root, stage] = process.argv as [string, string, string, string, string];
-  const synthesis: Synthesis = { stage, app, resources: [], outputs: {}, builds: [], errors: [], retained: [] };
+  const [, , outFile, root, stage, mode] = process.argv as [string, string, string, string, string, "dev" | "deploy"];
+  const synthesis: Synthesis = { stage, mode, app, resources: [], outputs: {}, builds: [], errors: [], retained: [] };
   const recordRetention = () =>
     pulumi.runtime.registerStackTransformation((args) => {
       if (args.opts.retainOnDelete) synthesis.retained.push(`${args.type}::${args.name}`);
@@ -148,46 +173,74 @@ export async function main(
   process.on("unhandledRejection", fail);
   process.on("uncaughtException", fail);
 
+  // `sst dev` registers functions without waiting for the answer: the run is over once these are answered too.
+  const answering = new Set<Promise<unknown>>();
+  const track = (work: Promise<unknown>) => {
+    answering.add(work);
+    void work.finally(() => answering.delete(work));
+  };
+  // Components' registered outputs: what the CLI reads from the deployment (a site's dev command, its URL).
+  const componentOutputs = new Map<string, Record<string, any>>();
+  const registerOutputs = pulumi.ComponentResource.prototype["registerOutputs"];
+  pulumi.ComponentResource.prototype["registerOutputs"] = function (this: any, outputs?: any) {
+    if (outputs && typeof outputs === "object" && this.__pulumiType?.startsWith("sst:")) {
+      const key = `${this.__pulumiType}::${this.__name}`;
+      track(new Promise<void>((resolve) => pulumi.output(outputs).apply((value) => void (componentOutputs.set(key, unsecret(value)), resolve()))));
+    }
+    return registerOutputs.call(this, outputs);
+  };
   const artifacts = path.join(root, ".sst", "mock-artifacts", stage);
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
-    req.on("end", async () => {
+    track(new Promise<void>((resolve) => req.on("end", () => void answer().finally(resolve))));
+    const answer = async () => {
       const { method, params } = JSON.parse(body) as { method: string; params: [any] };
       const reply = (payload: object) =>
         res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(payload));
       if (method === "Provider.Aws.Bootstrap")
         return reply({ result: { asset: "testex-mock-assets", state: "testex-mock-state" } });
-      if (method === "Runtime.Build") {
+      // `sst deploy` builds each function; `sst dev` registers it to run locally (and builds it on first call).
+      if (method === "Runtime.Build" || method === "Runtime.AddTarget") {
         const built = await buildFunction(root, artifacts, params[0]);
         synthesis.builds.push({
           functionID: params[0].functionID,
           handler: params[0].handler,
           links: params[0].links,
           errors: built.errors,
+          reads: built.reads,
         });
+        if (method === "Runtime.AddTarget") {
+          for (const error of built.errors) fail(new Error(`${params[0].handler}: ${error}`));
+          return reply({ result: {} });
+        }
         return reply({ result: { handler: built.handler, out: built.out, errors: built.errors, sourcemaps: [] } });
       }
+      // `sst dev` only: the AppSync endpoints the dev bridge connects to.
+      if (method === "Provider.Aws.Appsync")
+        return reply({ result: { http: "mock-appsync.example.com", realtime: "mock-appsync-realtime.example.com" } });
       fail(
         new Error(
           `The SST program called the CLI method "${method}", which the offline harness does not know (SST internals changed?)`,
         ),
       );
       return reply({ error: `unmocked CLI method ${method}` });
-    });
+    };
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
   process.env.SST_SERVER = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
   await pulumi.runtime.setMocks(
     {
-      newResource({ type, name, inputs: wireInputs, custom }) {
+      newResource({ type, name, inputs: wireInputs, custom, id }) {
         const inputs = unsecret(wireInputs);
-        const state = custom ? { ...inputs, ...stateOf(type, name, inputs) } : inputs;
-        synthesis.resources.push({ type, name, custom: Boolean(custom), inputs, state });
-        return { id: custom ? mockId(name) : undefined, state };
+        if (process.env.TESTEX_MOCK_TRACE) process.stderr.write(`resource ${type} ${name}\n`);
+        const state = custom ? { ...inputs, ...stateOf(type, name, inputs, id) } : inputs;
+        synthesis.resources.push({ type, name, custom: Boolean(custom), inputs, state, ...(id ? { referencedId: id } : {}) });
+        return { id: custom ? (id || mockId(name)) : undefined, state };
       },
       call({ token, inputs }) {
+        if (process.env.TESTEX_MOCK_TRACE) process.stderr.write(`call ${token}\n`);
         const mock = calls[token];
         if (!mock) throw new Error(`The SST program called "${token}", which the offline harness does not mock`);
         return mock(inputs);
@@ -202,10 +255,15 @@ export async function main(
     synthesis.outputs = (await pulumi.runtime.runInPulumiStack(() => program(recordRetention))) ?? {};
     // Resources registered inside `apply` callbacks finish after the program returns.
     await pulumi.runtime.disconnect();
+    while (answering.size > 0) await Promise.all([...answering]);
   } catch (error) {
     fail(error);
   }
   server.close();
+  for (const resource of synthesis.resources) {
+    const outputs = componentOutputs.get(`${resource.type}::${resource.name}`);
+    if (outputs) resource.outputs = outputs;
+  }
   writeFileSync(outFile, JSON.stringify(synthesis));
   process.exit(0);
 }

@@ -5,9 +5,10 @@
  * version in package.json): bundle sst.config.ts with SST's globals injected,
  * inside .sst/platform so program and mocks share one @pulumi/pulumi.
  */
-import { execFileSync } from "node:child_process";
+import { spawnSync } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
+import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePlatform, platform, root } from "./install";
@@ -48,7 +49,20 @@ async function appConfig(stage: string): Promise<Record<string, unknown>> {
   return { ...app, stage, removal: app.removal ?? "retain", protect: Boolean(app.protect) };
 }
 
-async function bundleProgram(stage: string, app: Record<string, unknown>): Promise<string> {
+/** How the CLI runs the program: `sst deploy`, or `sst dev` (functions run locally, sites run their dev command). */
+export interface SynthesisOptions {
+  dev?: boolean;
+  /** Project files (path relative to the root) to run with other contents: a deliberately broken copy of the infra. */
+  replace?: Record<string, string>;
+}
+
+const modeOf = (options: SynthesisOptions) => (options.dev ? "dev" : "deploy");
+
+/** One name per distinct run, so runs of the same stage in parallel never share a bundle. */
+const runName = (stage: string, options: SynthesisOptions) =>
+  [stage, modeOf(options), ...(options.replace ? [createHash("sha256").update(JSON.stringify(options.replace)).digest("hex").slice(0, 8)] : [])].join(".");
+
+async function bundleProgram(stage: string, app: Record<string, unknown>, options: SynthesisOptions): Promise<string> {
   const installed = readFileSync(path.join(platform, "version"), "utf8").trim();
   if (installed !== HARNESS_SST_VERSION) {
     throw new Error(
@@ -63,11 +77,11 @@ async function bundleProgram(stage: string, app: Record<string, unknown>): Promi
     }
   }
   const { build } = createRequire(path.join(platform, "package.json"))("esbuild") as typeof import("esbuild");
-  const outfile = path.join(platform, `testex-mock.${stage}.mjs`);
+  const outfile = path.join(platform, `testex-mock.${runName(stage, options)}.mjs`);
   const globals = `import * as aws from "@pulumi/aws";\nimport * as sst from ${JSON.stringify(path.join(platform, "src/components"))};\n`;
   const cli = {
-    command: "deploy",
-    dev: false,
+    command: modeOf(options),
+    dev: Boolean(options.dev),
     paths: { home: path.join(root, ".sst", "mock-home"), root, work: path.join(root, ".sst"), platform },
     state: { version: {} },
   };
@@ -90,7 +104,7 @@ async function bundleProgram(stage: string, app: Record<string, unknown>): Promi
     mainFields: ["module", "main"],
     nodePaths: [path.join(platform, "node_modules")],
     external: ["@pulumi/*", "@pulumiverse/*", "@aws-sdk/*", "esbuild", "archiver", "glob", "undici", "vite"],
-    define: { $app: JSON.stringify(app), $cli: JSON.stringify(cli), $dev: "false" },
+    define: { $app: JSON.stringify(app), $cli: JSON.stringify(cli), $dev: JSON.stringify(Boolean(options.dev)) },
     inject: [path.join(platform, "src/shim/run.js")],
     banner: {
       js: [
@@ -107,7 +121,7 @@ async function bundleProgram(stage: string, app: Record<string, unknown>): Promi
         name: "inject-globals",
         setup(build) {
           build.onLoad({ filter: /\.(js|ts|jsx|tsx)$/ }, (args) => {
-            const contents = readFileSync(args.path, "utf8");
+            const contents = options.replace?.[path.relative(root, args.path)] ?? readFileSync(args.path, "utf8");
             if (args.path.includes(".sst")) return { contents, loader: "default" };
             return { contents: globals + contents, loader: "default" };
           });
@@ -121,35 +135,46 @@ async function bundleProgram(stage: string, app: Record<string, unknown>): Promi
 
 const cache = new Map<string, Promise<Synthesis>>();
 
-/** Every resource the program creates for `stage`, its outputs, and each function's build. */
-export function synthesize(stage: string): Promise<Synthesis> {
-  let pending = cache.get(stage);
+/**
+ * Every resource the program creates for `stage`, its outputs, and each function's build,
+ * as `sst deploy --stage <stage>` runs it, or `sst dev` with `{ dev: true }`. The one entry point.
+ */
+export function synthesize(stage: string, options: SynthesisOptions = {}): Promise<Synthesis> {
+  const key = runName(stage, options);
+  let pending = cache.get(key);
   if (!pending) {
     pending = (async () => {
       ensurePlatform();
       // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
       mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
-      const program = await bundleProgram(stage, await appConfig(stage));
+      const program = await bundleProgram(stage, await appConfig(stage), options);
       const dir = mkdtempSync(path.join(tmpdir(), "testex-synth-"));
       const out = path.join(dir, "synthesis.json");
       try {
-        execFileSync(process.execPath, [program, out, root, stage], {
+        const run = spawnSync(process.execPath, [program, out, root, stage, modeOf(options)], {
           cwd: root,
           stdio: ["ignore", "ignore", "pipe"],
+          encoding: "utf8",
           env: {
             // Not the test stack's links or endpoints: the program must not depend on them.
             ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SST_RESOURCE_|AWS_)/.test(key))),
             PULUMI_CONFIG_PASSPHRASE: "",
+            // `sst dev` tells the program its region (the dev bridge's environment reads it).
+            SST_AWS_REGION: "us-east-1",
           },
           timeout: 60_000,
         });
-        return JSON.parse(readFileSync(out, "utf8")) as Synthesis;
+        if (!existsSync(out)) throw new Error(`The offline run of the program died before it finished:\n${run.stderr || run.error}`);
+        const synthesis = JSON.parse(readFileSync(out, "utf8")) as Synthesis;
+        // Pulumi fails the process when the program stopped half-way (promises left pending): that is an error too.
+        if (run.status !== 0 && synthesis.errors.length === 0) synthesis.errors.push(run.stderr.trim() || `exit status ${run.status}`);
+        return synthesis;
       } finally {
         rmSync(dir, { recursive: true, force: true });
         rmSync(program, { force: true });
       }
     })();
-    cache.set(stage, pending);
+    cache.set(key, pending);
   }
   return pending;
 }

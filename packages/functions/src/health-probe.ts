@@ -1,4 +1,7 @@
-import { apiUrl, describeError, log, metric } from "@testex/core";
+// Only what it uses: the core's index would bring the table's module, and with it a link the probe never needs.
+import { apiUrl } from "@testex/core/config";
+import { describeError, log } from "@testex/core/log";
+import { metric } from "@testex/core/metric";
 
 /** Longer than the route's own 1 s per check, shorter than the function's limit. */
 const TIMEOUT_MS = 10_000;

@@ -2,11 +2,11 @@ import { app } from "@testex/functions/api/app";
 import { tokenFor } from "#test/api";
 import { describe, expect, it } from "vitest";
 import { apiCors } from "../../../infra/cors";
-import { stageConfig } from "../../../infra/config";
+import { CONSOLE_DEV_PORT, stageConfig } from "../../../infra/config";
 import { withGatewayCors } from "./api-gateway";
 
-/** The local server's front, with the CORS rules infra gives API Gateway for a development stage. */
-const cors = apiCors(stageConfig("local").settings.corsOrigins);
+/** The local server's front, with the CORS rules infra gives API Gateway for a development stage under `sst dev` (infra/router.ts). */
+const cors = apiCors([`http://localhost:${CONSOLE_DEV_PORT}`, ...stageConfig("local").settings.corsOrigins]);
 const gateway = withGatewayCors(app.fetch, cors);
 const ALLOWED = cors.allowOrigins[0]!;
 const send = (path: string, init: RequestInit) => gateway(new Request(`http://localhost${path}`, init));

@@ -87,7 +87,7 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
     SST_RESOURCE_OutboxFailures: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.outboxFailures}` }),
     // As deployed: the identity is the sender address's domain.
-    SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail) }),
+    SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail), configurationSet: `testex-${resources.stage}-mail` }),
     SST_RESOURCE_Settings: link({ ...resources.settings }),
     SST_RESOURCE_Api: link({ url: `http://localhost:${process.env.PORT ?? 3000}` }),
     SST_RESOURCE_Web: link({ url: resources.consoleUrl }),

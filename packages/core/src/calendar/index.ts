@@ -10,7 +10,7 @@
 import { createHash, randomBytes } from "node:crypto";
 import * as v from "valibot";
 import * as Audit from "../audit";
-import { apiUrl, consoleUrl } from "../config";
+import { consoleUrl } from "../config";
 import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { db } from "../db/service";
@@ -31,11 +31,14 @@ export const FeedLink = v.object({
 export type FeedLink = v.InferOutput<typeof FeedLink>;
 
 const hashOf = (secret: string) => createHash("sha256").update(secret).digest("hex");
-const feedUrl = (secret: string) => `${apiUrl()}/calendar/${secret}.ics`;
 const trailOf = (actorId: string) => `person:${actorId}`;
 
-/** A new secret address for the caller's feed; the one before stops answering. */
-export async function issue(): Promise<FeedLink> {
+/**
+ * A new secret address for the caller's feed; the one before stops answering.
+ * `apiBase` is where callers reach the API (the request's own origin): the API
+ * cannot be linked to itself, and a custom domain is only known that way.
+ */
+export async function issue(apiBase: string): Promise<FeedLink> {
   const actor = currentActor();
   const secret = randomBytes(32).toString("base64url");
   const secret_hash = hashOf(secret);
@@ -53,7 +56,7 @@ export async function issue(): Promise<FeedLink> {
     ],
     () => new DomainError("version.conflict", "Another calendar address was made for you at the same moment; ask again."),
   );
-  return { url: feedUrl(secret), created_at };
+  return { url: `${apiBase.replace(/\/+$/, "")}/calendar/${secret}.ics`, created_at };
 }
 
 /** The caller's feed stops answering; nothing to do when there is none. */

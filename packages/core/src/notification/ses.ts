@@ -1,3 +1,4 @@
+import { Resource } from "sst";
 import { settings } from "../config";
 import { onFirstUse } from "../lazy";
 import { noticeTag } from "./proof";
@@ -30,8 +31,8 @@ export interface Email {
 
 /**
  * Sends one e-mail from the stage's sender address (an address of the
- * verified domain); returns SES's message id. The domain identity's default
- * configuration set publishes what happens to it next.
+ * verified domain); returns SES's message id. The stage's own configuration
+ * set (several stages may share one identity) publishes what happens to it next.
  */
 export async function sendEmail(email: Email): Promise<string> {
   const tag = noticeTag(email.notificationId);
@@ -39,6 +40,7 @@ export async function sendEmail(email: Email): Promise<string> {
   const result = await (await ses()).send(
     new SendEmailCommand({
       FromEmailAddress: settings().senderEmail,
+      ConfigurationSetName: Resource.Email.configurationSet,
       EmailTags: tag ? [tag] : undefined,
       Destination: { ToAddresses: email.to },
       Content: {

@@ -21,7 +21,7 @@ export const myCalendar = new Hono<AppEnv>()
       access: "read",
       responses: { 201: Calendar.FeedLink },
     }),
-    async (c) => c.json(await Calendar.issue(), 201),
+    async (c) => c.json(await Calendar.issue(new URL(c.req.url).origin), 201),
   )
   .delete(
     "/",
