@@ -1,4 +1,5 @@
 import type { Grant } from "./access";
+import { LAMBDA_RUNTIME } from "./runtime";
 import { config } from "./settings";
 
 /** What every TESTEX Lambda shares; each function states its own size, links and grants. */
@@ -19,7 +20,7 @@ export function lambda(spec: FunctionSpec): sst.aws.FunctionArgs {
     // What a handler imports on demand becomes a chunk its cold start never reads (see the benchmarks).
     nodejs: { splitting: true, ...spec.nodejs },
     permissions: spec.permissions.flat(),
-    runtime: "nodejs22.x",
+    runtime: LAMBDA_RUNTIME,
     architecture: "arm64",
     environment: { LOG_LEVEL: config.settings.logLevel },
     logging: { retention: config.protect ? "3 months" : "1 week" },
