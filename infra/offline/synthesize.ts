@@ -6,12 +6,13 @@
  * inside .sst/platform so program and mocks share one @pulumi/pulumi.
  */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePlatform, platform, root } from "./install";
 import type { Synthesis } from "./mock-runner";
+import { cacheDir, inputsHash, onDisk, pruneOlder } from "../../packages/local/src/disk-cache";
 
 export type { FunctionBuild, MockResource, Synthesis } from "./mock-runner";
 
@@ -120,12 +121,23 @@ async function bundleProgram(stage: string, app: Record<string, unknown>): Promi
 }
 
 const cache = new Map<string, Promise<Synthesis>>();
+/** What a synthesis is made from: the program, the code its functions bundle, the dependencies, the sst version. */
+const INPUTS = ["sst.config.ts", "infra", "packages", "package.json", "package-lock.json", ".sst/platform/version"];
+
+/** The stage's synthesis, made once per change of its inputs and shared on disk by every process of a test run. */
+async function cachedOnDisk(stage: string, make: () => Promise<Synthesis>): Promise<Synthesis> {
+  const dir = cacheDir("synthesis");
+  const name = `${stage}-${inputsHash(INPUTS, stage)}.json`;
+  pruneOlder(dir, `${stage}-`, name);
+  const file = await onDisk(dir, name, async (into) => writeFileSync(into, JSON.stringify(await make())));
+  return JSON.parse(readFileSync(file, "utf8")) as Synthesis;
+}
 
 /** Every resource the program creates for `stage`, its outputs, and each function's build. */
 export function synthesize(stage: string): Promise<Synthesis> {
   let pending = cache.get(stage);
   if (!pending) {
-    pending = (async () => {
+    pending = cachedOnDisk(stage, async () => {
       ensurePlatform();
       // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
       mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
@@ -148,7 +160,7 @@ export function synthesize(stage: string): Promise<Synthesis> {
         rmSync(dir, { recursive: true, force: true });
         rmSync(program, { force: true });
       }
-    })();
+    });
     cache.set(stage, pending);
   }
   return pending;

@@ -101,3 +101,14 @@ export async function httpAnswers(url: string): Promise<boolean> {
     return false;
   }
 }
+
+/** Whether a process with this pid exists. */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it just belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
