@@ -4,10 +4,28 @@
  * OpenID Provider's key) and free ports. Tests
  * reach them through here, so no package's tests import the package above it.
  */
+import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { ensureTable } from "@testex/local/provision";
+import { randomUUID } from "node:crypto";
+import { Resource } from "sst";
+
 export { ensureBuckets, ensureTable } from "@testex/local/provision";
 export { repoRoot } from "@testex/local/paths";
 export { freePort } from "@testex/local/process";
 export { startQueueWorker } from "@testex/local/queue-worker";
-export { startStreamReader } from "@testex/local/stream-reader";
+export { startStreamReader, streamEnd } from "@testex/local/stream-reader";
 export { mintToken, stackSigner } from "@testex/local/token";
 export { oidcKeys } from "@testex/local/oidc-keys";
+
+/**
+ * Points this test file's code at a table of its own, created now: for a test that reads a whole
+ * table (an export, a restore, a job over every contract), which on the shared table would read
+ * everything the run wrote so far. Call it at the top of the file, before anything touches the table.
+ */
+export async function useOwnTable(prefix: string): Promise<string> {
+  const name = `${prefix}-${randomUUID().slice(0, 8)}`;
+  await ensureTable(new DynamoDBClient({}), name);
+  // Resource hands out one object per link; the entities read its name when they are first used.
+  Object.assign(Resource.Table, { name });
+  return name;
+}

@@ -1,44 +1,42 @@
 import { DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import type { StreamEvent, StreamRecord } from "@testex/functions/processor";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
-import { type StreamBatchFailure, startStreamReader } from "./stream-reader";
+import { type StreamBatchFailure, startStreamReader, streamEnd } from "./stream-reader";
 
 const dynamo = new DynamoDBClient({});
 
-/** Writes `count` items of a run of its own; their stream records are the only ones the reader accepts. */
+/**
+ * Writes `count` items of a run of its own; their stream records are the only ones the reader accepts,
+ * and `from` is where the stream ended before them, so the reader never pages through what other tests wrote.
+ */
 async function writeRun(count: number) {
   const run = `streamtest-${Date.now()}-${Math.random().toString(36).slice(2)}`;
+  const from = await streamEnd(Resource.Table.name);
   for (let i = 0; i < count; i++) {
     await dynamo.send(new PutItemCommand({ TableName: Resource.Table.name, Item: { pk: { S: `${run}#${String(i).padStart(3, "0")}` }, sk: { S: "x" } } }));
   }
   const accept = (record: StreamRecord) => String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).startsWith(run);
   const index = (record: StreamRecord) => Number(String((record.dynamodb as { Keys?: { pk?: { S?: string } } })?.Keys?.pk?.S).split("#")[1]);
-  return { accept, index };
+  return { from, accept, index };
 }
 
-async function until(check: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await sleep(50);
-  }
-}
+const poll = <T>(read: () => T) => expect.poll(read, { timeout: 30_000, interval: 50 });
 
 describe("the local stream reader, with infra's event source mapping", () => {
   it("hands the handler batches of infra's size, in order", async () => {
-    const { accept, index } = await writeRun(25);
+    const { from, accept, index } = await writeRun(25);
     const batches: number[][] = [];
     const stop = await startStreamReader({
       table: Resource.Table.name,
+      from,
       accept,
       pollMs: 50,
       handler: async (event: StreamEvent) => (batches.push(event.Records.map(index)), { batchItemFailures: [] }),
     });
     try {
-      await until(() => batches.flat().length === 25);
+      await poll(() => batches.flat().length).toBe(25);
     } finally {
       await stop();
     }
@@ -47,12 +45,13 @@ describe("the local stream reader, with infra's event source mapping", () => {
   });
 
   it("retries from the first reported failure, gives up after the retries, tells the on-failure destination and moves on", async () => {
-    const { accept, index } = await writeRun(5);
+    const { from, accept, index } = await writeRun(5);
     const seen: number[][] = [];
     const failures: StreamBatchFailure[] = [];
     const mapping = { ...STREAM_SUBSCRIPTION, maximumRetryAttempts: 2 };
     const stop = await startStreamReader({
       table: Resource.Table.name,
+      from,
       accept,
       pollMs: 50,
       retryDelayMs: 10,
@@ -66,7 +65,7 @@ describe("the local stream reader, with infra's event source mapping", () => {
       },
     });
     try {
-      await until(() => failures.length === 1);
+      await poll(() => failures.length).toBe(1);
     } finally {
       await stop();
     }
@@ -81,11 +80,12 @@ describe("the local stream reader, with infra's event source mapping", () => {
   });
 
   it("splits a batch whose invocation fails until the failing record is alone, so its neighbours get through", async () => {
-    const { accept, index } = await writeRun(8);
+    const { from, accept, index } = await writeRun(8);
     const done: number[] = [];
     const failures: StreamBatchFailure[] = [];
     const stop = await startStreamReader({
       table: Resource.Table.name,
+      from,
       accept,
       pollMs: 50,
       retryDelayMs: 10,
@@ -98,7 +98,7 @@ describe("the local stream reader, with infra's event source mapping", () => {
       },
     });
     try {
-      await until(() => failures.length === 1 && done.length === 7);
+      await poll(() => [failures.length, done.length]).toEqual([1, 7]);
     } finally {
       await stop();
     }
