@@ -2,13 +2,15 @@ import { describe, expect, it } from "vitest";
 import { Resource } from "sst";
 import { Outbox, Termination, systemActor } from "@testex/core";
 import { as } from "#test/fixtures";
-import { startStreamReader } from "#test/local";
+import { startStreamReader, useOwnTable } from "#test/local";
 import { call } from "#test/api";
 import { handler as processor, outboxEventId, type StreamRecord } from "../../src/processor";
 import { handler as scheduler } from "../../src/scheduler";
 import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
-// Other test files leave terminations scheduled 10 or more days ahead; these stay within 3.
+// The scheduler ends every termination due in the table: this file's own, so only its own are.
+await useOwnTable("scheduled-test");
+
 /** What the scheduler does: the job runs in its system actor's context. */
 const completeDue = (day: string) => as(systemActor("scheduler"), () => Termination.completeDue(day));
 
