@@ -153,7 +153,8 @@ export function synthesize(stage: string): Promise<Synthesis> {
             ...Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(SST_RESOURCE_|AWS_)/.test(key))),
             PULUMI_CONFIG_PASSPHRASE: "",
           },
-          timeout: 60_000,
+          // Only a hang should reach this: the run takes seconds, but minutes on a loaded 2-core machine.
+          timeout: 240_000,
         });
         return JSON.parse(readFileSync(out, "utf8")) as Synthesis;
       } finally {

@@ -94,7 +94,9 @@ export async function startProcess(options: {
 
 export async function httpAnswers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    // Nothing listening is refused at once; a server that listens but is slow to answer (a loaded
+    // machine, a JVM collecting garbage) is still there, so it gets time.
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
     await response.arrayBuffer();
     return true;
   } catch {
