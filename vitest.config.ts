@@ -11,6 +11,11 @@ export default defineConfig({
     globalSetup: ["test/support/global-setup.ts"],
     setupFiles: ["test/support/env.ts"],
     pool: "forks",
+    // Most files spend their time waiting on the stand-ins, a browser or a child process, not on a
+    // core: three at once keep two cores busy (vitest's default here would be one file at a time).
+    maxWorkers: 3,
+    // After the usual report, the ten slowest files and tests (all timings in node_modules/.cache/testex/timings.json).
+    reporters: ["default", "./test/support/timing-reporter.ts"],
     // What the code under test logs is shown for failing tests only, unless LOG_LEVEL asks for it.
     silent: process.env.LOG_LEVEL ? false : "passed-only",
     // Deadlines here only catch a hang. A sound test can take a minute on a loaded 2-core machine

@@ -1,4 +1,5 @@
 import { type Grant, sendMessages } from "./access";
+import { LAMBDA_RUNTIME } from "./runtime";
 import { config } from "./settings";
 
 /** What every TESTEX Lambda shares; each function states its own size, links and grants. */
@@ -26,7 +27,7 @@ export function lambda({ onFailure, ...spec }: FunctionSpec): sst.aws.FunctionAr
     // Lambda sends the failed event to the destination with the function's own role.
     permissions: [...spec.permissions, ...(onFailure ? [sendMessages(onFailure)] : [])].flat(),
     ...(onFailure ? { retries: 2 } : {}),
-    runtime: "nodejs22.x",
+    runtime: LAMBDA_RUNTIME,
     architecture: "arm64",
     environment: { LOG_LEVEL: config.settings.logLevel },
     logging: { retention: config.protect ? "3 months" : "1 week" },

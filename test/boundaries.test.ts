@@ -32,7 +32,7 @@ function specifiers(file: string): string[] {
 const packageOf = (specifier: string) => specifier.split("/").slice(0, specifier.startsWith("@") ? 2 : 1).join("/");
 const isBuiltin = (specifier: string) => specifier.startsWith("node:") || builtinModules.includes(packageOf(specifier));
 const isTest = (file: string) => /\.(test|fixture)\.tsx?$/.test(file) || file.includes("/test/");
-type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+type Manifest = { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; overrides?: Record<string, string> };
 /** `@types/aws-lambda` declares the types a file imports as "aws-lambda". */
 const typedAs = (dependencies: string[]) => dependencies.filter((d) => d.startsWith("@types/")).map((d) => d.slice("@types/".length));
 const manifest = (dir: string) => JSON.parse(readFileSync(join(dir, "package.json"), "utf8")) as Manifest;
@@ -116,7 +116,9 @@ describe("declared dependencies", () => {
       named(dependency, sources) ||
       binaries(dependency).some((bin) => new RegExp(`(^|[\\s&|;])${bin}\\s`).test(scripts)) ||
       // Type packages serve the package they are named after.
-      (dependency.startsWith("@types/") && (dependency === "@types/node" || named(dependency.slice("@types/".length), sources)));
+      (dependency.startsWith("@types/") && (dependency === "@types/node" || named(dependency.slice("@types/".length), sources))) ||
+      // A stand-in that an override puts in place of a dependency's dependency (`"$name"`).
+      Object.values(root.overrides ?? {}).includes(`$${dependency}`);
     expect(Object.keys(root.devDependencies ?? {}).filter((dependency) => !used(dependency))).toEqual([]);
   });
 });

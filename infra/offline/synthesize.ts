@@ -6,13 +6,14 @@
  * inside .sst/platform so program and mocks share one @pulumi/pulumi.
  */
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { createHash } from "node:crypto";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { ensurePlatform, platform, root } from "./install";
 import type { Synthesis } from "./mock-runner";
+import { cacheDir, inputsHash, onDisk, pruneOlder } from "../../packages/local/src/disk-cache";
 
 export type { FunctionBuild, MockResource, Synthesis } from "./mock-runner";
 
@@ -134,6 +135,17 @@ async function bundleProgram(stage: string, app: Record<string, unknown>, option
 }
 
 const cache = new Map<string, Promise<Synthesis>>();
+/** What a synthesis is made from: the program, the code its functions bundle, the dependencies, the sst version. */
+const INPUTS = ["sst.config.ts", "infra", "packages", "package.json", "package-lock.json", ".sst/platform/version"];
+
+/** The stage's synthesis, made once per change of its inputs and shared on disk by every process of a test run. */
+async function cachedOnDisk(stage: string, make: () => Promise<Synthesis>): Promise<Synthesis> {
+  const dir = cacheDir("synthesis");
+  const name = `${stage}-${inputsHash(INPUTS, stage)}.json`;
+  pruneOlder(dir, `${stage}-`, name);
+  const file = await onDisk(dir, name, async (into) => writeFileSync(into, JSON.stringify(await make())));
+  return JSON.parse(readFileSync(file, "utf8")) as Synthesis;
+}
 
 /**
  * Every resource the program creates for `stage`, its outputs, and each function's build,
@@ -143,7 +155,7 @@ export function synthesize(stage: string, options: SynthesisOptions = {}): Promi
   const key = runName(stage, options);
   let pending = cache.get(key);
   if (!pending) {
-    pending = (async () => {
+    pending = cachedOnDisk(key, async () => {
       ensurePlatform();
       // The console's build is a command that runs at deploy (the mocks skip it); StaticSite checks its output folder exists.
       mkdirSync(path.join(root, "packages/web/dist"), { recursive: true });
@@ -162,7 +174,8 @@ export function synthesize(stage: string, options: SynthesisOptions = {}): Promi
             // `sst dev` tells the program its region (the dev bridge's environment reads it).
             SST_AWS_REGION: "us-east-1",
           },
-          timeout: 60_000,
+          // Only a hang should reach this: the run takes seconds, but minutes on a loaded 2-core machine.
+          timeout: 240_000,
         });
         if (!existsSync(out)) throw new Error(`The offline run of the program died before it finished:\n${run.stderr || run.error}`);
         const synthesis = JSON.parse(readFileSync(out, "utf8")) as Synthesis;
@@ -173,7 +186,7 @@ export function synthesize(stage: string, options: SynthesisOptions = {}): Promi
         rmSync(dir, { recursive: true, force: true });
         rmSync(program, { force: true });
       }
-    })();
+    });
     cache.set(key, pending);
   }
   return pending;

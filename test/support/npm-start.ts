@@ -3,6 +3,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
+import { expect } from "vitest";
 import { freePort, repoRoot } from "./local";
 
 /** How long a start may take on a loaded machine; only a failure ever waits this long. */
@@ -46,19 +47,33 @@ export async function ownStackEnv(): Promise<{ env: NodeJS.ProcessEnv; dataDir: 
   return { env, dataDir, ports };
 }
 
+/** Waits, as `expect.poll` does, for `condition`; on timeout the error shows the process's output. Prefer `expect.poll` in new tests. */
 export async function until(condition: () => boolean, what: string, output: () => string): Promise<void> {
-  const deadline = Date.now() + START_TIMEOUT_MS;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`${what} did not happen; output:\n${output()}`);
-    await sleep(200);
+  try {
+    await expect.poll(condition, { timeout: START_TIMEOUT_MS, interval: 200 }).toBe(true);
+  } catch {
+    throw new Error(`${what} did not happen; output:\n${output()}`);
   }
+}
+
+/** Resolves as soon as the output shows `text`, rejects if the process exits first. */
+function shows(started: Started, text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      if (!started.output().includes(text)) return;
+      started.npm.stdout!.off("data", check);
+      resolve();
+    };
+    started.npm.stdout!.on("data", check);
+    started.exited.then((code) => reject(new Error(`npm start exited with ${code}:\n${started.output()}`)));
+    check();
+  });
 }
 
 /** Starts `npm start` and resolves once its banner is out (so /health is 200). */
 export async function startedStack(env: NodeJS.ProcessEnv): Promise<Started> {
   const started = npmStart(env);
-  await until(() => started.output().includes("TESTEX is running") || started.npm.exitCode !== null, "the banner", started.output);
-  if (started.npm.exitCode !== null) throw new Error(`npm start exited with ${started.npm.exitCode}:\n${started.output()}`);
+  await shows(started, "TESTEX is running");
   return started;
 }
 

@@ -94,10 +94,23 @@ export async function startProcess(options: {
 
 export async function httpAnswers(url: string): Promise<boolean> {
   try {
-    const response = await fetch(url, { signal: AbortSignal.timeout(1000) });
+    // Nothing listening is refused at once; a server that listens but is slow to answer (a loaded
+    // machine, a JVM collecting garbage) is still there, so it gets time.
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
     await response.arrayBuffer();
     return true;
   } catch {
     return false;
   }
 }
+
+/** Whether a process with this pid exists. */
+export const isAlive = (pid: number): boolean => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, it just belongs to someone else.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};

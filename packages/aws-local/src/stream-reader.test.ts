@@ -1,6 +1,5 @@
 import { CreateTableCommand, DynamoDBClient, PutItemCommand } from "@aws-sdk/client-dynamodb";
 import type { DynamoDBRecord, DynamoDBStreamEvent } from "aws-lambda";
-import { setTimeout as sleep } from "node:timers/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { freePort, type Running } from "./process";
 import { startDynamo } from "./stand-ins";
@@ -42,13 +41,7 @@ async function writeRun(count: number) {
   return { accept, index };
 }
 
-async function until(check: () => boolean, timeoutMs = 30_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await sleep(50);
-  }
-}
+const poll = <T>(read: () => T) => expect.poll(read, { timeout: 30_000, interval: 50 });
 
 describe("the local stream reader, with an event source mapping's settings", () => {
   it("hands the handler batches of the mapping's size, in order", async () => {
@@ -60,7 +53,7 @@ describe("the local stream reader, with an event source mapping's settings", () 
       handler: async (event: DynamoDBStreamEvent) => (batches.push(event.Records.map(index)), { batchItemFailures: [] }),
     });
     try {
-      await until(() => batches.flat().length === 25);
+      await poll(() => batches.flat().length).toBe(25);
     } finally {
       await stop();
     }
@@ -87,7 +80,7 @@ describe("the local stream reader, with an event source mapping's settings", () 
       },
     });
     try {
-      await until(() => failures.length === 1);
+      await poll(() => failures.length).toBe(1);
     } finally {
       await stop();
     }
@@ -118,7 +111,7 @@ describe("the local stream reader, with an event source mapping's settings", () 
       },
     });
     try {
-      await until(() => failures.length === 1 && done.length === 7);
+      await poll(() => [failures.length, done.length]).toEqual([1, 7]);
     } finally {
       await stop();
     }

@@ -34,8 +34,12 @@ export interface StreamReaderOptions {
   /** Only records this accepts reach the handler (AWS: the event source mapping's filter). */
   accept?: (record: DynamoDBRecord) => boolean;
   pollMs?: number;
-  /** Where reading starts on each shard: everything still in the stream, or only what comes next. */
-  from?: "TRIM_HORIZON" | "LATEST";
+  /**
+   * Where reading starts on the shards open now: everything still in the stream, what is written
+   * once the reader has started, or what was written after `streamEnd()` was taken. A shard that
+   * opens later is read from its start.
+   */
+  from?: "TRIM_HORIZON" | "LATEST" | StreamPosition;
   /** The event source mapping's settings. */
   mapping: StreamMapping;
   /** The on-failure destination: told about each batch given up on after its retries. */
@@ -44,8 +48,17 @@ export interface StreamReaderOptions {
   retryDelayMs?: number;
 }
 
+/** The end of each open shard of a table's stream at one moment (AWS: LATEST iterators). */
+export interface StreamPosition {
+  iterators: Map<string, string>;
+  /** Shards closed by then: nothing after the position is in them. */
+  closed: string[];
+}
+
 interface Shard {
   iterator?: string;
+  /** Where to start again when the iterator expires before anything was read. */
+  from?: "LATEST";
   lastSequence?: string;
   /** Accepted records read but not yet handled, oldest first: nothing newer passes them (AWS keeps a shard in order). */
   pending: _Record[];
@@ -66,6 +79,41 @@ const asLambdaRecord = (record: _Record): DynamoDBRecord =>
     dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: record.dynamodb?.ApproximateCreationDateTime && record.dynamodb.ApproximateCreationDateTime.getTime() / 1000 },
   }) as DynamoDBRecord;
 
+async function streamOf(dynamo: DynamoDBClient, table: string): Promise<string> {
+  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: table }));
+  if (!Table?.LatestStreamArn) throw new Error(`Table ${table} has no stream`);
+  return Table.LatestStreamArn;
+}
+
+/**
+ * Where the table's stream ends now: a reader started from here later sees exactly what was
+ * written in between, without paging through what came before (a test's own writes, not the run's).
+ */
+export async function streamEnd(table: string): Promise<StreamPosition> {
+  const endpoint = process.env.AWS_ENDPOINT_URL_DYNAMODB;
+  const dynamo = new DynamoDBClient({ endpoint });
+  const streams = new DynamoDBStreamsClient({ endpoint });
+  try {
+    const StreamArn = await streamOf(dynamo, table);
+    const { StreamDescription } = await streams.send(new DescribeStreamCommand({ StreamArn }));
+    const iterators = new Map<string, string>();
+    const closed: string[] = [];
+    for (const { ShardId, SequenceNumberRange } of StreamDescription?.Shards ?? []) {
+      if (!ShardId) continue;
+      if (SequenceNumberRange?.EndingSequenceNumber) {
+        closed.push(ShardId);
+        continue;
+      }
+      const { ShardIterator } = await streams.send(new GetShardIteratorCommand({ StreamArn, ShardId, ShardIteratorType: "LATEST" }));
+      if (ShardIterator) iterators.set(ShardId, ShardIterator);
+    }
+    return { iterators, closed };
+  } finally {
+    dynamo.destroy();
+    streams.destroy();
+  }
+}
+
 /**
  * What AWS does for a DynamoDB stream subscriber, on DynamoDB Local: polls
  * every shard of the table's stream and hands the handler batches with the
@@ -77,10 +125,11 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
   const endpoint = options.endpoint ?? process.env.AWS_ENDPOINT_URL_DYNAMODB;
   const dynamo = new DynamoDBClient({ endpoint });
   const streams = new DynamoDBStreamsClient({ endpoint });
-  const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: options.table }));
-  const streamArn = Table?.LatestStreamArn;
-  if (!streamArn) throw new Error(`Table ${options.table} has no stream`);
+  const streamArn = await streamOf(dynamo, options.table);
   const shards = new Map<string, Shard>();
+  const start = options.from === "LATEST" ? await streamEnd(options.table) : options.from === "TRIM_HORIZON" ? undefined : options.from;
+  for (const [shardId, iterator] of start?.iterators ?? []) shards.set(shardId, { pending: [], attempt: 0, at: 0, iterator, from: "LATEST" });
+  for (const shardId of start?.closed ?? []) shards.set(shardId, { pending: [], attempt: 0, at: 0, closed: true });
   const pollMs = options.pollMs ?? 500;
   let running = true;
 
@@ -98,7 +147,7 @@ export async function startStreamReader(options: StreamReaderOptions): Promise<(
         ShardId: shardId,
         ...(shard.lastSequence
           ? { ShardIteratorType: "AFTER_SEQUENCE_NUMBER", SequenceNumber: shard.lastSequence }
-          : { ShardIteratorType: options.from ?? "TRIM_HORIZON" }),
+          : { ShardIteratorType: shard.from ?? "TRIM_HORIZON" }),
       }),
     );
     return ShardIterator;

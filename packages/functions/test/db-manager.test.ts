@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { readManifest } from "@testex/core/backup/export";
 import { backupsBucket } from "@testex/core/backup/bucket";
+import { useOwnTable } from "#test/local";
 import { handler } from "../src/db-manager";
+
+// The export reads the whole table: a small one of this file's own, not everything the run wrote.
+await useOwnTable("db-manager-test");
 
 const context = { awsRequestId: "req-db-manager-test", functionName: "db-manager", getRemainingTimeInMillis: () => 300_000 };
 

@@ -12,7 +12,6 @@ import { newId } from "@testex/core/id";
 import { as, uniqueEmail } from "#test/fixtures";
 import { startQueueWorker } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
-import { setTimeout as sleep } from "node:timers/promises";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { NOTICE_QUEUE } from "../../../infra/event-sources";
@@ -37,12 +36,14 @@ async function ownQueue(attributes: Record<string, string> = { VisibilityTimeout
   return (await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
 }
 
-async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await sleep(100);
-  }
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+
+/** Messages the queue still holds, visible or in flight. */
+async function held(queueUrl: string): Promise<number> {
+  const { Attributes = {} } = await client.send(
+    new GetQueueAttributesCommand({ QueueUrl: queueUrl, AttributeNames: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible"] }),
+  );
+  return Number(Attributes.ApproximateNumberOfMessages ?? 0) + Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0);
 }
 
 describe("queueing a notice", () => {
@@ -109,7 +110,7 @@ describe("the local queue worker", () => {
     try {
       const notice = await queueNotice();
       await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ notification_id: notice.notification_id }) }));
-      await until(async () => (await mailTo(...notice.to)).length === 1);
+      await poll(async () => (await mailTo(...notice.to)).length).toBe(1);
       expect(await stored(notice.notification_id)).toMatchObject({ status: "SENT" });
     } finally {
       await stop();
@@ -128,8 +129,8 @@ describe("the local queue worker", () => {
     });
     try {
       await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"notification_id":"X"}' }));
-      await until(async () => seen.length >= 2);
-      await sleep(1500);
+      await poll(async () => seen.length).toBeGreaterThanOrEqual(2);
+      await poll(() => held(queueUrl)).toBe(0);
       expect(seen.map((r) => r.attributes.ApproximateReceiveCount)).toEqual(["1", "2"]);
       expect(seen[0]!.messageId).toBe(seen[1]!.messageId);
     } finally {
@@ -164,7 +165,7 @@ describe("the local SQS stand-in", () => {
       await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: '{"notification_id":"never-sent"}' }));
       const arrived = async () => (await client.send(new ReceiveMessageCommand({ QueueUrl: deadLetters, VisibilityTimeout: 600 }))).Messages ?? [];
       let dead: Awaited<ReturnType<typeof arrived>> = [];
-      await until(async () => (dead = await arrived()).length > 0);
+      await poll(async () => (dead = await arrived()).length).toBeGreaterThan(0);
       expect(dead[0]!.Body).toBe('{"notification_id":"never-sent"}');
       expect(deliveries).toBe(2);
     } finally {

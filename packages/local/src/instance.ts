@@ -1,5 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { isAlive } from "@testex/aws-local/process";
 
 /** What a running `npm start` records about itself, so a second one can say where it is. */
 export interface Instance {
@@ -7,16 +8,6 @@ export interface Instance {
   api: string;
   inbox: string;
 }
-
-const isAlive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: it exists, it just belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
-};
 
 /**
  * Makes this process the one `npm start` on `dataDir`, or throws naming the one that is.

@@ -2,16 +2,8 @@ import { rmSync, statSync } from "node:fs";
 import { connect } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { isLoopback, listeningSockets } from "@testex/aws-local/exposure";
-import { descendants, npmStart, ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, until, type Started } from "#test/npm-start";
-
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+import { isAlive } from "@testex/aws-local/process";
+import { descendants, npmStart, ownStackEnv, START_TIMEOUT_MS, startedStack, stopStack, type Started } from "#test/npm-start";
 
 const listening = (port: number) =>
   new Promise<boolean>((resolve) => {
@@ -72,7 +64,7 @@ describe("npm start", () => {
     expect(tree.length).toBeGreaterThan(1);
     process.kill(first.npm.pid!, "SIGTERM");
     await first.exited;
-    await until(() => tree.every((pid) => !alive(pid)), "every process stopping", first.output);
+    await expect.poll(() => tree.filter(isAlive), { timeout: START_TIMEOUT_MS, interval: 200 }).toEqual([]);
     expect(first.output()).toMatch(/everything stopped \(\d+\.\d s\)/);
     for (const port of ports) expect(await listening(port)).toBe(false);
   }, START_TIMEOUT_MS);

@@ -3,7 +3,7 @@ import { GetObjectCommand, PutObjectCommand, S3Client } from "@aws-sdk/client-s3
 import { gunzipSync, gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { aClient, aContract, as, editor } from "#test/fixtures";
-import { ensureBuckets, ensureTable } from "#test/local";
+import { ensureBuckets, ensureTable, useOwnTable } from "#test/local";
 import * as Audit from "../audit";
 import { systemActor } from "../context";
 import * as Contract from "../contract";
@@ -13,6 +13,8 @@ import { DomainError } from "../error";
 import { exportTable, readManifest, restoreContract, restoreTable, type Manifest } from "./index";
 import { manifestKey, overallChecksum, sha256 } from "./manifest";
 
+// Every export reads a whole table: a small one of this file's own, not the run's shared table.
+const ownTable = await useOwnTable("backup-test");
 const s3 = new S3Client({ forcePathStyle: true });
 const bucket = `backup-test-${Date.now().toString(36)}`;
 const tables: string[] = [];
@@ -50,7 +52,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await Promise.all(tables.map((TableName) => dynamo.send(new DeleteTableCommand({ TableName }))));
+  await Promise.all([...tables, ownTable].map((TableName) => dynamo.send(new DeleteTableCommand({ TableName }))));
 });
 
 describe("a table export", () => {

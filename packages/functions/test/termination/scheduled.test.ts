@@ -1,15 +1,16 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import { describe, expect, it } from "vitest";
 import { Resource } from "sst";
 import { Outbox, Termination, systemActor } from "@testex/core";
 import { as } from "#test/fixtures";
-import { startStreamReader } from "#test/local";
+import { startStreamReader, useOwnTable } from "#test/local";
 import { call } from "#test/api";
 import { handler as processor, outboxEventId, type StreamRecord } from "../../src/processor";
 import { handler as scheduler } from "../../src/scheduler";
 import { above, approver, backupsOf, eventsOf, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";
 
-// Other test files leave terminations scheduled 10 or more days ahead; these stay within 3.
+// The scheduler ends every termination due in the table: this file's own, so only its own are.
+await useOwnTable("scheduled-test");
+
 /** What the scheduler does: the job runs in its system actor's context. */
 const completeDue = (day: string) => as(systemActor("scheduler"), () => Termination.completeDue(day));
 
@@ -68,18 +69,15 @@ describe("the local stream reader", () => {
   it("delivers a new outbox event from DynamoDB Local's stream to the processor, which completes it", async () => {
     const { contractId } = await newContract();
     const mine = (record: StreamRecord) => outboxEventId(record) !== undefined && record.dynamodb?.NewImage?.contract_id?.S === contractId;
-    const stop = await startStreamReader({ table: Resource.Table.name, handler: processor, accept: mine, pollMs: 100 });
+    // From the stream's end: what this test writes, not everything the run wrote before it.
+    const stop = await startStreamReader({ table: Resource.Table.name, from: "LATEST", handler: processor, accept: mine, pollMs: 100 });
     try {
       await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "BREACH", effective_date: inDays(0) } });
-      let events = await eventsOf(contractId);
-      for (let waited = 0; events.some((e) => e.status !== "DONE") && waited < 15_000; waited += 200) {
-        await sleep(200);
-        events = await eventsOf(contractId);
-      }
-      expect(events.map((e) => [e.type, e.status])).toEqual([
+      await expect.poll(async () => (await eventsOf(contractId)).map((e) => [e.type, e.status]), { timeout: 30_000, interval: 200 }).toEqual([
         ["termination.scheduled", "DONE"],
         ["termination.completed", "DONE"],
       ]);
+      const events = await eventsOf(contractId);
       expect(await backupsOf(contractId)).toHaveLength(1);
       // Notice and status update when scheduled; confirmation and status update when completed.
       expect(await noticesOf(contractId)).toHaveLength(4);
