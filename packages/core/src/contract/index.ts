@@ -23,7 +23,7 @@ import {
   RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
-import { build, EVENTS } from "./events";
+import { Events } from "./events";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 
 export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
@@ -244,8 +244,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
   const actor = currentActor();
-  const deleted = build(EVENTS.deleted, {
-    schema_version: 1,
+  const deleted = Events.Deleted.build({
     contract: { contract_id: current.contract_id, client_id: current.client_id },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });

@@ -4,7 +4,7 @@ import { currentActor } from "../context";
 import { writeTransaction } from "../db/transaction";
 import * as Outbox from "../outbox";
 import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
-import { build, EVENTS } from "./events";
+import { Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
 
 async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Stored> {
@@ -14,8 +14,7 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
   const now = new Date().toISOString();
   const after: Stored = { ...contract, status: result.to, version: contract.version + 1, updated_at: now };
   const actor = currentActor();
-  const event = build(move === "suspend" ? EVENTS.suspended : EVENTS.reinstated, {
-    schema_version: 1,
+  const event = (move === "suspend" ? Events.Suspended : Events.Reinstated).build({
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });

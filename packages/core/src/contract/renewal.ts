@@ -15,7 +15,7 @@ import { describeError, log } from "../log";
 import * as Outbox from "../outbox";
 import { parse } from "../validation";
 import { RUNNING_STATUSES } from "./entity";
-import { build, EVENTS } from "./events";
+import { Events } from "./events";
 import { explainConflict, load, present, TermMonths, withTerm, type Contract, type Stored } from "./index";
 import { addMonths, DEFAULT_RENEWAL, dueOn, noticeDeadline, today } from "./term";
 
@@ -79,8 +79,7 @@ async function write(before: Stored, after: Stored, event: { type: string; paylo
 
 async function extend(contract: Stored, months: number, end: string, how: "AUTO" | "MANUAL"): Promise<Stored> {
   const after = withTerm({ ...contract, status: contract.status === "EXPIRED" ? "ACTIVE" : contract.status, end_date: end, version: contract.version + 1, updated_at: new Date().toISOString() });
-  const event = build(EVENTS.renewed, {
-    schema_version: 1,
+  const event = Events.Renewed.build({
     ...(await common(contract)),
     previous_end_date: contract.end_date,
     end_date: end,
@@ -119,7 +118,7 @@ export async function renew(contractId: string, raw: RenewInput = {}): Promise<C
 
 async function expire(contract: Stored): Promise<void> {
   const after: Stored = { ...contract, status: "EXPIRED", version: contract.version + 1, updated_at: new Date().toISOString() };
-  await write(contract, after, build(EVENTS.expired, { schema_version: 1, ...(await common(contract)), end_date: contract.end_date }));
+  await write(contract, after, Events.Expired.build({ ...(await common(contract)), end_date: contract.end_date }));
 }
 
 /** One thing the term job did, or would do in a dry run, said for a person. */

@@ -17,7 +17,7 @@ export {
   Reason,
   type Stored,
 } from "./schemas";
-export { EVENTS, type EventType } from "./events";
+export { Events, type EventType } from "./events";
 export { approvalsRequired, approvalsFor, addDays, today } from "./policy";
 export { request, approve, reject, withdraw } from "./commands";
 export { current, list, report, reasonCatalogue, letter } from "./queries";

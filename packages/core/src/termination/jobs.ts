@@ -110,7 +110,7 @@ export async function remindApprovers(day = today(), options: { dryRun?: boolean
 
 /** What an approver is shown of a request, in the request and in each reminder. */
 export function approvalRequestProps(
-  contract: { contract_id: string; title: string; value?: number; currency?: string },
+  contract: { contract_id: string; title: string; value: number; currency: string },
   termination: { requested_by: string; requested_by_name?: string; reason: string; effective_date: string },
 ) {
   return {

@@ -10,7 +10,7 @@ import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import * as Outbox from "../outbox";
-import { EVENTS, payload, type EventType } from "./events";
+import { build, Events, type TerminationEvent } from "./events";
 import {
   contractMoveRefused,
   contractTransition,
@@ -75,10 +75,7 @@ async function explain(contractId: string, moves: Moves, expectedVersion: number
   return Contract.explainConflict(contractId, expectedVersion);
 }
 
-export interface Step {
-  type: EventType;
-  payload: Record<string, unknown>;
-}
+export type Step = ReturnType<typeof build>;
 
 export interface Change {
   before: Contract.Stored;
@@ -144,10 +141,7 @@ export const nextContract = (contract: Contract.Stored, changes: Partial<Contrac
 });
 
 /** A step reporting the termination as it now is. */
-export const step = (type: EventType, contract: Contract.Stored, termination: Stored): Step => ({
-  type,
-  payload: payload(contract, termination, currentActor()),
-});
+export const step = (event: TerminationEvent, contract: Contract.Stored, termination: Stored): Step => build(event, contract, termination, currentActor());
 
 /**
  * The step that ends the contract now; its before-image travels with the
@@ -161,5 +155,5 @@ export function completion(before: Contract.Stored, termination: Stored, now: st
     { status: mustTransition(via, "complete"), termination_id: termination.termination_id, termination_reason: termination.reason },
     now,
   );
-  return { done, after, step: { type: EVENTS.completed, payload: payload(after, done, currentActor(), before) } as Step };
+  return { done, after, step: build(Events.Completed, after, done, currentActor(), before) };
 }
