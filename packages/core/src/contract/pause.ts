@@ -1,8 +1,6 @@
 /** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
-import * as Audit from "../audit";
 import { currentActor } from "../context";
-import { writeTransaction } from "../db/transaction";
-import * as Outbox from "../outbox";
+import { recordChange } from "../outbox/change";
 import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
 import { Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
@@ -18,34 +16,25 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
-  await writeTransaction(
-    ({ contract: contracts, audit, outbox }) => [
+  await recordChange({
+    trail: contract.contract_id,
+    entity: "contract",
+    entity_id: contract.contract_id,
+    before: { status: contract.status, version: contract.version },
+    after: { status: after.status, version: after.version },
+    at: now,
+    writes: ({ contract: contracts }) => [
       contracts
         .put(after)
         .where(({ version }, { eq }) => eq(version, contract.version))
         .commit(),
-      audit
-        .put(
-          Audit.record(
-            {
-              trail: contract.contract_id,
-              entity: "contract",
-              entity_id: contract.contract_id,
-              action: event.type,
-              before: { status: contract.status, version: contract.version },
-              after: { status: after.status, version: after.version },
-            },
-            now,
-          ),
-        )
-        .commit(),
-      outbox.create(Outbox.event(event.type, contract.contract_id, event.payload, now)).commit(),
     ],
-    async () => {
+    events: [event],
+    explain: async () => {
       const again = await load(contractId);
       return contractTransition(again.status, move).ok ? explainConflict(contractId, contract.version) : contractMoveRefused(again, move);
     },
-  );
+  });
   return after;
 }
 

@@ -5,14 +5,12 @@
  * version read), its audit entry and its outbox event.
  */
 import * as v from "valibot";
-import * as Audit from "../audit";
 import * as Client from "../client";
 import { currentActor } from "../context";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { describeError, log } from "../log";
-import * as Outbox from "../outbox";
+import { recordChange } from "../outbox/change";
 import { parse } from "../validation";
 import { RUNNING_STATUSES } from "./entity";
 import { Events } from "./events";
@@ -49,32 +47,23 @@ async function common(contract: Stored) {
 }
 
 /** Writes one change of the term with its audit entry and event. */
-async function write(before: Stored, after: Stored, event: { type: string; payload: Record<string, unknown> }): Promise<void> {
-  await writeTransaction(
-    ({ contract, audit, outbox }) => [
+async function write(before: Stored, after: Stored, event: { type: string; payload: object }): Promise<void> {
+  await recordChange({
+    trail: before.contract_id,
+    entity: "contract",
+    entity_id: before.contract_id,
+    before: { status: before.status, end_date: before.end_date, version: before.version },
+    after: { status: after.status, end_date: after.end_date, notice_deadline: after.notice_deadline, version: after.version },
+    at: after.updated_at,
+    writes: ({ contract }) => [
       contract
         .put(after)
         .where(({ version }, { eq }) => eq(version, before.version))
         .commit(),
-      audit
-        .put(
-          Audit.record(
-            {
-              trail: before.contract_id,
-              entity: "contract",
-              entity_id: before.contract_id,
-              action: event.type,
-              before: { status: before.status, end_date: before.end_date, version: before.version },
-              after: { status: after.status, end_date: after.end_date, notice_deadline: after.notice_deadline, version: after.version },
-            },
-            after.updated_at,
-          ),
-        )
-        .commit(),
-      outbox.create(Outbox.event(event.type, before.contract_id, event.payload, after.updated_at)).commit(),
     ],
-    () => explainConflict(before.contract_id, before.version),
-  );
+    events: [event],
+    explain: () => explainConflict(before.contract_id, before.version),
+  });
 }
 
 async function extend(contract: Stored, months: number, end: string, how: "AUTO" | "MANUAL"): Promise<Stored> {

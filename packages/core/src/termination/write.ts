@@ -3,13 +3,11 @@
  * audit entry and an outbox event per step, in one transaction; and the
  * refusals when a state machine says no.
  */
-import * as Audit from "../audit";
 import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
-import * as Outbox from "../outbox";
+import { recordChange } from "../outbox/change";
 import { build, Events, type TerminationEvent } from "./events";
 import {
   contractMoveRefused,
@@ -91,10 +89,14 @@ export interface Change {
 export async function commit(change: Change, now: string): Promise<void> {
   const { before, after, termination, terminationVersion, steps } = change;
   const trail = before.contract_id;
-  // Steps of one change share its moment; a millisecond apart, trails and outbox list them in order.
-  const at = (step: number) => new Date(Date.parse(now) + step).toISOString();
-  await writeTransaction(
-    ({ contract, termination: terminations, audit, outbox }) => [
+  await recordChange({
+    trail,
+    entity: "termination",
+    entity_id: termination.termination_id,
+    before: { status: before.status, version: before.version },
+    after: { status: (after ?? before).status, version: (after ?? before).version, termination },
+    at: now,
+    writes: ({ contract, termination: terminations }) => [
       after
         ? contract
             .put(after)
@@ -110,27 +112,10 @@ export async function commit(change: Change, now: string): Promise<void> {
             .put(termination)
             .where(({ version }, { eq }) => eq(version, terminationVersion))
             .commit(),
-      ...steps.map((step, i) =>
-        audit
-          .put(
-            Audit.record(
-              {
-                trail,
-                entity: "termination",
-                entity_id: termination.termination_id,
-                action: step.type,
-                before: { status: before.status, version: before.version },
-                after: { status: (after ?? before).status, version: (after ?? before).version, termination },
-              },
-              at(i),
-            ),
-          )
-          .commit(),
-      ),
-      ...steps.map((step, i) => outbox.create(Outbox.event(step.type, trail, step.payload, at(i))).commit()),
     ],
-    () => explain(trail, change.moves, before.version, terminationVersion !== undefined ? { id: termination.termination_id, version: terminationVersion } : undefined),
-  );
+    events: steps,
+    explain: () => explain(trail, change.moves, before.version, terminationVersion !== undefined ? { id: termination.termination_id, version: terminationVersion } : undefined),
+  });
 }
 
 export const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Stored>, now: string): Contract.Stored => ({
