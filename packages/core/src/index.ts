@@ -13,4 +13,4 @@ export * as Termination from "./termination";
 export * as Outbox from "./outbox";
 export * as Idempotency from "./idempotency";
 export { metric, METRICS, type MetricName } from "./metric";
-export * as Term from "./contract/renewal";
+export * as Term from "./term";

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { addDays } from "../calendar";
 import { currentActor } from "../context";
 import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
@@ -7,7 +8,7 @@ import { newId } from "../id";
 import { CurrencyCode } from "../currency";
 import { recordChange } from "../outbox/change";
 import * as Search from "../search";
-import { tierAfter } from "../termination/policy";
+import { tierAfter } from "./approval";
 import { Amount, Changes, ClientId, IsoDate, NO_CHANGE, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import { explainConflict, id, load, versionConflict, type Stored } from "./read";
@@ -336,11 +337,7 @@ function inRange<Q>(query: EndDateRange<Q> & Q, after?: string, before?: string)
   return query;
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (date: string) => addDays(date, 1);
 
 /** The contract after the move, as the API shows it. */
 export const suspend = async (contractId: string): Promise<Contract> => present(await pause.suspend(contractId));

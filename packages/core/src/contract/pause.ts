@@ -1,7 +1,7 @@
 /** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
 import { currentActor } from "../context";
 import { recordChange } from "../outbox/change";
-import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
+import { contractMoveRefused, contractTransition } from "./lifecycle";
 import { Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
 

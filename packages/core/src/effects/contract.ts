@@ -7,8 +7,7 @@ import { Events } from "../contract/events";
 import * as File from "../file";
 import { noticeTo } from "../notification/effect";
 import type { Effect } from "../outbox";
-import { reminders, renewal } from "../contract/jobs";
-import { schedule, subscribe } from "./registry";
+import { subscribe } from "./registry";
 
 type Parties = { client: { name: string; email: string } | null; owner?: { email?: string } };
 type Audience = "CLIENT" | "OWNER";
@@ -50,20 +49,3 @@ subscribe(Events.Expired, (p, event) =>
 
 subscribe(Events.Deleted, ({ contract }) => [{ name: "withdraw-documents", run: async () => void (await File.withdrawContract(contract.contract_id)) }]);
 
-// Contracts past their end date: NONE expires, AUTO renews.
-schedule(20, {
-  name: "expiries and renewals",
-  run: async (day) => {
-    const done = await renewal.settleDue(day);
-    return { expired: done.filter((a) => a.action === "expire").length, renewed: done.filter((a) => a.action === "renew").length };
-  },
-  plan: (day) => renewal.settleDue(day, { dryRun: true }),
-});
-
-// Notice deadlines and end dates coming up, to the contract's owner.
-schedule(30, {
-  name: "term reminders",
-  run: async (day) => (await reminders.sendReminders(day)).queued,
-  plan: async (day) =>
-    (await reminders.sendReminders(day, { dryRun: true })).due.map(({ contract_id, to, props }) => ({ contract_id, to, kind: props.kind, due_date: props.due_date, days_left: props.days_left })),
-});

@@ -8,4 +8,5 @@ import "./contract";
 import "./file";
 import "./notification";
 import "./outbox";
+import "./term";
 import "./termination";

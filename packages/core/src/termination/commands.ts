@@ -10,7 +10,9 @@ import { newId } from "../id";
 import { metric } from "../metric";
 import { parse } from "../validation";
 import { Events } from "./events";
-import { approvalsRequired, assertNewApprover, assertNotRequester, checkRequest, today, type Decision } from "./policy";
+import { today } from "../calendar";
+import { approvalsRequired } from "../contract/approval";
+import { assertNewApprover, assertNotRequester, checkRequest, type Decision } from "./policy";
 import { ApproveInput, decisionsOf, present, RejectInput, RequestInput, type Stored, type Termination } from "./schemas";
 import { commit, completion, latestOf, mustMove, mustTransition, nextContract, step } from "./write";
 

@@ -18,7 +18,7 @@ export {
   type Stored,
 } from "./schemas";
 export { Events, type EventType } from "./events";
-export { approvalsRequired, approvalsFor, addDays, today } from "./policy";
+export { approvalsRequired, approvalsFor } from "../contract/approval";
 export { request, approve, reject, withdraw } from "./commands";
 export { current, list, report, reasonCatalogue, letter } from "./queries";
 export { completeDue, remindApprovers } from "./jobs";

@@ -6,7 +6,8 @@ import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
-import { addDays, labelOf, today } from "./policy";
+import { addDays, daysBetween, today } from "../calendar";
+import { labelOf } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
 
@@ -66,12 +67,10 @@ export async function completeDue(day = today()): Promise<{ completed: number; s
   return { completed: done, skipped };
 }
 
-const DAY_MS = 86_400_000;
-
 /** The reminders one waiting request is due on `day`: one to each approver who has not yet approved. */
 async function remindersOf(pending: Stored, day: string): Promise<Notification.EnqueueInput[]> {
   const every = Math.max(1, settings().approval.remindAfterDays);
-  const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+  const waiting = daysBetween(pending.requested_at.slice(0, 10), day);
   if (waiting < every) return [];
   const decided = new Set(decisionsOf(pending).flatMap((d) => (d.email ? [d.email.toLowerCase()] : [])));
   const contract = await Contract.load(pending.contract_id);

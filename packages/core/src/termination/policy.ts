@@ -3,41 +3,9 @@
  * exist and what each allows, and who may decide. Pure functions over the
  * stage's settings; the commands ask these before they write anything.
  */
-import { settings, type ApprovalThresholds, type ReasonSettings } from "../config";
+import { settings, type ReasonSettings } from "../config";
+import { addDays, today } from "../calendar";
 import { DomainError, ValidationError, type FieldIssue } from "../error";
-
-/** How many distinct approvers (none of them the requester) a termination needs. */
-export type ApprovalsRequired = 0 | 1 | 2;
-
-export const thresholdsFor = (currency: string): ApprovalThresholds =>
-  settings().approval.byCurrency[currency] ?? settings().approval.default;
-
-/** The approvers a value needs in its own currency, by the stage's thresholds. */
-export function approvalsFor(value: number, currency: string): ApprovalsRequired {
-  const { one, two } = thresholdsFor(currency);
-  return value >= two ? 2 : value >= one ? 1 : 0;
-}
-
-/** What the approval rule reads of a contract. */
-export interface Terms {
-  value: number;
-  currency: string;
-  /** The most approvers any of the contract's past terms needed (absent on contracts written before the rule). */
-  approval_tier?: number;
-}
-
-/**
- * The rule that cannot be dodged: a termination needs the approvers of the
- * highest tier the contract has ever reached, not of its value today. Lowering
- * the value, or moving it to a currency with higher thresholds, right before
- * asking to end the contract therefore changes nothing.
- */
-export const approvalsRequired = (contract: Terms): ApprovalsRequired =>
-  Math.max(contract.approval_tier ?? 0, approvalsFor(contract.value, contract.currency)) as ApprovalsRequired;
-
-/** The tier a contract keeps after its terms change: what the new terms need, and never less than before. */
-export const tierAfter = (before: Terms | undefined, after: { value: number; currency: string }): ApprovalsRequired =>
-  Math.max(before ? approvalsRequired(before) : 0, approvalsFor(after.value, after.currency)) as ApprovalsRequired;
 
 // ---------------------------------------------------------------- reasons
 
@@ -52,15 +20,6 @@ export const labelOf = (code: string): string => {
   const words = code.toLowerCase().replace(/_/g, " ");
   return words.charAt(0).toUpperCase() + words.slice(1);
 };
-
-export const addDays = (date: string, days: number): string => {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
-};
-
-/** Today as YYYY-MM-DD in UTC: effective dates are calendar days, compared in one zone. */
-export const today = (now = new Date()) => now.toISOString().slice(0, 10);
 
 /** Why the effective date is what it is: the notice period, or a reason that allows shorter notice. */
 export type NoticeBasis = "NOTICE_PERIOD" | "SHORT_NOTICE";

@@ -9,15 +9,8 @@ import { db } from "../db/service";
 import { DomainError } from "../error";
 import { recordChange } from "../outbox/change";
 import { build, Events, type TerminationEvent } from "./events";
-import {
-  contractMoveRefused,
-  contractTransition,
-  terminationTransition,
-  type ContractMove,
-  type Resumable,
-  type TerminationMove,
-  type TerminationStatus,
-} from "./lifecycle";
+import { contractMoveRefused, contractTransition, type ContractMove, type Resumable } from "../contract/lifecycle";
+import { terminationTransition, type TerminationMove, type TerminationStatus } from "./lifecycle";
 import type { Stored } from "./schemas";
 
 export async function loadById(terminationId: string): Promise<Stored> {

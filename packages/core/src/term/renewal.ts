@@ -12,10 +12,10 @@ import { DomainError, ValidationError } from "../error";
 import { describeError, log } from "../log";
 import { recordChange } from "../outbox/change";
 import { parse } from "../validation";
-import { RUNNING_STATUSES } from "./entity";
-import { Events } from "./events";
-import { explainConflict, load, present, TermMonths, withTerm, type Contract, type Stored } from "./index";
-import { addMonths, DEFAULT_RENEWAL, dueOn, noticeDeadline, today } from "./term";
+import { addMonths, today } from "../calendar";
+import { explainConflict, load, present, RUNNING_STATUSES, TermMonths, withTerm, type Contract, type Stored } from "../contract";
+import { Events } from "../contract/events";
+import { DEFAULT_RENEWAL, dueOn, noticeDeadline } from "../contract/term";
 
 export const RenewInput = v.strictObject({
   term_months: v.pipe(v.optional(TermMonths), v.description("How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422).")),
