@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { Audit, Client } from "@testex/core";
 import { ClientId, Email, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
-import { etag, expectedVersion, jsonBody, queryOf } from "../request";
+import { etag, expectedVersion, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const ListQuery = v.strictObject({ ...PageQuery.entries, email: v.optional(Email) });
@@ -33,7 +33,7 @@ export const clients = new Hono<AppEnv>()
     "/",
     operation({ tag, summary: "Create a client", access: "write", body: Client.CreateInput, responses: { 201: Client.Client }, headers: { 201: ["Location", "ETag"] }, errors: ["client.email_taken"] }),
     async (c) => {
-      const client = await Client.create((await jsonBody(c)) as Client.CreateInput);
+      const client = await Client.create(c.var.input.body);
       return c.json(client, 201, { location: `/api/clients/${client.client_id}`, etag: etag(client.version) });
     },
   )
@@ -58,8 +58,8 @@ export const clients = new Hono<AppEnv>()
       errors: ["client.not_found", "client.email_taken", "version.conflict", "version.required"],
     }),
     async (c) => {
-      const body = await jsonBody(c);
-      const client = await Client.update(c.req.param("id"), body as Client.UpdateInput, expectedVersion(c, body));
+      const { body } = c.var.input;
+      const client = await Client.update(c.req.param("id"), body, expectedVersion(c, body));
       return c.json(client, 200, { etag: etag(client.version) });
     },
   )

@@ -1,14 +1,16 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Audit, Contract, Term } from "@testex/core";
+import { Audit, Contract, Term, type ErrorCode } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
-import { etag, expectedVersion, jsonBody, optionalBody, queryOf } from "../request";
+import { etag, expectedVersion, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const AuditQuery = v.strictObject(PageQuery.entries);
 const Params = v.object({ id: ContractId });
 const tag = "Contracts";
+/** A suspension or reinstatement is refused as a move the contract's status does not allow. */
+const moveErrors: ErrorCode[] = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 
 export const contracts = new Hono<AppEnv>()
   .get(
@@ -20,7 +22,7 @@ export const contracts = new Hono<AppEnv>()
       query: Contract.ListQuery,
       responses: { 200: PageOf(Contract.Contract) },
     }),
-    async (c) => c.json(await Contract.list(c.req.query() as Contract.ListQuery)),
+    async (c) => c.json(await Contract.list(c.var.input.query)),
   )
   .get(
     "/search",
@@ -35,7 +37,7 @@ export const contracts = new Hono<AppEnv>()
       query: Contract.SearchQuery,
       responses: { 200: Contract.SearchResult },
     }),
-    async (c) => c.json(await Contract.search(c.req.query() as Contract.SearchQuery)),
+    async (c) => c.json(await Contract.search(c.var.input.query)),
   )
   .post(
     "/",
@@ -49,7 +51,7 @@ export const contracts = new Hono<AppEnv>()
       errors: ["client.inactive"],
     }),
     async (c) => {
-      const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
+      const contract = await Contract.create(c.var.input.body);
       return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
     },
   )
@@ -74,8 +76,8 @@ export const contracts = new Hono<AppEnv>()
       errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
     }),
     async (c) => {
-      const body = await jsonBody(c);
-      const contract = await Contract.update(c.req.param("id"), body as Contract.UpdateInput, expectedVersion(c, body));
+      const { body } = c.var.input;
+      const contract = await Contract.update(c.req.param("id"), body, expectedVersion(c, body));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
@@ -104,11 +106,28 @@ export const contracts = new Hono<AppEnv>()
       access: "write",
       params: Params,
       body: Term.RenewInput,
+      bodyOptional: true,
       responses: { 200: Contract.Contract },
       errors: ["contract.not_found", "contract.not_renewable", "version.conflict"],
     }),
     async (c) => {
-      const contract = await Term.renew(c.req.param("id"), (await optionalBody(c)) as Term.RenewInput);
+      const contract = await Term.renew(c.req.param("id"), c.var.input.body);
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .post(
+    "/:id/suspend",
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Contract.suspend(c.req.param("id"));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .post(
+    "/:id/reinstate",
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Contract.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )

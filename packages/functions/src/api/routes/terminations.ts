@@ -1,18 +1,18 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Contract, File, Outbox, Termination } from "@testex/core";
+import { Contract, File, Outbox, Termination, type ErrorCode } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { operation } from "../operation";
-import { etag, jsonBody, optionalBody, queryOf } from "../request";
+import { etag, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const Params = v.object({ id: ContractId });
 const EventParams = v.object({ event_id: v.pipe(v.string(), v.regex(/^EV[0-9A-Z]{4,32}$/, "Not an event id")) });
 const DeadQuery = v.strictObject(PageQuery.entries);
 const tag = "Terminations";
-const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
-const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
-const approveErrors = [...decisionErrors, "termination.already_approved"];
+const moveErrors: ErrorCode[] = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
+const decisionErrors: ErrorCode[] = [...moveErrors, "termination.not_found", "termination.four_eyes"];
+const approveErrors: ErrorCode[] = [...decisionErrors, "termination.already_approved"];
 
 export const terminations = new Hono<AppEnv>()
   .post(
@@ -30,7 +30,7 @@ export const terminations = new Hono<AppEnv>()
       errors: moveErrors,
     }),
     async (c) => {
-      const termination = await Termination.request(c.req.param("id"), (await jsonBody(c)) as Termination.RequestInput);
+      const termination = await Termination.request(c.req.param("id"), c.var.input.body);
       return c.json(termination, 201, { location: `/api/contracts/${termination.contract_id}/termination`, etag: etag(termination.version) });
     },
   )
@@ -104,12 +104,12 @@ export const terminations = new Hono<AppEnv>()
       responses: { 200: Termination.Termination },
       errors: approveErrors,
     }),
-    async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
+    async (c) => c.json(await Termination.approve(c.req.param("id"), c.var.input.body)),
   )
   .post(
     "/contracts/:id/termination/reject",
     operation({ tag, summary: "Reject a pending termination, saying why (not by its requester)", access: "approve", params: Params, body: Termination.RejectInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
-    async (c) => c.json(await Termination.reject(c.req.param("id"), (await jsonBody(c)) as Termination.RejectInput)),
+    async (c) => c.json(await Termination.reject(c.req.param("id"), c.var.input.body)),
   )
   .post(
     "/contracts/:id/termination/withdraw",
@@ -123,22 +123,6 @@ export const terminations = new Hono<AppEnv>()
     }),
     async (c) => c.json(await Termination.withdraw(c.req.param("id"))),
   )
-  .post(
-    "/contracts/:id/suspend",
-    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
-    async (c) => {
-      const contract = await Contract.suspend(c.req.param("id"));
-      return c.json(contract, 200, { etag: etag(contract.version) });
-    },
-  )
-  .post(
-    "/contracts/:id/reinstate",
-    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
-    async (c) => {
-      const contract = await Contract.reinstate(c.req.param("id"));
-      return c.json(contract, 200, { etag: etag(contract.version) });
-    },
-  )
   .get(
     "/terminations",
     operation({
@@ -148,7 +132,7 @@ export const terminations = new Hono<AppEnv>()
       query: Termination.ListQuery,
       responses: { 200: PageOf(Termination.Termination) },
     }),
-    async (c) => c.json(await Termination.list(c.req.query() as Termination.ListQuery)),
+    async (c) => c.json(await Termination.list(c.var.input.query)),
   )
   .get(
     "/terminations/dead-events",
