@@ -133,7 +133,7 @@ const CORE_ORDER: readonly (readonly string[])[] = [
   ["file"],
   ["notification"],
   ["term", "termination", "backup", "migration", "health"],
-  ["effects"],
+  ["effects", "jobs"],
   ["index", "schedule"],
 ];
 /**

@@ -1,4 +1,4 @@
-/** What the processor and the scheduler run: every registered effect and job. */
+/** What the processor runs: every registered effect of every event. */
 import "./effects/index";
 
-export { effectsOf, reportDead, jobs, type Dependencies } from "./effects/registry";
+export { effectsOf, reportDead, type Dependencies } from "./effects/registry";

@@ -1,5 +1,5 @@
 import * as Term from "../term";
-import { schedule } from "./registry";
+import { schedule } from "../effects/registry";
 
 // Contracts past their end date: NONE expires, AUTO renews.
 schedule(20, {
