@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { settings, Termination } from "@testex/core";
+import { settings, Term } from "@testex/core";
 import { handler as notifier } from "@testex/functions/notifier";
 import { call } from "#test/api";
 import { personByLogin } from "@testex/local/people";
@@ -208,8 +208,8 @@ describe("the console in a real browser", () => {
     }
   }, 120_000);
   it("puts a contract whose notice deadline is in 15 days on the editor's home screen, and renews it from there", async () => {
-    const deadline = Termination.addDays(today(), 15);
-    const { contractId, title } = await aContract(1_000, { start_date: "2026-01-01", end_date: Termination.addDays(deadline, 30), notice_period_days: 30 });
+    const deadline = Term.addDays(today(), 15);
+    const { contractId, title } = await aContract(1_000, { start_date: "2026-01-01", end_date: Term.addDays(deadline, 30), notice_period_days: 30 });
     const ed = await personAt(site, "ed", "/");
     const due = ed.getByRole("list", { name: "Notice deadlines in the next 60 days" });
     await poll(() => due.textContent()).toContain(title);
@@ -224,7 +224,7 @@ describe("the console in a real browser", () => {
     await dialog.getByRole("button", { name: "Renew the contract" }).click();
     await poll(() => focused(ed)).toEqual({ id: "result", text: `Renewed ${title}` });
     const renewed = await call("GET", `/api/contracts/${contractId}`, { as: "viewer" });
-    expect(renewed.body.notice_deadline > Termination.addDays(today(), 300)).toBe(true);
+    expect(renewed.body.notice_deadline > Term.addDays(today(), 300)).toBe(true);
     await poll(() => ed.getByRole("region", { name: "Notice deadlines in the next 60 days" }).textContent()).not.toContain(title);
   }, 120_000);
 

@@ -349,6 +349,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Suspend an active contract
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/contracts/{id}/reinstate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Reinstate a suspended contract
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postContractsByIdReinstate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/contracts/{id}/audit": {
         parameters: {
             query?: never;
@@ -631,46 +671,6 @@ export interface paths {
          * @description Needs the `write` permission (roles: editor, admin).
          */
         post: operations["postContractsByIdTerminationWithdraw"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contracts/{id}/suspend": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Suspend an active contract
-         * @description Needs the `write` permission (roles: editor, admin).
-         */
-        post: operations["postContractsByIdSuspend"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contracts/{id}/reinstate": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Reinstate a suspended contract
-         * @description Needs the `write` permission (roles: editor, admin).
-         */
-        post: operations["postContractsByIdReinstate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3205,8 +3205,8 @@ export interface operations {
             };
             cookie?: never;
         };
-        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
-        requestBody: {
+        /** @description Optional: no body, or an empty one, is the same as `{}`. JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody?: {
             content: {
                 "application/json": components["schemas"]["ContractRenewal"];
             };
@@ -3260,6 +3260,208 @@ export interface operations {
                      *       "status": 409,
                      *       "detail": "What went wrong, for a person.",
                      *       "code": "contract.not_renewable",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
+                     *       "title": "Support and maintenance",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.692Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 3,
+                     *       "contract_type": "SERVICE",
+                     *       "status": "SUSPENDED",
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postContractsByIdReinstate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    ETag: components["headers"]["ETag"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "contract_id": "CTTRQRK8EPR7FN",
+                     *       "owner_id": "user-editor",
+                     *       "created_at": "2026-11-30T02:16:36.553Z",
+                     *       "title": "Support and maintenance",
+                     *       "client_id": "CLJ9ATP04D7ZBA",
+                     *       "approval_tier": 1,
+                     *       "updated_at": "2026-11-30T02:16:36.749Z",
+                     *       "currency": "EUR",
+                     *       "value": 86000,
+                     *       "start_date": "2026-01-01",
+                     *       "owner_email": "editor@example.com",
+                     *       "notice_period_days": 30,
+                     *       "renewal": "NONE",
+                     *       "version": 4,
+                     *       "contract_type": "SERVICE",
+                     *       "status": "ACTIVE",
+                     *       "end_date": "2027-12-31",
+                     *       "notice_deadline": "2027-12-01"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["Contract"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `contract.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/contract.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "Contract CT0000NOSUCH does not exist.",
+                     *       "code": "contract.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/termination.invalid_transition",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "termination.invalid_transition",
                      *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
                      *     }
                      */
@@ -4715,208 +4917,6 @@ export interface operations {
                 };
             };
             /** @description Problem: `contract.not_found`, `termination.not_found` */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/contract.not_found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Contract CT0000NOSUCH does not exist.",
-                     *       "code": "contract.not_found",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/termination.invalid_transition",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "What went wrong, for a person.",
-                     *       "code": "termination.invalid_transition",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
-    postContractsByIdSuspend: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "contract_id": "CTTRQRK8EPR7FN",
-                     *       "owner_id": "user-editor",
-                     *       "created_at": "2026-11-30T02:16:36.553Z",
-                     *       "title": "Support and maintenance",
-                     *       "client_id": "CLJ9ATP04D7ZBA",
-                     *       "approval_tier": 1,
-                     *       "updated_at": "2026-11-30T02:16:36.692Z",
-                     *       "currency": "EUR",
-                     *       "value": 86000,
-                     *       "start_date": "2026-01-01",
-                     *       "owner_email": "editor@example.com",
-                     *       "notice_period_days": 30,
-                     *       "renewal": "NONE",
-                     *       "version": 3,
-                     *       "contract_type": "SERVICE",
-                     *       "status": "SUSPENDED",
-                     *       "end_date": "2027-12-31",
-                     *       "notice_deadline": "2027-12-01"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Contract"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            /** @description Problem: `contract.not_found` */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/contract.not_found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "Contract CT0000NOSUCH does not exist.",
-                     *       "code": "contract.not_found",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem: `termination.invalid_transition`, `version.conflict` */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/termination.invalid_transition",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "What went wrong, for a person.",
-                     *       "code": "termination.invalid_transition",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
-    postContractsByIdReinstate: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    ETag: components["headers"]["ETag"];
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "contract_id": "CTTRQRK8EPR7FN",
-                     *       "owner_id": "user-editor",
-                     *       "created_at": "2026-11-30T02:16:36.553Z",
-                     *       "title": "Support and maintenance",
-                     *       "client_id": "CLJ9ATP04D7ZBA",
-                     *       "approval_tier": 1,
-                     *       "updated_at": "2026-11-30T02:16:36.749Z",
-                     *       "currency": "EUR",
-                     *       "value": 86000,
-                     *       "start_date": "2026-01-01",
-                     *       "owner_email": "editor@example.com",
-                     *       "notice_period_days": 30,
-                     *       "renewal": "NONE",
-                     *       "version": 4,
-                     *       "contract_type": "SERVICE",
-                     *       "status": "ACTIVE",
-                     *       "end_date": "2027-12-31",
-                     *       "notice_deadline": "2027-12-01"
-                     *     }
-                     */
-                    "application/json": components["schemas"]["Contract"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            /** @description Problem: `contract.not_found` */
             404: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];

@@ -83,7 +83,7 @@ export interface Settings {
   logLevel: "DEBUG" | "INFO" | "WARN" | "ERROR";
   debug: boolean;
   senderEmail: string;
-  /** Who must approve a termination, by the contract's value in its currency (termination/policy.ts). */
+  /** Who must approve a termination, by the contract's value in its currency (contract/approval.ts). */
   approval: ApprovalSettings;
   /** The reasons a termination may give, and each one's rules; the six built-in codes unless a stage says otherwise. */
   terminationReasons: ReasonSettings[];

@@ -13,7 +13,7 @@ export * as Termination from "./termination";
 export * as Outbox from "./outbox";
 export * as Idempotency from "./idempotency";
 export { metric, METRICS, type MetricName } from "./metric";
-export * as Term from "./contract/renewal";
+export * as Term from "./term";
 export * as Export from "./export";
 export * as Import from "./import";
 export * as Calendar from "./calendar";

@@ -1,10 +1,8 @@
 import { Outbox, systemActor, withContext, withLogFields, log, describeError } from "@testex/core";
-import { effectsOf } from "@testex/core/effects";
-import { onDead } from "@testex/core/termination/effects";
-import type { LetterRenderer } from "@testex/core/termination/letter";
+import { effectsOf, reportDead as reportToSubscribers, type Dependencies } from "@testex/core/effects";
 
 // The PDF renderer loads when the first letter is due, not when the processor starts.
-const renderLetter: LetterRenderer = async (props) => (await import("@testex/emails/letter")).renderLetter(props);
+const renderLetter: NonNullable<Dependencies["renderLetter"]> = async (props) => (await import("@testex/emails/letter")).renderLetter(props);
 
 /** The part of a DynamoDB Streams record (NEW_AND_OLD_IMAGES) this handler reads. */
 export interface StreamRecord {
@@ -58,7 +56,7 @@ export const handler = async (event: StreamEvent): Promise<StreamResponse> => {
 async function reportDead(eventId: string): Promise<void> {
   try {
     const event = await Outbox.load(eventId);
-    if (event?.status === "DEAD") await withContext({ actor: systemActor("processor"), requestId: eventId }, () => onDead(event));
+    if (event?.status === "DEAD") await withContext({ actor: systemActor("processor"), requestId: eventId }, () => reportToSubscribers(event));
   } catch (error) {
     log.error("dead outbox event not reported", describeError(error));
   }

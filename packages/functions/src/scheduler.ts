@@ -1,6 +1,6 @@
 import { describeError, log, systemActor, withContext } from "@testex/core";
 import { JOBS } from "@testex/core/schedule";
-import { today } from "@testex/core/contract/term";
+import { today } from "@testex/core/dates";
 import { randomUUID } from "node:crypto";
 
 /**

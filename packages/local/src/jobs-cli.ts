@@ -23,7 +23,7 @@ async function main() {
   const { systemActor, withContext } = await import("@testex/core");
   const { IsoDate } = await import("@testex/core/schema");
   const { parse } = await import("@testex/core/validation");
-  const { today } = await import("@testex/core/contract/term");
+  const { today } = await import("@testex/core/dates");
   const asOf = values["as-of"] ?? today();
   let day: string;
   try {

@@ -111,7 +111,7 @@ async function reach(contract: Contract.Contract, status: ContractStatus): Promi
   const id = contract.contract_id;
   if (status === "SUSPENDED") await as(ACTORS.manager, () => Contract.suspend(id));
   if (status === "PENDING_TERMINATION") {
-    const effective_date = Termination.addDays(day(new Date()), contract.notice_period_days + 30);
+    const effective_date = Term.addDays(day(new Date()), contract.notice_period_days + 30);
     await as(ACTORS.editor, () => Termination.request(id, { reason: "CONVENIENCE", effective_date }));
   }
   if (status === "TERMINATED") {

@@ -1,4 +1,5 @@
 import * as v from "valibot";
+import { defineEvent } from "../event";
 
 /**
  * The outbox event a restore writes when a contract comes back where there
@@ -12,8 +13,6 @@ export const ContractRestoredV1 = v.object({
   source: v.string(),
 });
 
-export const EVENTS = {
-  restored: { type: "contract.restored", schema: ContractRestoredV1 },
-} as const;
-
-export const isBackupEvent = (type: string): boolean => Object.values(EVENTS).some((event) => event.type === type);
+export const Events = {
+  Restored: defineEvent("contract.restored", { versions: [ContractRestoredV1], field: "schema_version" }),
+};

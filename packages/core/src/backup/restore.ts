@@ -18,12 +18,11 @@ import { metric } from "../metric";
 import { forEachLimit } from "../pool";
 import { withTerm, type Stored as ContractItem } from "../contract/index";
 import * as Outbox from "../outbox";
-import { build } from "../outbox/schema";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import { backupsBucket, getObject, listKeys } from "./bucket";
 import { listExports } from "./export";
-import { EVENTS } from "./events";
+import { Events } from "./events";
 import { encodeItem, type RawItem } from "./line";
 import type { Manifest } from "./manifest";
 import { openExport, readExport } from "./read";
@@ -262,7 +261,7 @@ async function applyRestore(table: string, contractId: string, items: RawItem[],
   if (contract && !current.has(keyOf(contract))) {
     state.push(await countContractAgain(table, contract));
     // A contract that comes back gets its documents back from the archives (withdrawn when it was deleted).
-    const { type, payload } = build(EVENTS.restored, { schema_version: 1, contract: { contract_id: contractId }, source });
+    const { type, payload } = Events.Restored.build({ contract: { contract_id: contractId }, source });
     state.push(putEntity(table, db.entities.outbox.put(Outbox.event(type, contractId, payload))));
   }
   const entry = Audit.record({ trail: contractId, entity: "contract", entity_id: contractId, action: "contract.restored", after: { source, written, unchanged, forced: force } });

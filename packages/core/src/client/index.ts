@@ -1,11 +1,10 @@
 import type { EntityItem } from "electrodb";
 import * as v from "valibot";
-import * as Audit from "../audit";
 import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
+import { recordChange } from "../outbox/change";
 import { Changes, ClientId, Email, Text } from "../schema";
 import * as Search from "../search";
 import { parse } from "../validation";
@@ -86,17 +85,20 @@ export async function create(raw: CreateInput): Promise<Client> {
     created_at: now,
     updated_at: now,
   };
-  await writeTransaction(
-    ({ client: clients, clientEmail, audit, searchWord }) => [
+  await recordChange({
+    trail: client.client_id,
+    entity: "client",
+    entity_id: client.client_id,
+    action: "client.created",
+    after: present(client),
+    at: now,
+    writes: ({ client: clients, clientEmail, searchWord }) => [
       clients.create(client).commit(),
       clientEmail.create({ email: client.email, client_id: client.client_id }).commit(),
       ...Search.reindex(searchWord, "client", client.client_id, undefined, client.name),
-      audit
-        .put(Audit.record({ trail: client.client_id, entity: "client", entity_id: client.client_id, action: "client.created", after: present(client) }, now))
-        .commit(),
     ],
-    () => emailTaken(client.email),
-  );
+    explain: () => emailTaken(client.email),
+  });
   return present(client);
 }
 
@@ -117,8 +119,15 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
   if (current.version !== expectedVersion) throw versionConflict(current.version);
   const next: Stored = { ...current, ...changes, version: current.version + 1, updated_at: new Date().toISOString() };
   const emailChanged = next.email !== current.email;
-  await writeTransaction(
-    ({ client, clientEmail, audit, searchWord }) => [
+  await recordChange({
+    trail: current.client_id,
+    entity: "client",
+    entity_id: current.client_id,
+    action: "client.updated",
+    before: present(current),
+    after: present(next),
+    at: next.updated_at,
+    writes: ({ client, clientEmail, searchWord }) => [
       // Only the changed fields: contract_count moves with contracts (without a new version) and must not be overwritten.
       client
         .patch({ client_id: current.client_id })
@@ -135,12 +144,9 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
           ]
         : []),
       ...Search.reindex(searchWord, "client", current.client_id, current.name, next.name),
-      audit
-        .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.updated", before: present(current), after: present(next) }, next.updated_at))
-        .commit(),
     ],
-    async (reasons) => (emailChanged && reasons[1]?.rejected ? emailTaken(next.email) : conflictOn(clientId, expectedVersion)),
-  );
+    explain: async (reasons) => (emailChanged && reasons[1]?.rejected ? emailTaken(next.email) : conflictOn(clientId, expectedVersion)),
+  });
   return present(next);
 }
 
@@ -152,23 +158,25 @@ export async function remove(clientId: string, expectedVersion: number): Promise
       contract_count: current.contract_count,
     });
   if (current.contract_count > 0) throw hasContracts();
-  await writeTransaction(
-    ({ client, clientEmail, audit, searchWord }) => [
+  await recordChange({
+    trail: current.client_id,
+    entity: "client",
+    entity_id: current.client_id,
+    action: "client.deleted",
+    before: present(current),
+    writes: ({ client, clientEmail, searchWord }) => [
       client
         .delete({ client_id: current.client_id })
         .where(({ version, contract_count }, { eq }) => `${eq(version, expectedVersion)} AND ${eq(contract_count, 0)}`)
         .commit(),
       clientEmail.delete({ email: current.email }).commit(),
       ...Search.reindex(searchWord, "client", current.client_id, current.name, undefined),
-      audit
-        .put(Audit.record({ trail: current.client_id, entity: "client", entity_id: current.client_id, action: "client.deleted", before: present(current) }))
-        .commit(),
     ],
-    async () => {
+    explain: async () => {
       const now = await load(clientId);
       return now.contract_count > 0 ? hasContracts() : conflictOn(clientId, expectedVersion);
     },
-  );
+  });
 }
 
 export async function list(page: { limit: number; cursor?: string }): Promise<Page<Client>> {

@@ -48,7 +48,7 @@ export const ContractEntity = entity({
     owner_email: { type: "string" },
     /** A code of the reasons catalogue (settings). */
     termination_reason: { type: "string" },
-    /** The most approvers any of its terms ever needed: a termination needs at least this many (termination/policy.ts). */
+    /** The most approvers any of its terms ever needed: a termination needs at least this many (contract/approval.ts). */
     approval_tier: { type: "number" },
     /** The termination in progress or completed; once set, the contract is never erased. */
     termination_id: { type: "string" },

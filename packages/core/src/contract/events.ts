@@ -1,5 +1,5 @@
 import * as v from "valibot";
-export { build, read } from "../outbox/schema";
+import { defineEvent } from "../event";
 
 /**
  * The outbox events the contract's term writes, each with one versioned
@@ -52,12 +52,12 @@ export const ContractMovedV1 = v.object({
   actor: Person,
 });
 
-export const EVENTS = {
-  suspended: { type: "contract.suspended", schema: ContractMovedV1 },
-  reinstated: { type: "contract.reinstated", schema: ContractMovedV1 },
-  renewed: { type: "contract.renewed", schema: ContractRenewedV1 },
-  expired: { type: "contract.expired", schema: ContractExpiredV1 },
-  deleted: { type: "contract.deleted", schema: ContractDeletedV1 },
-} as const;
+const contractEvent = <const T extends string, S extends v.GenericSchema>(type: T, schema: S) => defineEvent(type, { versions: [schema], field: "schema_version" });
 
-export const isContractEvent = (type: string): boolean => Object.values(EVENTS).some((event) => event.type === type);
+export const Events = {
+  Suspended: contractEvent("contract.suspended", ContractMovedV1),
+  Reinstated: contractEvent("contract.reinstated", ContractMovedV1),
+  Renewed: contractEvent("contract.renewed", ContractRenewedV1),
+  Expired: contractEvent("contract.expired", ContractExpiredV1),
+  Deleted: contractEvent("contract.deleted", ContractDeletedV1),
+};

@@ -1,15 +1,15 @@
 import * as v from "valibot";
-import * as Audit from "../audit";
+import { addDays } from "../dates";
 import { currentActor } from "../context";
 import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
-import * as Outbox from "../outbox";
+import type { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import * as Search from "../search";
-import { requireThresholds, tierAfter } from "../termination/policy";
+import { requireThresholds, tierAfter } from "./approval";
 import { Amount, Changes, ClientId, IsoDate, NO_CHANGE, PageQuery, Text, Version } from "../schema";
 import { parse } from "../validation";
 import { explainConflict, id, load, versionConflict, type Stored } from "./read";
@@ -23,7 +23,7 @@ import {
   RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
-import { build, EVENTS } from "./events";
+import { Events } from "./events";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 
 export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
@@ -187,32 +187,33 @@ export async function create(raw: CreateInput, also: AlsoWritten = () => []): Pr
     },
     input,
   );
-  await writeTransaction(
-    (entities) => {
-      const { client, contract: contracts, audit, searchWord } = entities;
-      return [
-        // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
-        client
-          .patch({ client_id: contract.client_id })
-          .add({ contract_count: 1 })
-          .where(({ status }, { eq }) => eq(status, "ACTIVE"))
-          .commit(),
-        contracts.create(contract).commit(),
-        ...Search.reindex(searchWord, "contract", contract.contract_id, undefined, contract.title),
-        audit
-          .put(Audit.record({ trail: contract.contract_id, entity: "contract", entity_id: contract.contract_id, action: "contract.created", after: contract }, now))
-          .commit(),
-        ...also(entities, contract),
-      ];
-    },
-    async () => {
+  await recordChange({
+    trail: contract.contract_id,
+    entity: "contract",
+    entity_id: contract.contract_id,
+    action: "contract.created",
+    after: contract,
+    at: now,
+    writes: (entities) => [
+      // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
+      entities.client
+        .patch({ client_id: contract.client_id })
+        .add({ contract_count: 1 })
+        .where(({ status }, { eq }) => eq(status, "ACTIVE"))
+        .commit(),
+      entities.contract.create(contract).commit(),
+      ...Search.reindex(entities.searchWord, "contract", contract.contract_id, undefined, contract.title),
+      // What the caller writes with the contract, in the same transaction (an import's claim on its row).
+      ...also(entities, contract),
+    ],
+    explain: async () => {
       const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go({ consistent: true });
       if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);
       return new DomainError("client.inactive", `Client ${contract.client_id} is ${owner.status}; contracts can be added to ACTIVE clients only.`, {
         client_status: owner.status,
       });
     },
-  );
+  });
   return present(contract);
 }
 
@@ -231,19 +232,23 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   // Remembered so that lowering the value before a termination cannot lower who must approve it.
   next.approval_tier = tierAfter(current, next);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
-  await writeTransaction(
-    ({ contract, audit, searchWord }) => [
+  await recordChange({
+    trail: current.contract_id,
+    entity: "contract",
+    entity_id: current.contract_id,
+    action: "contract.updated",
+    before: current,
+    after: next,
+    at: next.updated_at,
+    writes: ({ contract, searchWord }) => [
       contract
         .put(next)
         .where(({ version }, { eq }) => eq(version, expectedVersion))
         .commit(),
       ...Search.reindex(searchWord, "contract", current.contract_id, current.title, next.title),
-      audit
-        .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.updated", before: current, after: next }, next.updated_at))
-        .commit(),
     ],
-    () => explainConflict(current.contract_id, expectedVersion),
-  );
+    explain: () => explainConflict(current.contract_id, expectedVersion),
+  });
   return present(next);
 }
 
@@ -261,13 +266,18 @@ export async function remove(contractId: string, expectedVersion: number): Promi
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
   const actor = currentActor();
-  const deleted = build(EVENTS.deleted, {
-    schema_version: 1,
+  const deleted = Events.Deleted.build({
     contract: { contract_id: current.contract_id, client_id: current.client_id },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
-  await writeTransaction(
-    ({ client, contract, deletedContract, audit, outbox, searchWord }) => [
+  await recordChange({
+    trail: current.contract_id,
+    entity: "contract",
+    entity_id: current.contract_id,
+    action: "contract.deleted",
+    before: current,
+    at: now,
+    writes: ({ client, contract, deletedContract, searchWord }) => [
       contract
         .delete({ contract_id: current.contract_id })
         .where(({ version, termination_id }, { eq, notExists }) => `${eq(version, expectedVersion)} AND ${notExists(termination_id)}`)
@@ -275,18 +285,15 @@ export async function remove(contractId: string, expectedVersion: number): Promi
       deletedContract.put({ contract_id: current.contract_id, contract: current, deleted_at: now, deleted_by: actor.id }).commit(),
       client.patch({ client_id: current.client_id }).add({ contract_count: -1 }).commit(),
       ...Search.reindex(searchWord, "contract", current.contract_id, current.title, undefined),
-      audit
-        .put(Audit.record({ trail: current.contract_id, entity: "contract", entity_id: current.contract_id, action: "contract.deleted", before: current }, now))
-        .commit(),
-      // Its documents follow: the processor withdraws them from the files bucket.
-      outbox.create(Outbox.event(deleted.type, current.contract_id, deleted.payload, now)).commit(),
     ],
-    async () => {
+    // Its documents follow: the processor withdraws them from the files bucket.
+    events: [deleted],
+    explain: async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
       const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go({ consistent: true });
       return data?.termination_id ? hasTermination() : again;
     },
-  );
+  });
 }
 
 /** Contracts ordered by end date, from whichever index the filters select. Dates are inclusive. */
@@ -346,11 +353,7 @@ function inRange<Q>(query: EndDateRange<Q> & Q, after?: string, before?: string)
   return query;
 }
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
+const nextDay = (date: string) => addDays(date, 1);
 
 /** The contract after the move, as the API shows it. */
 export const suspend = async (contractId: string): Promise<Contract> => present(await pause.suspend(contractId));

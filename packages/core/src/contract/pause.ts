@@ -1,10 +1,8 @@
 /** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
-import * as Audit from "../audit";
 import { currentActor } from "../context";
-import { writeTransaction } from "../db/transaction";
-import * as Outbox from "../outbox";
-import { contractMoveRefused, contractTransition } from "../termination/lifecycle";
-import { build, EVENTS } from "./events";
+import { recordChange } from "../outbox/change";
+import { contractMoveRefused, contractTransition } from "./lifecycle";
+import { Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
 
 async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Stored> {
@@ -14,39 +12,29 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
   const now = new Date().toISOString();
   const after: Stored = { ...contract, status: result.to, version: contract.version + 1, updated_at: now };
   const actor = currentActor();
-  const event = build(move === "suspend" ? EVENTS.suspended : EVENTS.reinstated, {
-    schema_version: 1,
+  const event = (move === "suspend" ? Events.Suspended : Events.Reinstated).build({
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
   });
-  await writeTransaction(
-    ({ contract: contracts, audit, outbox }) => [
+  await recordChange({
+    trail: contract.contract_id,
+    entity: "contract",
+    entity_id: contract.contract_id,
+    before: { status: contract.status, version: contract.version },
+    after: { status: after.status, version: after.version },
+    at: now,
+    writes: ({ contract: contracts }) => [
       contracts
         .put(after)
         .where(({ version }, { eq }) => eq(version, contract.version))
         .commit(),
-      audit
-        .put(
-          Audit.record(
-            {
-              trail: contract.contract_id,
-              entity: "contract",
-              entity_id: contract.contract_id,
-              action: event.type,
-              before: { status: contract.status, version: contract.version },
-              after: { status: after.status, version: after.version },
-            },
-            now,
-          ),
-        )
-        .commit(),
-      outbox.create(Outbox.event(event.type, contract.contract_id, event.payload, now)).commit(),
     ],
-    async () => {
+    events: [event],
+    explain: async () => {
       const again = await load(contractId);
       return contractTransition(again.status, move).ok ? explainConflict(contractId, contract.version) : contractMoveRefused(again, move);
     },
-  );
+  });
   return after;
 }
 

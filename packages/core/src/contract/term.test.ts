@@ -1,6 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { addDays, addMonths, daysBetween, dueOn, noticeDeadline } from "./term";
+import { addDays, addMonths, daysBetween } from "../dates";
+import { dueOn, noticeDeadline } from "./term";
 
 const day = fc.date({ min: new Date("1900-01-01T00:00:00Z"), max: new Date("2400-12-31T00:00:00Z"), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
 const months = fc.integer({ min: 1, max: 120 });

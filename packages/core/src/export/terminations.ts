@@ -1,5 +1,5 @@
 import { db } from "../db/service";
-import { addDays } from "../termination/policy";
+import { addDays } from "../dates";
 import { present, ReportQuery, type Termination } from "../termination/schemas";
 import { parse } from "../validation";
 

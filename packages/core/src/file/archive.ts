@@ -1,6 +1,5 @@
-import * as Audit from "../audit";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
@@ -16,19 +15,22 @@ export async function archiveFile(file: StoredFile): Promise<void> {
   if (backedUp) await s3.copy(source, inBackups(file));
   const now = new Date().toISOString();
   try {
-    await writeTransaction(
-      ({ file: files, audit }) => [
+    await recordChange({
+      trail: file.contract_id,
+      entity: "file",
+      entity_id: file.file_id,
+      action: "file.archived",
+      after: { archived_at: now, backed_up: backedUp },
+      at: now,
+      writes: ({ file: files }) => [
         files
           .patch({ contract_id: file.contract_id, file_id: file.file_id })
           .set({ archived_at: now, updated_at: now })
           .where(({ archived_at }, { notExists }) => notExists(archived_at))
           .commit(),
-        audit
-          .put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action: "file.archived", after: { archived_at: now, backed_up: backedUp } }, now))
-          .commit(),
       ],
-      () => new DomainError("file.already_settled", `File ${file.file_id} is already archived.`),
-    );
+      explain: () => new DomainError("file.already_settled", `File ${file.file_id} is already archived.`),
+    });
   } catch (error) {
     if (!(error instanceof DomainError && error.code === "file.already_settled")) throw error;
   }

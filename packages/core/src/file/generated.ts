@@ -1,7 +1,6 @@
-import * as Audit from "../audit";
 import { currentActor } from "../context";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { publicView, type StoredFile } from "./entity";
 import * as s3 from "../object-store";
@@ -53,13 +52,16 @@ export async function storeGenerated(input: { contract_id: string; file_id: stri
 
 async function createPending(file: StoredFile, now: string): Promise<void> {
   try {
-    await writeTransaction(
-      ({ file: files, audit }) => [
-        files.create(file).commit(),
-        audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action: "file.generated", after: publicView(file) }, now)).commit(),
-      ],
-      () => new DomainError(EXISTS, `File ${file.file_id} exists.`),
-    );
+    await recordChange({
+      trail: file.contract_id,
+      entity: "file",
+      entity_id: file.file_id,
+      action: "file.generated",
+      after: publicView(file),
+      at: now,
+      writes: ({ file: files }) => [files.create(file).commit()],
+      explain: () => new DomainError(EXISTS, `File ${file.file_id} exists.`),
+    });
   } catch (error) {
     if (!(error instanceof DomainError && error.code === EXISTS)) throw error;
   }

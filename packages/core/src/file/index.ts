@@ -1,12 +1,11 @@
 import * as v from "valibot";
 import { can } from "../access";
-import * as Audit from "../audit";
 import { settings } from "../config";
 import * as Contract from "../contract";
 import { currentActor } from "../context";
 import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { ContractId, FileId, PageQuery, Text } from "../schema";
@@ -143,17 +142,22 @@ async function createPending(contractId: string, input: v.InferOutput<typeof Upl
     created_at: now,
     updated_at: now,
   };
-  await writeTransaction(
-    ({ contract: contracts, file: files, audit }) => [
+  await recordChange({
+    trail: file.contract_id,
+    entity: "file",
+    entity_id: fileId,
+    action: "file.upload_granted",
+    after: present(file),
+    at: now,
+    writes: ({ contract: contracts, file: files }) => [
       contracts
         .check({ contract_id: contract.contract_id })
         .where(({ status }, { eq }) => ACCEPTS_UPLOADS.map((s) => eq(status, s)).join(" OR "))
         .commit(),
       files.create(file).commit(),
-      audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: fileId, action: "file.upload_granted", after: present(file) }, now)).commit(),
     ],
-    async () => readOnly(await Contract.load(contractId), "added"),
-  );
+    explain: async () => readOnly(await Contract.load(contractId), "added"),
+  });
   return file;
 }
 
@@ -259,8 +263,15 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
   });
   const now = new Date().toISOString();
   const next: Stored = { ...file, status: "DELETED", deleted_at: now, deleted_by: currentActor().id, updated_at: now };
-  await writeTransaction(
-    ({ contract: contracts, file: files, audit }) => [
+  await recordChange({
+    trail: file.contract_id,
+    entity: "file",
+    entity_id: fileId,
+    action: "file.deleted",
+    before: present(file),
+    after: present(next),
+    at: now,
+    writes: ({ contract: contracts, file: files }) => [
       contracts
         .check({ contract_id: contract.contract_id })
         .where(({ status }, { eq }) => ACCEPTS_DELETES.map((s) => eq(status, s)).join(" OR "))
@@ -269,12 +280,9 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
         .put(next)
         .where(({ status }, { eq }) => eq(status, "AVAILABLE"))
         .commit(),
-      audit
-        .put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: fileId, action: "file.deleted", before: present(file), after: present(next) }, now))
-        .commit(),
     ],
-    async (reasons) => (reasons[0]?.rejected ? readOnly(await Contract.load(contractId), "removed") : notDeletable(await load(contractId, fileId))),
-  );
+    explain: async (reasons) => (reasons[0]?.rejected ? readOnly(await Contract.load(contractId), "removed") : notDeletable(await load(contractId, fileId))),
+  });
   await s3.remove(inFiles(file));
 }
 

@@ -1,9 +1,8 @@
 import { createHash } from "node:crypto";
 import { Resource } from "sst";
-import * as Audit from "../audit";
 import { settings } from "../config";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { log } from "../log";
 import { metric } from "../metric";
@@ -34,16 +33,22 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
   const next: StoredFile = { ...file, status, rejection_reason: reason, updated_at: now };
   const action = status === "AVAILABLE" ? "file.available" : "file.rejected";
   try {
-    await writeTransaction(
-      ({ file: files, audit }) => [
+    await recordChange({
+      trail: file.contract_id,
+      entity: "file",
+      entity_id: file.file_id,
+      action,
+      before: publicView(file),
+      after: publicView(next),
+      at: now,
+      writes: ({ file: files }) => [
         files
           .put(next)
           .where(({ status }, { eq }) => eq(status, from as StoredFile["status"]))
           .commit(),
-        audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, before: publicView(file), after: publicView(next) }, now)).commit(),
       ],
-      () => new DomainError("file.already_settled", `File ${file.file_id} is no longer ${from}.`),
-    );
+      explain: () => new DomainError("file.already_settled", `File ${file.file_id} is no longer ${from}.`),
+    });
     return true;
   } catch (error) {
     if (error instanceof DomainError && error.code === "file.already_settled") return false;

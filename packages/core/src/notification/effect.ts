@@ -1,5 +1,10 @@
+import type * as v from "valibot";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { enqueue, noticeId } from "./enqueue";
+import type { TEMPLATE_PROPS, TemplateName } from "./templates";
+
+/** The props a template is given (its schema's input): a prop it does not know fails the type check. */
+export type NoticeProps<T extends TemplateName> = v.InferInput<(typeof TEMPLATE_PROPS)[T]>;
 
 /**
  * The outbox effect that queues one notice to one recipient, so each is
@@ -7,11 +12,11 @@ import { enqueue, noticeId } from "./enqueue";
  * the template and `key` (the address, or a role such as `client` when the
  * address is only known when it runs): a retry or replay finds it queued.
  */
-export function noticeEffect(
+export function noticeEffect<T extends TemplateName>(
   event: OutboxEvent,
-  template: string,
+  template: T,
   key: string,
-  build: () => Promise<{ to: string; props: Record<string, unknown>; attachments?: string[] } | null>,
+  build: () => Promise<{ to: string; props: NoticeProps<T>; attachments?: string[] } | null>,
 ): Effect {
   return {
     name: `notice:${template}:${key}`,
@@ -32,5 +37,5 @@ export function noticeEffect(
 }
 
 /** A notice to a fixed address. */
-export const noticeTo = (event: OutboxEvent, template: string, to: string, props: Record<string, unknown>): Effect =>
+export const noticeTo = <T extends TemplateName>(event: OutboxEvent, template: T, to: string, props: NoticeProps<T>): Effect =>
   noticeEffect(event, template, to, async () => ({ to, props }));

@@ -1,19 +1,17 @@
-import type { EntityItem } from "electrodb";
 import * as v from "valibot";
-import * as Audit from "../audit";
 import { isConditionFailure } from "../db/condition";
 import { withCursor, type Page } from "../db/cursor";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
-import { newId } from "../id";
 import { log, describeError } from "../log";
 import { metric } from "../metric";
+import { recordChange } from "./change";
 import { OUTBOX_STATUSES, OutboxEntity } from "./entity";
+import { event, type Stored } from "./item";
 
 export { OUTBOX_STATUSES, OutboxEntity };
-
-export type Stored = EntityItem<typeof OutboxEntity>;
+export { event, type Stored } from "./item";
+export { recordChange, type Change } from "./change";
 
 export const Event = v.object({
   event_id: v.string(),
@@ -38,22 +36,6 @@ const KEEP_DONE_SECONDS = 35 * 24 * 3600;
 export interface Effect {
   name: string;
   run(): Promise<void>;
-}
-
-/** The new outbox item for an event, to be put in the same transaction as the change it reports. */
-export function event(type: string, contractId: string, payload: Record<string, unknown>, at = new Date().toISOString()): Stored {
-  const eventId = newId("EV", 16);
-  return {
-    event_id: eventId,
-    origin_id: eventId,
-    type,
-    contract_id: contractId,
-    payload: JSON.parse(JSON.stringify(payload)),
-    status: "PENDING",
-    attempts: 0,
-    created_at: at,
-    updated_at: at,
-  };
 }
 
 const present = ({ payload: _payload, expires_at: _expires, effects_done, ...rest }: Stored): Event => ({
@@ -188,8 +170,14 @@ async function runAgain(
     origin_id: original.origin_id,
     ...(original.effects_done?.length ? { effects_done: original.effects_done } : {}),
   };
-  await writeTransaction(
-    ({ outbox, audit }) => [
+  await recordChange({
+    trail: original.contract_id,
+    entity: "outbox",
+    entity_id: eventId,
+    action,
+    after: { event_id: fresh.event_id, type: fresh.type },
+    at: now,
+    writes: ({ outbox }) => [
       outbox
         .patch({ event_id: eventId })
         .set({ status: "REPLAYED", updated_at: now })
@@ -199,12 +187,9 @@ async function runAgain(
         })
         .commit(),
       outbox.create(fresh).commit(),
-      audit
-        .put(Audit.record({ trail: original.contract_id, entity: "outbox", entity_id: eventId, action, after: { event_id: fresh.event_id, type: fresh.type } }, now))
-        .commit(),
     ],
     explain,
-  );
+  });
   return fresh;
 }
 

@@ -9,8 +9,10 @@ import { DomainError } from "../error";
 import { newId } from "../id";
 import { metric } from "../metric";
 import { parse } from "../validation";
-import { EVENTS } from "./events";
-import { approvalsRequired, assertNewApprover, assertNotRequester, checkRequest, today, type Decision } from "./policy";
+import { Events } from "./events";
+import { today } from "../dates";
+import { approvalsRequired } from "../contract/approval";
+import { assertNewApprover, assertNotRequester, checkRequest, type Decision } from "./policy";
 import { ApproveInput, decisionsOf, present, RejectInput, RequestInput, type Stored, type Termination } from "./schemas";
 import { commit, completion, latestOf, mustMove, mustTransition, nextContract, step } from "./write";
 
@@ -54,12 +56,12 @@ export async function request(contractId: string, raw: RequestInput): Promise<Te
   if (approvals === 0 && effective_date <= day) {
     // Scheduled and completed in one write: the client is given notice (scheduled) and a confirmation (completed).
     const { done, after, step: completed } = completion(contract, requested, now, pending);
-    await commit({ before: contract, after, termination: done, steps: [step(EVENTS.scheduled, pending, requested), completed], moves: { contract: "request" } }, now);
+    await commit({ before: contract, after, termination: done, steps: [step(Events.Scheduled, pending, requested), completed], moves: { contract: "request" } }, now);
     metric("TerminationRequested");
     metric("TerminationCompleted");
     return present(done);
   }
-  const type = approvals > 0 ? EVENTS.requested : EVENTS.scheduled;
+  const type = approvals > 0 ? Events.Requested : Events.Scheduled;
   await commit({ before: contract, after: pending, termination: requested, steps: [step(type, pending, requested)], moves: { contract: "request" } }, now);
   metric("TerminationRequested");
   return present(requested);
@@ -98,10 +100,10 @@ export async function approve(contractId: string, raw: ApproveInput = {}): Promi
   const moves = { contract: "complete", termination: "approve" } as const;
   const base = { before: contract, terminationVersion: termination.version, moves };
   if (!enough) {
-    await commit({ ...base, termination: approved, steps: [step(EVENTS.approvalRecorded, contract, approved)] }, now);
+    await commit({ ...base, termination: approved, steps: [step(Events.ApprovalRecorded, contract, approved)] }, now);
     return present(approved);
   }
-  const approval = step(EVENTS.approved, contract, approved);
+  const approval = step(Events.Approved, contract, approved);
   if (approved.effective_date <= today()) {
     const { done, after, step: completed } = completion(contract, approved, now);
     await commit({ ...base, after, termination: done, steps: [approval, completed] }, now);
@@ -136,7 +138,7 @@ async function cancel(contractId: string, move: "reject" | "withdraw", comment?:
   };
   const { termination_reason: _reason, ...rest } = contract;
   const after = nextContract(rest, { status: mustTransition(contract, "cancel", termination.previous_status) }, now);
-  const type = move === "reject" ? EVENTS.rejected : EVENTS.withdrawn;
+  const type = move === "reject" ? Events.Rejected : Events.Withdrawn;
   await commit({ before: contract, after, termination: ended, terminationVersion: termination.version, steps: [step(type, after, ended)], moves: { contract: "cancel", termination: move } }, now);
   if (move === "reject") metric("TerminationRejected");
   return present(ended);

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aClient, aContract, as, editor } from "#test/fixtures";
 import type { Actor } from "../context";
 import { countCommands } from "../db/command-count";
+import * as Term from "../term";
 import * as Termination from "./index";
 
 const approver: Actor = { id: "user-approver", email: "approver@example.com", roles: ["approver"] };
@@ -20,7 +21,7 @@ async function cost(run: () => Promise<unknown>) {
 describe("what a termination costs in DynamoDB operations", () => {
   it("a request: one Get (the contract) and one TransactWrite", async () => {
     const contract = await aContract((await aClient()).client_id, { value: 10 });
-    expect(await cost(() => as(editor, () => Termination.request(contract.contract_id, { reason: "BREACH", effective_date: Termination.today() })))).toEqual({
+    expect(await cost(() => as(editor, () => Termination.request(contract.contract_id, { reason: "BREACH", effective_date: Term.today() })))).toEqual({
       GetItem: 1,
       TransactWriteItems: 1,
     });
@@ -28,7 +29,7 @@ describe("what a termination costs in DynamoDB operations", () => {
 
   it("an approval that ends the contract at once: two Gets (contract, termination) and one TransactWrite", async () => {
     const contract = await aContract((await aClient()).client_id, { value: 100_000 });
-    await as(editor, () => Termination.request(contract.contract_id, { reason: "BREACH", effective_date: Termination.today() }));
+    await as(editor, () => Termination.request(contract.contract_id, { reason: "BREACH", effective_date: Term.today() }));
     expect(await cost(() => as(approver, () => Termination.approve(contract.contract_id)))).toEqual({ GetItem: 2, TransactWriteItems: 1 });
   });
 

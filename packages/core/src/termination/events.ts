@@ -1,7 +1,8 @@
 /**
- * The outbox events the termination commands write, each with one versioned
- * schema. The writer builds every payload through it, and the processor's
- * effects parse with it: nothing reads a payload with a cast.
+ * The outbox events the termination commands write, one definition each with
+ * the versions of their shared payload. The writer builds every payload
+ * through it, and the processor's effects read with it: nothing reads a
+ * payload with a cast.
  *
  * Version 2 carries no client: the effects read the client as it was when the
  * event was written (`Client.asOf`), so a request costs one read. Version 1
@@ -10,22 +11,9 @@
  */
 import * as v from "valibot";
 import type * as Contract from "../contract";
-import { DomainError } from "../error";
+import { defineEvent } from "../event";
 import { labelOf } from "./policy";
 import { decisionsOf, present, Termination, type Stored } from "./schemas";
-
-export const EVENTS = {
-  requested: "termination.requested",
-  scheduled: "termination.scheduled",
-  /** One of two required approvals; the request still waits for the other. */
-  approvalRecorded: "termination.approval_recorded",
-  approved: "termination.approved",
-  rejected: "termination.rejected",
-  withdrawn: "termination.withdrawn",
-  completed: "termination.completed",
-} as const;
-export type EventType = (typeof EVENTS)[keyof typeof EVENTS];
-export const EVENT_TYPES: readonly string[] = Object.values(EVENTS);
 
 const Person = v.object({ id: v.string(), email: v.optional(v.string()), name: v.optional(v.string()) });
 
@@ -77,7 +65,8 @@ const TerminationEventV1 = v.object({
 /** What the effects read, whichever version was written. */
 export interface TerminationFacts {
   contract: { contract_id: string; client_id?: string; title: string; status: string; value?: number; currency?: string; notice_period_days?: number };
-  termination: Pick<Termination, "termination_id" | "status" | "reason" | "reason_label" | "effective_date" | "decisions"> &
+  /** `status` is a string: version 1 wrote statuses of its own time. */
+  termination: Pick<Termination, "termination_id" | "reason" | "reason_label" | "effective_date" | "decisions"> & { status: string } &
     Partial<Pick<Termination, "client_message" | "notice_basis" | "requested_by" | "requested_at" | "approvals_required">>;
   requester?: v.InferOutput<typeof Person>;
   approvers: v.InferOutput<typeof Person>[];
@@ -87,13 +76,50 @@ export interface TerminationFacts {
   contract_before?: v.InferOutput<typeof ContractImage>;
 }
 
-/** Builds a version-2 payload through its schema. */
-export function payload(contract: Contract.Stored, termination: Stored, actor: { id: string; email?: string; name?: string }, contractBefore?: Contract.Stored) {
+/** Reads a version-1 payload as the effects read every termination event. */
+function fromV1(old: v.InferOutput<typeof TerminationEventV1>): TerminationFacts {
+  const decided = old.termination.decided_by;
+  return {
+    contract: { ...old.contract, status: old.contract.status ?? "" },
+    client: old.client ?? null,
+    termination: {
+      termination_id: old.termination.termination_id,
+      status: old.termination.status,
+      reason: old.termination.reason,
+      reason_label: labelOf(old.termination.reason),
+      effective_date: old.termination.effective_date,
+      decisions: decided
+        ? [{ by: decided, at: "", outcome: old.termination.status === "REJECTED" ? "REJECTED" : "APPROVED", ...(old.termination.decision_comment ? { comment: old.termination.decision_comment } : {}) }]
+        : [],
+    },
+    requester: old.requester,
+    approvers: decided ? [{ id: decided }] : [],
+    actor: old.actor,
+    contract_before: old.contract_before,
+  };
+}
+
+const terminationEvent = <const T extends string>(type: T) => defineEvent(type, { versions: [TerminationEventV1, TerminationEventV2], upgrade: fromV1 });
+
+export const Events = {
+  Requested: terminationEvent("termination.requested"),
+  Scheduled: terminationEvent("termination.scheduled"),
+  /** One of two required approvals; the request still waits for the other. */
+  ApprovalRecorded: terminationEvent("termination.approval_recorded"),
+  Approved: terminationEvent("termination.approved"),
+  Rejected: terminationEvent("termination.rejected"),
+  Withdrawn: terminationEvent("termination.withdrawn"),
+  Completed: terminationEvent("termination.completed"),
+};
+export type TerminationEvent = (typeof Events)[keyof typeof Events];
+export type EventType = TerminationEvent["type"];
+
+/** The event's type and payload, built (as the current version) through its schema. */
+export function build(event: TerminationEvent, contract: Contract.Stored, termination: Stored, actor: { id: string; email?: string; name?: string }, contractBefore?: Contract.Stored) {
   const approvers = decisionsOf(termination)
     .filter((decision) => decision.outcome === "APPROVED")
     .map((decision) => ({ id: decision.by, ...(decision.email ? { email: decision.email } : {}), ...(decision.name ? { name: decision.name } : {}) }));
-  return v.parse(TerminationEventV2, {
-    version: 2,
+  return event.build({
     contract: {
       contract_id: contract.contract_id,
       client_id: contract.client_id,
@@ -113,33 +139,4 @@ export function payload(contract: Contract.Stored, termination: Stored, actor: {
     actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}), ...(actor.name ? { name: actor.name } : {}) },
     ...(contractBefore ? { contract_before: contractBefore } : {}),
   });
-}
-
-/** Reads a termination event's payload of any version, or refuses it (the event then fails and is parked). */
-export function parsePayload(type: string, raw: unknown): TerminationFacts {
-  const version = (raw as { version?: unknown } | null)?.version;
-  if (version === 2) return v.parse(TerminationEventV2, raw);
-  if (version === undefined || version === 1) {
-    const old = v.parse(TerminationEventV1, raw);
-    const decided = old.termination.decided_by;
-    return {
-      contract: { ...old.contract, status: old.contract.status ?? "" },
-      client: old.client ?? null,
-      termination: {
-        termination_id: old.termination.termination_id,
-        status: old.termination.status as Termination["status"],
-        reason: old.termination.reason,
-        reason_label: labelOf(old.termination.reason),
-        effective_date: old.termination.effective_date,
-        decisions: decided
-          ? [{ by: decided, at: "", outcome: old.termination.status === "REJECTED" ? "REJECTED" : "APPROVED", ...(old.termination.decision_comment ? { comment: old.termination.decision_comment } : {}) }]
-          : [],
-      },
-      requester: old.requester,
-      approvers: decided ? [{ id: decided }] : [],
-      actor: old.actor,
-      contract_before: old.contract_before,
-    };
-  }
-  throw new DomainError("event.unknown_version", `${type} version ${String(version)} is not known to this processor.`);
 }

@@ -17,8 +17,8 @@ export {
   Reason,
   type Stored,
 } from "./schemas";
-export { EVENTS, type EventType } from "./events";
-export { approvalsRequired, approvalsFor, addDays, today } from "./policy";
+export { Events, type EventType } from "./events";
+export { approvalsRequired, approvalsFor } from "../contract/approval";
 export { request, approve, reject, withdraw } from "./commands";
 export { current, list, report, reasonCatalogue, letter } from "./queries";
 export { completeDue, remindApprovers } from "./jobs";

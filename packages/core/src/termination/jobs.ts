@@ -8,7 +8,8 @@ import { metric } from "../metric";
 import * as Notification from "../notification";
 import { approversOf, forApprover } from "./approvers";
 import { reviewUrl } from "../notification/links";
-import { addDays, labelOf, today } from "./policy";
+import { addDays, daysBetween, today } from "../dates";
+import { labelOf } from "./policy";
 import { decisionsOf, type Stored } from "./schemas";
 import { commit, completion } from "./write";
 
@@ -68,12 +69,10 @@ export async function completeDue(day = today()): Promise<{ completed: number; s
   return { completed: done, skipped };
 }
 
-const DAY_MS = 86_400_000;
-
 /** The reminders one waiting request is due on `day`: one to each approver who has not yet approved. */
 async function remindersOf(pending: Stored, day: string): Promise<Notification.EnqueueInput[]> {
   const every = Math.max(1, settings().approval.remindAfterDays);
-  const waiting = Math.floor((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${pending.requested_at.slice(0, 10)}T00:00:00Z`)) / DAY_MS);
+  const waiting = daysBetween(pending.requested_at.slice(0, 10), day);
   if (waiting < every) return [];
   const decisions = decisionsOf(pending);
   const decided = (approver: { id?: string; email: string }) =>
@@ -114,7 +113,7 @@ export async function remindApprovers(day = today(), options: { dryRun?: boolean
 
 /** What an approver is shown of a request, in the request and in each reminder. */
 export function approvalRequestProps(
-  contract: { contract_id: string; title: string; value?: number; currency?: string; notice_period_days?: number },
+  contract: { contract_id: string; title: string; value: number; currency: string; notice_period_days?: number },
   termination: {
     requested_by: string;
     requested_by_name?: string;

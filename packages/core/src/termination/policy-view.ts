@@ -6,7 +6,7 @@
 import * as v from "valibot";
 import { can, ROLES } from "../access";
 import { settings } from "../config";
-import { currencyThresholds } from "./policy";
+import { currencyThresholds } from "../contract/approval";
 import { reasonCatalogue } from "./queries";
 import { Reason } from "./schemas";
 

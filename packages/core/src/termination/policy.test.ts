@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { settings } from "../config";
 import { ISO_4217 } from "../currency";
-import { approvalsFor, approvalsRequired, thresholdsFor, tierAfter } from "./policy";
+import { approvalsFor, approvalsRequired, thresholdsFor, tierAfter } from "../contract/approval";
 
 describe("the approval tier", () => {
   it("never falls, whatever sequence of values and currencies a contract goes through", () => {

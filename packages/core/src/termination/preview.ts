@@ -10,7 +10,7 @@ import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { DomainError } from "../error";
 import { decision } from "./commands";
-import { payload, parsePayload } from "./events";
+import { build, Events, type TerminationFacts } from "./events";
 import { letterProps, type LetterProps } from "./letter";
 import { OPEN_TERMINATION_STATUSES } from "./lifecycle";
 import { decisionsOf } from "./schemas";
@@ -32,6 +32,7 @@ export async function letterPreview(contractId: string, now = new Date()): Promi
   const at = now.toISOString();
   const asSent = mayStillApprove ? { ...termination, decisions: [...decisions, decision("APPROVED", at)] } : termination;
   const client = await Client.get(contract.client_id);
-  const facts = parsePayload("preview", payload(contract, asSent, actor));
+  // Built and read as the letter's own event is when notice is given: the same payload, the same reader.
+  const facts: TerminationFacts = Events.Scheduled.read(build(Events.Scheduled, contract, asSent, actor));
   return letterProps(facts, { name: client.name, email: client.email, ...(client.address ? { address: client.address } : {}) }, at);
 }

@@ -6,7 +6,8 @@ import * as File from "../file";
 import { parse } from "../validation";
 import { OPEN_TERMINATION_STATUSES, TERMINATION_STATUSES, type TerminationStatus } from "./lifecycle";
 import { letterFileId } from "./letter";
-import { addDays, labelOf, reasons } from "./policy";
+import { addDays } from "../dates";
+import { labelOf, reasons } from "./policy";
 import { ListQuery, present, ReportQuery, type Reason, type Report, type Stored, type Termination } from "./schemas";
 import { latestOf } from "./write";
 

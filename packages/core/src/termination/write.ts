@@ -3,23 +3,14 @@
  * audit entry and an outbox event per step, in one transaction; and the
  * refusals when a state machine says no.
  */
-import * as Audit from "../audit";
 import { currentActor } from "../context";
 import * as Contract from "../contract";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
-import * as Outbox from "../outbox";
-import { EVENTS, payload, type EventType } from "./events";
-import {
-  contractMoveRefused,
-  contractTransition,
-  terminationTransition,
-  type ContractMove,
-  type Resumable,
-  type TerminationMove,
-  type TerminationStatus,
-} from "./lifecycle";
+import { recordChange } from "../outbox/change";
+import { build, Events, type TerminationEvent } from "./events";
+import { contractMoveRefused, contractTransition, type ContractMove, type Resumable } from "../contract/lifecycle";
+import { terminationTransition, type TerminationMove, type TerminationStatus } from "./lifecycle";
 import type { Stored } from "./schemas";
 
 export async function loadById(terminationId: string): Promise<Stored> {
@@ -75,10 +66,7 @@ async function explain(contractId: string, moves: Moves, expectedVersion: number
   return Contract.explainConflict(contractId, expectedVersion);
 }
 
-export interface Step {
-  type: EventType;
-  payload: Record<string, unknown>;
-}
+export type Step = ReturnType<typeof build>;
 
 export interface Change {
   before: Contract.Stored;
@@ -94,10 +82,14 @@ export interface Change {
 export async function commit(change: Change, now: string): Promise<void> {
   const { before, after, termination, terminationVersion, steps } = change;
   const trail = before.contract_id;
-  // Steps of one change share its moment; a millisecond apart, trails and outbox list them in order.
-  const at = (step: number) => new Date(Date.parse(now) + step).toISOString();
-  await writeTransaction(
-    ({ contract, termination: terminations, audit, outbox }) => [
+  await recordChange({
+    trail,
+    entity: "termination",
+    entity_id: termination.termination_id,
+    before: { status: before.status, version: before.version },
+    after: { status: (after ?? before).status, version: (after ?? before).version, termination },
+    at: now,
+    writes: ({ contract, termination: terminations }) => [
       after
         ? contract
             .put(after)
@@ -113,27 +105,10 @@ export async function commit(change: Change, now: string): Promise<void> {
             .put(termination)
             .where(({ version }, { eq }) => eq(version, terminationVersion))
             .commit(),
-      ...steps.map((step, i) =>
-        audit
-          .put(
-            Audit.record(
-              {
-                trail,
-                entity: "termination",
-                entity_id: termination.termination_id,
-                action: step.type,
-                before: { status: before.status, version: before.version },
-                after: { status: (after ?? before).status, version: (after ?? before).version, termination },
-              },
-              at(i),
-            ),
-          )
-          .commit(),
-      ),
-      ...steps.map((step, i) => outbox.create(Outbox.event(step.type, trail, step.payload, at(i))).commit()),
     ],
-    () => explain(trail, change.moves, before.version, terminationVersion !== undefined ? { id: termination.termination_id, version: terminationVersion } : undefined),
-  );
+    events: steps,
+    explain: () => explain(trail, change.moves, before.version, terminationVersion !== undefined ? { id: termination.termination_id, version: terminationVersion } : undefined),
+  });
 }
 
 export const nextContract = (contract: Contract.Stored, changes: Partial<Contract.Stored>, now: string): Contract.Stored => ({
@@ -144,10 +119,7 @@ export const nextContract = (contract: Contract.Stored, changes: Partial<Contrac
 });
 
 /** A step reporting the termination as it now is. */
-export const step = (type: EventType, contract: Contract.Stored, termination: Stored): Step => ({
-  type,
-  payload: payload(contract, termination, currentActor()),
-});
+export const step = (event: TerminationEvent, contract: Contract.Stored, termination: Stored): Step => build(event, contract, termination, currentActor());
 
 /**
  * The step that ends the contract now; its before-image travels with the
@@ -161,5 +133,5 @@ export function completion(before: Contract.Stored, termination: Stored, now: st
     { status: mustTransition(via, "complete"), termination_id: termination.termination_id, termination_reason: termination.reason },
     now,
   );
-  return { done, after, step: { type: EVENTS.completed, payload: payload(after, done, currentActor(), before) } as Step };
+  return { done, after, step: build(Events.Completed, after, done, currentActor(), before) };
 }

@@ -15,17 +15,10 @@ export const ExportQuery = v.object({
 });
 
 /** The spreadsheet format the caller asked for, by `format` or else by `Accept`; undefined for JSON. */
-export function exportFormat(c: Context): Export.Format | undefined {
-  const { format } = parse(ExportQuery, { format: c.req.query("format") });
+export function exportFormat(c: Context, format: v.InferOutput<typeof ExportQuery>["format"]): Export.Format | undefined {
   if (format === "json") return undefined;
   return Export.FORMATS.find((f) => f === format) ?? Export.formatAccepted(c.req.header("accept"));
 }
-
-/** The query without `format`, for the list that checks it (core's lists refuse parameters they do not know). */
-export const queryWithoutFormat = (c: Context): Record<string, string> => {
-  const { format: _format, ...rest } = c.req.query();
-  return rest;
-};
 
 /** What an operation's document says of its exports, after `rows` (what one row is). */
 export const exportsDescription = (rows: string) =>

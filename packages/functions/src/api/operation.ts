@@ -1,9 +1,10 @@
-import type { MiddlewareHandler } from "hono";
+import type { Context, MiddlewareHandler } from "hono";
 import { bodyLimit } from "hono/body-limit";
-import type { GenericSchema } from "valibot";
-import { can, DomainError, type Capability } from "@testex/core";
-import { parse } from "@testex/core/validation";
+import { safeParse, type GenericSchema, type InferInput } from "valibot";
+import { can, DomainError, ValidationError, type Capability, type ErrorCode } from "@testex/core";
+import { parse, toFieldIssues } from "@testex/core/validation";
 import { idempotency } from "./middleware/idempotency";
+import { jsonBody, MAX_JSON_BODY_BYTES, optionalBody } from "./request";
 import type { AppEnv } from "./types";
 
 /** What one route does, who may call it, and the schemas of what goes in and out. */
@@ -24,7 +25,7 @@ export interface OperationSpec {
   /** The 200 reply can also be a CSV or XLSX download (`format`, or `Accept`); the description says of what. */
   exports?: boolean;
   /** Domain error codes this route can answer with, beyond the ones every route has. */
-  errors?: readonly string[];
+  errors?: readonly ErrorCode[];
   /** Largest request body this route reads; JSON routes keep the default. */
   maxBodyBytes?: number;
   /** The body may be left out (or sent empty); `body` then says what one may hold. */
@@ -40,18 +41,39 @@ export interface OperationSpec {
 /** Reply headers a route may set; the document describes each once. */
 export type ReplyHeader = "ETag" | "Location";
 
-/** JSON bodies are small; documents go straight to S3, or through the one route that declares more. */
-export const MAX_JSON_BODY_BYTES = 256 * 1024;
+export { MAX_JSON_BODY_BYTES };
+
+type Part<S, K extends string> = S extends { [key in K]: infer X extends GenericSchema } ? InferInput<X> : undefined;
+
+/**
+ * What a route reads of its request, each part checked against the spec's
+ * schema before the route runs (a 422 naming every bad field otherwise).
+ * Typed as the schema's input: core parses it once more into what it uses.
+ */
+export interface Input<S> {
+  params: S extends { params: infer X extends GenericSchema } ? InferInput<X> : Record<string, string>;
+  query: Part<S, "query">;
+  body: Part<S, "body">;
+}
+
+/** A request part, unchanged, once it is known to satisfy `schema`. */
+function checked(schema: GenericSchema, value: unknown): unknown {
+  const result = safeParse(schema, value, { abortEarly: false });
+  if (!result.success) throw new ValidationError(toFieldIssues(result.issues));
+  return value;
+}
 
 /**
  * Every route starts with `operation({...})`: at run time it enforces `access`
  * and the route's body limit (413 beyond it), checks the path parameters
  * against `params` (so no malformed id ever reaches DynamoDB), and honours an
  * `Idempotency-Key` on POSTs — in that order, so nothing reads a body before
- * its limit is known. The spec it carries is read at build time to generate
+ * its limit is known — and then checks the query and the JSON body against
+ * theirs, handing the route a typed `c.var.input` (a multipart body is the
+ * route's own to read). The spec it carries is read at build time to generate
  * the OpenAPI document, so the document cannot drift from the routes.
  */
-export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { spec: OperationSpec } {
+export function operation<const S extends OperationSpec>(spec: S): MiddlewareHandler<AppEnv & { Variables: { input: Input<S> } }> & { spec: OperationSpec } {
   const maxSize = spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
   const limitBody = bodyLimit({
     maxSize,
@@ -59,14 +81,22 @@ export function operation(spec: OperationSpec): MiddlewareHandler<AppEnv> & { sp
       throw new DomainError("request.too_large", `Bodies of this request are limited to ${maxSize} bytes.`, { max_bytes: maxSize });
     },
   });
-  const middleware: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const middleware: MiddlewareHandler<AppEnv & { Variables: { input: Input<S> } }> = async (c, next) => {
     if (spec.access !== "public" && !can(c.get("actor"), spec.access)) {
       throw new DomainError("auth.forbidden", `This needs the "${spec.access}" permission, which your role does not grant.`);
     }
     if (spec.params) parse(spec.params, c.req.param());
     await limitBody(c, async () => {
       // Called outside Hono's composer, so a replayed reply must be set on the context here.
-      const replayed = await idempotency(c, next);
+      const replayed = await idempotency(c as unknown as Context<AppEnv>, async () => {
+        const query = spec.query ? checked(spec.query, c.req.query()) : undefined;
+        const multipart = spec.multipart && /^multipart\/form-data\s*;/i.test(c.req.header("content-type") ?? "");
+        const json = spec.body && !multipart;
+        const body = json ? checked(spec.body!, spec.bodyOptional ? await optionalBody(c) : await jsonBody(c)) : undefined;
+        // Checked against the schemas just above: the types say what they checked.
+        c.set("input", { params: c.req.param(), query, body } as Input<S>);
+        await next();
+      });
       if (replayed instanceof Response) c.res = replayed;
     });
   };

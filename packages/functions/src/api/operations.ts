@@ -1,6 +1,6 @@
 import type { Hono } from "hono";
 import * as v from "valibot";
-import { Export } from "@testex/core";
+import { Export, type ErrorCode } from "@testex/core";
 import type { OperationSpec } from "./operation";
 import { ProblemBody, statusOf } from "./problem";
 
@@ -37,26 +37,26 @@ export function operationsOf(app: AnyApp): Operation[] {
 export const servedRoutes = (app: AnyApp): string[] => [...new Set(app.routes.filter((r) => r.method !== "ALL").map((r) => `${r.method} ${r.path}`))];
 
 /** Errors any route may answer with, whatever it does. */
-const COMMON_ERRORS = [
+const COMMON_ERRORS: readonly ErrorCode[] = [
   "request.malformed",
   "cursor.invalid",
   "request.too_large",
   "request.unsupported_media_type",
   "validation.failed",
   "internal",
-] as const;
-const AUTH_ERRORS = ["auth.unauthenticated", "auth.forbidden", "auth.unavailable"] as const;
+];
+const AUTH_ERRORS: readonly ErrorCode[] = ["auth.unauthenticated", "auth.forbidden", "auth.unavailable"];
 /** Codes no operation answers, because no operation was found for the request. */
-const ROUTING_ERRORS = ["route.not_found", "method.not_allowed"] as const;
+const ROUTING_ERRORS: readonly ErrorCode[] = ["route.not_found", "method.not_allowed"];
 
 /** Every code the API can answer with, for the `code` enum of the document's Problem. */
-export const allErrorCodes = (operations: Operation[]): string[] =>
+export const allErrorCodes = (operations: Operation[]): ErrorCode[] =>
   [...new Set([...ROUTING_ERRORS, ...operations.flatMap((op) => [...errorsOf(op.spec).values()].flat())])].sort();
 
 /** The error codes of an operation grouped by HTTP status: the common ones plus those its spec lists. */
-export function errorsOf(spec: OperationSpec): Map<number, string[]> {
+export function errorsOf(spec: OperationSpec): Map<number, ErrorCode[]> {
   const codes = [...COMMON_ERRORS, ...(spec.access === "public" ? [] : AUTH_ERRORS), ...(spec.errors ?? [])];
-  const byStatus = new Map<number, string[]>();
+  const byStatus = new Map<number, ErrorCode[]>();
   for (const code of new Set(codes)) {
     const status = code === "internal" ? 500 : statusOf(code);
     byStatus.set(status, [...(byStatus.get(status) ?? []), code]);
@@ -102,7 +102,7 @@ export function contractViolations(app: AnyApp, reply: ObservedReply): string[] 
     }
     const codes = errorsOf(op.spec).get(reply.status);
     if (!codes) problems.push(`${where}: status ${reply.status} is not documented for ${op.method} ${op.template}`);
-    else if (!codes.includes(body.output.code)) problems.push(`${where}: code ${body.output.code} is not documented (expected one of ${codes.join(", ")})`);
+    else if (!(codes as readonly string[]).includes(body.output.code)) problems.push(`${where}: code ${body.output.code} is not documented (expected one of ${codes.join(", ")})`);
     return problems;
   }
   if (!op) return [`${where}: no operation answers this route`];

@@ -1,14 +1,14 @@
 import type { Context } from "hono";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import * as v from "valibot";
-import { DomainError, describeError, log } from "@testex/core";
+import { DomainError, describeError, log, type ErrorCode } from "@testex/core";
 
 /**
  * The one place where domain error codes become HTTP statuses. A code not
  * listed falls back by its suffix; a domain error is a refusal of the request,
  * so it is never a 5xx.
  */
-const STATUS: Record<string, ContentfulStatusCode> = {
+const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "request.malformed": 400,
   "cursor.invalid": 400,
   "auth.unauthenticated": 401,
@@ -25,7 +25,7 @@ const STATUS: Record<string, ContentfulStatusCode> = {
   "auth.unavailable": 503,
 };
 
-export function statusOf(code: string): ContentfulStatusCode {
+export function statusOf(code: ErrorCode): ContentfulStatusCode {
   return STATUS[code] ?? (code.endsWith(".not_found") ? 404 : 409);
 }
 
@@ -44,7 +44,7 @@ export const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-export const problemType = (code: string) => `/problems/${code}`;
+export const problemType = (code: ErrorCode) => `/problems/${code}`;
 
 export interface Problem {
   type: string;
@@ -94,7 +94,7 @@ export const ProblemBody = v.strictObject({
   termination_status: Ids,
 });
 
-export function problem(c: Context, status: ContentfulStatusCode, code: string, detail: string, details: Record<string, unknown> = {}) {
+export function problem(c: Context, status: ContentfulStatusCode, code: ErrorCode, detail: string, details: Record<string, unknown> = {}) {
   // A record's `status` must not be taken for the reply's.
   const { status: recordStatus, ...extensions } = details;
   const body: Problem = {

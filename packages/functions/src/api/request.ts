@@ -2,7 +2,9 @@ import type { Context } from "hono";
 import * as v from "valibot";
 import { DomainError, ValidationError } from "@testex/core";
 import { toFieldIssues } from "@testex/core/validation";
-import { MAX_JSON_BODY_BYTES } from "./operation";
+
+/** JSON bodies are small; documents go straight to S3, or through the one route that declares more. */
+export const MAX_JSON_BODY_BYTES = 256 * 1024;
 
 /** The JSON body, or a 400 / 413 / 415 that says what is wrong with it (also on routes that accept larger bodies of other types). */
 export async function jsonBody(c: Context): Promise<unknown> {
@@ -46,18 +48,20 @@ export function expectedVersion(c: Context, body?: unknown): number {
   if (header !== undefined) {
     const match = /^\s*(?:W\/)?"?(\d{1,12})"?\s*$/.exec(header);
     if (!match) throw new ValidationError([{ path: "If-Match", message: 'Expected the ETag of the record, e.g. "3"' }]);
-    const stated = typeof body === "object" && body !== null ? (body as { version?: unknown }).version : undefined;
+    const stated = versionIn(body);
     if (stated !== undefined && stated !== Number(match[1])) {
       throw new ValidationError([{ path: "version", message: "The body's version and If-Match name different versions" }]);
     }
     return Number(match[1]);
   }
-  const version = typeof body === "object" && body !== null ? (body as { version?: unknown }).version : undefined;
+  const version = versionIn(body);
   if (version === undefined) {
     throw new DomainError("version.required", "Say which version you are changing: send If-Match with the record's ETag, or `version` in the body.");
   }
   if (typeof version === "number" && Number.isInteger(version) && version >= 1) return version;
   throw new ValidationError([{ path: "version", message: "Expected the record's version: a whole number from 1" }]);
 }
+
+const versionIn = (body: unknown): unknown => (typeof body === "object" && body !== null && "version" in body ? body.version : undefined);
 
 export const etag = (version: number) => `"${version}"`;

@@ -2,7 +2,7 @@ import { GetItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { Resource } from "sst";
-import { Outbox, Termination, settings } from "@testex/core";
+import { Outbox, Term, Termination, settings } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
@@ -43,7 +43,7 @@ export async function newContract(terms: { value?: number; notice_period_days?: 
   return { contractId: contract.body.contract_id as string, client: client.body as { client_id: string; name: string; email: string } };
 }
 
-export const inDays = (days: number) => Termination.addDays(Termination.today(), days);
+export const inDays = (days: number) => Term.addDays(Term.today(), days);
 
 /** The stream record AWS would deliver for an outbox item's INSERT, built from the item as stored. */
 export async function insertRecordOf(eventId: string): Promise<StreamRecord> {

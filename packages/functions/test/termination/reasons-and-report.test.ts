@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { Termination } from "@testex/core";
+import { Term } from "@testex/core";
 import { call } from "#test/api";
 import { inDays, newContract, requester } from "./fixtures";
 
@@ -43,7 +43,7 @@ describe("the terminations report", () => {
   it("counts terminations effective in the period by reason, status and month", async () => {
     // A stretch of days far ahead that no other test uses, so the counts are this test's own.
     const start = inDays(4000 + Math.floor(Math.random() * 20_000));
-    const nextMonth = Termination.addDays(start, 31);
+    const nextMonth = Term.addDays(start, 31);
     const plan = [
       { reason: "CONVENIENCE", effective_date: start },
       { reason: "CONVENIENCE", effective_date: start },
@@ -76,7 +76,7 @@ describe("the terminations report", () => {
         { month: nextMonth.slice(0, 7), count: 1 },
       ],
     });
-    const before = await call("GET", `/api/reports/terminations?from=${start}&to=${Termination.addDays(nextMonth, -1)}`, { as: "viewer" });
+    const before = await call("GET", `/api/reports/terminations?from=${start}&to=${Term.addDays(nextMonth, -1)}`, { as: "viewer" });
     expect(before.body.total).toBe(2);
   });
 

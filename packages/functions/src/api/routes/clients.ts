@@ -4,7 +4,7 @@ import { Audit, Client, Export } from "@testex/core";
 import { ClientId, Email, PageOf, PageQuery } from "@testex/core/schema";
 import { exported, exportFormat, exportsDescription, ExportQuery } from "../export";
 import { operation } from "../operation";
-import { etag, expectedVersion, jsonBody, queryOf } from "../request";
+import { etag, expectedVersion, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const ListQuery = v.strictObject({ ...PageQuery.entries, ...ExportQuery.entries, email: v.optional(Email) });
@@ -26,19 +26,19 @@ export const clients = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format: _format, email, ...page } = queryOf(c, ListQuery);
+      const { format, email, ...page } = queryOf(c, ListQuery);
       const list = async (page: { limit: number; cursor?: string }) =>
         email ? { items: [await Client.byEmail(email)], next_cursor: null } : Client.list(page);
-      const format = exportFormat(c);
-      if (!format) return c.json(await list(page));
-      return exported(c, format, Export.TABLES.clients, await Export.everyItem(list));
+      const as = exportFormat(c, format);
+      if (!as) return c.json(await list(page));
+      return exported(c, as, Export.TABLES.clients, await Export.everyItem(list));
     },
   )
   .post(
     "/",
     operation({ tag, summary: "Create a client", access: "write", body: Client.CreateInput, responses: { 201: Client.Client }, headers: { 201: ["Location", "ETag"] }, errors: ["client.email_taken"] }),
     async (c) => {
-      const client = await Client.create((await jsonBody(c)) as Client.CreateInput);
+      const client = await Client.create(c.var.input.body);
       return c.json(client, 201, { location: `/api/clients/${client.client_id}`, etag: etag(client.version) });
     },
   )
@@ -63,8 +63,8 @@ export const clients = new Hono<AppEnv>()
       errors: ["client.not_found", "client.email_taken", "version.conflict", "version.required"],
     }),
     async (c) => {
-      const body = await jsonBody(c);
-      const client = await Client.update(c.req.param("id"), body as Client.UpdateInput, expectedVersion(c, body));
+      const { body } = c.var.input;
+      const client = await Client.update(c.req.param("id"), body, expectedVersion(c, body));
       return c.json(client, 200, { etag: etag(client.version) });
     },
   )

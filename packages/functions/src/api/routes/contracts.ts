@@ -1,15 +1,17 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Audit, Contract, Export, Term } from "@testex/core";
+import { Audit, Contract, Export, Term, type ErrorCode } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
-import { exported, exportFormat, exportsDescription, ExportQuery, queryWithoutFormat } from "../export";
+import { exported, exportFormat, exportsDescription, ExportQuery } from "../export";
 import { operation } from "../operation";
-import { etag, expectedVersion, jsonBody, optionalBody, queryOf } from "../request";
+import { etag, expectedVersion, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const AuditQuery = v.strictObject({ ...PageQuery.entries, ...ExportQuery.entries });
 const Params = v.object({ id: ContractId });
 const tag = "Contracts";
+/** A suspension or reinstatement is refused as a move the contract's status does not allow. */
+const moveErrors: ErrorCode[] = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 
 export const contracts = new Hono<AppEnv>()
   .get(
@@ -24,10 +26,10 @@ export const contracts = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const query = queryWithoutFormat(c) as Contract.ListQuery;
-      const format = exportFormat(c);
-      if (!format) return c.json(await Contract.list(query));
-      return exported(c, format, Export.TABLES.contracts, await Export.everyItem((page) => Contract.list({ ...query, ...page, limit: String(page.limit) })));
+      const { format, ...query } = c.var.input.query;
+      const as = exportFormat(c, format);
+      if (!as) return c.json(await Contract.list(query));
+      return exported(c, as, Export.TABLES.contracts, await Export.everyItem((page) => Contract.list({ ...query, ...page, limit: String(page.limit) })));
     },
   )
   .get(
@@ -43,7 +45,7 @@ export const contracts = new Hono<AppEnv>()
       query: Contract.SearchQuery,
       responses: { 200: Contract.SearchResult },
     }),
-    async (c) => c.json(await Contract.search(c.req.query() as Contract.SearchQuery)),
+    async (c) => c.json(await Contract.search(c.var.input.query)),
   )
   .post(
     "/",
@@ -57,7 +59,7 @@ export const contracts = new Hono<AppEnv>()
       errors: ["client.inactive"],
     }),
     async (c) => {
-      const contract = await Contract.create((await jsonBody(c)) as Contract.CreateInput);
+      const contract = await Contract.create(c.var.input.body);
       return c.json(contract, 201, { location: `/api/contracts/${contract.contract_id}`, etag: etag(contract.version) });
     },
   )
@@ -82,8 +84,8 @@ export const contracts = new Hono<AppEnv>()
       errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
     }),
     async (c) => {
-      const body = await jsonBody(c);
-      const contract = await Contract.update(c.req.param("id"), body as Contract.UpdateInput, expectedVersion(c, body));
+      const { body } = c.var.input;
+      const contract = await Contract.update(c.req.param("id"), body, expectedVersion(c, body));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
@@ -112,11 +114,28 @@ export const contracts = new Hono<AppEnv>()
       access: "write",
       params: Params,
       body: Term.RenewInput,
+      bodyOptional: true,
       responses: { 200: Contract.Contract },
       errors: ["contract.not_found", "contract.not_renewable", "version.conflict"],
     }),
     async (c) => {
-      const contract = await Term.renew(c.req.param("id"), (await optionalBody(c)) as Term.RenewInput);
+      const contract = await Term.renew(c.req.param("id"), c.var.input.body);
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .post(
+    "/:id/suspend",
+    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Contract.suspend(c.req.param("id"));
+      return c.json(contract, 200, { etag: etag(contract.version) });
+    },
+  )
+  .post(
+    "/:id/reinstate",
+    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
+    async (c) => {
+      const contract = await Contract.reinstate(c.req.param("id"));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
@@ -134,10 +153,10 @@ export const contracts = new Hono<AppEnv>()
     }),
     // Deleted contracts keep their trail, so the trail is read without requiring the contract.
     async (c) => {
-      const { format: _format, ...query } = queryOf(c, AuditQuery);
+      const { format, ...query } = queryOf(c, AuditQuery);
       const trail = (page: Audit.ListInput) => Audit.trail(Contract.id(c.req.param("id")), page);
-      const format = exportFormat(c);
-      if (!format) return c.json(await trail(query));
-      return exported(c, format, Export.TABLES.audit, await Export.everyItem(trail));
+      const as = exportFormat(c, format);
+      if (!as) return c.json(await trail(query));
+      return exported(c, as, Export.TABLES.audit, await Export.everyItem(trail));
     },
   );

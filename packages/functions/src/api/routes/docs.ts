@@ -35,5 +35,5 @@ export const docs = new Hono<AppEnv>()
       mediaType: "text/javascript",
       responses: { 200: v.string() },
     }),
-    async (c) => c.body(await docsScript(c.req.param("script") as (typeof DOCS_SCRIPTS)[number]), 200, { "content-type": "text/javascript; charset=utf-8", ...CACHE }),
+    async (c) => c.body(await docsScript(c.var.input.params.script), 200, { "content-type": "text/javascript; charset=utf-8", ...CACHE }),
   );

@@ -3,7 +3,7 @@ import * as v from "valibot";
 import { DomainError, File } from "@testex/core";
 import { ContractId, FileId, PageOf } from "@testex/core/schema";
 import { operation } from "../operation";
-import { jsonBody, queryOf } from "../request";
+import { queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 /**
@@ -49,7 +49,7 @@ export const files = new Hono<AppEnv>()
   .get(
     "/",
     operation({ tag, summary: "A contract's documents, newest first", access: "read", params: Params, query: File.ListQuery, responses: { 200: PageOf(File.File) }, errors: ["contract.not_found"] }),
-    async (c) => c.json(await File.list(c.req.param("id")!, c.req.query() as File.ListQuery)),
+    async (c) => c.json(await File.list(c.req.param("id")!, c.var.input.query)),
   )
   .post(
     "/",
@@ -81,7 +81,7 @@ export const files = new Hono<AppEnv>()
         const file = await File.store(contractId, await directUpload(c));
         return c.json(file, 201, { location: `/api/contracts/${file.contract_id}/files/${file.file_id}` });
       }
-      const grant = await File.requestUpload(contractId, (await jsonBody(c)) as File.UploadInput);
+      const grant = await File.requestUpload(contractId, c.var.input.body);
       return c.json(grant, 201, { location: `/api/contracts/${grant.file.contract_id}/files/${grant.file.file_id}` });
     },
   )

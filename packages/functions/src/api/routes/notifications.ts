@@ -3,7 +3,6 @@ import * as v from "valibot";
 import { Contract, Notification } from "@testex/core";
 import { ContractId, PageOf } from "@testex/core/schema";
 import { operation } from "../operation";
-import { jsonBody } from "../request";
 import type { AppEnv } from "../types";
 
 const tag = "Notifications";
@@ -26,7 +25,7 @@ export const notifications = new Hono<AppEnv>()
       errors: ["contract.not_found"],
     }),
     async (c) => {
-      const notice = await Notification.send((await jsonBody(c)) as Notification.NoticeRequest);
+      const notice = await Notification.send(c.var.input.body);
       return c.json(notice, 202, { location: `/api/notifications/${notice.notification_id}` });
     },
   )
@@ -39,7 +38,7 @@ export const notifications = new Hono<AppEnv>()
       query: Notification.ListQuery,
       responses: { 200: PageOf(Notification.Notification) },
     }),
-    async (c) => c.json(await Notification.dead(c.req.query() as Notification.ListQuery)),
+    async (c) => c.json(await Notification.dead(c.var.input.query)),
   )
   .get(
     "/notifications/:id",
@@ -68,5 +67,5 @@ export const notifications = new Hono<AppEnv>()
       query: Notification.ListQuery,
       responses: { 200: PageOf(Notification.Notification) },
     }),
-    async (c) => c.json(await Notification.byContract(Contract.id(c.req.param("id")), c.req.query() as Notification.ListQuery)),
+    async (c) => c.json(await Notification.byContract(Contract.id(c.req.param("id")), c.var.input.query)),
   );

@@ -1,20 +1,20 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Contract, Export, File, Outbox, Termination } from "@testex/core";
+import { Contract, Export, File, Outbox, Termination, type ErrorCode } from "@testex/core";
 import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
 import { parse } from "@testex/core/validation";
-import { exported, exportFormat, exportsDescription, ExportQuery, queryWithoutFormat } from "../export";
+import { exported, exportFormat, exportsDescription, ExportQuery } from "../export";
 import { operation } from "../operation";
-import { etag, jsonBody, optionalBody, queryOf } from "../request";
+import { etag, queryOf } from "../request";
 import type { AppEnv } from "../types";
 
 const Params = v.object({ id: ContractId });
 const EventParams = v.object({ event_id: v.pipe(v.string(), v.regex(/^EV[0-9A-Z]{4,32}$/, "Not an event id")) });
 const DeadQuery = v.strictObject(PageQuery.entries);
 const tag = "Terminations";
-const moveErrors = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
-const decisionErrors = [...moveErrors, "termination.not_found", "termination.four_eyes"];
-const approveErrors = [...decisionErrors, "termination.already_approved"];
+const moveErrors: ErrorCode[] = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
+const decisionErrors: ErrorCode[] = [...moveErrors, "termination.not_found", "termination.four_eyes"];
+const approveErrors: ErrorCode[] = [...decisionErrors, "termination.already_approved"];
 
 export const terminations = new Hono<AppEnv>()
   .post(
@@ -32,7 +32,7 @@ export const terminations = new Hono<AppEnv>()
       errors: moveErrors,
     }),
     async (c) => {
-      const termination = await Termination.request(c.req.param("id"), (await jsonBody(c)) as Termination.RequestInput);
+      const termination = await Termination.request(c.req.param("id"), c.var.input.body);
       return c.json(termination, 201, { location: `/api/contracts/${termination.contract_id}/termination`, etag: etag(termination.version) });
     },
   )
@@ -83,10 +83,12 @@ export const terminations = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { from, to } = parse(Termination.ReportQuery, queryWithoutFormat(c));
-      const format = exportFormat(c);
-      if (!format) return c.json(await Termination.report({ from, to }));
-      return exported(c, format, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
+      const { format, ...range } = c.var.input.query;
+      // The report's cross-field rules (from before to, a bounded span) are its own schema's.
+      const { from, to } = parse(Termination.ReportQuery, range);
+      const as = exportFormat(c, format);
+      if (!as) return c.json(await Termination.report({ from, to }));
+      return exported(c, as, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
     },
   )
   .get(
@@ -114,12 +116,12 @@ export const terminations = new Hono<AppEnv>()
       responses: { 200: Termination.Termination },
       errors: approveErrors,
     }),
-    async (c) => c.json(await Termination.approve(c.req.param("id"), (await optionalBody(c)) as Termination.ApproveInput)),
+    async (c) => c.json(await Termination.approve(c.req.param("id"), c.var.input.body)),
   )
   .post(
     "/contracts/:id/termination/reject",
     operation({ tag, summary: "Reject a pending termination, saying why (not by its requester)", access: "approve", params: Params, body: Termination.RejectInput, responses: { 200: Termination.Termination }, errors: decisionErrors }),
-    async (c) => c.json(await Termination.reject(c.req.param("id"), (await jsonBody(c)) as Termination.RejectInput)),
+    async (c) => c.json(await Termination.reject(c.req.param("id"), c.var.input.body)),
   )
   .post(
     "/contracts/:id/termination/withdraw",
@@ -133,22 +135,6 @@ export const terminations = new Hono<AppEnv>()
     }),
     async (c) => c.json(await Termination.withdraw(c.req.param("id"))),
   )
-  .post(
-    "/contracts/:id/suspend",
-    operation({ tag, summary: "Suspend an active contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
-    async (c) => {
-      const contract = await Contract.suspend(c.req.param("id"));
-      return c.json(contract, 200, { etag: etag(contract.version) });
-    },
-  )
-  .post(
-    "/contracts/:id/reinstate",
-    operation({ tag, summary: "Reinstate a suspended contract", access: "write", params: Params, responses: { 200: Contract.Contract }, headers: { 200: ["ETag"] }, errors: moveErrors }),
-    async (c) => {
-      const contract = await Contract.reinstate(c.req.param("id"));
-      return c.json(contract, 200, { etag: etag(contract.version) });
-    },
-  )
   .get(
     "/terminations",
     operation({
@@ -158,7 +144,7 @@ export const terminations = new Hono<AppEnv>()
       query: Termination.ListQuery,
       responses: { 200: PageOf(Termination.Termination) },
     }),
-    async (c) => c.json(await Termination.list(c.req.query() as Termination.ListQuery)),
+    async (c) => c.json(await Termination.list(c.var.input.query)),
   )
   .get(
     "/terminations/dead-events",

@@ -1,9 +1,9 @@
 import { consoleUrl, settings } from "../config";
 import { db } from "../db/service";
 import { enqueue, type EnqueueInput } from "../notification/enqueue";
-import { RUNNING_STATUSES } from "./entity";
-import type { Stored as Contract } from "./index";
-import { addDays, daysBetween, DEFAULT_RENEWAL, noticeDeadline, today as todayUtc } from "./term";
+import { addDays, daysBetween, today as todayUtc } from "../dates";
+import { RUNNING_STATUSES, type Stored as Contract } from "../contract";
+import { DEFAULT_RENEWAL, noticeDeadline } from "../contract/term";
 
 /**
  * Days before a due date on which a reminder goes out. They repeat, closer

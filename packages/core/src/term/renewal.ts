@@ -5,19 +5,17 @@
  * version read), its audit entry and its outbox event.
  */
 import * as v from "valibot";
-import * as Audit from "../audit";
 import * as Client from "../client";
 import { currentActor } from "../context";
 import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
 import { DomainError, ValidationError } from "../error";
 import { describeError, log } from "../log";
-import * as Outbox from "../outbox";
+import { recordChange } from "../outbox/change";
 import { parse } from "../validation";
-import { RUNNING_STATUSES } from "./entity";
-import { build, EVENTS } from "./events";
-import { explainConflict, load, present, TermMonths, withTerm, type Contract, type Stored } from "./index";
-import { addMonths, DEFAULT_RENEWAL, dueOn, noticeDeadline, today } from "./term";
+import { addMonths, today } from "../dates";
+import { explainConflict, load, present, RUNNING_STATUSES, TermMonths, withTerm, type Contract, type Stored } from "../contract";
+import { Events } from "../contract/events";
+import { DEFAULT_RENEWAL, dueOn, noticeDeadline } from "../contract/term";
 
 export const RenewInput = v.strictObject({
   term_months: v.pipe(v.optional(TermMonths), v.description("How long the new term runs; default: the contract's renewal_term_months (required when it has none, else 422). The new end date must not be already past (else 422).")),
@@ -49,38 +47,28 @@ async function common(contract: Stored) {
 }
 
 /** Writes one change of the term with its audit entry and event. */
-async function write(before: Stored, after: Stored, event: { type: string; payload: Record<string, unknown> }): Promise<void> {
-  await writeTransaction(
-    ({ contract, audit, outbox }) => [
+async function write(before: Stored, after: Stored, event: { type: string; payload: object }): Promise<void> {
+  await recordChange({
+    trail: before.contract_id,
+    entity: "contract",
+    entity_id: before.contract_id,
+    before: { status: before.status, end_date: before.end_date, version: before.version },
+    after: { status: after.status, end_date: after.end_date, notice_deadline: after.notice_deadline, version: after.version },
+    at: after.updated_at,
+    writes: ({ contract }) => [
       contract
         .put(after)
         .where(({ version }, { eq }) => eq(version, before.version))
         .commit(),
-      audit
-        .put(
-          Audit.record(
-            {
-              trail: before.contract_id,
-              entity: "contract",
-              entity_id: before.contract_id,
-              action: event.type,
-              before: { status: before.status, end_date: before.end_date, version: before.version },
-              after: { status: after.status, end_date: after.end_date, notice_deadline: after.notice_deadline, version: after.version },
-            },
-            after.updated_at,
-          ),
-        )
-        .commit(),
-      outbox.create(Outbox.event(event.type, before.contract_id, event.payload, after.updated_at)).commit(),
     ],
-    () => explainConflict(before.contract_id, before.version),
-  );
+    events: [event],
+    explain: () => explainConflict(before.contract_id, before.version),
+  });
 }
 
 async function extend(contract: Stored, months: number, end: string, how: "AUTO" | "MANUAL"): Promise<Stored> {
   const after = withTerm({ ...contract, status: contract.status === "EXPIRED" ? "ACTIVE" : contract.status, end_date: end, version: contract.version + 1, updated_at: new Date().toISOString() });
-  const event = build(EVENTS.renewed, {
-    schema_version: 1,
+  const event = Events.Renewed.build({
     ...(await common(contract)),
     previous_end_date: contract.end_date,
     end_date: end,
@@ -119,7 +107,7 @@ export async function renew(contractId: string, raw: RenewInput = {}): Promise<C
 
 async function expire(contract: Stored): Promise<void> {
   const after: Stored = { ...contract, status: "EXPIRED", version: contract.version + 1, updated_at: new Date().toISOString() };
-  await write(contract, after, build(EVENTS.expired, { schema_version: 1, ...(await common(contract)), end_date: contract.end_date }));
+  await write(contract, after, Events.Expired.build({ ...(await common(contract)), end_date: contract.end_date }));
 }
 
 /** One thing the term job did, or would do in a dry run, said for a person. */

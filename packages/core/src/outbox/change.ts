@@ -1,0 +1,49 @@
+/**
+ * The one way a change is written: the change itself, its audit entry and the
+ * events it announces, in one transaction. Either all of it is recorded or
+ * none: no change without its audit entry, no event about a change that did
+ * not happen.
+ */
+import * as Audit from "../audit";
+import { writeTransaction, type CancelledItem } from "../db/transaction";
+import type { DomainError } from "../error";
+import { event } from "./item";
+
+type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
+type Commit = ReturnType<Parameters<typeof writeTransaction>[0]>[number];
+
+export interface Change {
+  /** The aggregate whose trail the entry joins (a contract's or a client's id); an event's contract. */
+  trail: string;
+  entity: string;
+  entity_id: string;
+  /** The audit entry's action; without one, each event gets its own entry, named by its type. */
+  action?: string;
+  /** What the audit entry shows of the record before and after. */
+  before?: unknown;
+  after?: unknown;
+  /** The change's own writes, each conditioned on what it was read as. */
+  writes: (tx: Tx) => Commit[];
+  /** Built through their definitions; each becomes one outbox item. */
+  events?: { type: string; payload: object }[];
+  /** When it happened; entries and events of one change are a millisecond apart, so trails and the outbox list them in order. */
+  at?: string;
+  /** Says why a condition failed, as the refusal the caller would get now (see `writeTransaction`). */
+  explain: (reasons: CancelledItem[]) => Promise<DomainError> | DomainError;
+}
+
+export async function recordChange(change: Change): Promise<void> {
+  const { trail, entity, entity_id, before, after } = change;
+  const now = change.at ?? new Date().toISOString();
+  const at = (step: number) => new Date(Date.parse(now) + step).toISOString();
+  const events = change.events ?? [];
+  const actions = change.action ? [change.action] : events.map((e) => e.type);
+  await writeTransaction(
+    (tx) => [
+      ...change.writes(tx),
+      ...actions.map((action, i) => tx.audit.put(Audit.record({ trail, entity, entity_id, action, before, after }, at(i))).commit()),
+      ...events.map((e, i) => tx.outbox.create(event(e.type, trail, e.payload, at(i))).commit()),
+    ],
+    change.explain,
+  );
+}
