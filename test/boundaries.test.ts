@@ -101,8 +101,9 @@ const LEAVING_ALLOWED = new Set([
   "packages/local/src/environment.ts",
   "packages/local/src/workers.ts",
   "packages/local/src/provision.ts",
-  "packages/local/src/stream-reader.ts",
-  "packages/local/src/stream-reader.test.ts",
+  // The console's security headers, the values CloudFront sends on a stage.
+  "packages/local/src/console.ts",
+  "packages/local/src/console.test.ts",
   "packages/local/src/api-gateway.ts",
   "packages/local/src/api-gateway.test.ts",
   "packages/local/src/start.ts",

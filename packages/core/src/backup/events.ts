@@ -13,6 +13,8 @@ export const ContractRestoredV1 = v.object({
   source: v.string(),
 });
 
+// Each definition is marked pure, so a bundle that reads none of these events (the delivery recorder)
+// leaves them, and what their readers need (the stage's settings), out.
 export const Events = {
-  Restored: defineEvent("contract.restored", { versions: [ContractRestoredV1], field: "schema_version" }),
+  Restored: /* @__PURE__ */ defineEvent("contract.restored", { versions: [ContractRestoredV1], field: "schema_version" }),
 };

@@ -54,10 +54,12 @@ export const ContractMovedV1 = v.object({
 
 const contractEvent = <const T extends string, S extends v.GenericSchema>(type: T, schema: S) => defineEvent(type, { versions: [schema], field: "schema_version" });
 
+// Each definition is marked pure, so a bundle that reads none of these events (the delivery recorder)
+// leaves them, and what their readers need (the stage's settings), out.
 export const Events = {
-  Suspended: contractEvent("contract.suspended", ContractMovedV1),
-  Reinstated: contractEvent("contract.reinstated", ContractMovedV1),
-  Renewed: contractEvent("contract.renewed", ContractRenewedV1),
-  Expired: contractEvent("contract.expired", ContractExpiredV1),
-  Deleted: contractEvent("contract.deleted", ContractDeletedV1),
+  Suspended: /* @__PURE__ */ contractEvent("contract.suspended", ContractMovedV1),
+  Reinstated: /* @__PURE__ */ contractEvent("contract.reinstated", ContractMovedV1),
+  Renewed: /* @__PURE__ */ contractEvent("contract.renewed", ContractRenewedV1),
+  Expired: /* @__PURE__ */ contractEvent("contract.expired", ContractExpiredV1),
+  Deleted: /* @__PURE__ */ contractEvent("contract.deleted", ContractDeletedV1),
 };

@@ -101,15 +101,17 @@ function fromV1(old: v.InferOutput<typeof TerminationEventV1>): TerminationFacts
 
 const terminationEvent = <const T extends string>(type: T) => defineEvent(type, { versions: [TerminationEventV1, TerminationEventV2], upgrade: fromV1 });
 
+// Each definition is marked pure, so a bundle that reads none of these events (the delivery recorder)
+// leaves them, and what their readers need (the stage's settings), out.
 export const Events = {
-  Requested: terminationEvent("termination.requested"),
-  Scheduled: terminationEvent("termination.scheduled"),
+  Requested: /* @__PURE__ */ terminationEvent("termination.requested"),
+  Scheduled: /* @__PURE__ */ terminationEvent("termination.scheduled"),
   /** One of two required approvals; the request still waits for the other. */
-  ApprovalRecorded: terminationEvent("termination.approval_recorded"),
-  Approved: terminationEvent("termination.approved"),
-  Rejected: terminationEvent("termination.rejected"),
-  Withdrawn: terminationEvent("termination.withdrawn"),
-  Completed: terminationEvent("termination.completed"),
+  ApprovalRecorded: /* @__PURE__ */ terminationEvent("termination.approval_recorded"),
+  Approved: /* @__PURE__ */ terminationEvent("termination.approved"),
+  Rejected: /* @__PURE__ */ terminationEvent("termination.rejected"),
+  Withdrawn: /* @__PURE__ */ terminationEvent("termination.withdrawn"),
+  Completed: /* @__PURE__ */ terminationEvent("termination.completed"),
 };
 export type TerminationEvent = (typeof Events)[keyof typeof Events];
 export type EventType = TerminationEvent["type"];
