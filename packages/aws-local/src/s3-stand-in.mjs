@@ -7,7 +7,7 @@
 // Plain JavaScript: it starts with bare node, without a TypeScript loader.
 import { createHash, randomUUID } from "node:crypto";
 import { createWriteStream } from "node:fs";
-import { mkdir, rename, rm } from "node:fs/promises";
+import { copyFile, mkdir, rename, rm } from "node:fs/promises";
 import { createServer, request as forward } from "node:http";
 import { dirname } from "node:path";
 import { Readable, Transform } from "node:stream";
@@ -45,6 +45,30 @@ FilesystemStore.prototype.putObject = async function putObject(object) {
   const digest = md5.digest("hex");
   await this.putMetadata(object.bucket, object.key, object.metadata, digest);
   return { size, md5: digest };
+};
+
+// S3's CopyObject leaves the target as it was when the copy fails. s3rver's does not: it copies
+// the object, its metadata and its md5 one after the other, each by deleting the target's file
+// first, so a copy whose source is deleted meanwhile leaves the target without its metadata,
+// which s3rver then answers as missing. Two concurrent deletes of a document did exactly that to
+// its archived copy. Here all three are copied aside first and renamed into place only once every
+// copy succeeded.
+FilesystemStore.prototype.copyObject = async function copyObject(srcBucket, srcKey, destBucket, destKey, replacementMetadata) {
+  const parts = replacementMetadata ? ["object", "object.md5"] : ["object", "metadata.json", "object.md5"];
+  const from = parts.map((part) => this.getResourcePath(srcBucket, srcKey, part));
+  const to = parts.map((part) => this.getResourcePath(destBucket, destKey, part));
+  if (from[0] !== to[0]) {
+    await mkdir(dirname(to[0]), { recursive: true });
+    const drafts = to.map((path) => `${path}.${randomUUID()}.draft`);
+    try {
+      await Promise.all(from.map((path, i) => copyFile(path, drafts[i])));
+      for (const [i, draft] of drafts.entries()) await rename(draft, to[i]);
+    } finally {
+      await Promise.all(drafts.map((draft) => rm(draft, { force: true })));
+    }
+  }
+  if (replacementMetadata) await this.putMetadata(destBucket, destKey, replacementMetadata);
+  return this.getMetadata(destBucket, destKey);
 };
 
 /** Checksums a body may declare, as S3 computes them (base64 of the digest). */

@@ -1,4 +1,4 @@
-import { CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { CopyObjectCommand, CreateBucketCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { getSignedUrl } from "@aws-sdk/s3-request-presigner";
 import type { S3Event } from "aws-lambda";
 import { createHash } from "node:crypto";
@@ -95,6 +95,16 @@ describe("the S3 stand-in checks what S3 checks", () => {
     } finally {
       await notifying.stop();
     }
+  });
+
+  it("leaves a copy's target as it was when the source goes while it is copied, as S3 does", async () => {
+    await s3.send(new PutObjectCommand({ Bucket: "checks", Key: "archived.txt", Body: "archived" }));
+    await s3.send(new PutObjectCommand({ Bucket: "checks", Key: "going.txt", Body: "going" }));
+    // A delete of the source caught half-way: its object is still there, its metadata already gone.
+    rmSync(join(dir, "checks", "going.txt._S3rver_metadata.json"));
+    await expect(s3.send(new CopyObjectCommand({ Bucket: "checks", Key: "archived.txt", CopySource: "checks/going.txt" }))).rejects.toThrow();
+    const kept = await s3.send(new GetObjectCommand({ Bucket: "checks", Key: "archived.txt" }));
+    expect(await kept.Body!.transformToString()).toBe("archived");
   });
 
   it("lets exactly one of ten simultaneous If-None-Match: * writes to a key succeed", async () => {
