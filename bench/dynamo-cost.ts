@@ -1,10 +1,16 @@
 /**
  * 2. DynamoDB cost per route: the commands one API request sends, counted
- * by a middleware on the shared client while requests run one at a time.
+ * by a middleware on the shared client while requests run one at a time,
+ * and the capacity units DynamoDB Local reports for them (table and global
+ * indexes apart), which is what the index projections change.
  */
 import { countCommands } from "@testex/core/db/command-count";
+import { dynamo } from "@testex/core/db/dynamo";
+import { describeCapacity, measureCapacity } from "./lib/capacity";
 import { clientInput, contractInput, isMissingRoute, today, type As, type Reply, type Request } from "./lib/http";
 import { notMeasured, type Row } from "./lib/report";
+
+const CAPACITY = "2 DynamoDB capacity units";
 
 type Kind = "read" | "list" | "change";
 
@@ -35,6 +41,8 @@ interface Probe {
   run: () => Promise<Reply>;
   /** Statuses that mean the route did its job. */
   ok: number[];
+  /** Measured for capacity only: its command count has no target. */
+  capacityOnly?: true;
 }
 
 export async function measureDynamoCost(request: Request): Promise<{ rows: Row[]; scans: number; details: Record<string, unknown> }> {
@@ -58,6 +66,8 @@ export async function measureDynamoCost(request: Request): Promise<{ rows: Row[]
     { route: "GET /api/clients/{id}", kind: "read", ok: [200], run: () => request("GET", `/api/clients/${client.client_id}`, as("viewer")) },
     { route: "GET /api/clients (page)", kind: "list", ok: [200], run: () => request("GET", "/api/clients?limit=50", as("viewer")) },
     { route: "GET /api/clients?email=", kind: "read", ok: [200], run: () => request("GET", `/api/clients?email=${encodeURIComponent(client.email)}`, as("viewer")) },
+    { route: "GET /api/contracts?notice_deadline_before=", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", `/api/contracts?notice_deadline_before=2099-12-31&limit=50`, as("viewer")) },
+    { route: "GET /api/contracts/search?q=", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", "/api/contracts/search?q=bench&limit=20", as("viewer")) },
     { route: "GET /api/audit?actor=", kind: "list", ok: [200], run: () => request("GET", "/api/audit?actor=bench-editor", as("viewer")) },
     { route: "POST /api/clients", kind: "change", ok: [201], run: () => request("POST", "/api/clients", { body: clientInput() }) },
     { route: "PUT /api/clients/{id}", kind: "change", ok: [200], run: () => request("PUT", `/api/clients/${client.client_id}`, { body: { name: "Renamed Ltd" }, headers: { "if-match": '"1"' } }) },
@@ -79,23 +89,40 @@ export async function measureDynamoCost(request: Request): Promise<{ rows: Row[]
         const asked = await request("POST", `/api/contracts/${toApprove.contract_id}/termination`, { body: { reason: "MUTUAL_AGREEMENT", effective_date: today() } });
         if (isMissingRoute(asked)) return asked;
         count.reset();
+        capacity.reset();
         return request("POST", `/api/contracts/${toApprove.contract_id}/termination/approve`, { as: "approver", body: {} });
       },
+    },
+    { route: "GET /api/terminations?status=", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", "/api/terminations?status=PENDING_APPROVAL&limit=50", as("viewer")) },
+    { route: "GET /api/terminations (page)", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", "/api/terminations?limit=50", as("viewer")) },
+    {
+      route: "GET /api/reports/terminations",
+      kind: "list",
+      ok: [200],
+      capacityOnly: true,
+      run: () => request("GET", `/api/reports/terminations?from=${today().slice(0, 4)}-01-01&to=${today().slice(0, 4)}-12-31`, as("viewer")),
     },
   ];
 
   const count = countCommands();
+  const capacity = measureCapacity(dynamo);
   const rows: Row[] = [];
+  const capacityRows: Row[] = [];
   const details: Record<string, unknown> = {};
   let scans = 0;
   try {
     for (const probe of probes) {
       count.reset();
+      capacity.reset();
       const reply = await probe.run();
       const counts = { ...count.counts };
+      const units = { ...capacity.total };
       scans += counts.Scan ?? 0;
-      details[probe.route] = { status: reply.status, counts };
-      if (isMissingRoute(reply)) {
+      details[probe.route] = { status: reply.status, counts, capacity: units };
+      if (probe.ok.includes(reply.status)) capacityRows.push({ section: CAPACITY, item: probe.route, figure: describeCapacity(units), target: "measured", pass: null });
+      if (probe.capacityOnly) {
+        if (!probe.ok.includes(reply.status)) capacityRows.push({ section: CAPACITY, item: probe.route, figure: `HTTP ${reply.status} ${reply.body?.code ?? ""}`, target: "measured", pass: false, note: "the request itself failed" });
+      } else if (isMissingRoute(reply)) {
         rows.push(notMeasured(section, probe.route, TARGETS[probe.kind], "route not in this build"));
       } else if (!probe.ok.includes(reply.status)) {
         rows.push({ section, item: probe.route, figure: `HTTP ${reply.status} ${reply.body?.code ?? ""}`, target: TARGETS[probe.kind], pass: false, note: "the request itself failed" });
@@ -105,6 +132,7 @@ export async function measureDynamoCost(request: Request): Promise<{ rows: Row[]
     }
   } finally {
     count.stop();
+    capacity.stop();
   }
-  return { rows, scans, details };
+  return { rows: [...rows, ...capacityRows], scans, details };
 }

@@ -265,6 +265,15 @@ describe("the table", () => {
     expect(tableProblems(s, TABLE_KEYS)).toContain("index gsi2 range key is gsi2range, expected gsi2sk");
   });
 
+  it("is reported when an index projects other attributes than TABLE_KEYS declares", () => {
+    const s = broken((s) => {
+      const index = custom(s, "aws:dynamodb/table:Table", "TableTable").inputs.globalSecondaryIndexes[0];
+      index.projectionType = "INCLUDE";
+      index.nonKeyAttributes = ["status"];
+    });
+    expect(tableProblems(s, TABLE_KEYS)).toContain('index gsi1 projects INCLUDE ["status"], expected ALL []');
+  });
+
   it("is reported without its stream or TTL", () => {
     const s = broken((s) => {
       const table = custom(s, "aws:dynamodb/table:Table", "TableTable").inputs;

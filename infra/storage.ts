@@ -1,10 +1,12 @@
 import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
-import { TABLE_KEYS } from "../packages/core/src/db/table";
+import { TABLE_KEYS, type Projection } from "../packages/core/src/db/table";
 import { corsOrigins } from "./router";
 import { config } from "./settings";
 
 const { primary, globalIndexes, ttlAttribute } = TABLE_KEYS;
 const keyNames = [primary, ...Object.values(globalIndexes)].flatMap((index) => [index.hashKey, index.rangeKey]);
+
+const projection = (declared: Projection) => (declared === "ALL" ? "all" : declared === "KEYS_ONLY" ? "keys-only" : [...declared]);
 
 /**
  * The single table. Keys and indexes come from the same declaration the
@@ -16,7 +18,7 @@ export const table = new sst.aws.Dynamo("Table", {
   fields: Object.fromEntries(keyNames.map((key) => [key, "string" as const])),
   primaryIndex: { hashKey: primary.hashKey, rangeKey: primary.rangeKey },
   globalIndexes: Object.fromEntries(
-    Object.entries(globalIndexes).map(([name, keys]) => [name, { hashKey: keys.hashKey, rangeKey: keys.rangeKey }]),
+    Object.entries(globalIndexes).map(([name, keys]) => [name, { hashKey: keys.hashKey, rangeKey: keys.rangeKey, projection: projection(keys.projection) }]),
   ),
   stream: "new-and-old-images",
   ttl: ttlAttribute,

@@ -11,7 +11,7 @@ import type { MockResource, Synthesis } from "./mock-runner";
 export interface KeyShape {
   primary: { hashKey: string; rangeKey?: string };
   /** Index name -> key attributes. */
-  globalIndexes: Record<string, { hashKey: string; rangeKey?: string }>;
+  globalIndexes: Record<string, { hashKey: string; rangeKey?: string; projection?: "ALL" | "KEYS_ONLY" | readonly string[] }>;
   ttlAttribute: string;
 }
 
@@ -105,6 +105,11 @@ export function tableProblems(s: Synthesis, expected: KeyShape): string[] {
       problems.push(`index ${name} hash key is ${index.hashKey}, expected ${keys.hashKey}`);
     if (index.rangeKey !== keys.rangeKey)
       problems.push(`index ${name} range key is ${index.rangeKey}, expected ${keys.rangeKey}`);
+    if (keys.projection) {
+      const [type, attributes] = typeof keys.projection === "string" ? [keys.projection, []] : ["INCLUDE", [...keys.projection]];
+      if (index.projectionType !== type || JSON.stringify(index.nonKeyAttributes ?? []) !== JSON.stringify(attributes))
+        problems.push(`index ${name} projects ${index.projectionType} ${JSON.stringify(index.nonKeyAttributes ?? [])}, expected ${type} ${JSON.stringify(attributes)}`);
+    }
   }
   const keyAttributes = [
     t.hashKey,

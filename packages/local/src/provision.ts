@@ -8,9 +8,13 @@ import {
 } from "@aws-sdk/client-dynamodb";
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, type SQSClient } from "@aws-sdk/client-sqs";
-import { TABLE_KEYS } from "@testex/core/db/table";
+import { TABLE_KEYS, type Projection } from "@testex/core/db/table";
 import { NOTICE_QUEUE } from "../../../infra/event-sources";
 import type { LocalResources } from "./environment";
+
+function projection(declared: Projection) {
+  return typeof declared === "string" ? { ProjectionType: declared } : { ProjectionType: "INCLUDE" as const, NonKeyAttributes: [...declared] };
+}
 
 /** Creates the table as infra defines it (keys, GSIs, stream, TTL), unless it exists; a table kept from before gets the indexes added since. */
 export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise<void> {
@@ -32,7 +36,7 @@ export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise
             { AttributeName: keys.hashKey, KeyType: "HASH" },
             { AttributeName: keys.rangeKey, KeyType: "RANGE" },
           ],
-          Projection: { ProjectionType: "ALL" },
+          Projection: projection(keys.projection),
         })),
         StreamSpecification: { StreamEnabled: true, StreamViewType: "NEW_AND_OLD_IMAGES" },
       }),
@@ -63,7 +67,7 @@ export async function ensureTable(dynamo: DynamoDBClient, name: string): Promise
                 { AttributeName: keys.hashKey, KeyType: "HASH" },
                 { AttributeName: keys.rangeKey, KeyType: "RANGE" },
               ],
-              Projection: { ProjectionType: "ALL" },
+              Projection: projection(keys.projection),
             },
           },
         ],
