@@ -74,4 +74,10 @@ describe("the local API gateway's JWT authorizer, as API Gateway applies infra's
     for (const path of ["/health", "/openapi.json", "/docs", "/calendar/not-a-secret.ics"]) await send(path);
     expect(reached).toEqual(["/health", "/openapi.json", "/docs", "/calendar/not-a-secret.ics"]);
   });
+
+  it("lets an OPTIONS request through without a token, as API Gateway's public OPTIONS route does", async () => {
+    const { reached, send } = counted();
+    await send("/api/contracts", { method: "OPTIONS" });
+    expect(reached).toEqual(["/api/contracts"]);
+  });
 });
