@@ -1,3 +1,5 @@
+import { PUBLIC_ROUTES } from "./api-routes";
+import { oidc } from "./auth";
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
 import { apiCors } from "./cors";
 import { lambda } from "./function";
@@ -20,6 +22,15 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
   },
 });
 
+/**
+ * API Gateway checks the bearer token against the stage's issuer (signature by
+ * its published keys, `iss`, `aud`, expiry) before the function starts: a
+ * request without a valid token costs no Lambda time. The function checks the
+ * token again, and more strictly (an ID token of this app; see authenticate.ts).
+ */
+const authorizer = api.addAuthorizer({ name: "Oidc", jwt: { issuer: oidc.issuer, audiences: [oidc.audience] } });
+
+/** Every route not listed as public (infra/api-routes.ts), through the authorizer. */
 export const apiRoute = api.route(
   "$default",
   lambda({
@@ -43,6 +54,10 @@ export const apiRoute = api.route(
       readMailAccount(),
     ],
   }),
+  { auth: { jwt: { authorizer: authorizer.id } } },
 );
+
+const apiFunction = apiRoute.nodes.function.apply((f) => f.arn);
+for (const route of PUBLIC_ROUTES) api.route(route, apiFunction);
 
 export const outputs = { api: api.url };

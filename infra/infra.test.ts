@@ -5,6 +5,7 @@ import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "./config";
 import { apiGatewayHosts, contentSecurityPolicy } from "./console-headers";
+import { PUBLIC_ROUTES } from "./api-routes";
 import { apiCors } from "./cors";
 import { mockId } from "./offline/mock-id";
 import { buildFunction } from "./offline/build-function";
@@ -19,6 +20,7 @@ import {
   type AccessTable,
   accessProblems,
   alarmProblems,
+  authorizerProblems,
   bucketProblems,
   emailProblems,
   payloadProblems,
@@ -153,14 +155,36 @@ describe("the program", () => {
 
 describe("the API", () => {
   it("sends every request to the API function and answers CORS for the stage's origins", () => {
-    const [route] = ofType(dev, "aws:apigatewayv2/route:Route");
-    const [integration] = ofType(dev, "aws:apigatewayv2/integration:Integration");
+    const routes = ofType(dev, "aws:apigatewayv2/route:Route").map((r) => r.inputs.routeKey);
+    const integrations = ofType(dev, "aws:apigatewayv2/integration:Integration").map((i) => i.inputs.integrationUri);
     const api = functions(dev).find(({ build }) => build.handler === "packages/functions/src/api/lambda.handler")!.fn;
-    expect(route!.inputs.routeKey).toBe("$default");
-    expect(integration!.inputs.integrationUri).toBe(api.state.arn);
+    expect(routes.sort()).toEqual(["$default", ...PUBLIC_ROUTES].sort());
+    expect(new Set(integrations)).toEqual(new Set([api.state.arn]));
     // The local server answers CORS from the same rules (packages/local/src/api-gateway.ts); the origin is the console's.
     const { maxAgeSeconds, ...rules } = apiCors([String(dev.outputs.web)]);
     expect(ofType(dev, "aws:apigatewayv2/api:Api")[0]!.inputs.corsConfiguration).toMatchObject({ ...rules, maxAge: maxAgeSeconds });
+  });
+});
+
+describe("the API's JWT authorizer", () => {
+  const trusted = () => ({ issuer: String(dev.outputs.issuer), audience: String(dev.outputs.clientId) });
+
+  it("trusts the stage's issuer and client, on every route but the health check, the docs and the calendar feed", () => {
+    expect(authorizerProblems(dev, trusted(), PUBLIC_ROUTES)).toEqual([]);
+  });
+
+  it("is reported missing from a protected route", () => {
+    const open = broken((s) => {
+      const route = ofType(s, "aws:apigatewayv2/route:Route").find((r) => r.inputs.routeKey === "$default")!;
+      route.inputs.authorizationType = "NONE";
+      delete route.inputs.authorizerId;
+    });
+    expect(authorizerProblems(open, trusted(), PUBLIC_ROUTES)).toEqual(["$default: reaches the function without the JWT authorizer"]);
+  });
+
+  it("is reported trusting another issuer", () => {
+    const elsewhere = broken((s) => void (ofType(s, "aws:apigatewayv2/authorizer:Authorizer")[0]!.inputs.jwtConfiguration.issuer = "https://evil.example"));
+    expect(authorizerProblems(elsewhere, trusted(), PUBLIC_ROUTES)).toEqual([`the authorizer trusts issuer https://evil.example, not ${trusted().issuer}`]);
   });
 });
 

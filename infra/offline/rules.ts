@@ -191,6 +191,30 @@ export function functionProblems(s: Synthesis, logLevel: string): string[] {
   return problems;
 }
 
+/**
+ * The API's token check at the gateway: one JWT authorizer trusting exactly the
+ * stage's issuer and client, on every route but the public ones, which carry none.
+ */
+export function authorizerProblems(s: Synthesis, trusted: { issuer: string; audience: string }, publicRoutes: readonly string[]): string[] {
+  const problems: string[] = [];
+  const authorizers = ofType(s, "aws:apigatewayv2/authorizer:Authorizer");
+  const jwt = authorizers.filter((a) => a.inputs.authorizerType === "JWT");
+  if (jwt.length !== 1) return [`${jwt.length} JWT authorizers, expected one`];
+  const { issuer, audiences } = jwt[0]!.inputs.jwtConfiguration ?? {};
+  if (issuer !== trusted.issuer) problems.push(`the authorizer trusts issuer ${issuer}, not ${trusted.issuer}`);
+  if (!isDeepStrictEqual(audiences, [trusted.audience])) problems.push(`the authorizer trusts audiences ${audiences}, not ${trusted.audience}`);
+  const id = jwt[0]!.state.id ?? mockId(jwt[0]!.name);
+  for (const route of ofType(s, "aws:apigatewayv2/route:Route")) {
+    const { routeKey, authorizationType, authorizerId } = route.inputs;
+    const open = publicRoutes.includes(routeKey);
+    if (open && authorizationType !== "NONE") problems.push(`${routeKey}: public, but needs a token (${authorizationType})`);
+    if (!open && (authorizationType !== "JWT" || authorizerId !== id)) problems.push(`${routeKey}: reaches the function without the JWT authorizer`);
+  }
+  const keys = ofType(s, "aws:apigatewayv2/route:Route").map((r) => r.inputs.routeKey);
+  for (const route of publicRoutes) if (!keys.includes(route)) problems.push(`${route}: no such route`);
+  return problems;
+}
+
 export function queueProblems(s: Synthesis): string[] {
   const problems: string[] = [];
   const queues = ofType(s, "aws:sqs/queue:Queue");

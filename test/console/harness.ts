@@ -10,7 +10,7 @@ import { app } from "@testex/functions/api/app";
 import { apiCors } from "../../infra/cors";
 import { chromiumPath } from "#test/chromium";
 import { freePort, repoRoot } from "#test/local";
-import { withGatewayCors } from "@testex/local/api-gateway";
+import { withGatewayAuthorizer, withGatewayCors } from "@testex/local/api-gateway";
 import { buildConsole, serveConsole } from "@testex/local/console";
 import { personByLogin } from "@testex/local/people";
 
@@ -37,8 +37,8 @@ export interface Console {
 export async function startConsole(): Promise<Console> {
   const executablePath = chromiumPath();
   const apiPort = await freePort();
-  // As API Gateway does in AWS, the local gateway answers CORS for the console's origin.
-  const fetch = withGatewayCors(app.fetch, apiCors(settings().corsOrigins));
+  // As API Gateway does in AWS, the local gateway answers CORS for the console's origin and checks tokens.
+  const fetch = withGatewayCors(withGatewayAuthorizer(app.fetch, settings().oidc), apiCors(settings().corsOrigins));
   const api: ServerType = serve({ fetch, port: apiPort, hostname: "127.0.0.1" });
   const outDir = mkdtempSync(join(tmpdir(), "testex-console-"));
   const { issuer, audience } = settings().oidc;

@@ -8,7 +8,7 @@ import { serve } from "@hono/node-server";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { apiCors } from "../../../infra/cors";
-import { withGatewayCors } from "./api-gateway";
+import { withGatewayAuthorizer, withGatewayCors } from "./api-gateway";
 import { buildConsole, serveConsole } from "./console";
 import { claimInstance } from "./instance";
 import { localDataDir, privateDir } from "./paths";
@@ -78,8 +78,9 @@ async function start() {
   parts.push({ stop: () => timed(say, stopWorkers, () => "workers stopped") });
   unlessStopping();
 
-  // As API Gateway does in AWS: CORS is answered in front of the function, with infra's rules.
-  const fetch = withGatewayCors(app.fetch, apiCors(stack.resources.settings.corsOrigins));
+  // As API Gateway does in AWS: CORS is answered, and tokens checked, in front of the function, with infra's rules.
+  const { corsOrigins, oidc: trusted } = stack.resources.settings;
+  const fetch = withGatewayCors(withGatewayAuthorizer(app.fetch, trusted), apiCors(corsOrigins));
   const server = serve({ fetch, port, hostname: "127.0.0.1" });
   parts.push({
     stop: () =>
