@@ -186,6 +186,7 @@ const operationId = (op: Operation) =>
 const DESCRIPTION = [
   "Contracts, their clients and their termination.",
   `Every \`/api\` call needs \`Authorization: Bearer <token>\`; a token whose subject is longer than ${MAX_SUBJECT_BYTES} bytes is refused (401).`,
+  "On a stage the gateway checks the token before the API runs (its signature, issuer, audience and expiry): without a valid one it answers 401 with its own body, `{\"message\":\"Unauthorized\"}`, not a problem document. The API then refuses, as a problem document, a token the gateway lets through but the API does not accept (an access token, for one).",
   "Errors are `application/problem+json` with a stable `code` (see the `Problem` schema for every code) and the `request_id` to quote.",
   "Query parameters that an operation does not list are refused (422), as are body fields its schema does not list.",
   "Writes to a versioned record name the version they change (`If-Match`, or `version` in the body): a stale one is a 409, a missing one a 428.",
