@@ -3,7 +3,6 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { expect } from "vitest";
 import { freePort, repoRoot } from "./local";
 
 /** How long a start may take on a loaded machine; only a failure ever waits this long. */
@@ -45,15 +44,6 @@ export async function ownStackEnv(): Promise<{ env: NodeJS.ProcessEnv; dataDir: 
     TESTEX_WEB_PORT: web,
   };
   return { env, dataDir, ports };
-}
-
-/** Waits, as `expect.poll` does, for `condition`; on timeout the error shows the process's output. Prefer `expect.poll` in new tests. */
-export async function until(condition: () => boolean, what: string, output: () => string): Promise<void> {
-  try {
-    await expect.poll(condition, { timeout: START_TIMEOUT_MS, interval: 200 }).toBe(true);
-  } catch {
-    throw new Error(`${what} did not happen; output:\n${output()}`);
-  }
 }
 
 /** Resolves as soon as the output shows `text`, rejects if the process exits first. */

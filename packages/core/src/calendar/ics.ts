@@ -2,6 +2,8 @@
  * Just enough RFC 5545 to publish all-day events with a reminder: text
  * escaped (§3.3.11), lines folded at 75 octets (§3.1), CRLF line ends.
  */
+import { addDays } from "../dates";
+
 export interface DayEvent {
   /** Stable across fetches, so a calendar updates the event instead of adding another. */
   uid: string;
@@ -38,7 +40,6 @@ function fold(line: string): string {
 }
 
 const day = (date: string) => date.replaceAll("-", "");
-const nextDay = (date: string) => new Date(Date.parse(`${date}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 const utc = (iso: string) => `${iso.slice(0, 19).replace(/[-:]/g, "")}Z`;
 
 function event(e: DayEvent): string[] {
@@ -47,7 +48,7 @@ function event(e: DayEvent): string[] {
     `UID:${e.uid}`,
     `DTSTAMP:${utc(e.stamp)}`,
     `DTSTART;VALUE=DATE:${day(e.date)}`,
-    `DTEND;VALUE=DATE:${day(nextDay(e.date))}`,
+    `DTEND;VALUE=DATE:${day(addDays(e.date, 1))}`,
     `SUMMARY:${text(e.summary)}`,
     `DESCRIPTION:${text(e.description)}`,
     `URL:${e.url}`,

@@ -2,7 +2,6 @@ import { Readable } from "node:stream";
 import type { Context } from "hono";
 import * as v from "valibot";
 import { Export } from "@testex/core";
-import { parse } from "@testex/core/validation";
 
 /** The `format` query parameter of every list that exports. */
 export const ExportQuery = v.object({
