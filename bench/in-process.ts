@@ -36,7 +36,7 @@ async function main() {
     const { loadContracts, measureReads, ms, p, summarize } = await import("./latency");
     const { measureLambdaPeaks, peakRows } = await import("./lambda-memory");
     const { dynamo } = await import("@testex/core/db/dynamo");
-    const { db } = await import("@testex/core/db/service");
+    const { db } = await import("@testex/core/entities");
 
     const port = await freePort();
     server = serve({ fetch: app.fetch, port, hostname: "127.0.0.1" });

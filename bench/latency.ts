@@ -6,7 +6,7 @@
 import { DynamoDBDocumentClient, GetCommand, QueryCommand } from "@aws-sdk/lib-dynamodb";
 import { withTerm } from "@testex/core/contract/index";
 import { dynamo } from "@testex/core/db/dynamo";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { newId } from "@testex/core/id";
 import type { Request } from "./lib/http";
 import { percentile, round } from "./lib/stats";

@@ -198,7 +198,7 @@ async function drive(request: Request, clients: string[], known: Map<string, Kno
 async function verify(ports: { dynamo: number; s3: number; ses: number; sqs: number; oidc: number }, known: Map<string, Known>, terminated: Set<string>) {
   const endpoint = (port: number) => `http://127.0.0.1:${port}`;
   Object.assign(process.env, localEnvironment({ dynamo: endpoint(ports.dynamo), s3: endpoint(ports.s3), ses: endpoint(ports.ses), sqs: endpoint(ports.sqs) }, localResources("local", endpoint(ports.oidc))));
-  const { db } = await import("@testex/core/db/service");
+  const { db } = await import("@testex/core/entities");
   const { backupKey } = await import("@testex/core/termination/backup");
   const { S3Client, paginateListObjectsV2 } = await import("@aws-sdk/client-s3");
 

@@ -10,7 +10,7 @@ interface IndexDefinition {
 
 /**
  * The physical keys every ElectroDB entity of packages/core declares, read
- * from the entity files themselves (not db/service.ts, which needs live links).
+ * from the entity files themselves (not entities.ts, which needs live links).
  */
 export async function entityKeyShape(
   root: string,

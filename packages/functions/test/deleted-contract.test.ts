@@ -3,7 +3,7 @@ import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
 import { File, systemActor } from "@testex/core";
 import { restoreContract } from "@testex/core/backup/restore";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { pdf } from "#test/samples";
 import { as, editor, uniqueEmail } from "#test/fixtures";
 import { call } from "#test/api";

@@ -2,7 +2,7 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, S3Client } from 
 import { Resource } from "sst";
 import { describe, expect, it, vi } from "vitest";
 import { File } from "@testex/core";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { elf, exe, office, pdf, pdfOfSize, sha256, text } from "#test/samples";
 import { as, uniqueEmail } from "#test/fixtures";
 import { call, type Caller } from "#test/api";

@@ -1,5 +1,5 @@
 import { Notification, systemActor } from "@testex/core";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { newId } from "@testex/core/id";
 import { as, uniqueEmail } from "#test/fixtures";
 import type { SQSEvent } from "../src/sqs-event";

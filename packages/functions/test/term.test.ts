@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { Outbox, systemActor, Term } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
 import { backfillTerms } from "@testex/core/contract/backfill";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { as, uniqueEmail } from "#test/fixtures";
 import { call, type Caller } from "#test/api";
 import { processEventsOf } from "./termination/fixtures";

@@ -5,7 +5,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { beforeAll, describe, expect, it } from "vitest";
 import { withTerm } from "@testex/core/contract/index";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { ensureTable } from "./provision";
 
 const run = promisify(execFile);

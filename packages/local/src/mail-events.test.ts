@@ -1,5 +1,5 @@
 import { Notification, systemActor } from "@testex/core";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { newId } from "@testex/core/id";
 import { handler as recorder } from "@testex/functions/delivery-recorder";
 import { handler as notifier } from "@testex/functions/notifier";

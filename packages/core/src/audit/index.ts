@@ -2,7 +2,6 @@ import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import { currentContext } from "../context";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
 import { newId } from "../id";
 import { AuditEntity } from "./entity";
 
@@ -68,12 +67,12 @@ export interface ListInput {
 
 /** A contract's or client's history, newest first. */
 export async function trail(id: string, page: ListInput): Promise<Page<AuditEntry>> {
-  const result = await withCursor(page.cursor, (cursor) => db.entities.audit.query.byTrail({ trail: id }).go({ order: "desc", limit: page.limit, cursor }));
+  const result = await withCursor(page.cursor, (cursor) => AuditEntity.query.byTrail({ trail: id }).go({ order: "desc", limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
 /** Everything one person (or job) did, newest first. */
 export async function byActor(actor: string, page: ListInput): Promise<Page<AuditEntry>> {
-  const result = await withCursor(page.cursor, (cursor) => db.entities.audit.query.byActor({ actor }).go({ order: "desc", limit: page.limit, cursor }));
+  const result = await withCursor(page.cursor, (cursor) => AuditEntity.query.byActor({ actor }).go({ order: "desc", limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }

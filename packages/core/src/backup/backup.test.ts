@@ -8,7 +8,7 @@ import * as Audit from "../audit";
 import { systemActor } from "../context";
 import * as Contract from "../contract";
 import { dynamo } from "../db/dynamo";
-import { db } from "../db/service";
+import { db } from "../entities";
 import { DomainError } from "../error";
 import { exportTable, readManifest, restoreContract, restoreTable, type Manifest } from "./index";
 import { manifestKey, overallChecksum, sha256 } from "./manifest";

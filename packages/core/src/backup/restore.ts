@@ -11,7 +11,13 @@ import { marshall } from "@aws-sdk/util-dynamodb";
 import { setTimeout as sleep } from "node:timers/promises";
 import * as Audit from "../audit";
 import { dynamo, tableName } from "../db/dynamo";
-import { db, entities } from "../db/service";
+import { AuditEntity } from "../audit/entity";
+import { ClientEntity } from "../client/entity";
+import { ContractEntity } from "../contract/entity";
+import { FileEntity } from "../file/entity";
+import { NotificationEntity } from "../notification/entity";
+import { TerminationEntity } from "../termination/entity";
+import { OutboxEntity } from "../outbox/entity";
 import { DomainError } from "../error";
 import { log, withLogFields } from "../log";
 import { metric } from "../metric";
@@ -57,7 +63,7 @@ export async function restoreTable(ref: string, options: RestoreTableOptions = {
     },
     bucket,
   );
-  await db.entities.audit
+  await AuditEntity
     .put(Audit.record({ trail: "table", entity: "table", entity_id: table, action: "table.restored", after: { export_id: manifest.export_id, items, forced: Boolean(options.force) } }))
     .go({ table });
   log.info("table restored", { table, export_id: manifest.export_id, items });
@@ -157,6 +163,8 @@ async function findContract(ref: string, contractId: string, table: string, buck
  * and whose values are that entity's item, or a list of them.
  */
 const BACKUP_ALIASES: Record<string, string> = { before: "contract", before_image: "contract", files: "file", terminations: "termination" };
+/** The entities a contract's backup object may hold, by the keys that name them. */
+const BACKED_UP = { contract: ContractEntity, termination: TerminationEntity, file: FileEntity, notification: NotificationEntity, audit: AuditEntity } as unknown as Record<string, PutParams>;
 type PutParams = { put(item: unknown): { params(options: { table: string }): { Item: Record<string, unknown> } } };
 
 async function itemsFromBackupObject(contractId: string, table: string, bucket: string) {
@@ -174,7 +182,7 @@ async function itemsFromBackupObject(contractId: string, table: string, bucket: 
   const items: RawItem[] = [];
   for (const [key, value] of Object.entries(document)) {
     const name = BACKUP_ALIASES[key] ?? key;
-    const entity = (entities as Record<string, unknown>)[name] as PutParams | undefined;
+    const entity = BACKED_UP[name];
     if (!entity || typeof value !== "object" || value === null) continue;
     for (const record of Array.isArray(value) ? value : [value]) {
       try {
@@ -262,10 +270,10 @@ async function applyRestore(table: string, contractId: string, items: RawItem[],
     state.push(await countContractAgain(table, contract));
     // A contract that comes back gets its documents back from the archives (withdrawn when it was deleted).
     const { type, payload } = Events.Restored.build({ contract: { contract_id: contractId }, source });
-    state.push(putEntity(table, db.entities.outbox.put(Outbox.event(type, contractId, payload))));
+    state.push(putEntity(table, OutboxEntity.put(Outbox.event(type, contractId, payload))));
   }
   const entry = Audit.record({ trail: contractId, entity: "contract", entity_id: contractId, action: "contract.restored", after: { source, written, unchanged, forced: force } });
-  state.push(putEntity(table, db.entities.audit.put(entry)));
+  state.push(putEntity(table, AuditEntity.put(entry)));
 
   // One transaction when it fits (100 writes). Otherwise the audit history goes first, in
   // its own transactions (append-only, so running the restore again completes it), and the
@@ -284,13 +292,13 @@ const putEntity = (table: string, put: { params(options: { table: string }): { I
 /** A contract that comes back where none was counts again for its client, as `Contract.create` does. */
 async function countContractAgain(table: string, contract: RawItem): Promise<TransactWriteItem> {
   const clientId = contract.client_id?.S ?? "";
-  const { data: client } = await db.entities.client.get({ client_id: clientId }).go({ table });
+  const { data: client } = await ClientEntity.get({ client_id: clientId }).go({ table });
   if (!client) {
     throw new DomainError("restore.client_missing", `Client ${clientId} of contract ${contract.contract_id?.S} does not exist; restore the whole table from an export instead.`, {
       client_id: clientId,
     });
   }
-  const update = db.entities.client.patch({ client_id: clientId }).add({ contract_count: 1 }).params({ table }) as Record<string, any>;
+  const update = ClientEntity.patch({ client_id: clientId }).add({ contract_count: 1 }).params({ table }) as Record<string, any>;
   return {
     Update: {
       TableName: table,

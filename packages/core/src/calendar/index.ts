@@ -13,11 +13,14 @@ import * as Audit from "../audit";
 import { consoleUrl } from "../config";
 import { currentActor } from "../context";
 import * as Contract from "../contract";
-import { db } from "../db/service";
+import { CalendarFeedEntity, CalendarOwnerEntity } from "./entity";
+import { ContractEntity } from "../contract/entity";
+import { TerminationEntity } from "../termination/entity";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { OPEN_TERMINATION_STATUSES } from "../termination/lifecycle";
 import { calendar, type DayEvent } from "./ics";
+import { AuditEntity } from "../audit/entity";
 
 export { CalendarFeedEntity, CalendarOwnerEntity } from "./entity";
 
@@ -43,8 +46,9 @@ export async function issue(apiBase: string): Promise<FeedLink> {
   const secret = randomBytes(32).toString("base64url");
   const secret_hash = hashOf(secret);
   const created_at = new Date().toISOString();
-  const { data: previous } = await db.entities.calendarOwner.get({ actor_id: actor.id }).go({ consistent: true });
+  const { data: previous } = await CalendarOwnerEntity.get({ actor_id: actor.id }).go({ consistent: true });
   await writeTransaction(
+    { calendarFeed: CalendarFeedEntity, calendarOwner: CalendarOwnerEntity, audit: AuditEntity },
     ({ calendarFeed, calendarOwner, audit }) => [
       ...(previous ? [calendarFeed.delete({ secret_hash: previous.secret_hash }).commit()] : []),
       calendarFeed.create({ secret_hash, actor_id: actor.id, roles: [...actor.roles], created_at }).commit(),
@@ -62,9 +66,10 @@ export async function issue(apiBase: string): Promise<FeedLink> {
 /** The caller's feed stops answering; nothing to do when there is none. */
 export async function revoke(): Promise<void> {
   const actor = currentActor();
-  const { data: current } = await db.entities.calendarOwner.get({ actor_id: actor.id }).go({ consistent: true });
+  const { data: current } = await CalendarOwnerEntity.get({ actor_id: actor.id }).go({ consistent: true });
   if (!current) return;
   await writeTransaction(
+    { calendarFeed: CalendarFeedEntity, calendarOwner: CalendarOwnerEntity, audit: AuditEntity },
     ({ calendarFeed, calendarOwner, audit }) => [
       calendarFeed.delete({ secret_hash: current.secret_hash }).commit(),
       calendarOwner
@@ -96,7 +101,7 @@ const link = (contractId: string) => `${consoleUrl()}/contracts/${contractId}`;
 /** The deadlines of the running contracts a person owns: from the index of running contracts by notice deadline. */
 async function ownedDeadlines(actorId: string): Promise<DayEvent[]> {
   const owned = await all((cursor) =>
-    db.entities.contract.query
+    ContractEntity.query
       .byNoticeDeadline({})
       .where(({ owner_id }, { eq }) => eq(owner_id, actorId))
       .go({ cursor, limit: 500 }),
@@ -126,7 +131,7 @@ async function ownedDeadlines(actorId: string): Promise<DayEvent[]> {
 /** Effective dates of open terminations the person requested or decided, or (approvers) that await approval. */
 async function terminationDates(actorId: string, roles: readonly string[]): Promise<DayEvent[]> {
   const open = (
-    await Promise.all(OPEN_TERMINATION_STATUSES.map((status) => all((cursor) => db.entities.termination.query.byStatus({ status }).go({ cursor, limit: 500 }))))
+    await Promise.all(OPEN_TERMINATION_STATUSES.map((status) => all((cursor) => TerminationEntity.query.byStatus({ status }).go({ cursor, limit: 500 }))))
   ).flat();
   const theirs = open.filter(
     (t) =>
@@ -135,7 +140,7 @@ async function terminationDates(actorId: string, roles: readonly string[]): Prom
       (t.status === "PENDING_APPROVAL" && (roles.includes("approver") || roles.includes("admin"))),
   );
   if (theirs.length === 0) return [];
-  const { data: contracts } = await db.entities.contract.get(theirs.map((t) => ({ contract_id: t.contract_id }))).go();
+  const { data: contracts } = await ContractEntity.get(theirs.map((t) => ({ contract_id: t.contract_id }))).go();
   const titles = new Map(contracts.map((c) => [c.contract_id, c.title]));
   return theirs.map((t) => {
     const title = titles.get(t.contract_id) ?? t.contract_id;
@@ -153,7 +158,7 @@ async function terminationDates(actorId: string, roles: readonly string[]): Prom
 /** The feed a secret address answers with, as text/calendar; a replaced or revoked one is a 404. */
 export async function feed(secret: string): Promise<string> {
   if (!/^[A-Za-z0-9_-]{43}$/.test(secret)) throw notFound();
-  const { data: owner } = await db.entities.calendarFeed.get({ secret_hash: hashOf(secret) }).go();
+  const { data: owner } = await CalendarFeedEntity.get({ secret_hash: hashOf(secret) }).go();
   if (!owner) throw notFound();
   const [deadlines, terminations] = await Promise.all([ownedDeadlines(owner.actor_id), terminationDates(owner.actor_id, owner.roles)]);
   return calendar("TESTEX deadlines", [...deadlines, ...terminations].sort((a, b) => a.date.localeCompare(b.date) || a.uid.localeCompare(b.uid)));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { aClient, aContract, as, editor, uniqueEmail } from "#test/fixtures";
-import { db } from "../db/service";
+import { db } from "../entities";
 import * as Audit from "../audit";
 import * as Client from "./index";
 

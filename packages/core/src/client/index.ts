@@ -1,7 +1,7 @@
 import type { EntityItem } from "electrodb";
 import * as v from "valibot";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
+import { AuditEntity } from "../audit/entity";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { recordChange } from "../outbox/change";
@@ -9,6 +9,7 @@ import { Changes, ClientId, Email, Text } from "../schema";
 import * as Search from "../search";
 import { parse } from "../validation";
 import { CLIENT_STATUSES, ClientEmailEntity, ClientEntity } from "./entity";
+import { SearchWordEntity } from "../search/entity";
 
 export { ClientEmailEntity, ClientEntity };
 
@@ -46,7 +47,7 @@ export const id = (raw: string) => parse(ClientId, raw);
 
 /** Strongly consistent unless told otherwise: write paths compare versions on what they read. */
 async function load(clientId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
-  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go(options);
+  const { data } = await ClientEntity.get({ client_id: id(clientId) }).go(options);
   if (!data) throw new DomainError("client.not_found", `Client ${clientId} does not exist.`, { client_id: clientId });
   return data;
 }
@@ -61,10 +62,10 @@ export const get = async (clientId: string, options = { consistent: false }): Pr
  */
 export async function asOf(clientId: string, at: string): Promise<Client | null> {
   // Consistent: a change just written must send us to the trail, not be missed.
-  const { data } = await db.entities.client.get({ client_id: id(clientId) }).go({ consistent: true });
+  const { data } = await ClientEntity.get({ client_id: id(clientId) }).go({ consistent: true });
   if (data && data.updated_at <= at) return present(data);
   const after = new Date(Date.parse(at) + 1).toISOString();
-  const { data: entries } = await db.entities.audit.query.byTrail({ trail: clientId }).lt({ at: after }).go({ order: "desc", limit: 1 });
+  const { data: entries } = await AuditEntity.query.byTrail({ trail: clientId }).lt({ at: after }).go({ order: "desc", limit: 1 });
   const then = entries[0];
   if (!then || then.action === "client.deleted") return null;
   return v.parse(Client, then.after);
@@ -92,6 +93,7 @@ export async function create(raw: CreateInput): Promise<Client> {
     action: "client.created",
     after: present(client),
     at: now,
+    entities: { client: ClientEntity, clientEmail: ClientEmailEntity, searchWord: SearchWordEntity },
     writes: ({ client: clients, clientEmail, searchWord }) => [
       clients.create(client).commit(),
       clientEmail.create({ email: client.email, client_id: client.client_id }).commit(),
@@ -127,6 +129,7 @@ export async function update(clientId: string, raw: UpdateInput, expectedVersion
     before: present(current),
     after: present(next),
     at: next.updated_at,
+    entities: { client: ClientEntity, clientEmail: ClientEmailEntity, searchWord: SearchWordEntity },
     writes: ({ client, clientEmail, searchWord }) => [
       // Only the changed fields: contract_count moves with contracts (without a new version) and must not be overwritten.
       client
@@ -164,6 +167,7 @@ export async function remove(clientId: string, expectedVersion: number): Promise
     entity_id: current.client_id,
     action: "client.deleted",
     before: present(current),
+    entities: { client: ClientEntity, clientEmail: ClientEmailEntity, searchWord: SearchWordEntity },
     writes: ({ client, clientEmail, searchWord }) => [
       client
         .delete({ client_id: current.client_id })
@@ -180,13 +184,13 @@ export async function remove(clientId: string, expectedVersion: number): Promise
 }
 
 export async function list(page: { limit: number; cursor?: string }): Promise<Page<Client>> {
-  const result = await withCursor(page.cursor, (cursor) => db.entities.client.query.all({}).go({ order: "desc", limit: page.limit, cursor }));
+  const result = await withCursor(page.cursor, (cursor) => ClientEntity.query.all({}).go({ order: "desc", limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
 export async function byEmail(raw: string): Promise<Client> {
   const email = parse(Email, raw);
-  const { data } = await db.entities.client.query.byEmail({ email }).go({ limit: 1 });
+  const { data } = await ClientEntity.query.byEmail({ email }).go({ limit: 1 });
   const found = data[0];
   if (!found) throw new DomainError("client.not_found", `No client has e-mail ${email}.`, { email });
   return present(found);

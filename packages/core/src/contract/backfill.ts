@@ -1,9 +1,10 @@
 import * as Audit from "../audit";
-import { db } from "../db/service";
+import { ContractEntity } from "./entity";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { RUNNING_STATUSES } from "./entity";
 import { withTerm, type Stored } from "./index";
+import { AuditEntity } from "../audit/entity";
 
 /**
  * Running contracts written before the term model have no stored `renewal`
@@ -15,7 +16,7 @@ import { withTerm, type Stored } from "./index";
 export async function backfillTerms(): Promise<{ filled: number }> {
   let filled = 0;
   for (const status of RUNNING_STATUSES as ("ACTIVE" | "SUSPENDED")[]) {
-    const { data } = await db.entities.contract.query
+    const { data } = await ContractEntity.query
       .byStatus({ status })
       .where(({ notice_deadline }, { notExists }) => notExists(notice_deadline))
       .go({ pages: "all" });
@@ -28,6 +29,7 @@ async function fill(contract: Stored): Promise<boolean> {
   const after = withTerm(contract);
   try {
     await writeTransaction(
+      { contract: ContractEntity, audit: AuditEntity },
       ({ contract: contracts, audit }) => [
         contracts
           .put(after)

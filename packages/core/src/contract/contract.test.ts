@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { aClient, aContract, as, editor } from "#test/fixtures";
 import * as Audit from "../audit";
 import * as Client from "../client";
-import { db } from "../db/service";
+import { db } from "../entities";
 import { DomainError, ValidationError } from "../error";
 import * as Contract from "./index";
 

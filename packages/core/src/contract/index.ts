@@ -2,11 +2,11 @@ import * as v from "valibot";
 import { addDays } from "../dates";
 import { currentActor } from "../context";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
+import { ClientEntity } from "../client/entity";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
-import type { writeTransaction } from "../db/transaction";
+import type { Commit, Entities, Tx } from "../db/transaction";
 import { recordChange } from "../outbox/change";
 import * as Search from "../search";
 import { requireThresholds, tierAfter } from "./approval";
@@ -25,6 +25,7 @@ import {
 } from "./entity";
 import { Events } from "./events";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
+import { SearchWordEntity } from "../search/entity";
 
 export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
 
@@ -161,11 +162,13 @@ function assertEditable(contract: Stored) {
   }
 }
 
-type Transaction = Parameters<typeof writeTransaction>[0];
 /** Writes that belong to a contract's creation, made in its transaction (an import's claim on the row it came from). */
-export type AlsoWritten = (entities: Parameters<Transaction>[0], contract: Stored) => ReturnType<Transaction>;
+export interface AlsoWritten<E extends Entities> {
+  entities: E;
+  writes: (tx: Tx<E>, contract: Stored) => Commit[];
+}
 
-export async function create(raw: CreateInput, also: AlsoWritten = () => []): Promise<Contract> {
+export async function create<E extends Entities = {}>(raw: CreateInput, also?: AlsoWritten<E>): Promise<Contract> {
   const input = parse(CreateInput, raw);
   const now = new Date().toISOString();
   const owner = currentActor();
@@ -194,6 +197,7 @@ export async function create(raw: CreateInput, also: AlsoWritten = () => []): Pr
     action: "contract.created",
     after: contract,
     at: now,
+    entities: { client: ClientEntity, contract: ContractEntity, searchWord: SearchWordEntity, ...also?.entities },
     writes: (entities) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
       entities.client
@@ -204,10 +208,10 @@ export async function create(raw: CreateInput, also: AlsoWritten = () => []): Pr
       entities.contract.create(contract).commit(),
       ...Search.reindex(entities.searchWord, "contract", contract.contract_id, undefined, contract.title),
       // What the caller writes with the contract, in the same transaction (an import's claim on its row).
-      ...also(entities, contract),
+      ...(also?.writes(entities as Tx<E>, contract) ?? []),
     ],
     explain: async () => {
-      const { data: owner } = await db.entities.client.get({ client_id: contract.client_id }).go({ consistent: true });
+      const { data: owner } = await ClientEntity.get({ client_id: contract.client_id }).go({ consistent: true });
       if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);
       return new DomainError("client.inactive", `Client ${contract.client_id} is ${owner.status}; contracts can be added to ACTIVE clients only.`, {
         client_status: owner.status,
@@ -240,6 +244,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
     before: current,
     after: next,
     at: next.updated_at,
+    entities: { contract: ContractEntity, searchWord: SearchWordEntity },
     writes: ({ contract, searchWord }) => [
       contract
         .put(next)
@@ -277,6 +282,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     action: "contract.deleted",
     before: current,
     at: now,
+    entities: { client: ClientEntity, contract: ContractEntity, deletedContract: DeletedContractEntity, searchWord: SearchWordEntity },
     writes: ({ client, contract, deletedContract, searchWord }) => [
       contract
         .delete({ contract_id: current.contract_id })
@@ -290,7 +296,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
     events: [deleted],
     explain: async () => {
       const again = await explainConflict(current.contract_id, expectedVersion);
-      const { data } = await db.entities.contract.get({ contract_id: current.contract_id }).go({ consistent: true });
+      const { data } = await ContractEntity.get({ contract_id: current.contract_id }).go({ consistent: true });
       return data?.termination_id ? hasTermination() : again;
     },
   });
@@ -306,7 +312,7 @@ export async function list(raw: ListQuery): Promise<Page<Contract>> {
   if (query.notice_deadline_before) return byNoticeDeadline(query);
   // Sort keys are `end_date#contract_id`, so "ends on or before D" is "< the day after D".
   const before = last && nextDay(last);
-  const contracts = db.entities.contract.query;
+  const contracts = ContractEntity.query;
 
   const result = await withCursor(query.cursor, (cursor) =>
     query.client_id
@@ -331,7 +337,7 @@ async function byNoticeDeadline(query: v.InferOutput<typeof ListQuery>): Promise
   if (issues.length) throw new ValidationError(issues);
   const { status } = query;
   const result = await withCursor(query.cursor, (cursor) =>
-    db.entities.contract.query
+    ContractEntity.query
       .byNoticeDeadline({})
       .lt({ notice_deadline: nextDay(query.notice_deadline_before!) })
       .where((attr, { eq }) => (status ? eq(attr.status, status) : ""))
@@ -378,20 +384,20 @@ export async function search(raw: SearchQuery): Promise<SearchResult> {
     Search.idsByPrefix("client", lead, CLIENTS),
   ]);
   const ofClients = await Promise.all(
-    byName.ids.map((client_id) => db.entities.contract.query.byClient({ client_id }).go({ limit: CANDIDATES })),
+    byName.ids.map((client_id) => ContractEntity.query.byClient({ client_id }).go({ limit: CANDIDATES })),
   );
   const found = new Map<string, Contract>();
   for (const { data } of ofClients) for (const contract of data) found.set(contract.contract_id, present(contract));
   const missing = byTitle.ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
-    const { data } = await db.entities.contract.get(missing.map((contract_id) => ({ contract_id }))).go();
+    const { data } = await ContractEntity.get(missing.map((contract_id) => ({ contract_id }))).go();
     for (const contract of data) found.set(contract.contract_id, present(contract));
   }
 
   const clientIds = [...new Set([...found.values()].map((contract) => contract.client_id))];
   const names = new Map<string, string>();
   if (clientIds.length > 0) {
-    const { data } = await db.entities.client.get(clientIds.map((client_id) => ({ client_id }))).go({ attributes: ["client_id", "name"] });
+    const { data } = await ClientEntity.get(clientIds.map((client_id) => ({ client_id }))).go({ attributes: ["client_id", "name"] });
     for (const client of data) names.set(client.client_id, client.name);
   }
 

@@ -4,6 +4,7 @@ import { recordChange } from "../outbox/change";
 import { contractMoveRefused, contractTransition } from "./lifecycle";
 import { Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
+import { ContractEntity } from "./entity";
 
 async function move(contractId: string, move: "suspend" | "reinstate"): Promise<Stored> {
   const contract = await load(contractId);
@@ -23,6 +24,7 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
     before: { status: contract.status, version: contract.version },
     after: { status: after.status, version: after.version },
     at: now,
+    entities: { contract: ContractEntity },
     writes: ({ contract: contracts }) => [
       contracts
         .put(after)

@@ -1,10 +1,9 @@
 /** Reading one contract, and saying why a write on it failed: shared by the contract's operations and its moves. */
 import type { EntityItem } from "electrodb";
-import { db } from "../db/service";
 import { DomainError } from "../error";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
-import type { ContractEntity } from "./entity";
+import { ContractEntity } from "./entity";
 import { withTerm } from "./settle";
 
 export type Stored = EntityItem<typeof ContractEntity>;
@@ -24,14 +23,14 @@ export const versionConflict = (current: number) =>
  * Its derived term is filled in (contracts written before the term model have none), ready to be written back.
  */
 export async function load(contractId: string, options: { consistent: boolean } = { consistent: true }): Promise<Stored> {
-  const { data } = await db.entities.contract.get({ contract_id: id(contractId) }).go(options);
+  const { data } = await ContractEntity.get({ contract_id: id(contractId) }).go(options);
   if (!data) throw notFound(contractId);
   return withTerm(data);
 }
 
 /** Reads the contract again to say why a conditional write on it failed. */
 export async function explainConflict(contractId: string, expectedVersion: number): Promise<DomainError> {
-  const { data } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
+  const { data } = await ContractEntity.get({ contract_id: contractId }).go({ consistent: true });
   if (!data) return notFound(contractId);
   if (data.version !== expectedVersion) return versionConflict(data.version);
   return new DomainError("version.conflict", "The contract changed while this request ran; retry.");

@@ -3,7 +3,7 @@ import { beforeEach, describe, expect, it, vi } from "vitest";
 // Each test loads the core afresh, as a cold start does.
 const fresh = async () => {
   const core = await import("../index");
-  const { entities } = await import("./service");
+  const { entities } = await import("../entities");
   const { isBuilt } = await import("./entity");
   const built = () => Object.entries(entities).filter(([, entity]) => isBuilt(entity)).map(([name]) => name).sort();
   return { core, entities, built };

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { TerminationEntity } from "../termination/entity";
 import { addDays } from "../dates";
 import { present, ReportQuery, type Termination } from "../termination/schemas";
 import { parse } from "../validation";
@@ -8,7 +8,7 @@ export async function* terminationsEffective(raw: ReportQuery): AsyncIterable<Te
   const { from, to } = parse(ReportQuery, raw);
   let cursor: string | null = null;
   do {
-    const page: { data: Parameters<typeof present>[0][]; cursor: string | null } = await db.entities.termination.query
+    const page: { data: Parameters<typeof present>[0][]; cursor: string | null } = await TerminationEntity.query
       .byEffectiveDate({})
       .between({ effective_date: from }, { effective_date: addDays(to, 1) })
       .go({ cursor, limit: 100 });

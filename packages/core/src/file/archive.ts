@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { FileEntity } from "./entity";
 import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { ContractId } from "../schema";
@@ -22,6 +22,7 @@ export async function archiveFile(file: StoredFile): Promise<void> {
       action: "file.archived",
       after: { archived_at: now, backed_up: backedUp },
       at: now,
+      entities: { file: FileEntity },
       writes: ({ file: files }) => [
         files
           .patch({ contract_id: file.contract_id, file_id: file.file_id })
@@ -47,7 +48,7 @@ export async function archiveContract(contractId: string): Promise<void> {
   let cursor: string | null = null;
   do {
     // The contract's own partition, read strongly: no document that became AVAILABLE before this read is missed.
-    const page: { data: StoredFile[]; cursor: string | null } = await db.entities.file.query.byId({ contract_id: id }).go({ cursor, limit: 100, consistent: true });
+    const page: { data: StoredFile[]; cursor: string | null } = await FileEntity.query.byId({ contract_id: id }).go({ cursor, limit: 100, consistent: true });
     for (const file of page.data) {
       if (!file.archived_at && (file.status === "AVAILABLE" || file.status === "DELETED")) await archiveFile(file);
     }

@@ -1,5 +1,5 @@
 import { currentActor } from "../context";
-import { db } from "../db/service";
+import { FileEntity } from "./entity";
 import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { publicView, type StoredFile } from "./entity";
@@ -24,7 +24,7 @@ const EXISTS = "file.exists";
  * when the contract is ending, or already ended.
  */
 export async function storeGenerated(input: { contract_id: string; file_id: string; filename: string; content_type: string; kind: StoredFile["kind"]; bytes: Uint8Array }) {
-  const { data: existing } = await db.entities.file.get({ contract_id: input.contract_id, file_id: input.file_id }).go({ consistent: true });
+  const { data: existing } = await FileEntity.get({ contract_id: input.contract_id, file_id: input.file_id }).go({ consistent: true });
   if (existing && existing.status !== "PENDING") return publicView(existing);
   const now = new Date().toISOString();
   const file: StoredFile = existing ?? {
@@ -45,7 +45,7 @@ export async function storeGenerated(input: { contract_id: string; file_id: stri
   await s3.write(inFiles(file), input.bytes, file.content_type);
   await s3.write(inBackups(file), input.bytes, file.content_type);
   const verdict = await verify(file.object_key);
-  const { data: stored } = await db.entities.file.get({ contract_id: file.contract_id, file_id: file.file_id }).go({ consistent: true });
+  const { data: stored } = await FileEntity.get({ contract_id: file.contract_id, file_id: file.file_id }).go({ consistent: true });
   if (stored?.status !== "AVAILABLE") throw new Error(`Generated file ${file.file_id} is ${stored?.status ?? "missing"} after verification (${verdict})`);
   return publicView(stored);
 }
@@ -59,6 +59,7 @@ async function createPending(file: StoredFile, now: string): Promise<void> {
       action: "file.generated",
       after: publicView(file),
       at: now,
+      entities: { file: FileEntity },
       writes: ({ file: files }) => [files.create(file).commit()],
       explain: () => new DomainError(EXISTS, `File ${file.file_id} exists.`),
     });

@@ -4,7 +4,6 @@ import { settings } from "../config";
 import * as Contract from "../contract";
 import { currentActor } from "../context";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
 import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { newId } from "../id";
@@ -18,6 +17,7 @@ import type { Location, SignedRequest } from "../object-store";
 import { IMMUTABLE_KINDS } from "./generated";
 import { sha256Hex, verify } from "./verify";
 import * as s3 from "../object-store";
+import { ContractEntity } from "../contract/entity";
 
 export { FILE_KINDS, FILE_STATUSES, FileEntity };
 export type { SignedRequest };
@@ -83,7 +83,7 @@ const notFound = (contractId: string, fileId: string) =>
 
 async function load(contractId: string, fileId: string): Promise<Stored> {
   const ids = { contract_id: parse(ContractId, contractId), file_id: parse(FileId, fileId) };
-  const { data } = await db.entities.file.get(ids).go({ consistent: true });
+  const { data } = await FileEntity.get(ids).go({ consistent: true });
   if (!data) throw notFound(contractId, fileId);
   return data;
 }
@@ -149,6 +149,7 @@ async function createPending(contractId: string, input: v.InferOutput<typeof Upl
     action: "file.upload_granted",
     after: present(file),
     at: now,
+    entities: { contract: ContractEntity, file: FileEntity },
     writes: ({ contract: contracts, file: files }) => [
       contracts
         .check({ contract_id: contract.contract_id })
@@ -203,7 +204,7 @@ export async function list(contractId: string, raw: ListQuery = {}): Promise<Pag
   const query = parse(ListQuery, raw);
   const contract = await Contract.load(contractId);
   const result = await withCursor(query.cursor, (cursor) =>
-    db.entities.file.query.byContract({ contract_id: contract.contract_id }).go({ order: "desc", limit: query.limit, cursor }),
+    FileEntity.query.byContract({ contract_id: contract.contract_id }).go({ order: "desc", limit: query.limit, cursor }),
   );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
@@ -271,6 +272,7 @@ export async function remove(contractId: string, fileId: string): Promise<void> 
     before: present(file),
     after: present(next),
     at: now,
+    entities: { contract: ContractEntity, file: FileEntity },
     writes: ({ contract: contracts, file: files }) => [
       contracts
         .check({ contract_id: contract.contract_id })

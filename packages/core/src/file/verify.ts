@@ -1,7 +1,8 @@
 import { createHash } from "node:crypto";
 import { Resource } from "sst";
 import { settings } from "../config";
-import { db } from "../db/service";
+import { ContractEntity } from "../contract/entity";
+import { FileEntity } from "./entity";
 import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { log } from "../log";
@@ -41,6 +42,7 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
       before: publicView(file),
       after: publicView(next),
       at: now,
+      entities: { file: FileEntity },
       writes: ({ file: files }) => [
         files
           .put(next)
@@ -70,7 +72,7 @@ export async function verify(key: string): Promise<Verdict> {
     await s3.remove(stray);
     return "rejected";
   }
-  const { data: file } = await db.entities.file.get(ids).go({ consistent: true });
+  const { data: file } = await FileEntity.get(ids).go({ consistent: true });
   if (!file) {
     // Nobody was granted this key: whatever landed there is not a document of ours.
     log.warn("object without a granted upload removed", { key });
@@ -96,7 +98,7 @@ export async function verify(key: string): Promise<Verdict> {
   }
   if (!(await settle(file, "AVAILABLE"))) return "ignored";
   // The contract may have ended, or been deleted, while this upload was on its way: treat it like the others.
-  const { data: contract } = await db.entities.contract.get({ contract_id: file.contract_id }).go({ consistent: true });
+  const { data: contract } = await ContractEntity.get({ contract_id: file.contract_id }).go({ consistent: true });
   if (contract?.status === "TERMINATED") await archiveFile({ ...file, status: "AVAILABLE" });
   if (!contract) await withdrawFile(file);
   return "available";
@@ -134,7 +136,7 @@ export async function reconcilePending(now = Date.now()): Promise<Record<Verdict
   const counts: Record<Verdict, number> = { available: 0, rejected: 0, ignored: 0 };
   let cursor: string | null = null;
   do {
-    const page: { data: StoredFile[]; cursor: string | null } = await db.entities.file.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });
+    const page: { data: StoredFile[]; cursor: string | null } = await FileEntity.query.byStatus({ status: "PENDING" }).go({ cursor, limit: 100 });
     for (const file of page.data) {
       if ((await s3.sizeOf(inFiles(file))) !== null) counts[await verify(file.object_key)]++;
       else if (Date.parse(file.created_at) + (UPLOAD_URL_SECONDS + ARRIVAL_GRACE_SECONDS) * 1000 < now) {

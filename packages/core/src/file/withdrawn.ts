@@ -1,5 +1,6 @@
 import * as Audit from "../audit";
-import { db } from "../db/service";
+import { AuditEntity } from "../audit/entity";
+import { FileEntity } from "./entity";
 import { ContractId } from "../schema";
 import { parse } from "../validation";
 import type { StoredFile } from "./entity";
@@ -15,12 +16,12 @@ import { inArchives, inFiles } from "./objects";
  */
 async function availableFiles(contractId: string): Promise<StoredFile[]> {
   // The contract's own partition, read strongly: no document that became AVAILABLE before this read is missed.
-  const { data } = await db.entities.file.query.byId({ contract_id: parse(ContractId, contractId) }).go({ pages: "all", consistent: true });
+  const { data } = await FileEntity.query.byId({ contract_id: parse(ContractId, contractId) }).go({ pages: "all", consistent: true });
   return data.filter((file) => file.status === "AVAILABLE");
 }
 
 async function audited(file: StoredFile, action: "file.withdrawn" | "file.returned", reason: string): Promise<void> {
-  await db.entities.audit.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, after: { reason } })).go();
+  await AuditEntity.put(Audit.record({ trail: file.contract_id, entity: "file", entity_id: file.file_id, action, after: { reason } })).go();
 }
 
 /** One document of a deleted contract, moved to the archives (the verification of a late upload calls it too). */

@@ -1,6 +1,5 @@
 import { createHash } from "node:crypto";
 import { isConditionFailure } from "../db/condition";
-import { db } from "../db/service";
 import { DomainError, ValidationError } from "../error";
 import { IdempotencyEntity } from "./entity";
 
@@ -36,20 +35,20 @@ export function checkKey(key: string): string {
 export async function begin(actor: string, key: string, print: string): Promise<Reply | null> {
   const now = new Date();
   try {
-    await db.entities.idempotency
+    await IdempotencyEntity
       .create({ actor, key: checkKey(key), fingerprint: print, state: "IN_PROGRESS", created_at: now.toISOString(), claimed_at: now.toISOString(), expires_at: Math.floor(now.getTime() / 1000) + KEEP_SECONDS })
       .go();
     return null;
   } catch (error) {
     if (!isConditionFailure(error)) throw error;
   }
-  const { data: seen } = await db.entities.idempotency.get({ actor, key }).go({ consistent: true });
+  const { data: seen } = await IdempotencyEntity.get({ actor, key }).go({ consistent: true });
   if (!seen) return begin(actor, key, print); // expired between the two calls
   if (seen.fingerprint !== print) {
     throw new DomainError("idempotency.key_reused", "This Idempotency-Key was used for a different request; use a new key.");
   }
   if (seen.state === "IN_PROGRESS" && now.getTime() - Date.parse(seen.claimed_at) > ABANDONED_AFTER_MS) {
-    const taken = await db.entities.idempotency
+    const taken = await IdempotencyEntity
       .patch({ actor, key })
       .set({ claimed_at: now.toISOString() })
       .where(({ claimed_at, state }, { eq }) => `${eq(claimed_at, seen.claimed_at)} AND ${eq(state, "IN_PROGRESS")}`)
@@ -65,7 +64,7 @@ export async function begin(actor: string, key: string, print: string): Promise<
 
 /** Stores the reply to give again for this key. */
 export async function finish(actor: string, key: string, reply: Reply): Promise<void> {
-  await db.entities.idempotency
+  await IdempotencyEntity
     .patch({ actor, key })
     .set({ state: "DONE", response_status: reply.status, response_headers: reply.headers, response_body: reply.body })
     .go();
@@ -73,5 +72,5 @@ export async function finish(actor: string, key: string, reply: Reply): Promise<
 
 /** Lets the key be used again: the request failed on our side and may be retried as new. */
 export async function release(actor: string, key: string): Promise<void> {
-  await db.entities.idempotency.delete({ actor, key }).go();
+  await IdempotencyEntity.delete({ actor, key }).go();
 }

@@ -2,7 +2,8 @@ import * as v from "valibot";
 import * as Audit from "../audit";
 import * as Client from "../client";
 import * as Contract from "../contract";
-import { db } from "../db/service";
+import { AuditEntity } from "../audit/entity";
+import { ImportRefEntity } from "./entity";
 import { DomainError, ValidationError, type FieldIssue } from "../error";
 import { newId } from "../id";
 import { parse } from "../validation";
@@ -59,7 +60,7 @@ async function existing(id: string): Promise<Contract.Contract | undefined> {
 /** The row's contract: the one its key was imported as, or the one its `contract_id` names. */
 async function target(values: Values, key: string | undefined): Promise<{ contract?: Contract.Contract; missing?: FieldIssue }> {
   if (key) {
-    const { data: ref } = await db.entities.importRef.get({ key }).go({ consistent: true });
+    const { data: ref } = await ImportRefEntity.get({ key }).go({ consistent: true });
     if (ref) {
       const contract = await existing(ref.contract_id);
       return contract ? { contract } : { missing: { path: "", message: `This row was imported as ${ref.contract_id}, which has since been deleted` } };
@@ -84,7 +85,7 @@ async function update(row: number, contract: Contract.Contract, values: Values, 
     parse(Contract.UpdateInput, changes);
     if (context.dryRun) return report;
     await Contract.update(contract.contract_id, changes as Contract.UpdateInput, contract.version);
-    await db.entities.audit.put(importNote(context, row, contract.contract_id)).go();
+    await AuditEntity.put(importNote(context, row, contract.contract_id)).go();
     return report;
   } catch (error) {
     return refused(row, issuesOf(error));
@@ -132,14 +133,17 @@ async function create(row: number, values: Values, key: string, context: RowCont
       });
       return report;
     }
-    const created = await Contract.create(checked, (entities, contract) => [
-      entities.importRef.create({ key, contract_id: contract.contract_id, file: context.file, row, at: contract.created_at }).commit(),
-      entities.audit.put(importNote(context, row, contract.contract_id)).commit(),
-    ]);
+    const created = await Contract.create(checked, {
+      entities: { importRef: ImportRefEntity, audit: AuditEntity },
+      writes: (entities, contract) => [
+        entities.importRef.create({ key, contract_id: contract.contract_id, file: context.file, row, at: contract.created_at }).commit(),
+        entities.audit.put(importNote(context, row, contract.contract_id)).commit(),
+      ],
+    });
     return { ...report, contract_id: created.contract_id };
   } catch (error) {
     // Another run of the same file took this row a moment ago: it exists once, which is what matters.
-    const { data: ref } = await db.entities.importRef.get({ key }).go({ consistent: true });
+    const { data: ref } = await ImportRefEntity.get({ key }).go({ consistent: true });
     if (ref) return { row, action: "unchanged", contract_id: ref.contract_id };
     return refused(row, issuesOf(error));
   }

@@ -4,7 +4,7 @@ import type { Migration } from "./index";
 /**
  * The worked example of an entity migration (docs/operations.md): a note whose
  * v1 kept one `text`, and whose v2 splits it into `title` and `body`. The
- * entity exists for the example and its test only; it is not one of the table's entities (`db/service.ts`).
+ * entity exists for the example and its test only; it is not one of the table's entities (`entities.ts`).
  */
 const attributes = {
   note_id: { type: "string", required: true, readOnly: true },

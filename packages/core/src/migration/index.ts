@@ -2,7 +2,7 @@ import { ScanCommand, TransactWriteItemsCommand, TransactionCanceledException, t
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import * as Audit from "../audit";
 import { dynamo, tableName } from "../db/dynamo";
-import { db } from "../db/service";
+import { AuditEntity } from "../audit/entity";
 import { DomainError } from "../error";
 import { log } from "../log";
 import { forEachLimit } from "../pool";
@@ -85,7 +85,7 @@ export async function runMigration(migration: Migration, options: MigrationOptio
     } while (startKey);
   });
 
-  await db.entities.audit
+  await AuditEntity
     .put(Audit.record({ trail: "migrations", entity: "migration", entity_id: name, action: "migration.applied", after: { entity, from: version, to: migration.to.schema.model.version, migrated } }))
     .go({ table });
   log.info("migration applied", { migration: name, entity, migrated });

@@ -1,4 +1,4 @@
-import { db } from "../db/service";
+import { FileEntity } from "../file/entity";
 import { inFiles } from "../file/objects";
 import type { Stored } from "./record";
 import type { Attachment } from "./ses";
@@ -17,7 +17,7 @@ export async function attachmentsOf(notice: Stored): Promise<Attachment[]> {
   const { read } = await import("../object-store");
   return Promise.all(
     notice.attachments.map(async (fileId) => {
-      const { data: file } = await db.entities.file.get({ contract_id: contractId, file_id: fileId }).go({ consistent: true });
+      const { data: file } = await FileEntity.get({ contract_id: contractId, file_id: fileId }).go({ consistent: true });
       if (!file || file.status !== "AVAILABLE") throw new Error(`Attachment ${fileId} is not available`);
       const object = await read(inFiles(file), MAX_ATTACHMENT_BYTES);
       if (!object || !("bytes" in object)) throw new Error(`Attachment ${fileId} cannot be read`);

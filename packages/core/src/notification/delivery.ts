@@ -5,8 +5,9 @@
  */
 import { randomUUID } from "node:crypto";
 import { settings } from "../config";
-import { db } from "../db/service";
-import { writeTransaction } from "../db/transaction";
+import { NotificationEntity } from "./entity";
+import { AuditEntity } from "../audit/entity";
+import { writeTransaction, type Commit, type Tx } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { describeError, log } from "../log";
@@ -75,7 +76,7 @@ async function recordSent(notice: Stored, token: string, messageId: string) {
   const after: Stored = { ...notice, ...change, sends: (notice.sends ?? []).map((send, i) => (i === attempt ? { ...send, ...accepted } : send)) };
   const recorded = await settle(after, token, change, "notification.sent", undefined, attempt);
   if (recorded) return;
-  await db.entities.notification
+  await NotificationEntity
     .patch({ notification_id: notice.notification_id })
     .data(({ sends }, { set }) => {
       set(sends[attempt]!.message_id, messageId);
@@ -93,7 +94,7 @@ async function claimNotice(notificationId: string): Promise<{ notice: Stored; to
   const token = randomUUID();
   const now = Date.now();
   try {
-    const { data } = await db.entities.notification
+    const { data } = await NotificationEntity
       .patch({ notification_id: notificationId })
       .add({ attempts: 1 })
       .append({ sends: [{ at: new Date(now).toISOString() }] })
@@ -119,11 +120,12 @@ const claimLost = () => new DomainError("notification.claim_lost", "Another work
  * (false if it lost it); `extra` rides in the same transaction. With
  * `attempt`, SES accepted that entry of `sends`: its message id goes there.
  */
-async function settle(notice: Stored, token: string, change: Settlement, action: string, extra: (tx: Tx) => Commit[] = () => [], attempt?: number) {
+async function settle(notice: Stored, token: string, change: Settlement, action: string, extra: (tx: Tx<typeof transacted>) => Commit[] = () => [], attempt?: number) {
   const after: Stored = { ...notice, ...change };
   const accepted = attempt === undefined ? undefined : after.sends?.[attempt];
   try {
     await writeTransaction(
+      transacted,
       (tx) => [
         tx.notification
           .patch({ notification_id: notice.notification_id })
@@ -149,8 +151,8 @@ async function settle(notice: Stored, token: string, change: Settlement, action:
   return true;
 }
 
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
-type Commit = ReturnType<Parameters<typeof writeTransaction>[0]>[number];
+/** A notice's outcome writes the notice and its audit entry (and, for a dead one, the alert and its entry). */
+const transacted = { notification: NotificationEntity, audit: AuditEntity };
 
 /**
  * Gives up on a notice: DEAD, and an alert to the operators queued in the

@@ -7,6 +7,8 @@ import { checkLinks } from "./links";
 import { announce } from "./queue";
 import { auditEntry, queued } from "./record";
 import { NoticeInput } from "./templates";
+import { AuditEntity } from "../audit/entity";
+import { NotificationEntity } from "./entity";
 
 /** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
 export const NotificationId = v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._:#-]{0,199}$/, "Not a notification id"));
@@ -46,6 +48,7 @@ export async function enqueue(raw: EnqueueInput): Promise<boolean> {
   const record = queued({ notification_id, template, to, contract_id, props, attachments }, new Date().toISOString());
   try {
     await writeTransaction(
+      { notification: NotificationEntity, audit: AuditEntity },
       ({ notification, audit }) => [notification.create(record).commit(), audit.put(auditEntry(record, "notification.queued", record.created_at)).commit()],
       () => new DomainError(EXISTS, `Notification ${notification_id} exists.`),
     );

@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import * as Contract from "../contract";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { newId } from "../id";
@@ -13,6 +12,7 @@ import { announce } from "./queue";
 import { auditEntry, type Stored } from "./record";
 import { reviewUrl } from "./links";
 import { NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
+import { AuditEntity } from "../audit/entity";
 
 export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { enqueue, noticeId, NotificationId, type EnqueueInput } from "./enqueue";
@@ -69,7 +69,7 @@ export async function send(raw: NoticeRequest): Promise<Notification> {
 
 async function load(id: string, options: { consistent?: boolean } = {}): Promise<Stored> {
   const notificationId = parse(NotificationId, id);
-  const { data } = await db.entities.notification.get({ notification_id: notificationId }).go(options);
+  const { data } = await NotificationEntity.get({ notification_id: notificationId }).go(options);
   if (!data) throw new DomainError("notification.not_found", `Notification ${id} does not exist.`, { notification_id: id });
   return data;
 }
@@ -83,7 +83,7 @@ export type ListQuery = v.InferInput<typeof ListQuery>;
 export async function byContract(contractId: string, raw: ListQuery): Promise<Page<Notification>> {
   const query = parse(ListQuery, raw);
   const result = await withCursor(query.cursor, (cursor) =>
-    db.entities.notification.query.byContract({ contract_id: parse(ContractId, contractId) }).go({ order: "desc", limit: query.limit, cursor }),
+    NotificationEntity.query.byContract({ contract_id: parse(ContractId, contractId) }).go({ order: "desc", limit: query.limit, cursor }),
   );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
@@ -92,7 +92,7 @@ export async function byContract(contractId: string, raw: ListQuery): Promise<Pa
 export async function dead(raw: ListQuery): Promise<Page<Notification>> {
   const query = parse(ListQuery, raw);
   const result = await withCursor(query.cursor, (cursor) =>
-    db.entities.notification.query.byStatus({ status: "DEAD" }).go({ order: "desc", limit: query.limit, cursor }),
+    NotificationEntity.query.byStatus({ status: "DEAD" }).go({ order: "desc", limit: query.limit, cursor }),
   );
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
@@ -106,6 +106,7 @@ export async function retry(id: string): Promise<Notification> {
   const now = new Date().toISOString();
   const next: Stored = { ...dead, status: "QUEUED", attempts: 0, updated_at: now };
   await writeTransaction(
+    { notification: NotificationEntity, audit: AuditEntity },
     ({ notification, audit }) => [
       notification
         .patch({ notification_id: dead.notification_id })
@@ -135,7 +136,7 @@ export async function sweep(now = new Date()): Promise<number> {
   for (const status of ["QUEUED", "FAILED"] as const) {
     let cursor: string | null = null;
     do {
-      const page: { data: Stored[]; cursor: string | null } = await db.entities.notification.query
+      const page: { data: Stored[]; cursor: string | null } = await NotificationEntity.query
         .byStatus({ status })
         .lt({ updated_at: before })
         .go({ cursor, limit: 100 });

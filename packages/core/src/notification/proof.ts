@@ -4,7 +4,8 @@
  * recorder runs for each event; the API never loads it.
  */
 import * as v from "valibot";
-import { db } from "../db/service";
+import { AuditEntity } from "../audit/entity";
+import { NotificationEntity } from "./entity";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
 import { log } from "../log";
@@ -86,7 +87,7 @@ export async function recordProof(raw: unknown): Promise<ProofOutcome> {
     log.warn("mail event for a message that names no notice", { ses_message_id: event.mail.messageId, event_type: event.eventType });
     return "unknown";
   }
-  const { data: notice } = await db.entities.notification.get({ notification_id: id }).go({ consistent: true });
+  const { data: notice } = await NotificationEntity.get({ notification_id: id }).go({ consistent: true });
   if (!notice) {
     log.warn("mail event for an unknown notice", { notification_id: id, event_type: event.eventType });
     return "unknown";
@@ -98,6 +99,7 @@ export async function recordProof(raw: unknown): Promise<ProofOutcome> {
   const stale = new DomainError("notification.stale_proof", "A later delivery report is already recorded.");
   try {
     await writeTransaction(
+      { notification: NotificationEntity, audit: AuditEntity },
       (tx) => [
         tx.notification
           .patch({ notification_id: id })

@@ -5,14 +5,13 @@
  * not happen.
  */
 import * as Audit from "../audit";
-import { writeTransaction, type CancelledItem } from "../db/transaction";
+import { AuditEntity } from "../audit/entity";
+import { writeTransaction, type CancelledItem, type Commit, type Entities, type Tx } from "../db/transaction";
 import type { DomainError } from "../error";
+import { OutboxEntity } from "./entity";
 import { event } from "./item";
 
-type Tx = Parameters<Parameters<typeof writeTransaction>[0]>[0];
-type Commit = ReturnType<Parameters<typeof writeTransaction>[0]>[number];
-
-export interface Change {
+export interface Change<E extends Entities> {
   /** The aggregate whose trail the entry joins (a contract's or a client's id); an event's contract. */
   trail: string;
   entity: string;
@@ -22,8 +21,10 @@ export interface Change {
   /** What the audit entry shows of the record before and after. */
   before?: unknown;
   after?: unknown;
+  /** The entities the change's own writes name (its module's own, and those of modules below it). */
+  entities: E;
   /** The change's own writes, each conditioned on what it was read as. */
-  writes: (tx: Tx) => Commit[];
+  writes: (tx: Tx<E>) => Commit[];
   /** Built through their definitions; each becomes one outbox item. */
   events?: { type: string; payload: object }[];
   /** When it happened; entries and events of one change are a millisecond apart, so trails and the outbox list them in order. */
@@ -32,13 +33,14 @@ export interface Change {
   explain: (reasons: CancelledItem[]) => Promise<DomainError> | DomainError;
 }
 
-export async function recordChange(change: Change): Promise<void> {
+export async function recordChange<E extends Entities>(change: Change<E>): Promise<void> {
   const { trail, entity, entity_id, before, after } = change;
   const now = change.at ?? new Date().toISOString();
   const at = (step: number) => new Date(Date.parse(now) + step).toISOString();
   const events = change.events ?? [];
   const actions = change.action ? [change.action] : events.map((e) => e.type);
   await writeTransaction(
+    { ...change.entities, audit: AuditEntity, outbox: OutboxEntity },
     (tx) => [
       ...change.writes(tx),
       ...actions.map((action, i) => tx.audit.put(Audit.record({ trail, entity, entity_id, action, before, after }, at(i))).commit()),

@@ -1,7 +1,6 @@
 import * as v from "valibot";
 import { isConditionFailure } from "../db/condition";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
 import { DomainError } from "../error";
 import { log, describeError } from "../log";
 import { metric } from "../metric";
@@ -45,7 +44,7 @@ const present = ({ payload: _payload, expires_at: _expires, effects_done, ...res
 
 /** Read consistently: the stream can deliver an insert before a default read would see it. */
 export async function load(eventId: string): Promise<Stored | null> {
-  const { data } = await db.entities.outbox.get({ event_id: eventId }).go({ consistent: true });
+  const { data } = await OutboxEntity.get({ event_id: eventId }).go({ consistent: true });
   return data;
 }
 
@@ -64,14 +63,14 @@ export async function handle(eventId: string, plan: (event: Stored) => Effect[])
   for (const effect of plan(event)) {
     if (done.has(effect.name)) continue;
     await effect.run();
-    await db.entities.outbox
+    await OutboxEntity
       .patch({ event_id: eventId })
       .add({ effects_done: [effect.name] })
       .set({ updated_at: new Date().toISOString() })
       .go();
   }
   const now = new Date();
-  await db.entities.outbox
+  await OutboxEntity
     .patch({ event_id: eventId })
     .set({ status: "DONE", updated_at: now.toISOString(), expires_at: Math.floor(now.getTime() / 1000) + KEEP_DONE_SECONDS })
     .where(({ status }, { eq }) => eq(status, "PENDING"))
@@ -85,7 +84,7 @@ export async function handle(eventId: string, plan: (event: Stored) => Effect[])
  */
 export async function recordFailure(eventId: string, error: unknown): Promise<"retry" | "dead"> {
   const message = error instanceof Error ? `${error.name}: ${error.message}`.slice(0, 500) : String(error).slice(0, 500);
-  const { data } = await db.entities.outbox
+  const { data } = await OutboxEntity
     .patch({ event_id: eventId })
     .add({ attempts: 1 })
     .set({ last_error: message, updated_at: new Date().toISOString() })
@@ -94,7 +93,7 @@ export async function recordFailure(eventId: string, error: unknown): Promise<"r
     .catch((e: unknown) => (ignoreConditionFailure(e), { data: null }));
   if (!data) return "dead";
   if ((data.attempts ?? 0) < MAX_ATTEMPTS) return "retry";
-  await db.entities.outbox
+  await OutboxEntity
     .patch({ event_id: eventId })
     .set({ status: "DEAD", updated_at: new Date().toISOString() })
     .where(({ status }, { eq }) => eq(status, "PENDING"))
@@ -107,13 +106,13 @@ export async function recordFailure(eventId: string, error: unknown): Promise<"r
 
 /** Events that ran out of attempts, oldest first. */
 export async function dead(page: { limit: number; cursor?: string }): Promise<Page<Event>> {
-  const result = await withCursor(page.cursor, (cursor) => db.entities.outbox.query.byStatus({ status: "DEAD" }).go({ limit: page.limit, cursor }));
+  const result = await withCursor(page.cursor, (cursor) => OutboxEntity.query.byStatus({ status: "DEAD" }).go({ limit: page.limit, cursor }));
   return { items: result.data.map(present), next_cursor: result.cursor };
 }
 
 /** Every event of a contract, oldest first. */
 export async function byContract(contractId: string): Promise<Event[]> {
-  const result = await db.entities.outbox.query.byContract({ contract_id: contractId }).go({ pages: "all" });
+  const result = await OutboxEntity.query.byContract({ contract_id: contractId }).go({ pages: "all" });
   return result.data.map(present);
 }
 
@@ -142,7 +141,7 @@ export const STALE_AFTER_MS = 15 * 60 * 1000;
  */
 export async function redriveStale(now = Date.now()): Promise<number> {
   const cutoff = new Date(now - STALE_AFTER_MS).toISOString();
-  const { data } = await db.entities.outbox.query.byStatus({ status: "PENDING" }).lt({ created_at: cutoff }).go({ pages: "all" });
+  const { data } = await OutboxEntity.query.byStatus({ status: "PENDING" }).lt({ created_at: cutoff }).go({ pages: "all" });
   let redriven = 0;
   for (const stale of data.filter((event) => event.updated_at < cutoff)) {
     try {
@@ -177,6 +176,7 @@ async function runAgain(
     action,
     after: { event_id: fresh.event_id, type: fresh.type },
     at: now,
+    entities: { outbox: OutboxEntity },
     writes: ({ outbox }) => [
       outbox
         .patch({ event_id: eventId })

@@ -1,5 +1,5 @@
 import * as v from "valibot";
-import { db } from "../db/service";
+import type { Tx } from "../db/transaction";
 import { Text } from "../schema";
 import { SEARCH_KINDS, SearchWordEntity } from "./entity";
 import { SEARCHABLE_WORDS, words } from "./words";
@@ -18,7 +18,7 @@ export const SearchableText = (max: number, whose: string) =>
 
 export type SearchKind = (typeof SEARCH_KINDS)[number];
 /** The word entity as a transaction offers it. */
-type WordsInTransaction = Parameters<Parameters<typeof db.transaction.write>[0]>[0]["searchWord"];
+type WordsInTransaction = Tx<{ searchWord: typeof SearchWordEntity }>["searchWord"];
 
 const key = (kind: SearchKind, targetId: string, word: string) => ({ kind, initial: word.slice(0, 1), word, target_id: targetId });
 
@@ -37,7 +37,7 @@ export function reindex(searchWord: WordsInTransaction, kind: SearchKind, target
 
 /** Ids of the records of `kind` having a word that starts with `prefix`, at most `limit` of them. */
 export async function idsByPrefix(kind: SearchKind, prefix: string, limit: number): Promise<{ ids: string[]; more: boolean }> {
-  const result = await db.entities.searchWord.query
+  const result = await SearchWordEntity.query
     .byWord({ kind, initial: prefix.slice(0, 1) })
     .begins({ word: prefix })
     .go({ limit: limit + 1, attributes: ["target_id"] });

@@ -1,5 +1,5 @@
 import { consoleUrl, settings } from "../config";
-import { db } from "../db/service";
+import { ContractEntity } from "../contract/entity";
 import { enqueue, type EnqueueInput } from "../notification/enqueue";
 import { addDays, daysBetween, today as todayUtc } from "../dates";
 import { RUNNING_STATUSES, type Stored as Contract } from "../contract";
@@ -79,10 +79,10 @@ export async function sendReminders(today = todayUtc(), options: { dryRun?: bool
   const last = addDays(today, WINDOW + 1);
   const due = new Map<string, EnqueueInput>();
   const collect = (contract: Contract) => remindersFor(contract, today).forEach((r) => due.set(r.notification_id, r));
-  await forEachPage((cursor) => db.entities.contract.query.byNoticeDeadline({}).between({ notice_deadline: today }, { notice_deadline: last }).go({ cursor, limit: 100 }), collect);
+  await forEachPage((cursor) => ContractEntity.query.byNoticeDeadline({}).between({ notice_deadline: today }, { notice_deadline: last }).go({ cursor, limit: 100 }), collect);
   for (const status of RUNNING_STATUSES as ("ACTIVE" | "SUSPENDED")[]) {
     // Also finds contracts written before the notice-deadline index existed, whose end is near.
-    await forEachPage((cursor) => db.entities.contract.query.byStatus({ status }).between({ end_date: today }, { end_date: last }).go({ cursor, limit: 100 }), collect);
+    await forEachPage((cursor) => ContractEntity.query.byStatus({ status }).between({ end_date: today }, { end_date: last }).go({ cursor, limit: 100 }), collect);
   }
   let queued = 0;
   if (!options.dryRun) for (const reminder of due.values()) if (await enqueue(reminder)) queued++;

@@ -7,7 +7,7 @@
 import * as v from "valibot";
 import * as Client from "../client";
 import { currentActor } from "../context";
-import { db } from "../db/service";
+import { ContractEntity } from "../contract/entity";
 import { DomainError, ValidationError } from "../error";
 import { describeError, log } from "../log";
 import { recordChange } from "../outbox/change";
@@ -55,6 +55,7 @@ async function write(before: Stored, after: Stored, event: { type: string; paylo
     before: { status: before.status, end_date: before.end_date, version: before.version },
     after: { status: after.status, end_date: after.end_date, notice_deadline: after.notice_deadline, version: after.version },
     at: after.updated_at,
+    entities: { contract: ContractEntity },
     writes: ({ contract }) => [
       contract
         .put(after)
@@ -132,7 +133,7 @@ export async function settleDue(day = today(), options: { dryRun?: boolean } = {
   for (const status of RUNNING_STATUSES as ("ACTIVE" | "SUSPENDED")[]) {
     let cursor: string | null = null;
     do {
-      const page: { data: Stored[]; cursor: string | null } = await db.entities.contract.query
+      const page: { data: Stored[]; cursor: string | null } = await ContractEntity.query
         .byStatus({ status })
         .lt({ end_date: day })
         .go({ cursor, limit: 100 });

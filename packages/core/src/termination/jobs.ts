@@ -1,7 +1,7 @@
 /** The scheduler's termination jobs: complete what is due, remind approvers of what waits. */
 import { settings } from "../config";
 import * as Contract from "../contract";
-import { db } from "../db/service";
+import { TerminationEntity } from "./entity";
 import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
@@ -63,7 +63,7 @@ async function forEach(pages: Pages, each: (t: Stored) => Promise<boolean>) {
  */
 export async function completeDue(day = today()): Promise<{ completed: number; skipped: number }> {
   const { done, skipped } = await forEach(
-    (cursor) => db.entities.termination.query.byStatus({ status: "SCHEDULED" }).lt({ effective_date: addDays(day, 1) }).go({ cursor, limit: 50 }),
+    (cursor) => TerminationEntity.query.byStatus({ status: "SCHEDULED" }).lt({ effective_date: addDays(day, 1) }).go({ cursor, limit: 50 }),
     async (scheduled) => (await completeScheduled(scheduled), true),
   );
   return { completed: done, skipped };
@@ -98,7 +98,7 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
 export async function remindApprovers(day = today(), options: { dryRun?: boolean } = {}): Promise<{ reminded: number; due: Notification.EnqueueInput[] }> {
   const due: Notification.EnqueueInput[] = [];
   const { done } = await forEach(
-    (cursor) => db.entities.termination.query.byStatus({ status: "PENDING_APPROVAL" }).go({ cursor, limit: 50 }),
+    (cursor) => TerminationEntity.query.byStatus({ status: "PENDING_APPROVAL" }).go({ cursor, limit: 50 }),
     async (pending) => {
       const reminders = await remindersOf(pending, day);
       due.push(...reminders);

@@ -1,7 +1,7 @@
 /** Reading terminations: one contract's, lists, the report, the reasons catalogue and the letter. */
 import * as Contract from "../contract";
 import { withCursor, type Page } from "../db/cursor";
-import { db } from "../db/service";
+import { TerminationEntity } from "./entity";
 import * as File from "../file";
 import { parse } from "../validation";
 import { OPEN_TERMINATION_STATUSES, TERMINATION_STATUSES, type TerminationStatus } from "./lifecycle";
@@ -20,7 +20,7 @@ export async function current(contractId: string): Promise<Termination> {
 export async function list(raw: ListQuery): Promise<Page<Termination>> {
   const query = parse(ListQuery, raw);
   const before = query.effective_before && { effective_date: addDays(query.effective_before, 1) };
-  const terminations = db.entities.termination.query;
+  const terminations = TerminationEntity.query;
   const status = query.status;
   const result = await withCursor(query.cursor, (cursor) =>
     status
@@ -52,7 +52,7 @@ export async function report(raw: ReportQuery): Promise<Report> {
   let total = 0;
   let cursor: string | null = null;
   do {
-    const page: { data: Pick<Stored, "reason" | "status" | "effective_date">[]; cursor: string | null } = await db.entities.termination.query
+    const page: { data: Pick<Stored, "reason" | "status" | "effective_date">[]; cursor: string | null } = await TerminationEntity.query
       .byEffectiveDate({})
       .between({ effective_date: from }, { effective_date: addDays(to, 1) })
       .go({ cursor, limit: 500, attributes: ["reason", "status", "effective_date"] });

@@ -5,7 +5,8 @@
  */
 import { currentActor } from "../context";
 import * as Contract from "../contract";
-import { db } from "../db/service";
+import { ContractEntity } from "../contract/entity";
+import { TerminationEntity } from "./entity";
 import { DomainError } from "../error";
 import { recordChange } from "../outbox/change";
 import { build, Events, type TerminationEvent } from "./events";
@@ -15,7 +16,7 @@ import type { Stored } from "./schemas";
 
 export async function loadById(terminationId: string): Promise<Stored> {
   // Decisions compare the termination's version: read what was last written.
-  const { data } = await db.entities.termination.get({ termination_id: terminationId }).go({ consistent: true });
+  const { data } = await TerminationEntity.get({ termination_id: terminationId }).go({ consistent: true });
   if (!data) throw new DomainError("termination.not_found", `Termination ${terminationId} does not exist.`, { termination_id: terminationId });
   return data;
 }
@@ -55,7 +56,7 @@ export interface Moves {
 
 /** After a cancelled transaction: what changed under us, said as the refusal the caller would get now. */
 async function explain(contractId: string, moves: Moves, expectedVersion: number, termination?: { id: string; version: number }): Promise<DomainError> {
-  const { data: contract } = await db.entities.contract.get({ contract_id: contractId }).go({ consistent: true });
+  const { data: contract } = await ContractEntity.get({ contract_id: contractId }).go({ consistent: true });
   if (!contract) return new DomainError("contract.not_found", `Contract ${contractId} does not exist.`, { contract_id: contractId });
   if (termination && moves.termination) {
     const now = await loadById(termination.id);
@@ -89,6 +90,7 @@ export async function commit(change: Change, now: string): Promise<void> {
     before: { status: before.status, version: before.version },
     after: { status: (after ?? before).status, version: (after ?? before).version, termination },
     at: now,
+    entities: { contract: ContractEntity, termination: TerminationEntity },
     writes: ({ contract, termination: terminations }) => [
       after
         ? contract

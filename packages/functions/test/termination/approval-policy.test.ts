@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { settings, systemActor, Termination } from "@testex/core";
 import { noticeId } from "@testex/core/notification/index";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { as } from "#test/fixtures";
 import { call, type Caller } from "#test/api";
 import { above, aboveTwo, approver, inDays, newContract, noticesOf, processEventsOf, requester } from "./fixtures";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Outbox, systemActor } from "@testex/core";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { as } from "#test/fixtures";
 import { handler } from "../../src/processor";
 import { backupsOf, insertRecordOf, newContract, noticesOf } from "./fixtures";

@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { Outbox, systemActor } from "@testex/core";
 import { as } from "#test/fixtures";
 import { dynamo } from "@testex/core/db/dynamo";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { s3 } from "@testex/core/object-store";
 import { call } from "#test/api";
 import { handler } from "../../src/processor";

@@ -4,7 +4,7 @@ import { expect } from "vitest";
 import { Resource } from "sst";
 import { Outbox, Term, Termination, settings } from "@testex/core";
 import { dynamo } from "@testex/core/db/dynamo";
-import { db } from "@testex/core/db/service";
+import { db } from "@testex/core/entities";
 import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
 import { effectsOf } from "@testex/core/effects";
