@@ -697,46 +697,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/terminations/dead-events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Events whose effects kept failing and were parked (admin)
-         * @description Needs the `admin` permission (roles: admin).
-         */
-        get: operations["getTerminationsDeadEvents"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/terminations/dead-events/{event_id}/replay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Run a dead event's remaining effects again (admin)
-         * @description Needs the `admin` permission (roles: admin).
-         */
-        post: operations["postTerminationsDeadEventsByEventIdReplay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/contracts/{id}/termination/letter/preview": {
         parameters: {
             query?: never;
@@ -751,26 +711,6 @@ export interface paths {
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getContractsByIdTerminationLetterPreview"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/admin/policy": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The stage's termination policy: approval thresholds per currency, reasons and their rules, who approves
-         * @description Needs the `admin` permission (roles: admin).
-         */
-        get: operations["getAdminPolicy"];
         put?: never;
         post?: never;
         delete?: never;
@@ -801,26 +741,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/dead": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * Notices that ran out of attempts, most recently failed first (admin)
-         * @description Needs the `admin` permission (roles: admin).
-         */
-        get: operations["getNotificationsDead"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notifications/{id}": {
         parameters: {
             query?: never;
@@ -841,26 +761,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/{id}/retry": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /**
-         * Replay a DEAD notice
-         * @description Needs the `admin` permission (roles: admin).
-         */
-        post: operations["postNotificationsByIdRetry"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/contracts/{id}/notifications": {
         parameters: {
             query?: never;
@@ -875,6 +775,106 @@ export interface paths {
         get: operations["getContractsByIdNotifications"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The stage's termination policy: approval thresholds per currency, reasons and their rules, who approves
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminPolicy"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/notifications/dead": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Notices that ran out of attempts, most recently failed first (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminNotificationsDead"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/notifications/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Replay a DEAD notice
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminNotificationsByIdRetry"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Events whose effects kept failing and were parked (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminDeadEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/dead-events/{event_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Run a dead event's remaining effects again (admin)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminDeadEventsByEventIdReplay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -5010,127 +5010,6 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
-    getTerminationsDeadEvents: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
-                cursor?: string;
-            };
-            header?: {
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [],
-                     *       "next_cursor": null
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OutboxEventPage"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
-    postTerminationsDeadEventsByEventIdReplay: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
-                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path: {
-                event_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            202: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["OutboxEvent"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            /** @description Problem: `event.not_found` */
-            404: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/event.not_found",
-                     *       "title": "Not Found",
-                     *       "status": 404,
-                     *       "detail": "What went wrong, for a person.",
-                     *       "code": "event.not_found",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            /** @description Problem: `event.not_dead` */
-            409: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "type": "/problems/event.not_dead",
-                     *       "title": "Conflict",
-                     *       "status": 409,
-                     *       "detail": "What went wrong, for a person.",
-                     *       "code": "event.not_dead",
-                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
-                     *     }
-                     */
-                    "application/problem+json": components["schemas"]["Problem"];
-                };
-            };
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
     getContractsByIdTerminationLetterPreview: {
         parameters: {
             query?: never;
@@ -5198,39 +5077,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
-    getAdminPolicy: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["TerminationPolicy"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
@@ -5338,43 +5184,6 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
-    getNotificationsDead: {
-        parameters: {
-            query?: {
-                limit?: number;
-                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
-                cursor?: string;
-            };
-            header?: {
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["NotificationPage"];
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
     getNotificationsById: {
         parameters: {
             query?: never;
@@ -5451,7 +5260,142 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
-    postNotificationsByIdRetry: {
+    getContractsByIdNotifications: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "template": "status-update",
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:37.024Z",
+                     *           "notification_id": "NTA01PS2G30S8M",
+                     *           "props": {
+                     *             "effective_date": "2026-12-01",
+                     *             "contract_id": "CTTRQRK8EPR7FN",
+                     *             "contract_title": "Support and maintenance",
+                     *             "changed_by": "user-editor",
+                     *             "status": "SUSPENDED"
+                     *           },
+                     *           "updated_at": "2026-11-30T02:16:37.024Z",
+                     *           "to": [
+                     *             "legal@acme.example"
+                     *           ],
+                     *           "status": "QUEUED",
+                     *           "attempts": 0
+                     *         }
+                     *       ],
+                     *       "next_cursor": null
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAdminPolicy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TerminationPolicy"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAdminNotificationsDead: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminNotificationsByIdRetry: {
         parameters: {
             query?: never;
             header?: {
@@ -5529,7 +5473,7 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
-    getContractsByIdNotifications: {
+    getAdminDeadEvents: {
         parameters: {
             query?: {
                 limit?: number;
@@ -5540,9 +5484,7 @@ export interface operations {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
             };
-            path: {
-                id: string;
-            };
+            path?: never;
             cookie?: never;
         };
         requestBody?: never;
@@ -5556,36 +5498,94 @@ export interface operations {
                 content: {
                     /**
                      * @example {
-                     *       "items": [
-                     *         {
-                     *           "template": "status-update",
-                     *           "contract_id": "CTTRQRK8EPR7FN",
-                     *           "created_at": "2026-11-30T02:16:37.024Z",
-                     *           "notification_id": "NTA01PS2G30S8M",
-                     *           "props": {
-                     *             "effective_date": "2026-12-01",
-                     *             "contract_id": "CTTRQRK8EPR7FN",
-                     *             "contract_title": "Support and maintenance",
-                     *             "changed_by": "user-editor",
-                     *             "status": "SUSPENDED"
-                     *           },
-                     *           "updated_at": "2026-11-30T02:16:37.024Z",
-                     *           "to": [
-                     *             "legal@acme.example"
-                     *           ],
-                     *           "status": "QUEUED",
-                     *           "attempts": 0
-                     *         }
-                     *       ],
+                     *       "items": [],
                      *       "next_cursor": null
                      *     }
                      */
-                    "application/json": components["schemas"]["NotificationPage"];
+                    "application/json": components["schemas"]["OutboxEventPage"];
                 };
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminDeadEventsByEventIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                event_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OutboxEvent"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `event.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `event.not_dead` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/event.not_dead",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "event.not_dead",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];

@@ -74,7 +74,7 @@ describe("the document's examples", () => {
     await walk("GET", `/api/contracts/${id}/events`, "viewer");
     await walk("GET", `/api/contracts/${id}/audit?limit=2`, "viewer");
     await walk("GET", "/api/terminations?limit=2", "viewer");
-    await walk("GET", "/api/terminations/dead-events", "admin");
+    await walk("GET", "/api/admin/dead-events", "admin");
     await walk("GET", "/api/audit?actor=user-editor&limit=2", "viewer");
     const spare = (await walk("POST", "/api/contracts", "editor", { body: { ...contractBody, title: "Spare parts" } })).body;
     await walk("DELETE", `/api/contracts/${spare.contract_id}`, "admin", { headers: { "if-match": '"1"' } });

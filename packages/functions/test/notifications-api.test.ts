@@ -135,12 +135,12 @@ describe("reading notices", () => {
   });
 });
 
-describe("POST /api/notifications/{id}/retry", () => {
+describe("POST /api/admin/notifications/{id}/retry", () => {
   it("replays a DEAD notice, which is then delivered", async () => {
     const to = [uniqueEmail("replay")];
     const id = await deadNotice(to);
 
-    const reply = await call("POST", `/api/notifications/${id}/retry`, { as: "admin" });
+    const reply = await call("POST", `/api/admin/notifications/${id}/retry`, { as: "admin" });
     expect(reply.status).toBe(202);
     expect(reply.body).toMatchObject({ status: "QUEUED", attempts: 0 });
     await handler(sqsEvent([id]));
@@ -150,22 +150,22 @@ describe("POST /api/notifications/{id}/retry", () => {
   it("lists DEAD notices for an admin, and refuses a viewer", async () => {
     const id = await deadNotice();
 
-    const dead = await call("GET", "/api/notifications/dead?limit=100", { as: "admin" });
+    const dead = await call("GET", "/api/admin/notifications/dead?limit=100", { as: "admin" });
     expect(dead.status).toBe(200);
     expect(dead.body.items.map((n: { notification_id: string }) => n.notification_id)).toContain(id);
     expect(dead.body.items.every((n: { status: string }) => n.status === "DEAD")).toBe(true);
-    expect((await call("GET", "/api/notifications/dead", { as: "viewer" })).status).toBe(403);
+    expect((await call("GET", "/api/admin/notifications/dead", { as: "viewer" })).status).toBe(403);
   });
 
   it("refuses to replay a notice that is not DEAD with 409", async () => {
     const queued = await call("POST", "/api/notifications", { as: "admin", body: noticeAbout(await newContract()) });
-    const reply = await call("POST", `/api/notifications/${queued.body.notification_id}/retry`, { as: "admin" });
+    const reply = await call("POST", `/api/admin/notifications/${queued.body.notification_id}/retry`, { as: "admin" });
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ code: "notification.not_dead", notification_status: "QUEUED" });
   });
 
   it("refuses a viewer with 403", async () => {
-    const reply = await call("POST", "/api/notifications/NT00000000/retry", { as: "viewer" });
+    const reply = await call("POST", "/api/admin/notifications/NT00000000/retry", { as: "viewer" });
     expect(reply.status).toBe(403);
   });
 });

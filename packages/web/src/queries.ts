@@ -102,9 +102,9 @@ export const client = {
 export const admin = {
   policy: () => queryOptions({ queryKey: ["admin", "policy"], queryFn: () => unwrap(api.GET("/api/admin/policy")), staleTime: Infinity }),
   deadEvents: () =>
-    queryOptions({ queryKey: ["admin", "dead-events"], queryFn: () => unwrap(api.GET("/api/terminations/dead-events", { params: { query: { limit: 100 } } })) }),
+    queryOptions({ queryKey: ["admin", "dead-events"], queryFn: () => unwrap(api.GET("/api/admin/dead-events", { params: { query: { limit: 100 } } })) }),
   deadNotices: () =>
-    queryOptions({ queryKey: ["admin", "dead-notices"], queryFn: () => unwrap(api.GET("/api/notifications/dead", { params: { query: { limit: 100 } } })) }),
+    queryOptions({ queryKey: ["admin", "dead-notices"], queryFn: () => unwrap(api.GET("/api/admin/notifications/dead", { params: { query: { limit: 100 } } })) }),
 };
 
 /** What a change touched, and so what must be read again: nothing else is. */

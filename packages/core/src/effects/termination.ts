@@ -157,7 +157,7 @@ whenDead(Events.Completed, async (event) => {
       contract_id: event.contract_id,
       error_code: (event.last_error ?? "unknown").split(":")[0]!.slice(0, 100),
       occurred_at: new Date().toISOString(),
-      action: `Find the cause, then replay the event: POST /api/terminations/dead-events/${event.event_id}/replay`,
+      action: `Find the cause, then replay the event: POST /api/admin/dead-events/${event.event_id}/replay`,
     },
   });
 });

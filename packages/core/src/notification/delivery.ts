@@ -188,7 +188,7 @@ function alertFor(notice: Stored, code: string, at: string): Stored | null {
       contract_id: notice.contract_id,
       error_code: code,
       occurred_at: at,
-      action: `Find the cause (error ${code}), then replay it: POST /api/notifications/${id}/retry`.slice(0, 500),
+      action: `Find the cause (error ${code}), then replay it: POST /api/admin/notifications/${id}/retry`.slice(0, 500),
     },
   });
   return queued({ notification_id: newId("NT"), ...input }, at);

@@ -36,5 +36,5 @@ SystemAlert.PreviewProps = {
   contract_id: "CT7K2M4Q7ZP1X9",
   error_code: "MessageRejected",
   occurred_at: "2026-11-24T09:30:00.000Z",
-  action: "Check the recipient address, then replay it: POST /api/notifications/NT4Q7ZP1X9K2/retry",
+  action: "Check the recipient address, then replay it: POST /api/admin/notifications/NT4Q7ZP1X9K2/retry",
 } satisfies Props;

@@ -14,10 +14,10 @@ import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { imports } from "./routes/imports";
 import { me } from "./routes/me";
-import { terminations } from "./routes/terminations";
+import { deadEvents, terminations } from "./routes/terminations";
 import { letterPreview } from "./routes/letter-preview";
 import { policy } from "./routes/policy";
-import { notifications } from "./routes/notifications";
+import { notifications, noticesAdmin } from "./routes/notifications";
 import type { AppEnv } from "./types";
 
 // Body limits and Idempotency-Key are per route: each route's operation() applies them.
@@ -36,8 +36,11 @@ const api = new Hono<AppEnv>()
   .route("/imports", imports)
   .route("/", terminations)
   .route("/", letterPreview)
+  .route("/", notifications)
+  // What only an operator does: the stage's policy, and what kept failing (notices, events) with its replay.
   .route("/admin/policy", policy)
-  .route("/", notifications);
+  .route("/admin/notifications", noticesAdmin)
+  .route("/admin/dead-events", deadEvents);
 
 /** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */
 const CONTENT_SECURITY_POLICY = {

@@ -187,11 +187,11 @@ describe("an event whose effect keeps failing", () => {
     expect(failures).toEqual([1, 1, 1, 1, 0]);
     expect(await Outbox.load(event.event_id)).toMatchObject({ status: "DEAD", attempts: Outbox.MAX_ATTEMPTS });
 
-    const dead = await call("GET", `/api/terminations/dead-events?limit=100`, { as: admin });
+    const dead = await call("GET", `/api/admin/dead-events?limit=100`, { as: admin });
     expect(dead.body.items.map((e: { event_id: string }) => e.event_id)).toContain(event.event_id);
 
     s3Faults.restore();
-    const replay = await call("POST", `/api/terminations/dead-events/${event.event_id}/replay`, { as: admin });
+    const replay = await call("POST", `/api/admin/dead-events/${event.event_id}/replay`, { as: admin });
     expect(replay.status).toBe(202);
     expect(replay.body).toMatchObject({ origin_id: event.event_id, status: "PENDING", type: "termination.completed" });
     expect(await handler({ Records: [await insertRecordOf(replay.body.event_id)] })).toEqual({ batchItemFailures: [] });
@@ -200,7 +200,7 @@ describe("an event whose effect keeps failing", () => {
     expect(await Outbox.load(replay.body.event_id)).toMatchObject({ status: "DONE" });
     expect(await backupsOf(contractId)).toHaveLength(1);
     expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(COMPLETION_NOTICES);
-    expect((await call("POST", `/api/terminations/dead-events/${event.event_id}/replay`, { as: admin })).status).toBe(409);
+    expect((await call("POST", `/api/admin/dead-events/${event.event_id}/replay`, { as: admin })).status).toBe(409);
   });
 });
 

@@ -313,8 +313,8 @@ describe("listing terminations", () => {
   });
 
   it("keeps dead events for admins only", async () => {
-    expect((await call("GET", `/api/terminations/dead-events`, { as: "viewer" })).status).toBe(403);
-    expect((await call("GET", `/api/terminations/dead-events`, { as: admin })).status).toBe(200);
+    expect((await call("GET", `/api/admin/dead-events`, { as: "viewer" })).status).toBe(403);
+    expect((await call("GET", `/api/admin/dead-events`, { as: admin })).status).toBe(200);
   });
 });
 

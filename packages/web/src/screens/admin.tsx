@@ -17,12 +17,12 @@ export default function Admin() {
   const notices = useQuery(admin.deadNotices());
   const replay = useMutation({
     mutationFn: (eventId: string) =>
-      unwrap(api.POST("/api/terminations/dead-events/{event_id}/replay", { params: { path: { event_id: eventId } }, headers: idempotencyKey() })),
+      unwrap(api.POST("/api/admin/dead-events/{event_id}/replay", { params: { path: { event_id: eventId } }, headers: idempotencyKey() })),
     onSuccess: () => focus("The event was sent on again."),
     onSettled: () => queries.invalidateQueries({ queryKey: admin.deadEvents().queryKey }),
   });
   const retry = useMutation({
-    mutationFn: (id: string) => unwrap(api.POST("/api/notifications/{id}/retry", { params: { path: { id } }, headers: idempotencyKey() })),
+    mutationFn: (id: string) => unwrap(api.POST("/api/admin/notifications/{id}/retry", { params: { path: { id } }, headers: idempotencyKey() })),
     onSuccess: () => focus("The notice is queued to be sent again."),
     onSettled: () => queries.invalidateQueries({ queryKey: admin.deadNotices().queryKey }),
   });

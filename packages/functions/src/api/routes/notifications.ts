@@ -30,32 +30,9 @@ export const notifications = new Hono<AppEnv>()
     },
   )
   .get(
-    "/notifications/dead",
-    operation({
-      tag,
-      summary: "Notices that ran out of attempts, most recently failed first (admin)",
-      access: "admin",
-      query: Notification.ListQuery,
-      responses: { 200: PageOf(Notification.Notification) },
-    }),
-    async (c) => c.json(await Notification.dead(c.var.input.query)),
-  )
-  .get(
     "/notifications/:id",
     operation({ tag, summary: "A notice and its delivery state", access: "read", params: Params, responses: { 200: Notification.Notification }, errors: ["notification.not_found"] }),
     async (c) => c.json(await Notification.get(c.req.param("id"))),
-  )
-  .post(
-    "/notifications/:id/retry",
-    operation({
-      tag,
-      summary: "Replay a DEAD notice",
-      access: "admin",
-      params: Params,
-      responses: { 202: Notification.Notification },
-      errors: ["notification.not_found", "notification.not_dead"],
-    }),
-    async (c) => c.json(await Notification.retry(c.req.param("id")), 202),
   )
   .get(
     "/contracts/:id/notifications",
@@ -68,4 +45,30 @@ export const notifications = new Hono<AppEnv>()
       responses: { 200: PageOf(Notification.Notification) },
     }),
     async (c) => c.json(await Notification.byContract(Contract.id(c.req.param("id")), c.var.input.query)),
+  );
+
+/** The operators' side of notices, mounted at /api/admin/notifications: those that ran out of attempts, and a replay. */
+export const noticesAdmin = new Hono<AppEnv>()
+  .get(
+    "/dead",
+    operation({
+      tag,
+      summary: "Notices that ran out of attempts, most recently failed first (admin)",
+      access: "admin",
+      query: Notification.ListQuery,
+      responses: { 200: PageOf(Notification.Notification) },
+    }),
+    async (c) => c.json(await Notification.dead(c.var.input.query)),
+  )
+  .post(
+    "/:id/retry",
+    operation({
+      tag,
+      summary: "Replay a DEAD notice",
+      access: "admin",
+      params: Params,
+      responses: { 202: Notification.Notification },
+      errors: ["notification.not_found", "notification.not_dead"],
+    }),
+    async (c) => c.json(await Notification.retry(c.req.param("id")), 202),
   );

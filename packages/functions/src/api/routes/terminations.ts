@@ -145,14 +145,17 @@ export const terminations = new Hono<AppEnv>()
       responses: { 200: PageOf(Termination.Termination) },
     }),
     async (c) => c.json(await Termination.list(c.var.input.query)),
-  )
+  );
+
+/** Events whose effects kept failing, mounted at /api/admin/dead-events: the list, and a replay. */
+export const deadEvents = new Hono<AppEnv>()
   .get(
-    "/terminations/dead-events",
+    "/",
     operation({ tag, summary: "Events whose effects kept failing and were parked (admin)", access: "admin", query: DeadQuery, responses: { 200: PageOf(Outbox.Event) } }),
     async (c) => c.json(await Outbox.dead(queryOf(c, DeadQuery))),
   )
   .post(
-    "/terminations/dead-events/:event_id/replay",
+    "/:event_id/replay",
     operation({
       tag,
       summary: "Run a dead event's remaining effects again (admin)",
