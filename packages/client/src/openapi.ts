@@ -463,6 +463,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/contracts/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The contract's outbox events and which of their effects (backup, archive, notices) are done
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getContractsByIdEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/audit": {
         parameters: {
             query?: never;
@@ -587,26 +607,6 @@ export interface paths {
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
         get: operations["getReportsTerminations"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/contracts/{id}/events": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /**
-         * The contract's outbox events and which of their effects (backup, archive, notices) are done
-         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
-         */
-        get: operations["getContractsByIdEvents"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4015,6 +4015,69 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
+    getContractsByIdEvents: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "items": [
+                     *         {
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:36.692Z",
+                     *           "origin_id": "EV330WBMNT7S8D2Q14",
+                     *           "type": "contract.suspended",
+                     *           "event_id": "EV330WBMNT7S8D2Q14",
+                     *           "updated_at": "2026-11-30T02:16:36.692Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         },
+                     *         {
+                     *           "contract_id": "CTTRQRK8EPR7FN",
+                     *           "created_at": "2026-11-30T02:16:36.749Z",
+                     *           "origin_id": "EV76HY562ZVM9FFV3S",
+                     *           "type": "contract.reinstated",
+                     *           "event_id": "EV76HY562ZVM9FFV3S",
+                     *           "updated_at": "2026-11-30T02:16:36.749Z",
+                     *           "status": "PENDING",
+                     *           "attempts": 0,
+                     *           "effects_done": []
+                     *         }
+                     *       ]
+                     *     }
+                     */
+                    "application/json": components["schemas"]["OutboxEventList"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
     getAudit: {
         parameters: {
             query: {
@@ -4498,69 +4561,6 @@ export interface operations {
                     "application/json": components["schemas"]["TerminationReport"];
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
-                };
-            };
-            400: components["responses"]["400"];
-            401: components["responses"]["401"];
-            403: components["responses"]["403"];
-            413: components["responses"]["413"];
-            415: components["responses"]["415"];
-            422: components["responses"]["422"];
-            429: components["responses"]["429"];
-            500: components["responses"]["500"];
-            503: components["responses"]["503"];
-        };
-    };
-    getContractsByIdEvents: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
-                "X-Request-Id"?: components["parameters"]["RequestId"];
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Success */
-            200: {
-                headers: {
-                    "X-Request-Id": components["headers"]["RequestId"];
-                    [name: string]: unknown;
-                };
-                content: {
-                    /**
-                     * @example {
-                     *       "items": [
-                     *         {
-                     *           "contract_id": "CTTRQRK8EPR7FN",
-                     *           "created_at": "2026-11-30T02:16:36.692Z",
-                     *           "origin_id": "EV330WBMNT7S8D2Q14",
-                     *           "type": "contract.suspended",
-                     *           "event_id": "EV330WBMNT7S8D2Q14",
-                     *           "updated_at": "2026-11-30T02:16:36.692Z",
-                     *           "status": "PENDING",
-                     *           "attempts": 0,
-                     *           "effects_done": []
-                     *         },
-                     *         {
-                     *           "contract_id": "CTTRQRK8EPR7FN",
-                     *           "created_at": "2026-11-30T02:16:36.749Z",
-                     *           "origin_id": "EV76HY562ZVM9FFV3S",
-                     *           "type": "contract.reinstated",
-                     *           "event_id": "EV76HY562ZVM9FFV3S",
-                     *           "updated_at": "2026-11-30T02:16:36.749Z",
-                     *           "status": "PENDING",
-                     *           "attempts": 0,
-                     *           "effects_done": []
-                     *         }
-                     *       ]
-                     *     }
-                     */
-                    "application/json": components["schemas"]["OutboxEventList"];
                 };
             };
             400: components["responses"]["400"];

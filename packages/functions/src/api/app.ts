@@ -14,7 +14,8 @@ import { docs } from "./routes/docs";
 import { health } from "./routes/health";
 import { imports } from "./routes/imports";
 import { me } from "./routes/me";
-import { deadEvents, terminations } from "./routes/terminations";
+import { terminations } from "./routes/terminations";
+import { contractEvents, deadEvents } from "./routes/events";
 import { letterPreview } from "./routes/letter-preview";
 import { policy } from "./routes/policy";
 import { notifications, noticesAdmin } from "./routes/notifications";
@@ -32,6 +33,7 @@ const api = new Hono<AppEnv>()
   .route("/clients", clients)
   .route("/contracts", contracts)
   .route("/contracts/:id/files", files)
+  .route("/contracts/:id/events", contractEvents)
   .route("/audit", audit)
   .route("/imports", imports)
   .route("/", terminations)

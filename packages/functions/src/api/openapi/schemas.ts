@@ -50,6 +50,7 @@ export const TAGS: Record<string, string> = {
   Imports: "Contracts from a spreadsheet (CSV or XLSX), row by row, with a dry run.",
   Calendar: "Each person's deadline calendar (iCalendar), subscribed to by a secret address.",
   Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
+  Events: "What each change announced (the outbox): a contract's events and which of their effects are done; events whose effects kept failing, and their replay.",
   Notifications: "Notices sent by e-mail from templates, and their delivery.",
   Identity: "Who is signed in, with their roles and what those allow.",
 };

@@ -1,16 +1,14 @@
 import { Hono } from "hono";
 import * as v from "valibot";
-import { Contract, Export, File, Outbox, Termination, type ErrorCode } from "@testex/core";
-import { ContractId, PageOf, PageQuery } from "@testex/core/schema";
+import { Contract, Export, File, Termination, type ErrorCode } from "@testex/core";
+import { ContractId, PageOf } from "@testex/core/schema";
 import { parse } from "@testex/core/validation";
 import { exported, exportFormat, exportsDescription, ExportQuery } from "../export";
 import { operation } from "../operation";
-import { etag, queryOf } from "../request";
+import { etag } from "../request";
 import type { AppEnv } from "../types";
 
 const Params = v.object({ id: ContractId });
-const EventParams = v.object({ event_id: v.pipe(v.string(), v.regex(/^EV[0-9A-Z]{4,32}$/, "Not an event id")) });
-const DeadQuery = v.strictObject(PageQuery.entries);
 const tag = "Terminations";
 const moveErrors: ErrorCode[] = ["contract.not_found", "termination.invalid_transition", "version.conflict"];
 const decisionErrors: ErrorCode[] = [...moveErrors, "termination.not_found", "termination.four_eyes"];
@@ -91,17 +89,6 @@ export const terminations = new Hono<AppEnv>()
       return exported(c, as, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
     },
   )
-  .get(
-    "/contracts/:id/events",
-    operation({
-      tag,
-      summary: "The contract's outbox events and which of their effects (backup, archive, notices) are done",
-      access: "read",
-      params: Params,
-      responses: { 200: v.object({ items: v.array(Outbox.Event) }) },
-    }),
-    async (c) => c.json({ items: await Outbox.byContract(Contract.id(c.req.param("id"))) }),
-  )
   .post(
     "/contracts/:id/termination/approve",
     operation({
@@ -147,22 +134,3 @@ export const terminations = new Hono<AppEnv>()
     async (c) => c.json(await Termination.list(c.var.input.query)),
   );
 
-/** Events whose effects kept failing, mounted at /api/admin/dead-events: the list, and a replay. */
-export const deadEvents = new Hono<AppEnv>()
-  .get(
-    "/",
-    operation({ tag, summary: "Events whose effects kept failing and were parked (admin)", access: "admin", query: DeadQuery, responses: { 200: PageOf(Outbox.Event) } }),
-    async (c) => c.json(await Outbox.dead(queryOf(c, DeadQuery))),
-  )
-  .post(
-    "/:event_id/replay",
-    operation({
-      tag,
-      summary: "Run a dead event's remaining effects again (admin)",
-      access: "admin",
-      params: EventParams,
-      responses: { 202: Outbox.Event },
-      errors: ["event.not_found", "event.not_dead"],
-    }),
-    async (c) => c.json(await Outbox.replay(c.req.param("event_id")), 202),
-  );
