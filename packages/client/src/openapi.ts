@@ -1796,7 +1796,7 @@ export interface components {
         };
     };
     parameters: {
-        /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+        /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
         IdempotencyKey: string;
         /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
         RequestId: string;
@@ -2065,7 +2065,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2212,7 +2212,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2365,7 +2365,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. Without either the reply is 428; a malformed one is a 400. */
                 "If-Match"?: string;
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2486,7 +2486,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The record's ETag, e.g. "3": the version you last read. */
+                /** @description The record's ETag, e.g. "3": the version you last read. Without it the reply is 428; a malformed one is a 400. */
                 "If-Match": string;
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2758,7 +2758,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -2969,7 +2969,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. */
+                /** @description The record's ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. Without either the reply is 428; a malformed one is a 400. */
                 "If-Match"?: string;
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -3100,7 +3100,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
-                /** @description The record's ETag, e.g. "3": the version you last read. */
+                /** @description The record's ETag, e.g. "3": the version you last read. Without it the reply is 428; a malformed one is a 400. */
                 "If-Match": string;
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -3195,7 +3195,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -3278,7 +3278,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -3379,7 +3379,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -3718,7 +3718,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -4216,7 +4216,7 @@ export interface operations {
                 decimal_separator?: "." | ",";
             };
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -4335,7 +4335,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -4578,7 +4578,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -4714,7 +4714,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -4849,7 +4849,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -5089,7 +5089,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -5399,7 +5399,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];
@@ -5520,7 +5520,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. */
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
                 "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
                 "X-Request-Id"?: components["parameters"]["RequestId"];

@@ -115,6 +115,21 @@ describe("the contracts API", () => {
     isProblem(await call("PUT", `/api/contracts/${contract.contract_id}`, { as: "editor", body: { value: 1 } }), 428, "version.required");
   });
 
+  it("answers a malformed If-Match with 400 naming the header, and changes nothing", async () => {
+    const client = await newClient();
+    const contract = await newContract(client.client_id);
+    const reply = await call("PUT", `/api/contracts/${contract.contract_id}`, { as: "editor", body: { value: 1 }, headers: { "if-match": "garbage" } });
+    isProblem(reply, 400, "request.malformed");
+    expect(reply.body.detail).toContain("If-Match");
+    expect((await call("GET", `/api/contracts/${contract.contract_id}`, { as: "viewer" })).body.version).toBe(1);
+  });
+
+  it("answers a delete without If-Match with 428", async () => {
+    const client = await newClient();
+    const contract = await newContract(client.client_id);
+    isProblem(await call("DELETE", `/api/contracts/${contract.contract_id}`, { as: "admin" }), 428, "version.required");
+  });
+
   it("answers a version that is not a whole number with 422, not as a missing one", async () => {
     const client = await newClient();
     const contract = await newContract(client.client_id);

@@ -127,9 +127,12 @@ describe("an Idempotency-Key on a POST", () => {
     expect(other.body.code).not.toBe("idempotency.key_reused");
   });
 
-  it("refuses a malformed key with 422", async () => {
+  it("refuses a malformed key with 400 naming the header, and requests nothing", async () => {
     const { contractId } = await newContract();
-    expect((await terminateToday(contractId, { "idempotency-key": "bad key!" })).status).toBe(422);
+    const reply = await terminateToday(contractId, { "idempotency-key": "bad key!" });
+    expect(reply.status).toBe(400);
+    expect(reply.body).toMatchObject({ code: "request.malformed", detail: expect.stringContaining("Idempotency-Key") });
+    expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).status).toBe(404);
   });
 });
 

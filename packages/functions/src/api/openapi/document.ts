@@ -9,7 +9,7 @@ import type { Hono } from "hono";
 import { can, Export, Idempotency, ROLES, type Capability } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { MAX_SUBJECT_BYTES } from "../middleware/authenticate";
-import { MAX_JSON_BODY_BYTES, type ReplyHeader } from "../operation";
+import { MAX_JSON_BODY_BYTES, requestHeadersOf, type ReplyHeader } from "../operation";
 import { allErrorCodes, errorsOf, operationsOf, type Operation } from "../operations";
 import { ProblemBody, TITLES } from "../problem";
 import { INPUTS, RESOURCES, TAGS } from "./schemas";
@@ -67,17 +67,18 @@ function parameters(op: Operation, pages: Record<string, JsonSchema>) {
   };
   add("path", op.spec.params);
   add("query", op.spec.query);
-  // `version.required` means the route changes a versioned record: it takes the ETag it last saw.
-  if (op.spec.errors?.includes("version.required")) {
-    list.push({
-      ...IF_MATCH,
-      required: !op.spec.body,
-      description: op.spec.body
-        ? 'The record\'s ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree.'
-        : 'The record\'s ETag, e.g. "3": the version you last read.',
-    });
+  for (const [name, need] of requestHeadersOf(op.method, op.spec)) {
+    if (name === "Idempotency-Key") list.push({ $ref: "#/components/parameters/IdempotencyKey" });
+    else
+      list.push({
+        ...IF_MATCH,
+        required: need === "required",
+        description:
+          need === "required"
+            ? 'The record\'s ETag, e.g. "3": the version you last read. Without it the reply is 428; a malformed one is a 400.'
+            : 'The record\'s ETag, e.g. "3": the version you last read. Or send `version` in the body; when both are sent they must agree. Without either the reply is 428; a malformed one is a 400.',
+      });
   }
-  if (op.method === "POST" && op.spec.access !== "public") list.push({ $ref: "#/components/parameters/IdempotencyKey" });
   list.push({ $ref: "#/components/parameters/RequestId" });
   return list;
 }
@@ -191,6 +192,7 @@ const DESCRIPTION = [
   "Query parameters that an operation does not list are refused (422), as are body fields its schema does not list.",
   "Writes to a versioned record name the version they change (`If-Match`, or `version` in the body): a stale one is a 409, a missing one a 428.",
   "Every POST accepts an `Idempotency-Key`: the same key and body again answer the first reply (`Idempotent-Replayed: true`); the key with another body is a 422.",
+  "Request headers an operation reads are checked before anything else of the request: a malformed one is a 400 that names it.",
   "Each stage throttles requests at its gateway: past the stage's rate and burst, a request is answered 429 before it reaches the API.",
 ].join("\n\n");
 
@@ -242,7 +244,7 @@ export function openApiDocument(app: Hono<any, any, any>) {
           name: "Idempotency-Key",
           in: "header",
           required: false,
-          description: "Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller.",
+          description: "Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400.",
           schema: { type: "string", pattern: Idempotency.KEY.source },
         },
         RequestId: {

@@ -60,11 +60,12 @@ export const clients = new Hono<AppEnv>()
       body: Client.UpdateInput,
       responses: { 200: Client.Client },
       headers: { 200: ["ETag"] },
+      requestHeaders: { "If-Match": "optional" },
       errors: ["client.not_found", "client.email_taken", "version.conflict", "version.required"],
     }),
     async (c) => {
       const { body } = c.var.input;
-      const client = await Client.update(c.req.param("id"), body, expectedVersion(c, body));
+      const client = await Client.update(c.req.param("id"), body, expectedVersion(c.var.input.headers["If-Match"], body));
       return c.json(client, 200, { etag: etag(client.version) });
     },
   )
@@ -76,10 +77,11 @@ export const clients = new Hono<AppEnv>()
       access: "admin",
       params: Params,
       responses: { 204: null },
+      requestHeaders: { "If-Match": "required" },
       errors: ["client.not_found", "client.has_contracts", "version.conflict", "version.required"],
     }),
     async (c) => {
-      await Client.remove(c.req.param("id"), expectedVersion(c));
+      await Client.remove(c.req.param("id"), expectedVersion(c.var.input.headers["If-Match"]));
       return c.body(null, 204);
     },
   )

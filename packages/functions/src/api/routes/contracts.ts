@@ -81,11 +81,12 @@ export const contracts = new Hono<AppEnv>()
       body: Contract.UpdateInput,
       responses: { 200: Contract.Contract },
       headers: { 200: ["ETag"] },
+      requestHeaders: { "If-Match": "optional" },
       errors: ["contract.not_found", "contract.read_only", "version.conflict", "version.required"],
     }),
     async (c) => {
       const { body } = c.var.input;
-      const contract = await Contract.update(c.req.param("id"), body, expectedVersion(c, body));
+      const contract = await Contract.update(c.req.param("id"), body, expectedVersion(c.var.input.headers["If-Match"], body));
       return c.json(contract, 200, { etag: etag(contract.version) });
     },
   )
@@ -97,10 +98,11 @@ export const contracts = new Hono<AppEnv>()
       access: "admin",
       params: Params,
       responses: { 204: null },
+      requestHeaders: { "If-Match": "required" },
       errors: ["contract.not_found", "contract.has_termination", "version.conflict", "version.required"],
     }),
     async (c) => {
-      await Contract.remove(c.req.param("id"), expectedVersion(c));
+      await Contract.remove(c.req.param("id"), expectedVersion(c.var.input.headers["If-Match"]));
       return c.body(null, 204);
     },
   )
