@@ -6,8 +6,7 @@
 import { randomUUID } from "node:crypto";
 import { settings } from "../config";
 import { NotificationEntity } from "./entity";
-import { AuditEntity } from "../audit/entity";
-import { writeTransaction, type Commit, type Tx } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { describeError, log } from "../log";
@@ -15,7 +14,7 @@ import { metric } from "../metric";
 import { parse } from "../validation";
 import { attachmentsOf } from "./attachments";
 import { announce } from "./queue";
-import { auditEntry, queued, type Stored } from "./record";
+import { noticeChange, queued, type Stored } from "./record";
 import { errorCode, isTransient, sendEmail } from "./ses";
 import { NoticeInput, type TemplateName } from "./templates";
 
@@ -117,17 +116,18 @@ const claimLost = () => new DomainError("notification.claim_lost", "Another work
 
 /**
  * Records the outcome and releases the claim, if this worker still holds it
- * (false if it lost it); `extra` rides in the same transaction. With
+ * (false if it lost it); an `alert` is queued in the same transaction. With
  * `attempt`, SES accepted that entry of `sends`: its message id goes there.
  */
-async function settle(notice: Stored, token: string, change: Settlement, action: string, extra: (tx: Tx<typeof transacted>) => Commit[] = () => [], attempt?: number) {
+async function settle(notice: Stored, token: string, change: Settlement, action: string, alert?: Stored | null, attempt?: number) {
   const after: Stored = { ...notice, ...change };
   const accepted = attempt === undefined ? undefined : after.sends?.[attempt];
   try {
-    await writeTransaction(
-      transacted,
-      (tx) => [
-        tx.notification
+    await recordChange({
+      ...noticeChange(after, action, change.updated_at),
+      entities: { notification: NotificationEntity },
+      writes: ({ notification }) => [
+        notification
           .patch({ notification_id: notice.notification_id })
           .set(change)
           .data(({ sends }, { set }) => {
@@ -138,11 +138,11 @@ async function settle(notice: Stored, token: string, change: Settlement, action:
           .remove(["claim_token", "claimed_until"])
           .where(({ claim_token }, { eq }) => eq(claim_token, token))
           .commit(),
-        tx.audit.put(auditEntry(after, action, change.updated_at)).commit(),
-        ...extra(tx),
+        ...(alert ? [notification.create(alert).commit()] : []),
       ],
-      claimLost,
-    );
+      alsoAudited: alert ? [noticeChange(alert, "notification.queued", change.updated_at)] : [],
+      explain: claimLost,
+    });
   } catch (error) {
     if (!(error instanceof DomainError && error.code === "notification.claim_lost")) throw error;
     log.warn("claim lost before the outcome was recorded", { action });
@@ -150,9 +150,6 @@ async function settle(notice: Stored, token: string, change: Settlement, action:
   }
   return true;
 }
-
-/** A notice's outcome writes the notice and its audit entry (and, for a dead one, the alert and its entry). */
-const transacted = { notification: NotificationEntity, audit: AuditEntity };
 
 /**
  * Gives up on a notice: DEAD, and an alert to the operators queued in the
@@ -163,9 +160,7 @@ async function die(notice: Stored, token: string, code: string): Promise<Outcome
   const now = new Date().toISOString();
   const alert = notice.template === "system-alert" ? null : alertFor(notice, code, now);
   log.error("notice dead", { attempts: notice.attempts, error_code: code, alert_id: alert?.notification_id });
-  await settle(notice, token, { status: "DEAD", last_error_code: code, updated_at: now }, "notification.dead", ({ notification, audit }) =>
-    alert ? [notification.create(alert).commit(), audit.put(auditEntry(alert, "notification.queued", now)).commit()] : [],
-  );
+  await settle(notice, token, { status: "DEAD", last_error_code: code, updated_at: now }, "notification.dead", alert);
   metric("NoticeDead");
   if (alert) await announce([alert.notification_id]);
   return "dead";

@@ -1,13 +1,12 @@
 import { createHash } from "node:crypto";
 import * as v from "valibot";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { parse } from "../validation";
 import { checkLinks } from "./links";
 import { announce } from "./queue";
-import { auditEntry, queued } from "./record";
+import { noticeChange, queued } from "./record";
 import { NoticeInput } from "./templates";
-import { AuditEntity } from "../audit/entity";
 import { NotificationEntity } from "./entity";
 
 /** Ids are chosen by the caller (deterministic, for idempotency) or made here (`NT…`). */
@@ -47,11 +46,12 @@ export async function enqueue(raw: EnqueueInput): Promise<boolean> {
   if (attachments?.length && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
   const record = queued({ notification_id, template, to, contract_id, props, attachments }, new Date().toISOString());
   try {
-    await writeTransaction(
-      { notification: NotificationEntity, audit: AuditEntity },
-      ({ notification, audit }) => [notification.create(record).commit(), audit.put(auditEntry(record, "notification.queued", record.created_at)).commit()],
-      () => new DomainError(EXISTS, `Notification ${notification_id} exists.`),
-    );
+    await recordChange({
+      ...noticeChange(record, "notification.queued", record.created_at),
+      entities: { notification: NotificationEntity },
+      writes: ({ notification }) => [notification.create(record).commit()],
+      explain: () => new DomainError(EXISTS, `Notification ${notification_id} exists.`),
+    });
   } catch (error) {
     if (error instanceof DomainError && error.code === EXISTS) return false;
     throw error;

@@ -1,7 +1,7 @@
 import * as v from "valibot";
 import * as Contract from "../contract";
 import { withCursor, type Page } from "../db/cursor";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { newId } from "../id";
 import { ContractId, PageQuery } from "../schema";
@@ -9,10 +9,9 @@ import { parse } from "../validation";
 import { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity } from "./entity";
 import { enqueue, NotificationId } from "./enqueue";
 import { announce } from "./queue";
-import { auditEntry, type Stored } from "./record";
+import { noticeChange, type Stored } from "./record";
 import { reviewUrl } from "./links";
 import { NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps } from "./templates";
-import { AuditEntity } from "../audit/entity";
 
 export { DELIVERY_STATUSES, NOTIFICATION_STATUSES, NotificationEntity, NoticeInput, NoticeRequest, TEMPLATE_NAMES, TEMPLATE_PROPS, type TemplateName, type TemplateProps };
 export { enqueue, noticeId, NotificationId, type EnqueueInput } from "./enqueue";
@@ -105,19 +104,19 @@ export async function retry(id: string): Promise<Notification> {
   if (dead.status !== "DEAD") throw notDead(dead.status);
   const now = new Date().toISOString();
   const next: Stored = { ...dead, status: "QUEUED", attempts: 0, updated_at: now };
-  await writeTransaction(
-    { notification: NotificationEntity, audit: AuditEntity },
-    ({ notification, audit }) => [
+  await recordChange({
+    ...noticeChange(next, "notification.replayed", now),
+    entities: { notification: NotificationEntity },
+    writes: ({ notification }) => [
       notification
         .patch({ notification_id: dead.notification_id })
         .set({ status: "QUEUED", attempts: 0, updated_at: now })
         .remove(["claim_token", "claimed_until"])
         .where(({ status }, { eq }) => eq(status, "DEAD"))
         .commit(),
-      audit.put(auditEntry(next, "notification.replayed", now)).commit(),
     ],
-    async () => notDead((await load(id, { consistent: true })).status),
-  );
+    explain: async () => notDead((await load(id, { consistent: true })).status),
+  });
   await announce([dead.notification_id]);
   return present(next);
 }

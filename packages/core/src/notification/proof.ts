@@ -4,14 +4,13 @@
  * recorder runs for each event; the API never loads it.
  */
 import * as v from "valibot";
-import { AuditEntity } from "../audit/entity";
 import { NotificationEntity } from "./entity";
-import { writeTransaction } from "../db/transaction";
+import { recordChange } from "../outbox/change";
 import { DomainError } from "../error";
 import { log } from "../log";
 import { metric } from "../metric";
 import type { DELIVERY_STATUSES } from "./entity";
-import { auditEntry, type Stored } from "./record";
+import { noticeChange, type Stored } from "./record";
 
 /** SES message tags allow letters, digits, `_` and `-`; other ids travel base64url-encoded under their own name. */
 const PLAIN_TAG = "notification_id";
@@ -98,20 +97,18 @@ export async function recordProof(raw: unknown): Promise<ProofOutcome> {
   const after: Stored = { ...notice, ...change };
   const stale = new DomainError("notification.stale_proof", "A later delivery report is already recorded.");
   try {
-    await writeTransaction(
-      { notification: NotificationEntity, audit: AuditEntity },
-      (tx) => [
-        tx.notification
+    await recordChange({
+      ...noticeChange(after, `notification.${facts.status.toLowerCase()}`, now),
+      entities: { notification: NotificationEntity },
+      writes: ({ notification }) => [
+        notification
           .patch({ notification_id: id })
           .set(change)
           .where(({ delivery_at }, { notExists, lt }) => `${notExists(delivery_at)} OR ${lt(delivery_at, facts.at)}`)
           .commit(),
-        tx.audit
-          .put(auditEntry(after, `notification.${facts.status.toLowerCase()}`, now))
-          .commit(),
       ],
-      () => stale,
-    );
+      explain: () => stale,
+    });
   } catch (error) {
     if (error === stale) return "stale";
     throw error;

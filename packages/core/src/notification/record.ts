@@ -1,26 +1,24 @@
 import type { EntityItem } from "electrodb";
-import * as Audit from "../audit";
 import { NotificationEntity } from "./entity";
 
 export type Stored = EntityItem<typeof NotificationEntity>;
 
 /**
- * What the audit trail keeps of a notice: its delivery facts, not its
- * recipients or content. The trail is the notice's own (a contract's notices
- * are listed by contract), so a contract's history stays about the contract.
+ * A notice's change as `recordChange` writes its audit entry: the trail keeps
+ * its delivery facts, not its recipients or content. The trail is the
+ * notice's own (a contract's notices are listed by contract), so a
+ * contract's history stays about the contract.
  */
-export function auditEntry(notice: Stored, action: string, at: string) {
+export function noticeChange(notice: Stored, action: string, at: string) {
   const { notification_id, template, status, attempts, ses_message_id, last_error_code, delivery_status, delivery_at, delivery_detail } = notice;
-  return Audit.record(
-    {
-      trail: notification_id,
-      entity: "notification",
-      entity_id: notification_id,
-      action,
-      after: { template, status, attempts, ses_message_id, last_error_code, delivery_status, delivery_at, delivery_detail },
-    },
+  return {
+    trail: notification_id,
+    entity: "notification",
+    entity_id: notification_id,
+    action,
+    after: { template, status, attempts, ses_message_id, last_error_code, delivery_status, delivery_at, delivery_detail },
     at,
-  );
+  };
 }
 
 /** A new QUEUED notice. Props are stored as plain JSON (DynamoDB refuses `undefined` inside a map). */

@@ -25,6 +25,8 @@ export interface Change<E extends Entities> {
   entities: E;
   /** The change's own writes, each conditioned on what it was read as. */
   writes: (tx: Tx<E>) => Commit[];
+  /** Other records `writes` creates, each with its own audit entry (a dead notice's alert to the operators). */
+  alsoAudited?: Audit.Change[];
   /** Built through their definitions; each becomes one outbox item. */
   events?: { type: string; payload: object }[];
   /** When it happened; entries and events of one change are a millisecond apart, so trails and the outbox list them in order. */
@@ -44,6 +46,7 @@ export async function recordChange<E extends Entities>(change: Change<E>): Promi
     (tx) => [
       ...change.writes(tx),
       ...actions.map((action, i) => tx.audit.put(Audit.record({ trail, entity, entity_id, action, before, after }, at(i))).commit()),
+      ...(change.alsoAudited ?? []).map((other, i) => tx.audit.put(Audit.record(other, at(actions.length + i))).commit()),
       ...events.map((e, i) => tx.outbox.create(event(e.type, trail, e.payload, at(i))).commit()),
     ],
     change.explain,
