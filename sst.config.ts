@@ -3,7 +3,7 @@
 /**
  * TESTEX on AWS. Each file of `infra/` is one concern; this file only lists
  * them. Production keeps its data and refuses `sst remove`; every other stage
- * is disposable. The stage's settings live in infra/config.ts.
+ * is disposable. The stage's settings live in packages/stage/src/config.ts.
  */
 export default $config({
   app(input) {

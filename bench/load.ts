@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { STREAM_SUBSCRIPTION } from "../infra/event-sources";
+import { STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 import { localEnvironment, localIssuer, localResources } from "@testex/local/environment";
 import { oidcKeysFile } from "@testex/local/oidc-keys";
 import { repoRoot } from "@testex/local/paths";

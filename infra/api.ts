@@ -1,7 +1,7 @@
-import { PUBLIC_ROUTES } from "./api-routes";
+import { PUBLIC_ROUTES } from "@testex/stage/api-routes";
 import { oidc } from "./auth";
 import { checkBucket, readObjects, readMailAccount, readWriteItems, writeObjects, deleteObjects, sendMessages } from "./access";
-import { apiCors } from "./cors";
+import { apiCors } from "@testex/stage/cors";
 import { lambda } from "./function";
 import { corsOrigins, webLink } from "./router";
 import { config, settings } from "./settings";
@@ -30,7 +30,7 @@ export const api = new sst.aws.ApiGatewayV2("Api", {
  */
 const authorizer = api.addAuthorizer({ name: "Oidc", jwt: { issuer: oidc.issuer, audiences: [oidc.audience] } });
 
-/** Every route not listed as public (infra/api-routes.ts), through the authorizer. */
+/** Every route not listed as public (packages/stage/src/api-routes.ts), through the authorizer. */
 export const apiRoute = api.route(
   "$default",
   lambda({

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../packages/core/src/access";
-import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, identityProblems, rolesByName, stageConfig, type Identity } from "./config";
+import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, identityProblems, rolesByName, stageConfig, type Identity } from "@testex/stage/config";
 import { mockId } from "./offline/mock-id";
 import { issuerProblems, ofType, userPoolProblems } from "./offline/rules";
 import { type Synthesis, synthesize } from "./offline/synthesize";

@@ -1,4 +1,4 @@
-import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, rolesByName, stageConfig, type Identity } from "./config";
+import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, rolesByName, stageConfig, type Identity } from "@testex/stage/config";
 import { configurationSet, identityArn, senderIdentity } from "./email";
 import { consoleUrl } from "./router";
 
@@ -8,7 +8,7 @@ import { consoleUrl } from "./router";
  * login page with their e-mail address, and belong to groups named after the
  * roles. The console is a public client: authorization code with PKCE, no
  * secret, returning only to the stage's console URL. A stage that names an
- * external issuer in infra/config.ts gets no user pool: its people sign in
+ * external issuer in packages/stage/src/config.ts gets no user pool: its people sign in
  * with their own SSO. Either way the API gets the issuer through `Settings`.
  */
 const ROLE_DESCRIPTIONS = {

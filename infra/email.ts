@@ -1,4 +1,4 @@
-import { senderDomain, stageConfig } from "./config";
+import { senderDomain, stageConfig } from "@testex/stage/config";
 
 const config = stageConfig($app.stage);
 const domain = senderDomain(config.settings.senderEmail);

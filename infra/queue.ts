@@ -1,4 +1,4 @@
-import { NOTICE_QUEUE } from "./event-sources";
+import { NOTICE_QUEUE } from "@testex/stage/event-sources";
 
 /** Notices that failed every attempt; an alarm fires as soon as one arrives. */
 export const deadLetters = new sst.aws.Queue("NotificationDeadLetters", {

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CONSOLE_DEV_PORT } from "./config";
+import { CONSOLE_DEV_PORT } from "@testex/stage/config";
 import { root } from "./offline/install";
 import { asyncFailureProblems, cognitoDomainProblems, collisionProblems, consoleProblems, rehearsalProblems } from "./offline/rehearsal";
 import { functions, ofType } from "./offline/rules";

@@ -1,4 +1,4 @@
-import { CONSOLE_DEV_PORT, stageConfig } from "./config";
+import { CONSOLE_DEV_PORT, stageConfig } from "@testex/stage/config";
 
 /**
  * Where the console is served, known before anything is built: the stage's

@@ -1,5 +1,5 @@
 import { oidc } from "./auth";
-import { stageConfig } from "./config";
+import { stageConfig } from "@testex/stage/config";
 import { corsOrigins } from "./router";
 
 export const config = stageConfig($app.stage);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { environmentOf, stageConfig } from "./config";
+import { environmentOf, stageConfig } from "@testex/stage/config";
 import { root } from "./offline/install";
 import { bucketProblems, emailProblems, functionProblems, functions, ofType, retentionProblems, type Statement } from "./offline/rules";
 import { linksOf, renderSstEnv } from "./offline/sst-env";

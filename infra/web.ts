@@ -1,12 +1,12 @@
 import { api } from "./api";
 import { oidc, signInDomain } from "./auth";
-import { CONSOLE_DEV_PORT } from "./config";
-import { apiGatewayHosts, CONSOLE_HEADERS, contentSecurityPolicy } from "./console-headers";
+import { CONSOLE_DEV_PORT } from "@testex/stage/config";
+import { apiGatewayHosts, CONSOLE_HEADERS, contentSecurityPolicy } from "@testex/stage/console-headers";
 import { consoleUrl, router, useConsoleHeadersPolicy } from "./router";
 import { abandonedUploads, harden } from "./storage";
 
 /**
- * The console's security headers (infra/console-headers.ts, the values the
+ * The console's security headers (packages/stage/src/console-headers.ts, the values the
  * local console server sends too) on every response the router's CloudFront
  * gives, with HSTS, which only an HTTPS origin may send. The router takes it
  * by id. Its CSP names the API by the region's API Gateway host, not by the

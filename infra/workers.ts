@@ -1,6 +1,6 @@
 import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
 import { configurationSet, email, identityArn, mailEvents } from "./email";
-import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "./event-sources";
+import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 import { lambda } from "./function";
 import { mailEventFailures, notificationQueue, outboxFailures } from "./queue";
 import { config, settings } from "./settings";

@@ -10,7 +10,7 @@ import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
-import { stageConfig } from "../config";
+import { stageConfig } from "@testex/stage/config";
 
 export interface DeployPlan {
   stage: string;

@@ -7,7 +7,7 @@ import { chromium, type Browser, type Page } from "playwright-core";
 import { expect } from "vitest";
 import { settings } from "@testex/core";
 import { app } from "@testex/functions/api/app";
-import { apiCors } from "../../infra/cors";
+import { apiCors } from "@testex/stage/cors";
 import { chromiumPath } from "#test/chromium";
 import { freePort, repoRoot } from "#test/local";
 import { withGatewayAuthorizer, withGatewayCors } from "@testex/local/api-gateway";

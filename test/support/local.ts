@@ -9,7 +9,7 @@ import { startStreamReader as readStream, type StreamReaderOptions } from "@test
 import { ensureTable } from "@testex/local/provision";
 import { randomUUID } from "node:crypto";
 import { Resource } from "sst";
-import { STREAM_SUBSCRIPTION } from "../../infra/event-sources";
+import { STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 
 export { ensureBuckets, ensureTable } from "@testex/local/provision";
 export { repoRoot } from "@testex/local/paths";

@@ -14,7 +14,7 @@ import { startQueueWorker } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
-import { NOTICE_QUEUE } from "../../../infra/event-sources";
+import { NOTICE_QUEUE } from "@testex/stage/event-sources";
 import { handler } from "../src/notifier";
 import type { SQSEvent } from "../src/sqs-event";
 import { mailTo, queueNotice, stored, terminationProps } from "./notices";

@@ -2,8 +2,8 @@ import { app } from "@testex/functions/api/app";
 import { settings } from "@testex/core";
 import { tokenFor } from "#test/api";
 import { describe, expect, it } from "vitest";
-import { apiCors } from "../../../infra/cors";
-import { CONSOLE_DEV_PORT, stageConfig } from "../../../infra/config";
+import { apiCors } from "@testex/stage/cors";
+import { CONSOLE_DEV_PORT, stageConfig } from "@testex/stage/config";
 import { withGatewayAuthorizer, withGatewayCors } from "./api-gateway";
 
 /** The local server's front, with the CORS rules infra gives API Gateway for a development stage under `sst dev` (infra/router.ts). */

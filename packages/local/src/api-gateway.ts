@@ -1,6 +1,6 @@
 /**
  * What API Gateway (HTTP API) does in front of the API function that the local
- * server must do too. CORS, configured by infra (infra/cors.ts): the gateway
+ * server must do too. CORS, configured by infra (packages/stage/src/cors.ts): the gateway
  * answers every preflight itself, adds the CORS headers to the function's
  * replies for an allowed origin, and drops any CORS header the function set.
  * And its JWT authorizer (infra/api.ts): a protected route without a valid
@@ -8,8 +8,8 @@
  */
 import { createRemoteJWKSet, jwtVerify } from "jose";
 import type { OidcSettings } from "@testex/core/config";
-import { isPublicRoute } from "../../../infra/api-routes";
-import type { ApiCors } from "../../../infra/cors";
+import { isPublicRoute } from "@testex/stage/api-routes";
+import type { ApiCors } from "@testex/stage/cors";
 
 type Fetch = (request: Request) => Response | Promise<Response>;
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { consoleHeaders } from "../../../infra/console-headers";
+import { consoleHeaders } from "@testex/stage/console-headers";
 import { serveConsole } from "./console";
 import { freePort } from "@testex/aws-local/process";
 

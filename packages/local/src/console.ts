@@ -13,7 +13,7 @@ import { createRequire } from "node:module";
 import { dirname, join, relative } from "node:path";
 import { promisify } from "node:util";
 import { Hono } from "hono";
-import { consoleHeaders, type ConsoleOrigins } from "../../../infra/console-headers";
+import { consoleHeaders, type ConsoleOrigins } from "@testex/stage/console-headers";
 import { cacheDir, inputsHash, onDisk, pruneOlder } from "./disk-cache";
 import { repoRoot } from "./paths";
 

@@ -1,5 +1,5 @@
 import type { ApprovalSettings, OidcSettings, Settings } from "@testex/core/config";
-import { rolesByName, senderDomain, stageConfig } from "../../../infra/config";
+import { rolesByName, senderDomain, stageConfig } from "@testex/stage/config";
 import { GROUPS_CLAIM, LOCAL_CLIENT_ID, localApprovers } from "./people";
 import { localPorts } from "./ports";
 

@@ -1,5 +1,5 @@
 import { can, type Role } from "@testex/core/access";
-import { COGNITO_GROUPS_CLAIM } from "../../../infra/config";
+import { COGNITO_GROUPS_CLAIM } from "@testex/stage/config";
 
 /** The console's client id at the local provider; deployed stages use their Cognito app client's id. */
 export const LOCAL_CLIENT_ID = "testex-console";

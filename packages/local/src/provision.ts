@@ -9,7 +9,7 @@ import {
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { TABLE_KEYS, type Projection } from "@testex/core/db/table";
-import { NOTICE_QUEUE } from "../../../infra/event-sources";
+import { NOTICE_QUEUE } from "@testex/stage/event-sources";
 import type { LocalResources } from "./environment";
 
 function projection(declared: Projection) {

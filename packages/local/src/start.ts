@@ -7,7 +7,7 @@
 import { serve } from "@hono/node-server";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { apiCors } from "../../../infra/cors";
+import { apiCors } from "@testex/stage/cors";
 import { withGatewayAuthorizer, withGatewayCors } from "./api-gateway";
 import { buildConsole, serveConsole } from "./console";
 import { claimInstance } from "./instance";

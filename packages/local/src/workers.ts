@@ -6,7 +6,7 @@
 import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
-import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "../../../infra/event-sources";
+import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 import { startFileWorker } from "./file-worker";
 import { startMailEvents } from "./mail-events";
 import { startQueueWorker } from "@testex/aws-local/queue-worker";

@@ -66,7 +66,7 @@ export const app = new Hono<AppEnv>()
     log.info("request", { method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(performance.now() - started) });
   })
   .use(secureHeaders({ contentSecurityPolicy: CONTENT_SECURITY_POLICY, xFrameOptions: "DENY" }))
-  // No CORS here: API Gateway answers it in AWS (infra/cors.ts), and the local server in front of this app does the same.
+  // No CORS here: API Gateway answers it in AWS (packages/stage/src/cors.ts), and the local server in front of this app does the same.
   .route("/health", health)
   .route("/", docs)
   .route("/calendar", calendarFeed)

@@ -1,5 +1,5 @@
-import { ROLES, type Role } from "../packages/core/src/access";
-import type { ApprovalSettings, LetterheadSettings, ReasonSettings, Settings } from "../packages/core/src/config";
+import { ROLES, type Role } from "@testex/core/access";
+import type { ApprovalSettings, LetterheadSettings, ReasonSettings, Settings } from "@testex/core/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
