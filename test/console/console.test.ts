@@ -10,7 +10,7 @@ import { processEventsOf } from "../../packages/functions/test/termination/fixtu
 import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type Console } from "./harness";
 
 /** Waits for what a person would wait for: a page under load may take seconds to settle. */
-const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
+const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 60_000 });
 const today = () => new Date().toISOString().slice(0, 10);
 const day = (iso: string) => new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" }).format(new Date(`${iso}T00:00:00Z`));
 const as = (login: string) => {
