@@ -22,5 +22,8 @@ export default defineConfig({
     // (a table export under a second suite's load did), and that must not fail it.
     testTimeout: 180_000,
     hookTimeout: 300_000,
+    // The same for `expect.poll` without a timeout of its own (vitest's default is 1 s): under a second
+    // run's load, a file worker or a stand-in's event takes seconds.
+    expect: { poll: { timeout: 60_000 } },
   },
 });

@@ -1,7 +1,24 @@
 import { build } from "esbuild";
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
+import { onDisk } from "../../packages/local/src/disk-cache";
 import { type BundleReads, bundleReads } from "./bundle-reads";
+
+type Built = Awaited<ReturnType<typeof buildFunction>>;
+
+/**
+ * `buildFunction`, once per handler for every synthesis that shares `builds`: a directory
+ * named by a hash of everything a bundle is made from (the packages and the dependencies).
+ * A bundle depends only on its handler, so the stages and modes of a run share it.
+ */
+export async function sharedBuild(root: string, builds: string, handler: string): Promise<Built> {
+  const dir = await onDisk(builds, handler.replace(/[^\w.-]/g, "_"), async (into) => {
+    const built = await buildFunction(root, into, { functionID: "bundle", handler });
+    writeFileSync(path.join(into, "build.json"), JSON.stringify({ ...built, out: "" }));
+  });
+  const built = JSON.parse(readFileSync(path.join(dir, "build.json"), "utf8")) as Built;
+  return { ...built, out: path.join(dir, "bundle") };
+}
 
 /** Bundles a handler the way `sst deploy` would, so a wrong path or a missing export fails here. */
 export async function buildFunction(

@@ -11,8 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import { writeFileSync } from "node:fs";
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import path from "node:path";
-import { buildFunction } from "./build-function";
+import { sharedBuild } from "./build-function";
 import type { BundleReads } from "./bundle-reads";
 import { mockId } from "./mock-id";
 
@@ -189,7 +188,9 @@ export async function main(
     }
     return registerOutputs.call(this, outputs);
   };
-  const artifacts = path.join(root, ".sst", "mock-artifacts", stage);
+  // Where the run's function bundles are shared (synthesize.ts names it by a hash of their inputs).
+  const builds = process.env.TESTEX_FUNCTION_BUILDS;
+  if (!builds) throw new Error("TESTEX_FUNCTION_BUILDS is not set: run the program through synthesize()");
   const server = createServer((req, res) => {
     let body = "";
     req.on("data", (chunk) => (body += chunk));
@@ -202,7 +203,7 @@ export async function main(
         return reply({ result: { asset: "testex-mock-assets", state: "testex-mock-state" } });
       // `sst deploy` builds each function; `sst dev` registers it to run locally (and builds it on first call).
       if (method === "Runtime.Build" || method === "Runtime.AddTarget") {
-        const built = await buildFunction(root, artifacts, params[0]);
+        const built = await sharedBuild(root, builds, params[0].handler);
         synthesis.builds.push({
           functionID: params[0].functionID,
           handler: params[0].handler,

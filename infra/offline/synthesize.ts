@@ -138,6 +138,17 @@ const cache = new Map<string, Promise<Synthesis>>();
 /** What a synthesis is made from: the program, the code its functions bundle, the dependencies, the sst version. */
 const INPUTS = ["sst.config.ts", "infra", "packages", "package.json", "package-lock.json", ".sst/platform/version"];
 
+/** What a function's bundle is made from: its handler and the code and dependencies it may import. */
+const FUNCTION_INPUTS = ["packages", "package.json", "package-lock.json"];
+
+/** The directory where this run's syntheses share their function bundles, one per handler. */
+function functionBuilds(): string {
+  const dir = cacheDir("functions");
+  const name = inputsHash(FUNCTION_INPUTS, "functions");
+  pruneOlder(dir, "", name);
+  return path.join(dir, name);
+}
+
 /** The stage's synthesis, made once per change of its inputs and shared on disk by every process of a test run. */
 async function cachedOnDisk(stage: string, make: () => Promise<Synthesis>): Promise<Synthesis> {
   const dir = cacheDir("synthesis");
@@ -173,6 +184,7 @@ export function synthesize(stage: string, options: SynthesisOptions = {}): Promi
             PULUMI_CONFIG_PASSPHRASE: "",
             // `sst dev` tells the program its region (the dev bridge's environment reads it).
             SST_AWS_REGION: "us-east-1",
+            TESTEX_FUNCTION_BUILDS: functionBuilds(),
           },
           // Only a hang should reach this: the run takes seconds, but minutes on a loaded 2-core machine.
           timeout: 240_000,

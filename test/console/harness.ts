@@ -83,7 +83,7 @@ export async function signIn(page: Page, login: string) {
   await page.getByLabel("Username").fill(person.login);
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect.poll(() => page.getByLabel("Signed in as").textContent(), { timeout: 15_000 }).toContain(person.name);
+  await expect.poll(() => page.getByLabel("Signed in as").textContent(), { timeout: 60_000 }).toContain(person.name);
 }
 
 /** Someone signed in, on a page of the console. */

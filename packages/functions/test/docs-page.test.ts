@@ -75,7 +75,7 @@ describe("the documentation page in a real browser", () => {
     await list.locator("tr[data-param-name='client_id'] input").fill(clientId);
     await list.locator("button.execute").click();
     const status = list.locator(".live-responses-table tbody .response-col_status").first();
-    await expect.poll(() => status.textContent(), { timeout: 10_000 }).toContain("200");
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toContain("200");
     await expect.poll(() => list.locator(".live-responses-table tbody .response-col_description").first().textContent()).toContain("Seen from the docs page");
 
     mkdirSync(SCREENSHOTS, { recursive: true });

@@ -36,7 +36,7 @@ async function ownQueue(attributes: Record<string, string> = { VisibilityTimeout
   return (await client.send(new CreateQueueCommand({ QueueName: name, Attributes: attributes }))).QueueUrl!;
 }
 
-const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 15_000, interval: 100 });
+const poll = <T>(read: () => Promise<T>) => expect.poll(read, { timeout: 60_000, interval: 100 });
 
 /** Messages the queue still holds, visible or in flight. */
 async function held(queueUrl: string): Promise<number> {
@@ -111,8 +111,8 @@ describe("the local queue worker", () => {
       const notice = await queueNotice();
       await client.send(new SendMessageCommand({ QueueUrl: queueUrl, MessageBody: JSON.stringify({ notification_id: notice.notification_id }) }));
       await poll(async () => (await mailTo(...notice.to)).length).toBe(1);
-      // The mail leaves before the notice's record says so: its status is written after SES accepts it.
-      await poll(async () => (await stored(notice.notification_id))?.status).toBe("SENT");
+      // The notifier records the send after SES took the mail: on a loaded machine the mail can be seen first.
+      await poll(async () => (await stored(notice.notification_id)).status).toBe("SENT");
     } finally {
       await stop();
     }

@@ -73,7 +73,7 @@ describe("the local stream reader", () => {
     const stop = await startStreamReader({ table: Resource.Table.name, from: "LATEST", handler: processor, accept: mine, pollMs: 100 });
     try {
       await call("POST", `/api/contracts/${contractId}/termination`, { as: requester, body: { reason: "BREACH", effective_date: inDays(0) } });
-      await expect.poll(async () => (await eventsOf(contractId)).map((e) => [e.type, e.status]), { timeout: 30_000, interval: 200 }).toEqual([
+      await expect.poll(async () => (await eventsOf(contractId)).map((e) => [e.type, e.status]), { timeout: 120_000, interval: 200 }).toEqual([
         ["termination.scheduled", "DONE"],
         ["termination.completed", "DONE"],
       ]);
