@@ -7,7 +7,6 @@ import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/db/service";
 import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
-import { effectsOf } from "@testex/core/effects";
 import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
 import { call, type Caller } from "#test/api";
@@ -70,22 +69,16 @@ export async function backupsOf(contractId: string): Promise<string[]> {
 }
 
 /**
- * The notices a contract's events queued, read by key. The Notification module
- * offers no lookup by contract, so this derives each event's notice ids (as
- * the processor does) and reads them; `expected` lists what must exist.
+ * The notices a contract's events queued (not the scheduler's reminders): of
+ * the contract's notices, those whose id derives from one of its events'
+ * origins, as the processor derives them. A replayed event has the same
+ * origin, hence the same notice ids: one item each.
  */
 export async function noticesOf(contractId: string) {
-  const events = await Outbox.byContract(contractId);
-  const notices = new Map<string, NonNullable<Awaited<ReturnType<ReturnType<typeof db.entities.notification.get>["go"]>>["data"]>>();
-  for (const summary of events) {
-    const event = await Outbox.load(summary.event_id);
-    for (const effect of effectsOf(event!)) {
-      if (!effect.name.startsWith("notice:")) continue;
-      const [, template, to] = effect.name.split(":");
-      const { data } = await db.entities.notification.get({ notification_id: noticeId(event!.origin_id, template!, to!) }).go();
-      // A replayed event has the same origin, hence the same notice ids: one item each.
-      if (data) notices.set(data.notification_id, data);
-    }
-  }
-  return [...notices.values()];
+  const origins = new Set((await Outbox.byContract(contractId)).map((event) => event.origin_id));
+  const { data } = await db.entities.notification.query.byContract({ contract_id: contractId }).go({ pages: "all" });
+  // An event's notice is keyed by its address, or by `client` when the address was read as it ran.
+  const queuedBy = (notice: (typeof data)[number], origin: string) =>
+    [notice.to[0]!, "client"].some((key) => noticeId(origin, notice.template, key) === notice.notification_id);
+  return data.filter((notice) => [...origins].some((origin) => queuedBy(notice, origin)));
 }
