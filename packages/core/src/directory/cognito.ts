@@ -19,7 +19,7 @@ const PAGE = 60;
  * or a batch of events, asks once; a person added to a group is asked from
  * the next minute on.
  */
-export const CACHE_MS = 60_000;
+const CACHE_MS = 60_000;
 
 const cache = new Map<string, { until: number; reading: Promise<NamedApprover[]> }>();
 
@@ -38,9 +38,6 @@ export function userPoolGroups(userPoolId: string, groups: readonly string[]): {
     },
   };
 }
-
-/** Forgets every reading (tests, and a process that must see a change at once). */
-export const forgetReadings = () => cache.clear();
 
 async function membersOf(userPoolId: string, groups: readonly string[]): Promise<NamedApprover[]> {
   const { paginateListUsersInGroup } = await sdk();

@@ -1,4 +1,8 @@
 import { GetItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { Resource } from "sst";
@@ -9,7 +13,8 @@ import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
 import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
-import { call, type Caller } from "#test/api";
+import { app } from "../../src/api/app";
+import { call, tokenFor, type Caller } from "#test/api";
 
 /** A requester and an approver who are different people, as four-eyes needs; names and e-mails come from their tokens. */
 export const requester: Caller = { id: "user-requester", email: "requester@example.com", name: "Rita Requester", roles: ["editor"] };
@@ -81,4 +86,21 @@ export async function noticesOf(contractId: string) {
   const queuedBy = (notice: (typeof data)[number], origin: string) =>
     [notice.to[0]!, "client"].some((key) => noticeId(origin, notice.template, key) === notice.notification_id);
   return data.filter((notice) => [...origins].some((origin) => queuedBy(notice, origin)));
+}
+
+/** The text of a PDF as pdftotext reads it (layout kept), so two letters compare as a person reads them. */
+export function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), "testex-letter-"));
+  try {
+    writeFileSync(join(dir, "letter.pdf"), pdf);
+    return execFileSync("pdftotext", ["-layout", join(dir, "letter.pdf"), "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The termination letter's preview as `caller` downloads it from the API. */
+export async function letterPreview(contractId: string, caller: Caller) {
+  const reply = await app.request(`/api/contracts/${contractId}/termination/letter/preview`, { headers: { authorization: `Bearer ${await tokenFor(caller)}` } });
+  return { status: reply.status, type: reply.headers.get("content-type"), bytes: new Uint8Array(await reply.arrayBuffer()) };
 }
