@@ -9,6 +9,7 @@ import {
 } from "@aws-sdk/client-cognito-identity-provider";
 import { settings, systemActor, Termination } from "@testex/core";
 import { approvingGroups } from "@testex/core/directory/index";
+import { approversOf } from "@testex/core/termination/approvers";
 import { as } from "#test/fixtures";
 import { call } from "#test/api";
 import { freePort, startCognito } from "#test/local";
@@ -100,8 +101,18 @@ describe("on a stage whose identity is a Cognito user pool, a termination reques
     expect(addressed(requests)).toEqual(settings().approverEmails.map((email) => [email, null]));
   });
 
+  it("reads the pool at most once a minute: a second reading within it is answered without the pool", async () => {
+    const pool = await usePool();
+    await member(pool, "kim@pool.example", "Kim Approver");
+    const first = await approversOf({ requested_by: "someone-else" });
+    await cognito.stop();
+    expect(await approversOf({ requested_by: "someone-else" })).toEqual(first);
+    expect(first.map((a) => a.name)).toEqual(["Kim Approver"]);
+  });
+
   it("goes to the group address when the user pool cannot be reached", async () => {
-    await usePool();
+    // A pool never read before, on a stand-in that no longer answers.
+    settings().approverDirectory = { kind: "cognito-user-pool", userPoolId: "us-east-1_neverRead" };
     await cognito.stop();
     const { requests } = await requestsFor();
     expect(addressed(requests)).toEqual(settings().approverEmails.map((email) => [email, null]));
