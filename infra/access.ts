@@ -64,6 +64,14 @@ export function allowSelfInvoke(name: string, component: $util.Output<sst.aws.Fu
   });
 }
 
+/**
+ * The members of the user pool's groups, for the functions that ask approvers
+ * by name. IAM scopes it to the pool (not to a group); on a stage with an
+ * external issuer there is no pool, and nothing is granted.
+ */
+export const listGroupMembers = (userPoolArn: $util.Input<string> | undefined): Grant[] =>
+  userPoolArn ? [{ actions: ["cognito-idp:ListUsersInGroup"], resources: [userPoolArn] }] : [];
+
 /** ListBucket lets a missing object answer 404 instead of 403. */
 export const readObjects = (bucket: sst.aws.Bucket): Grant[] => [
   { actions: ["s3:GetObject"], resources: [$interpolate`${bucket.arn}/*`] },

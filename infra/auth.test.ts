@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ROLES } from "../packages/core/src/access";
 import { COGNITO_GROUPS_CLAIM, consoleCallbackUrls, identityProblems, rolesByName, stageConfig, type Identity } from "@testex/stage/config";
 import { mockId } from "./offline/mock-id";
-import { issuerProblems, ofType, userPoolProblems } from "./offline/rules";
+import { functions, issuerProblems, ofType, roleOf, userPoolProblems } from "./offline/rules";
 import { type Synthesis, synthesize } from "./offline/synthesize";
 
 /** A deep copy to break on purpose. */
@@ -12,6 +12,14 @@ const broken = (s: Synthesis, mutate: (s: Synthesis) => void): Synthesis => {
   return copy;
 };
 const only = (s: Synthesis, type: string) => ofType(s, type)[0]!;
+
+/** Whether a function's role allows ListUsersInGroup (on `arn`, when given). */
+const functionMayList = (s: Synthesis, handler: string, arn?: string) => {
+  const { fn } = functions(s).find(({ build }) => build.handler === handler)!;
+  return roleOf(s, fn).statements.some(
+    (st) => st.effect === "Allow" && st.actions.includes("cognito-idp:ListUsersInGroup") && (arn === undefined || st.resources.join() === arn),
+  );
+};
 
 /** What the API must trust on a stage with its own user pool: that pool, for tokens the console client got. */
 const cognitoIssuer = (s: Synthesis) => {
@@ -90,6 +98,14 @@ describe("a stage with its own user pool", () => {
     expect(issuerProblems(s, cognitoIssuer(dev))).toHaveLength(1);
   });
 
+  it("tells every function to read approvers from that pool's groups, and lets only the processor and the scheduler list them, on that pool alone", () => {
+    const pool = only(dev, "aws:cognito/userPool:UserPool");
+    const directories = dev.builds.filter((build) => build.links.Settings).map((build) => build.links.Settings!.approverDirectory);
+    expect(new Set(directories.map((d) => JSON.stringify(d)))).toEqual(new Set([JSON.stringify({ kind: "cognito-user-pool", userPoolId: mockId(pool.name) })]));
+    const listing = dev.builds.filter((build) => functionMayList(dev, build.handler, pool.state.arn)).map((build) => build.handler).sort();
+    expect(listing).toEqual(["packages/functions/src/processor.handler", "packages/functions/src/scheduler.handler"]);
+  });
+
   it("outputs the issuer and the console's client id for the console's build", () => {
     expect(dev.outputs).toMatchObject({ issuer: cognitoIssuer(dev).issuer, clientId: cognitoIssuer(dev).audience });
   });
@@ -129,6 +145,15 @@ describe("a stage that trusts an enterprise's issuer", () => {
     expect(
       issuerProblems(sso, { issuer: identity.issuer, jwksUrl: identity.jwksUrl, audience: identity.clientId, groupsClaim: identity.groupsClaim, roles: identity.roles }),
     ).toEqual([]);
+  });
+
+  it("names its approvers from the stage's mapping, reads no directory, and lets no function list a user pool", () => {
+    const identity = stageConfig("sso-example").identity as Extract<Identity, { kind: "external" }>;
+    for (const build of sso.builds.filter((b) => b.links.Settings)) {
+      expect(build.links.Settings!.approvers).toEqual(identity.approvers);
+      expect(build.links.Settings!.approverDirectory).toBeUndefined();
+    }
+    expect(sso.builds.filter((build) => functionMayList(sso, build.handler))).toEqual([]);
   });
 });
 

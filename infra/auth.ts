@@ -122,6 +122,9 @@ function cognito() {
   const issuer = $interpolate`https://cognito-idp.${aws.getRegionOutput().region}.amazonaws.com/${pool.id}`;
   return {
     oidc: { issuer, jwksUrl: $interpolate`${issuer}/.well-known/jwks.json`, audience: client.id, groupsClaim: COGNITO_GROUPS_CLAIM, roles: rolesByName() },
+    // Approval requests go to the members of the groups that may approve, read from the pool.
+    approverDirectory: { kind: "cognito-user-pool" as const, userPoolId: pool.id },
+    userPoolArn: pool.arn,
     signInUrl: pool.domainUrl,
     outputs: { userPool: pool.id, userPoolClient: client.id },
   };
@@ -129,13 +132,17 @@ function cognito() {
 
 function external(identity: Extract<Identity, { kind: "external" }>) {
   const { issuer, jwksUrl, clientId, groupsClaim, roles } = identity;
-  return { oidc: { issuer, jwksUrl, audience: clientId, groupsClaim, roles }, signInUrl: undefined, outputs: {} };
+  return { oidc: { issuer, jwksUrl, audience: clientId, groupsClaim, roles }, approverDirectory: undefined, userPoolArn: undefined, signInUrl: undefined, outputs: {} };
 }
 
 const identity = config.identity.kind === "external" ? external(config.identity) : cognito();
 
 /** The issuer the API trusts, for the `Settings` link; the console's build reads its `issuer` and `audience` (client id) too. */
 export const oidc = identity.oidc;
+/** Where the app reads who may approve (the stage's user pool), for the `Settings` link; none with an external issuer. */
+export const approverDirectory = identity.approverDirectory;
+/** The user pool whose groups the functions that ask approvers may list; none with an external issuer. */
+export const userPoolArn = identity.userPoolArn;
 /**
  * Cognito's managed sign-in domain, when the stage has its own pool. Its
  * discovery document names no end-session endpoint: a console signs out at

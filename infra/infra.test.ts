@@ -97,6 +97,8 @@ const ACCESS: AccessTable = {
       NotificationQueue: ["sqs:SendMessage"],
       // The stream's on-failure destination is written with the function's own role.
       OutboxFailures: ["sqs:SendMessage"],
+      // Approval requests go to the approving groups' members, read from the stage's pool.
+      Users: ["cognito-idp:ListUsersInGroup"],
     },
   },
   "packages/functions/src/file-handler.handler": {
@@ -122,6 +124,8 @@ const ACCESS: AccessTable = {
       Archives: [...READ, ...WRITE],
       // A late upload it checks on a terminated contract is archived, and an important one backed up.
       Backups: WRITE,
+      // Approval reminders go to the approving groups' members, read from the stage's pool.
+      Users: ["cognito-idp:ListUsersInGroup"],
     },
   },
   "packages/functions/src/db-manager.handler": {

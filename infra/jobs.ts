@@ -1,4 +1,5 @@
-import { allowSelfInvoke, deleteObjects, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
+import { allowSelfInvoke, deleteObjects, listGroupMembers, readObjects, readWriteItems, scanTable, sendMessages, writeObjects } from "./access";
+import { userPoolArn } from "./auth";
 import { lambda } from "./function";
 import { notificationQueue } from "./queue";
 import { webLink } from "./router";
@@ -26,6 +27,8 @@ export const scheduler = new sst.aws.CronV2("Scheduler", {
       readObjects(archives),
       writeObjects(archives),
       writeObjects(backups),
+      // Approval reminders go to each approver by name, read from the stage's user pool.
+      listGroupMembers(userPoolArn),
     ],
   }),
 });

@@ -1,4 +1,5 @@
-import { deleteObjects, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
+import { deleteObjects, listGroupMembers, readObjects, readWriteItems, sendEmail, sendMessages, writeObjects } from "./access";
+import { userPoolArn } from "./auth";
 import { configurationSet, email, identityArn, mailEvents } from "./email";
 import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 import { lambda } from "./function";
@@ -15,6 +16,14 @@ import { archives, backups, files, table } from "./storage";
  */
 const OUTBOX_FILTER = { eventName: ["INSERT"], dynamodb: { NewImage: { __edb_e__: { S: ["outbox"] } } } };
 
+/**
+ * For a function that renders the termination letter: its PDF library reads its standard fonts through a
+ * runtime require that a bundle cannot follow, and a letter beyond Western European text reads Noto subsets
+ * from disk, so they are installed beside the bundle instead (read only when a letter is rendered, and only
+ * the subsets its text needs).
+ */
+const LETTER_RENDERER: sst.aws.FunctionArgs["nodejs"] = { install: ["pdfkit", "@fontsource/noto-sans", "@fontsource/noto-sans-jp"] };
+
 export const processor = table.subscribe(
   "ContractProcessor",
   lambda({
@@ -24,10 +33,8 @@ export const processor = table.subscribe(
     timeout: "60 seconds",
     // The console's URL: notices link people to its pages.
     link: [table, backups, files, archives, notificationQueue, settings, webLink],
-    // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
-    // cannot follow, and a letter beyond Western European text reads Noto subsets from disk: they are installed
-    // beside the bundle instead (read only when a letter is written, and only the subsets its text needs).
-    nodejs: { install: ["pdfkit", "@fontsource/noto-sans", "@fontsource/noto-sans-jp"] },
+    // It writes the termination letter.
+    nodejs: LETTER_RENDERER,
     permissions: [
       readWriteItems(table),
       writeObjects(backups),
@@ -39,6 +46,8 @@ export const processor = table.subscribe(
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
+      // A termination request is sent to each approver by name, read from the stage's user pool.
+      listGroupMembers(userPoolArn),
       // Lambda sends the on-failure record with the function's own role.
       sendMessages(outboxFailures),
     ],
@@ -90,6 +99,8 @@ export const notifier = notificationQueue.subscribe(
     timeout: `${NOTICE_QUEUE.consumerTimeoutSeconds} seconds`,
     // Files: a notice may carry the contract's termination letter as an attachment.
     link: [table, email, notificationQueue, settings, files],
+    // An approval request carries the letter's preview, rendered as it is sent.
+    nodejs: LETTER_RENDERER,
     // A notice that dies queues a system alert, so the worker also sends.
     permissions: [
       readWriteItems(table),

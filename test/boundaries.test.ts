@@ -110,7 +110,7 @@ describe("relative imports", () => {
  * A top-level file is a node like a folder.
  */
 const CORE_ORDER: readonly (readonly string[])[] = [
-  ["error", "context", "access", "config", "id", "log", "metric", "lazy", "pool", "dates", "currency", "validation", "schema", "event", "object-store"],
+  ["error", "context", "access", "config", "id", "log", "metric", "lazy", "pool", "dates", "currency", "validation", "schema", "event", "object-store", "directory"],
   ["db"],
   ["audit", "search", "idempotency"],
   ["outbox"],

@@ -34,8 +34,9 @@ export function bundleReads(bundle: string): BundleReads {
   const resources = new Set<string>();
   const environment = new Set<string>();
   const unanalysable: string[] = [];
-  // sst's `Resource` is `createResource(...)`; esbuild may rename the binding (Resource2, …).
-  const aliases = [...bundle.matchAll(/\b(?:var|let|const)\s+([\w$]+)\s*=\s*createResource\d*\(/g)].map((m) => m[1]!);
+  // sst's `Resource` is `createResource(...)`; esbuild may rename the binding (Resource2, …), and when a
+  // module it bundles is also imported on demand, declares it first and assigns it in the module's init.
+  const aliases = [...bundle.matchAll(/(?:\b(?:var|let|const)\s+|^[ \t]*)([\w$]+)\s*=\s*createResource\d*\(/gm)].map((m) => m[1]!);
   for (const { file, code } of sections(bundle).filter((s) => !isDependency(s.file))) {
     for (const alias of aliases) {
       for (const use of code.matchAll(new RegExp(`(?<![\\w$.])${alias.replace(/\$/g, "\\$")}\\b(\\.([A-Za-z_$][\\w$]*))?`, "g"))) {

@@ -14,6 +14,7 @@ import { STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
 export { ensureBuckets, ensureTable } from "@testex/local/provision";
 export { repoRoot } from "@testex/local/paths";
 export { freePort } from "@testex/aws-local/process";
+export { startCognito } from "@testex/aws-local/cognito-server";
 export { startQueueWorker } from "@testex/aws-local/queue-worker";
 export { streamEnd } from "@testex/aws-local/stream-reader";
 export { mintToken, stackSigner } from "@testex/local/token";

@@ -1,7 +1,8 @@
 // Checks an S3 request's Signature Version 4 the way S3 does: by computing it
 // again, with the AWS SDK's own signer, from the request as it arrived, and
 // comparing. Header-signed requests (the SDK's) and presigned URLs (the
-// browser's uploads and downloads) both.
+// browser's uploads and downloads) both. Other services' JSON requests are
+// checked the same way, their body hashed into the signature (`body`).
 // Plain JavaScript: the S3 stand-in starts with bare node, without a TypeScript loader.
 import { SignatureV4 } from "@smithy/signature-v4";
 import { createHash, createHmac, timingSafeEqual } from "node:crypto";
@@ -74,9 +75,11 @@ export function signatureKind(headers, query) {
 }
 
 /**
- * Throws a Refusal unless `request` ({ method, path, query, headers }, path still
- * percent-encoded as sent, header names in lower case) carries a valid signature
- * by one of `secrets` (access key id → secret access key).
+ * Throws a Refusal unless `request` ({ method, path, query, headers, body? }, path
+ * still percent-encoded as sent, header names in lower case) carries a valid
+ * signature by one of `secrets` (access key id → secret access key). With
+ * `body` (a service other than S3, whose SDK signs the body's hash without
+ * sending it as a header), the body is hashed as the signer hashed it.
  */
 export async function verifySignature(request, secrets, now = new Date()) {
   const kind = signatureKind(request.headers, request.query);
@@ -91,7 +94,7 @@ export async function verifySignature(request, secrets, now = new Date()) {
     if (Math.abs(now.getTime() - date.getTime()) > MAX_SKEW_MS) {
       throw new Refusal(403, "RequestTimeTooSkewed", "The difference between the request time and the current time is too large.");
     }
-    if (!request.headers[PAYLOAD_HASH]) throw new Refusal(400, "InvalidRequest", `Missing required header for this request: ${PAYLOAD_HASH}`);
+    if (!request.headers[PAYLOAD_HASH] && request.body === undefined) throw new Refusal(400, "InvalidRequest", `Missing required header for this request: ${PAYLOAD_HASH}`);
   } else {
     if (request.query["X-Amz-Algorithm"] !== "AWS4-HMAC-SHA256") throw new Refusal(400, "AuthorizationQueryParametersError", "X-Amz-Algorithm must be AWS4-HMAC-SHA256.");
     [scope, signedHeaders, signature] = [credentialScope(request.query["X-Amz-Credential"]), String(request.query["X-Amz-SignedHeaders"] ?? "").split(";"), String(request.query["X-Amz-Signature"] ?? "")];
@@ -118,7 +121,7 @@ export async function verifySignature(request, secrets, now = new Date()) {
 
   let expected;
   if (kind === "header") {
-    const signed = await signer.sign({ ...base, query: request.query, headers }, { signingDate: date, signableHeaders: signable, signingRegion: scope.region, signingService: scope.service });
+    const signed = await signer.sign({ ...base, query: request.query, headers, body: request.body }, { signingDate: date, signableHeaders: signable, signingRegion: scope.region, signingService: scope.service });
     expected = /Signature=([0-9a-f]{64})/.exec(signed.headers.authorization)?.[1] ?? "";
   } else {
     // A presigned request's payload is never signed; the signer reads that from this header, which is not itself part of the signature.

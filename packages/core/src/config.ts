@@ -64,6 +64,12 @@ export interface NamedApprover {
   name?: string;
 }
 
+/** A Cognito user pool: the members of the groups whose role may approve (`oidc.roles`). */
+export interface ApproverDirectorySettings {
+  kind: "cognito-user-pool";
+  userPoolId: string;
+}
+
 /** Who the stage's letters come from: the letterhead, and who signs them. */
 export interface LetterheadSettings {
   /** The legal entity, as registered (e.g. "TESTEX Ltd"): the party that gives notice. */
@@ -98,6 +104,12 @@ export interface Settings {
    * request and its reminders, with a link to it.
    */
   approvers?: NamedApprover[];
+  /**
+   * Where the stage's identity lists its people, when it has a directory to
+   * ask: its Cognito user pool, whose approving groups' members are the
+   * approvers (directory/). Without one, `approvers` names them.
+   */
+  approverDirectory?: ApproverDirectorySettings;
   /** Who receives system alerts (dead notices, failed backups). */
   operatorEmails: string[];
   /** Largest contract document accepted, in bytes. */

@@ -1,12 +1,17 @@
 import { describeError, log, systemActor, withContext, withLogFields } from "@testex/core";
 import { onFirstUse } from "@testex/core/lazy";
-import { deliver, type Renderer } from "@testex/core/notification/delivery";
+import { deliver, type Attach, type Renderer } from "@testex/core/notification/delivery";
 import { postpone } from "@testex/core/notification/queue";
 
 // The templates and React load with the first notice that is rendered, not at start:
 // a message whose notice was already sent, or is not due yet, needs neither.
 const emails = onFirstUse(() => import("@testex/emails"));
 const render: Renderer = async (template, props) => (await emails()).render(template, props);
+// An approval request's letter preview: the PDF renderer and the termination's reads load with the first one.
+const previews = onFirstUse(() => import("@testex/core/termination/preview-attachment"));
+const letters = onFirstUse(() => import("@testex/emails/letter"));
+const attach: Attach = async (notice) =>
+  notice.letter_preview ? (await previews()).letterPreviewAttachments(notice, async (props) => (await letters()).renderLetter(props)) : [];
 import type { SQSBatchResponse, SQSEvent, SQSRecord } from "./sqs-event";
 
 /**
@@ -32,7 +37,7 @@ async function handleRecord(record: SQSRecord): Promise<string> {
     withLogFields({ notification_id: id, message_id: record.messageId }, async () => {
       let outcome: string;
       try {
-        outcome = await deliver(id, render);
+        outcome = await deliver(id, render, attach);
       } catch (error) {
         log.error("notice delivery failed; message returns to the queue", describeError(error));
         outcome = "retry";

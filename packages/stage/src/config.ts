@@ -1,5 +1,5 @@
 import { ROLES, type Role } from "@testex/core/access";
-import type { ApprovalSettings, LetterheadSettings, ReasonSettings, Settings } from "@testex/core/config";
+import type { ApprovalSettings, LetterheadSettings, NamedApprover, ReasonSettings, Settings } from "@testex/core/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
@@ -135,6 +135,12 @@ export type Identity =
       groupsClaim: string;
       /** The role each group grants, by the group's name or id as the issuer sends it. */
       roles: Record<string, Role>;
+      /**
+       * The people who may approve, by name (TESTEX reads no directory of an
+       * enterprise issuer): each is asked in person, the `id` being their
+       * subject at the issuer. Without, requests go to the group address.
+       */
+      approvers?: NamedApprover[];
     };
 
 /** Cognito's groups are the roles themselves: `cognito:groups` lists them by name. */
@@ -159,6 +165,10 @@ const EXTERNAL_IDENTITY: Record<string, Identity> = {
       "c81e728d-9d4c-4f63-b6a7-3b1e0d2c4f5a": "approver",
       "eccbc87e-4b5c-4e2f-9d8a-1f0e3c2b6a7d": "admin",
     },
+    approvers: [
+      { id: "5f4dcc3b-5aa7-4c5e-9d1a-0b2c3d4e5f60", email: "grace.hopper@testex.com", name: "Grace Hopper" },
+      { id: "6b86b273-ff34-4ce1-9e8d-1c2d3e4f5a6b", email: "alan.kay@testex.com", name: "Alan Kay" },
+    ],
   },
 };
 
@@ -283,7 +293,7 @@ export function stageConfig(stage: string): StageConfig {
   const problems = identityProblems(identity);
   if (problems.length > 0) throw new Error(`Stage ${stage}'s identity is not usable: ${problems.join("; ")}`);
   return {
-    settings: { stage, environment, ...ENVIRONMENTS[environment] },
+    settings: { stage, environment, ...ENVIRONMENTS[environment], ...(identity.kind === "external" && identity.approvers ? { approvers: identity.approvers } : {}) },
     identity,
     web: WEB[environment],
     monitoring: isPullRequestStage(stage) ? { healthProbe: false, alarms: "lost-work" } : { healthProbe: true, alarms: "all" },

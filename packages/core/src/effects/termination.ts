@@ -14,7 +14,7 @@ import { noticeEffect, noticeTo, type NoticeProps } from "../notification/effect
 import type { Effect, Stored as OutboxEvent } from "../outbox";
 import { writeBackup } from "../termination/backup";
 import { Events, type TerminationFacts } from "../termination/events";
-import { approversOf, forApprover } from "../termination/approvers";
+import { approversOf, forApprover, letterPreviewFor } from "../termination/approvers";
 import { approvalRequestProps } from "../termination/jobs";
 import { letterFileId, letterFilename, letterProps } from "../termination/letter";
 import { subscribe, whenDead, type Dependencies } from "./registry";
@@ -101,15 +101,31 @@ const noticeWasGiven = ({ termination }: TerminationFacts) =>
 const on = (event: (typeof Events)[keyof typeof Events], plan: (facts: TerminationFacts, effects: ReturnType<typeof effectsFor>, event: OutboxEvent) => Effect[]) =>
   subscribe(event, (facts: TerminationFacts, stored, deps) => plan(facts, effectsFor(facts, stored, deps), stored));
 
-on(Events.Requested, (facts, { status }, event) => [
-  // Each person who may decide, by name; the group address only when nobody can be named.
-  ...approversOf({ requested_by: facts.requester?.id, requested_by_email: facts.requester?.email }).map((approver) => {
+/**
+ * Each person who may decide, by name, as the stage's directory lists them
+ * when this runs; the group address only when nobody can be named. One notice
+ * each (its id derived from the address), so a retry queues none twice.
+ */
+const askApprovers = (facts: TerminationFacts, event: OutboxEvent): Effect => ({
+  name: "notice:approval-request:approvers",
+  run: async () => {
     const { value, currency } = facts.contract;
     // Written before events carried the contract's value (version 1): the approvers cannot be shown what is at stake.
     if (value === undefined || currency === undefined) throw new Error(`${event.type} ${event.event_id} carries no contract value for the approvers`);
     const requested_by = facts.requester ? nameOf(facts.requester) : "";
-    return noticeTo(event, "approval-request", approver.email, forApprover(approvalRequestProps({ ...facts.contract, value, currency }, { ...facts.termination, requested_by }), approver));
-  }),
+    const props = approvalRequestProps({ ...facts.contract, value, currency }, { ...facts.termination, requested_by });
+    for (const approver of await approversOf({ requested_by: facts.requester?.id, requested_by_email: facts.requester?.email })) {
+      await noticeEffect(event, "approval-request", approver.email, async () => ({
+        to: approver.email,
+        props: forApprover(props, approver),
+        letter_preview: letterPreviewFor(approver),
+      })).run();
+    }
+  },
+});
+
+on(Events.Requested, (facts, { status }, event) => [
+  askApprovers(facts, event),
   ...status({ status: "PENDING_TERMINATION", effective_date: facts.termination.effective_date, changed_by: nameOf(facts.actor) }),
 ]);
 

@@ -4,7 +4,7 @@ import type { Stored } from "./record";
 import type { Attachment } from "./ses";
 
 /** SES accepts messages up to 40 MB; a notice carries a letter, not an archive. */
-const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
+export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 
 /**
  * The files a notice carries, read from the files bucket as it is sent. A

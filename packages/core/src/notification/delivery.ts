@@ -15,11 +15,14 @@ import { parse } from "../validation";
 import { attachmentsOf } from "./attachments";
 import { announce } from "./queue";
 import { noticeChange, queued, type Stored } from "./record";
-import { errorCode, isTransient, sendEmail } from "./ses";
+import { errorCode, isTransient, sendEmail, type Attachment } from "./ses";
 import { NoticeInput, type TemplateName } from "./templates";
 
 /** Turns a template and its props into the e-mail; injected so core does not depend on the templates package. */
 export type Renderer = (template: TemplateName, props: never) => Promise<{ subject: string; html: string; text: string }>;
+
+/** Attachments made as the notice is sent (an approval request's letter preview); injected so core does not depend on the renderer. */
+export type Attach = (notice: Stored) => Promise<Attachment[]>;
 
 /** Attempts before a notice is DEAD. With the queue's redelivery delay this spans several minutes. */
 export const MAX_ATTEMPTS = 5;
@@ -30,7 +33,7 @@ export const CLAIM_MS = 2 * 60_000;
 /** sent: delivered now; skipped: nothing to do (already sent, dead, or another worker has it); retry: try again later; dead: given up. */
 export type Outcome = "sent" | "skipped" | "retry" | "dead";
 
-export async function deliver(notificationId: string, render: Renderer): Promise<Outcome> {
+export async function deliver(notificationId: string, render: Renderer, attach?: Attach): Promise<Outcome> {
   const claim = await claimNotice(notificationId);
   if (!claim) return "skipped";
   const { notice, token } = claim;
@@ -44,7 +47,7 @@ export async function deliver(notificationId: string, render: Renderer): Promise
   }
   let messageId: string;
   try {
-    const attachments = await attachmentsOf(notice);
+    const attachments = [...(await attachmentsOf(notice)), ...(attach ? await attach(notice) : [])];
     messageId = await sendEmail({ notificationId: notice.notification_id, to: notice.to, ...email, attachments });
   } catch (error) {
     const code = errorCode(error);

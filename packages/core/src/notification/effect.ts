@@ -1,6 +1,6 @@
 import type * as v from "valibot";
 import type { Effect, Stored as OutboxEvent } from "../outbox";
-import { enqueue, noticeId } from "./enqueue";
+import { enqueue, noticeId, type LetterPreview } from "./enqueue";
 import type { TEMPLATE_PROPS, TemplateName } from "./templates";
 
 /** The props a template is given (its schema's input): a prop it does not know fails the type check. */
@@ -16,7 +16,7 @@ export function noticeEffect<T extends TemplateName>(
   event: OutboxEvent,
   template: T,
   key: string,
-  build: () => Promise<{ to: string; props: NoticeProps<T>; attachments?: string[] } | null>,
+  build: () => Promise<{ to: string; props: NoticeProps<T>; attachments?: string[]; letter_preview?: LetterPreview } | null>,
 ): Effect {
   return {
     name: `notice:${template}:${key}`,
@@ -31,6 +31,7 @@ export function noticeEffect<T extends TemplateName>(
         contract_id: event.contract_id,
         props,
         ...(notice.attachments ? { attachments: notice.attachments } : {}),
+        ...(notice.letter_preview ? { letter_preview: notice.letter_preview } : {}),
       });
     },
   };

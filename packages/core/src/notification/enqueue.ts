@@ -28,6 +28,14 @@ export interface EnqueueInput {
   props: Record<string, unknown>;
   /** Ids of the contract's files to attach (internal callers only; the API cannot attach). */
   attachments?: string[];
+  /** Attach the contract's termination letter as this reader would preview it (approval requests). */
+  letter_preview?: LetterPreview;
+}
+
+/** Whose view of the letter an approval request attaches: the approver it is addressed to, or nobody in particular (the group address). */
+export interface LetterPreview {
+  reader_id?: string;
+  reader_name?: string;
 }
 
 const EXISTS = "notification.exists";
@@ -39,12 +47,12 @@ const EXISTS = "notification.exists";
  * schema, so a notice that could never render is refused here (422).
  */
 export async function enqueue(raw: EnqueueInput): Promise<boolean> {
-  const { notification_id: rawId, attachments, ...notice } = raw;
+  const { notification_id: rawId, attachments, letter_preview, ...notice } = raw;
   const notification_id = parse(NotificationId, rawId);
   const { template, to, contract_id, props } = parse(NoticeInput, notice);
   checkLinks(props);
-  if (attachments?.length && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
-  const record = queued({ notification_id, template, to, contract_id, props, attachments }, new Date().toISOString());
+  if ((attachments?.length || letter_preview) && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
+  const record = queued({ notification_id, template, to, contract_id, props, attachments, letter_preview }, new Date().toISOString());
   try {
     await recordChange({
       ...noticeChange(record, "notification.queued", record.created_at),

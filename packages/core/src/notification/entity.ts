@@ -21,6 +21,12 @@ export const NotificationEntity = entity({
     props: { type: "any", required: true, readOnly: true },
     /** Documents of the contract sent with the notice (the termination letter), read from the files bucket when sending. */
     attachments: { type: "list", items: { type: "string" }, readOnly: true },
+    /**
+     * An approval request carries the termination letter as it would be sent,
+     * rendered when the notice is sent, as its reader would see it in the
+     * console (their own approval included); `reader_id` is absent for the group address.
+     */
+    letter_preview: { type: "map", properties: { reader_id: { type: "string" }, reader_name: { type: "string" } }, readOnly: true },
     status: { type: NOTIFICATION_STATUSES, required: true },
     /** Sends tried since it was (re)queued. */
     attempts: { type: "number", required: true },

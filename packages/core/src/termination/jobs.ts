@@ -6,7 +6,7 @@ import { DomainError } from "../error";
 import { describeError, log } from "../log";
 import { metric } from "../metric";
 import * as Notification from "../notification";
-import { approversOf, forApprover } from "./approvers";
+import { approversOf, forApprover, letterPreviewFor } from "./approvers";
 import { reviewUrl } from "../notification/links";
 import { addDays, daysBetween, today } from "../dates";
 import { labelOf } from "./policy";
@@ -78,7 +78,7 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
   const decided = (approver: { id?: string; email: string }) =>
     decisions.some((d) => (approver.id !== undefined && d.by === approver.id) || d.email?.toLowerCase() === approver.email.toLowerCase());
   const contract = await Contract.load(pending.contract_id);
-  return approversOf(pending)
+  return (await approversOf(pending))
     .filter((approver) => !decided(approver))
     .map((approver) => ({
       notification_id: Notification.noticeId(`${pending.termination_id}:reminder:${Math.floor(waiting / every)}`, "approval-request", approver.email),
@@ -86,6 +86,7 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
       to: [approver.email],
       contract_id: contract.contract_id,
       props: forApprover({ ...approvalRequestProps(contract, pending), waiting_days: waiting }, approver),
+      letter_preview: letterPreviewFor(approver),
     }));
 }
 

@@ -16,6 +16,9 @@ export const letterFileId = (terminationId: string) =>
 
 export const letterFilename = (contractId: string) => `termination-letter-${contractId}.pdf`;
 
+/** The letter before it is sent, as the console downloads it and an approval request attaches it. */
+export const LETTER_PREVIEW_FILENAME = "termination-letter-preview.pdf";
+
 const Party = v.strictObject({ name: Text(200), email: v.optional(Email), address: v.optional(Text(500)) });
 
 /** The sender, as the stage's letterhead names it. */

@@ -4,9 +4,10 @@
  * only: it comes from the stage's settings, changed by a deployment.
  */
 import * as v from "valibot";
-import { can, ROLES } from "../access";
+import { ROLES } from "../access";
 import { settings } from "../config";
 import { currencyThresholds } from "../contract/approval";
+import { approvingGroups } from "../directory";
 import { reasonCatalogue } from "./queries";
 import { Reason } from "./schemas";
 
@@ -37,9 +38,7 @@ export function policyView(): PolicyView {
     remind_after_days: approval.remindAfterDays,
     reasons: reasonCatalogue(),
     approvers: {
-      groups: Object.entries(oidc.roles)
-        .filter(([, role]) => can({ id: "", roles: [role] }, "approve"))
-        .map(([group, role]) => ({ group, role })),
+      groups: approvingGroups(oidc.roles),
       fallback_emails: approverEmails,
     },
   };

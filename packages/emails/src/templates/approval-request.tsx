@@ -39,7 +39,10 @@ export function ApprovalRequest(p: Props) {
           Review the request
         </Button>
       </Section>
-      <Paragraph>The link opens the request in the TESTEX console, with a preview of the letter the client will receive: sign in there, then approve or reject it.</Paragraph>
+      <Paragraph>
+        Attached is a preview of the letter the client will receive once the request is approved. The link opens the request in the TESTEX console: sign in
+        there, then approve or reject it.
+      </Paragraph>
     </Layout>
   );
 }

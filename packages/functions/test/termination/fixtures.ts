@@ -1,4 +1,8 @@
 import { GetItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { ListObjectsV2Command } from "@aws-sdk/client-s3";
 import { expect } from "vitest";
 import { Resource } from "sst";
@@ -7,10 +11,10 @@ import { dynamo } from "@testex/core/db/dynamo";
 import { db } from "@testex/core/entities";
 import { s3 } from "@testex/core/object-store";
 import { noticeId } from "@testex/core/notification/index";
-import { effectsOf } from "@testex/core/effects";
 import { uniqueEmail } from "#test/fixtures";
 import { handler, type StreamRecord } from "../../src/processor";
-import { call, type Caller } from "#test/api";
+import { app } from "../../src/api/app";
+import { call, tokenFor, type Caller } from "#test/api";
 
 /** A requester and an approver who are different people, as four-eyes needs; names and e-mails come from their tokens. */
 export const requester: Caller = { id: "user-requester", email: "requester@example.com", name: "Rita Requester", roles: ["editor"] };
@@ -70,22 +74,33 @@ export async function backupsOf(contractId: string): Promise<string[]> {
 }
 
 /**
- * The notices a contract's events queued, read by key. The Notification module
- * offers no lookup by contract, so this derives each event's notice ids (as
- * the processor does) and reads them; `expected` lists what must exist.
+ * The notices a contract's events queued (not the scheduler's reminders): of
+ * the contract's notices, those whose id derives from one of its events'
+ * origins, as the processor derives them. A replayed event has the same
+ * origin, hence the same notice ids: one item each.
  */
 export async function noticesOf(contractId: string) {
-  const events = await Outbox.byContract(contractId);
-  const notices = new Map<string, NonNullable<Awaited<ReturnType<ReturnType<typeof db.entities.notification.get>["go"]>>["data"]>>();
-  for (const summary of events) {
-    const event = await Outbox.load(summary.event_id);
-    for (const effect of effectsOf(event!)) {
-      if (!effect.name.startsWith("notice:")) continue;
-      const [, template, to] = effect.name.split(":");
-      const { data } = await db.entities.notification.get({ notification_id: noticeId(event!.origin_id, template!, to!) }).go();
-      // A replayed event has the same origin, hence the same notice ids: one item each.
-      if (data) notices.set(data.notification_id, data);
-    }
+  const origins = new Set((await Outbox.byContract(contractId)).map((event) => event.origin_id));
+  const { data } = await db.entities.notification.query.byContract({ contract_id: contractId }).go({ pages: "all" });
+  // An event's notice is keyed by its address, or by `client` when the address was read as it ran.
+  const queuedBy = (notice: (typeof data)[number], origin: string) =>
+    [notice.to[0]!, "client"].some((key) => noticeId(origin, notice.template, key) === notice.notification_id);
+  return data.filter((notice) => [...origins].some((origin) => queuedBy(notice, origin)));
+}
+
+/** The text of a PDF as pdftotext reads it (layout kept), so two letters compare as a person reads them. */
+export function pdfText(pdf: Uint8Array): string {
+  const dir = mkdtempSync(join(tmpdir(), "testex-letter-"));
+  try {
+    writeFileSync(join(dir, "letter.pdf"), pdf);
+    return execFileSync("pdftotext", ["-layout", join(dir, "letter.pdf"), "-"], { encoding: "utf8" });
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
-  return [...notices.values()];
+}
+
+/** The termination letter's preview as `caller` downloads it from the API. */
+export async function letterPreview(contractId: string, caller: Caller) {
+  const reply = await app.request(`/api/contracts/${contractId}/termination/letter/preview`, { headers: { authorization: `Bearer ${await tokenFor(caller)}` } });
+  return { status: reply.status, type: reply.headers.get("content-type"), bytes: new Uint8Array(await reply.arrayBuffer()) };
 }

@@ -1,27 +1,6 @@
-import { execFileSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { app } from "../../src/api/app";
-import { call, tokenFor, type Caller } from "#test/api";
-import { above, approver, newContract, processEventsOf, requester } from "./fixtures";
-
-/** The text of a PDF as pdftotext reads it (layout kept), so two letters compare as a person reads them. */
-function textOf(pdf: Uint8Array): string {
-  const dir = mkdtempSync(join(tmpdir(), "testex-letter-"));
-  try {
-    writeFileSync(join(dir, "letter.pdf"), pdf);
-    return execFileSync("pdftotext", ["-layout", join(dir, "letter.pdf"), "-"], { encoding: "utf8" });
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-async function preview(contractId: string, caller: Caller) {
-  const reply = await app.request(`/api/contracts/${contractId}/termination/letter/preview`, { headers: { authorization: `Bearer ${await tokenFor(caller)}` } });
-  return { status: reply.status, type: reply.headers.get("content-type"), bytes: new Uint8Array(await reply.arrayBuffer()) };
-}
+import { call } from "#test/api";
+import { above, approver, letterPreview as preview, newContract, pdfText as textOf, processEventsOf, requester } from "./fixtures";
 
 const MESSAGE = "Thank you for working with us. Your data export will follow within 30 days.";
 

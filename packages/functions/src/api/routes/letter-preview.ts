@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import * as v from "valibot";
 import { Termination } from "@testex/core";
 import { ContractId } from "@testex/core/schema";
+import { LETTER_PREVIEW_FILENAME } from "@testex/core/termination/letter";
 import { operation } from "../operation";
 import type { AppEnv } from "../types";
 
@@ -29,6 +30,6 @@ export const letterPreview = new Hono<AppEnv>().get(
     const props = await Termination.letterPreview(c.req.param("id"));
     const { renderLetter } = await import("@testex/emails/letter");
     const pdf = await renderLetter(props);
-    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/pdf", "content-disposition": 'inline; filename="termination-letter-preview.pdf"', "cache-control": "no-store" });
+    return c.body(pdf as Uint8Array<ArrayBuffer>, 200, { "content-type": "application/pdf", "content-disposition": `inline; filename="${LETTER_PREVIEW_FILENAME}"`, "cache-control": "no-store" });
   },
 );
