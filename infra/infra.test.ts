@@ -361,6 +361,15 @@ describe("the table's exports", () => {
   });
 });
 
+describe("spreadsheets uploaded for an import", () => {
+  it("expire from the documents bucket after a week, and only they", () => {
+    const rules = custom(dev, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "FilesLifecycle").inputs.rules;
+    expect(rules.filter((r: { expiration?: unknown }) => r.expiration)).toEqual([
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "imports/" }, expiration: { days: 7 } }),
+    ]);
+  });
+});
+
 describe("the notification queue", () => {
   it("has a dead-letter queue and holds a message longer than its consumer may run", () => {
     expect(queueProblems(dev)).toEqual([]);

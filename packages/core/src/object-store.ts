@@ -4,6 +4,7 @@
  * module costs a cold start nothing (the processor touches S3 only for a
  * termination's backup, the API only on file routes).
  */
+import type { Readable } from "node:stream";
 import { onFirstUse } from "./lazy";
 
 /** The SDK's S3 module: its commands and errors. */
@@ -107,6 +108,19 @@ export async function read(at: Location, maxBytes: number): Promise<{ bytes: Buf
       return { tooLarge: length };
     }
     return { bytes: Buffer.from((await object.Body?.transformToByteArray()) ?? []) };
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
+/** The object's bytes as a Node stream (nothing buffered), or null if there is none. */
+export async function stream(at: Location): Promise<Readable | null> {
+  const { GetObjectCommand } = await s3Sdk();
+  try {
+    const object = await (await s3()).send(new GetObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    // In Node the SDK's body is an IncomingMessage, a Readable.
+    return object.Body as Readable;
   } catch (error) {
     if (isMissing(error)) return null;
     throw error;

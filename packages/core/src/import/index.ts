@@ -12,13 +12,16 @@ import { parse } from "../validation";
 import { fieldValue } from "./cells";
 import { FIELDS, Mapping, type Field } from "./mapping";
 import { forEachArriving } from "./parallel";
-import { readRows, type Kind } from "./read";
+import { readRows, type Kind, type RawRow } from "./read";
 import { importRow, RowReport, type Values } from "./row";
 
-export { ImportRefEntity } from "./entity";
+export { ImportJobEntity, ImportMappingEntity, ImportRefEntity, ImportRefusalEntity, ImportUploadEntity } from "./entity";
 export { DATE_FORMATS, FIELDS, Mapping, type MappingInput } from "./mapping";
 export { KINDS, kindOf, type Kind } from "./read";
 export { RowReport } from "./row";
+export { Events } from "./events";
+export * as Job from "./job";
+export * as Mappings from "./saved";
 
 export const Summary = v.object({
   file: v.string(),
@@ -57,13 +60,36 @@ export async function digestOf(source: Readable): Promise<string> {
   return hash.digest("hex");
 }
 
-/** Imports (or, dry, plans) every row of `source`; `onRow` hears each row's outcome as it is known, not in row order. */
-export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}): Promise<Summary> {
+/** Which rows a run takes: a background job takes the file in several runs, each after the last row the one before did. */
+export interface Window {
+  /** Rows up to this one were done before: skipped. */
+  after?: number;
+  /** Asked before each row: true stops reading there, the rest is left for the next run. */
+  stop?: () => boolean;
+}
+
+/** A run's summary, with where it stopped: `last` is the last row it took (1, the header, when none). */
+export type Progress = Summary & { last: number; finished: boolean };
+
+/** The header, then the rows of the window; records where it stops. */
+async function* within(rows: AsyncIterable<RawRow>, window: Window, progress: Progress): AsyncIterable<RawRow> {
+  let header = true;
+  for await (const row of rows) {
+    if (header) header = false;
+    else if (row.row <= (window.after ?? 0)) continue;
+    else if (window.stop?.()) return void (progress.finished = false);
+    else progress.last = row.row;
+    yield row;
+  }
+}
+
+/** Imports (or, dry, plans) every row of `source` in `window`; `onRow` hears each row's outcome as it is known, not in row order. */
+export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}, window: Window = {}): Promise<Progress> {
   const mapping = parse(Mapping, options.mapping);
-  const summary: Summary = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [] };
+  const summary: Progress = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [], last: window.after ?? 1, finished: true };
   const context = { file: options.file, digest: options.digest, dryRun: options.dryRun, createClients: options.createClients, clients: new Map() };
   let columns: (Field | undefined)[] | undefined;
-  await forEachArriving(readRows(source, options.kind, options.file), CONCURRENCY, async ({ row, cells }) => {
+  await forEachArriving(within(readRows(source, options.kind, options.file), window, summary), CONCURRENCY, async ({ row, cells }) => {
     if (!columns) {
       const names = cells.map((cell) => String(cell ?? "").trim());
       columns = names.map((name) => mapping.columns[name] ?? FIELDS.find((field) => field === name));
