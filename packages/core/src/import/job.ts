@@ -189,7 +189,8 @@ export async function start(raw: StartInput): Promise<Job> {
     refused: 0,
     ignored_columns: [],
     created_by: actor.id,
-    actor: { id: actor.id, email: actor.email, name: actor.name, roles: [...actor.roles] },
+    // A job's own actor (the CLI's) may have no e-mail or name: a stored map holds no undefined values.
+    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}), ...(actor.name ? { name: actor.name } : {}), roles: [...actor.roles] },
     created_at: now,
     updated_at: now,
   };
