@@ -361,11 +361,12 @@ describe("the table's exports", () => {
   });
 });
 
-describe("spreadsheets uploaded for an import", () => {
-  it("expire from the documents bucket after a week, and only they", () => {
+describe("spreadsheets uploaded for an import, and exports offered as links", () => {
+  it("expire from the documents bucket after a week and a day, and only they", () => {
     const rules = custom(dev, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "FilesLifecycle").inputs.rules;
     expect(rules.filter((r: { expiration?: unknown }) => r.expiration)).toEqual([
       expect.objectContaining({ status: "Enabled", filter: { prefix: "imports/" }, expiration: { days: 7 } }),
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "downloads/" }, expiration: { days: 1 } }),
     ]);
   });
 });

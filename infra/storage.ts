@@ -1,4 +1,5 @@
 import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
+import { DOWNLOADS_PREFIX, DOWNLOAD_RETENTION_DAYS } from "../packages/core/src/export/links";
 import { IMPORTS_PREFIX, IMPORT_RETENTION_DAYS } from "../packages/core/src/import/uploads";
 import { TABLE_KEYS, type Projection } from "../packages/core/src/db/table";
 import { corsOrigins } from "./router";
@@ -53,7 +54,8 @@ export function harden(name: string, bucketName: $util.Input<string>, rules: Rul
 
 /**
  * Contract documents, uploaded by browsers with presigned URLs (and, under
- * `imports/`, spreadsheets uploaded for an import). Versioned: an
+ * `imports/`, spreadsheets uploaded for an import; under `downloads/`, exports
+ * too large for a reply). Versioned: an
  * upload URL cannot replace an object (`If-None-Match: *` is signed into it),
  * and whatever else writes to a verified document's key leaves the verified
  * version behind, restorable for 90 days.
@@ -72,6 +74,8 @@ export const files = bucket("Files", {
     { id: "replaced-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 90 } },
     // Spreadsheets for imports, read by their import jobs and not kept beyond (their noncurrent versions go by the rule above).
     { id: "import-uploads-expire", status: "Enabled", filter: { prefix: IMPORTS_PREFIX }, expiration: { days: IMPORT_RETENTION_DAYS } },
+    // Exports too large for a reply, offered as a short-lived link.
+    { id: "export-downloads-expire", status: "Enabled", filter: { prefix: DOWNLOADS_PREFIX }, expiration: { days: DOWNLOAD_RETENTION_DAYS } },
   ],
 });
 

@@ -186,7 +186,7 @@ export interface paths {
          * List clients, newest first, or find one by e-mail
          * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
          *
-         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -260,7 +260,7 @@ export interface paths {
         };
         /**
          * List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -398,7 +398,7 @@ export interface paths {
         };
         /**
          * A contract's audit trail, newest first (kept after deletion)
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -692,7 +692,7 @@ export interface paths {
         };
         /**
          * Terminations effective between two dates, counted by reason, status and month
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -2376,6 +2376,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
                 email?: string;
             };
             header?: {
@@ -2416,6 +2418,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -2934,6 +2945,8 @@ export interface operations {
                 notice_deadline_before?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -2982,6 +2995,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -3724,6 +3746,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3850,6 +3874,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -5119,6 +5152,8 @@ export interface operations {
                 to: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -5140,6 +5175,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];

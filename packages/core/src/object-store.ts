@@ -132,6 +132,12 @@ export async function write(at: Location, body: Uint8Array, contentType: string)
   await (await s3()).send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: body.length }));
 }
 
+/** A body of known length read from a stream (a file), never held whole in memory. */
+export async function writeStream(at: Location, body: Readable, length: number, contentType: string): Promise<void> {
+  const { PutObjectCommand } = await s3Sdk();
+  await (await s3()).send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: length }));
+}
+
 /** Server-side copy; copying the same object again is harmless, so callers may retry. */
 export async function copy(from: Location, to: Location): Promise<void> {
   const { CopyObjectCommand } = await s3Sdk();

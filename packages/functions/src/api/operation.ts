@@ -102,5 +102,7 @@ export function operation<const S extends OperationSpec>(spec: S): MiddlewareHan
       if (replayed instanceof Response) c.res = replayed;
     });
   };
-  return Object.assign(middleware, { spec });
+  // An export may be answered with a 303 to a link to it (`delivery=link`).
+  const documented: OperationSpec = spec.exports ? { ...spec, responses: { ...spec.responses, 303: null }, headers: { ...spec.headers, 303: ["Location"] } } : spec;
+  return Object.assign(middleware, { spec: documented });
 }

@@ -127,7 +127,7 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
             ...(op.spec.exports && status === "200" ? EXPORT_CONTENT : {}),
           },
         }
-      : { description: status === "302" ? "Redirect to the `Location` header" : "Success, no content", headers };
+      : { description: status === "302" || status === "303" ? "Redirect to the `Location` header" : "Success, no content", headers };
   }
   for (const [status, codes] of errorsOf(op.spec)) {
     const common = shared.get(status);
