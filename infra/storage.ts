@@ -1,6 +1,5 @@
 import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
-import { DOWNLOADS_PREFIX, DOWNLOAD_RETENTION_DAYS } from "../packages/core/src/export/links";
-import { IMPORTS_PREFIX, IMPORT_RETENTION_DAYS } from "../packages/core/src/import/uploads";
+import { DOWNLOADS_PREFIX, DOWNLOAD_RETENTION_DAYS, IMPORTS_PREFIX, IMPORT_RETENTION_DAYS } from "../packages/core/src/file/layout";
 import { TABLE_KEYS, type Projection } from "../packages/core/src/db/table";
 import { corsOrigins } from "./router";
 import { config } from "./settings";

@@ -7,7 +7,7 @@ import type { Readable } from "node:stream";
 import { Resource } from "sst";
 import { newId } from "../id";
 import * as s3 from "../object-store";
-import { DOWNLOAD_LINK_SECONDS, DOWNLOADS_PREFIX } from "./links";
+import { DOWNLOAD_LINK_SECONDS, DOWNLOADS_PREFIX } from "../file/layout";
 
 /**
  * An export too large for a reply (a Lambda reply is at most 6 MB): written to

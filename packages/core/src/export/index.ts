@@ -10,7 +10,6 @@ export { xlsxStream } from "./xlsx";
 export { everyItem } from "./pages";
 export { terminationsEffective } from "./terminations";
 export { asDownload } from "./download";
-export { DOWNLOAD_LINK_SECONDS } from "./links";
 export { FORMATS, MEDIA_TYPES, formatAccepted, type Format } from "./format";
 export { neutralise, restore } from "./formula";
 export type { Table } from "./table";

@@ -10,8 +10,7 @@ import { archiveFile } from "./archive";
 import { withdrawFile } from "./withdrawn";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
-import { DOWNLOADS_PREFIX } from "../export/links";
-import { IMPORTS_PREFIX } from "../import/uploads";
+import { DOWNLOADS_PREFIX, IMPORTS_PREFIX } from "./layout";
 import { idsOfKey, inFiles, UPLOAD_URL_SECONDS } from "./objects";
 import * as s3 from "../object-store";
 

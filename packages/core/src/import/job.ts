@@ -25,12 +25,12 @@ import { PageQuery } from "../schema";
 import { parse } from "../validation";
 import { JOB_STATUSES } from "./entity";
 import { Events } from "./events";
-import { run, type Progress } from "./index";
+import { run, type Progress } from "./run";
 import { Mapping } from "./mapping";
 import { kindOf } from "./read";
 import { RowReport } from "./row";
 import * as Saved from "./saved";
-import { importKey, IMPORT_RETENTION_DAYS } from "./uploads";
+import { importKey, IMPORT_RETENTION_DAYS } from "../file/layout";
 
 /** Files larger than this are refused before they are uploaded. */
 export const MAX_IMPORT_BYTES = 100 * 1024 * 1024;
