@@ -365,6 +365,16 @@ describe("the table's exports", () => {
   });
 });
 
+describe("spreadsheets uploaded for an import, and exports offered as links", () => {
+  it("expire from the documents bucket after a week and a day, and only they", () => {
+    const rules = custom(dev, "aws:s3/bucketLifecycleConfiguration:BucketLifecycleConfiguration", "FilesLifecycle").inputs.rules;
+    expect(rules.filter((r: { expiration?: unknown }) => r.expiration)).toEqual([
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "imports/" }, expiration: { days: 7 } }),
+      expect.objectContaining({ status: "Enabled", filter: { prefix: "downloads/" }, expiration: { days: 1 } }),
+    ]);
+  });
+});
+
 describe("the notification queue", () => {
   it("has a dead-letter queue and holds a message longer than its consumer may run", () => {
     expect(queueProblems(dev)).toEqual([]);

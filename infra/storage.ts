@@ -1,4 +1,5 @@
 import { EXPORTS_PREFIX } from "../packages/core/src/backup/manifest";
+import { DOWNLOADS_PREFIX, DOWNLOAD_RETENTION_DAYS, IMPORTS_PREFIX, IMPORT_RETENTION_DAYS } from "../packages/core/src/file/layout";
 import { TABLE_KEYS, type Projection } from "../packages/core/src/db/table";
 import { corsOrigins } from "./router";
 import { config } from "./settings";
@@ -51,7 +52,9 @@ export function harden(name: string, bucketName: $util.Input<string>, rules: Rul
 }
 
 /**
- * Contract documents, uploaded by browsers with presigned URLs. Versioned: an
+ * Contract documents, uploaded by browsers with presigned URLs (and, under
+ * `imports/`, spreadsheets uploaded for an import; under `downloads/`, exports
+ * too large for a reply). Versioned: an
  * upload URL cannot replace an object (`If-None-Match: *` is signed into it),
  * and whatever else writes to a verified document's key leaves the verified
  * version behind, restorable for 90 days.
@@ -65,7 +68,14 @@ export const files = bucket("Files", {
     exposeHeaders: ["ETag"],
     maxAge: "1 hour",
   },
-  rules: [abandonedUploads, { id: "replaced-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 90 } }],
+  rules: [
+    abandonedUploads,
+    { id: "replaced-versions", status: "Enabled", filter: {}, noncurrentVersionExpiration: { noncurrentDays: 90 } },
+    // Spreadsheets for imports, read by their import jobs and not kept beyond (their noncurrent versions go by the rule above).
+    { id: "import-uploads-expire", status: "Enabled", filter: { prefix: IMPORTS_PREFIX }, expiration: { days: IMPORT_RETENTION_DAYS } },
+    // Exports too large for a reply, offered as a short-lived link.
+    { id: "export-downloads-expire", status: "Enabled", filter: { prefix: DOWNLOADS_PREFIX }, expiration: { days: DOWNLOAD_RETENTION_DAYS } },
+  ],
 });
 
 /** Documents of terminated contracts: rarely read, kept for years. */

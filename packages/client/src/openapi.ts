@@ -186,7 +186,7 @@ export interface paths {
          * List clients, newest first, or find one by e-mail
          * @description With `email`, the one client with that address (a page of one item), or 404 when there is none.
          *
-         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         *     As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the clients (or the one with `email`), one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -260,7 +260,7 @@ export interface paths {
         };
         /**
          * List contracts by end date, filtered by status, client or end-date range; or running contracts by notice deadline
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the contracts the filter matches, one a row, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -398,7 +398,7 @@ export interface paths {
         };
         /**
          * A contract's audit trail, newest first (kept after deletion)
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the trail's entries, one a row, `before` and `after` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -513,13 +513,123 @@ export interface paths {
         get?: never;
         put?: never;
         /**
-         * Import contracts from a CSV or XLSX file: each row creates a contract, updates the one it names, or is refused
-         * @description The body is the file itself, as `text/csv` or the XLSX media type (else 415), its first row the column names: the API's field names of a contract (an export of `GET /api/contracts` imports as it is), or others mapped with `columns`. A row updates a contract when it names one by `contract_id`, or by an `external_ref` imported before; otherwise it creates one, for `client_id` or the client with `client_email`. Every row is reported: `create`, `update` (with the fields it changes), `unchanged`, or `refused` with each field's error in the words of a 422. The same file again creates nothing twice, also after an interrupted run (rows without an external reference are known by the file's digest and their number). Each imported row is audited on its contract (`contract.imported`, with the file and row). Dates and amounts are read as `date_format` and `decimal_separator` say; XLSX dates stored as dates are read as such. Files up to 4194304 bytes; `npm run import` takes larger ones.
+         * Import contracts from a CSV or XLSX file: at once for a small file in the body, or as a background job for an uploaded one
+         * @description **A file uploaded first** (`POST /api/imports/uploads`): the JSON body `{upload_id, mapping | mapping_name, dry_run, create_clients}` starts a background job and answers 202 with it (and its `Location`); follow its progress at `GET /api/imports/{id}` and its refused rows at `GET /api/imports/{id}/refused`. Any size up to the upload limit; the job goes on across as many invocations as the file needs. **A small file in the body** (up to 4194304 bytes), as `text/csv` or the XLSX media type (else 415): imported at once, every row reported in the reply. Either way, the first row holds the column names: the API's field names of a contract (an export of `GET /api/contracts` imports as it is), or others mapped with `columns` (or a saved mapping). A row updates a contract when it names one by `contract_id`, or by an `external_ref` imported before; otherwise it creates one, for `client_id` or the client with `client_email`. Every row is reported: `create`, `update` (with the fields it changes), `unchanged`, or `refused` with each field's error in the words of a 422. The same file again creates nothing twice, also after an interrupted run (rows without an external reference are known by the file's digest and their number). Each imported row is audited on its contract (`contract.imported`, with the file and row). Dates and amounts are read as `date_format` and `decimal_separator` say; XLSX dates stored as dates are read as such. The query parameters apply to a file in the body only.
          *
          *     Needs the `write` permission (roles: editor, admin).
          */
         post: operations["postImports"];
         delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grant an upload of a spreadsheet straight to S3, for an import of any size
+         * @description Answers with a PUT to send the file to (its headers are signed and must be sent as given: S3 takes the file only with the declared size and SHA-256), valid for a few minutes, and the `upload_id` to start imports of it with (`POST /api/imports`). Files up to 104857600 bytes; uploads are kept a week.
+         *
+         *     Needs the `write` permission (roles: editor, admin).
+         */
+        post: operations["postImportsUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A background import's progress: rows done, created, updated, unchanged, refused, and its state
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getImportsById"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/refused": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The rows a background import refused, in row order, each with its fields' errors in the words of the API's 422s
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getImportsByIdRefused"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The saved mappings, by name
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getImportMappings"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/import-mappings/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A saved mapping
+         * @description Needs the `read` permission (roles: viewer, editor, approver, admin).
+         */
+        get: operations["getImportMappingsByName"];
+        /**
+         * Save a mapping by name (replacing the one saved so before), for imports to use with `mapping_name`
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        put: operations["putImportMappingsByName"];
+        post?: never;
+        /**
+         * Delete a saved mapping
+         * @description Needs the `write` permission (roles: editor, admin).
+         */
+        delete: operations["deleteImportMappingsByName"];
         options?: never;
         head?: never;
         patch?: never;
@@ -602,7 +712,7 @@ export interface paths {
         };
         /**
          * Terminations effective between two dates, counted by reason, status and month
-         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
+         * @description As a spreadsheet (`format=csv` or `format=xlsx`, or `Accept: text/csv` or `Accept: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`): the terminations the report counts, one a row by effective date, `decisions` as JSON, every one (not a page: `limit` and `cursor` do not apply), streamed as a download whose columns are the JSON fields' names. On AWS it comes as a 303 to a short-lived download link by default (`delivery`), since a Lambda reply is at most 6 MB. Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */
@@ -1181,6 +1291,82 @@ export interface components {
                 }[];
             }[];
         };
+        ImportJob: {
+            import_id: string;
+            upload_id: string;
+            file: string;
+            dry_run: boolean;
+            create_clients: boolean;
+            mapping_name?: string;
+            /**
+             * @description QUEUED, RUNNING (some rows done), DONE, or FAILED (see `error`).
+             * @enum {string}
+             */
+            status: "QUEUED" | "RUNNING" | "DONE" | "FAILED";
+            /** @description Rows done so far, the header not counted */
+            rows: number;
+            create: number;
+            update: number;
+            unchanged: number;
+            /** @description Rows refused: each is listed, with its fields' errors, at `/api/imports/{id}/refused` */
+            refused: number;
+            /** @description The last row done, as a spreadsheet numbers it (the header is row 1): a continuation starts after it */
+            done_through: number;
+            ignored_columns: string[];
+            error?: string;
+            created_by: string;
+            created_at: string;
+            updated_at: string;
+            finished_at?: string;
+        };
+        ImportUploadGrant: {
+            /** @description Start an import of the file with it, once the PUT succeeded (as often as needed: a dry run, then the real one). */
+            upload_id: string;
+            filename: string;
+            upload: {
+                /** @enum {string} */
+                method: "PUT" | "GET";
+                url: string;
+                headers: {
+                    [key: string]: string;
+                };
+                expires_at: string;
+            };
+        };
+        ImportRefusedRow: {
+            row: number;
+            errors: {
+                path: string;
+                message: string;
+            }[];
+        };
+        SavedImportMapping: {
+            name: string;
+            mapping: {
+                /**
+                 * @description The file's column names to the API's field names; a column named as a field needs no entry.
+                 * @default {}
+                 */
+                columns: {
+                    [key: string]: "client_id" | "title" | "contract_type" | "start_date" | "end_date" | "value" | "currency" | "notice_period_days" | "renewal" | "renewal_term_months" | "external_ref" | "contract_id" | "client_email" | "client_name";
+                };
+                /**
+                 * @description How the file writes dates; XLSX dates stored as dates (serial numbers) are read whatever this says.
+                 * @default YYYY-MM-DD
+                 * @enum {string}
+                 */
+                date_format: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+                /**
+                 * @description `1.234,50` with `,`; the other mark and spaces are read as thousands separators.
+                 * @default .
+                 * @enum {string}
+                 */
+                decimal_separator: "." | ",";
+            };
+            updated_by: string;
+            created_at: string;
+            updated_at: string;
+        };
         CalendarLink: {
             /** @description The feed's address, with its secret: subscribe a calendar to it. Shown this once. */
             url: string;
@@ -1527,6 +1713,50 @@ export interface components {
                 action?: string;
             };
         };
+        ImportStart: {
+            upload_id: string;
+            /** @description How the file says things; the API's field names and ISO dates when left out. */
+            mapping?: components["schemas"]["ImportMapping"];
+            /** @description A saved mapping to read the file with; `mapping` is not read then. */
+            mapping_name?: string;
+            /**
+             * @description `true`: report what each row would do and write nothing.
+             * @default false
+             */
+            dry_run: boolean;
+            /**
+             * @description `true`: a row naming a client by `client_email` that does not exist creates it.
+             * @default false
+             */
+            create_clients: boolean;
+        };
+        ImportUploadRequest: {
+            /** @description The file's name, ending in `.csv` or `.xlsx`: it decides how the file is read, and the audit trail quotes it. */
+            filename: string;
+            size: number;
+            sha256: string;
+        };
+        ImportMapping: {
+            /**
+             * @description The file's column names to the API's field names; a column named as a field needs no entry.
+             * @default {}
+             */
+            columns: {
+                [key: string]: "client_id" | "title" | "contract_type" | "start_date" | "end_date" | "value" | "currency" | "notice_period_days" | "renewal" | "renewal_term_months" | "external_ref" | "contract_id" | "client_email" | "client_name";
+            };
+            /**
+             * @description How the file writes dates; XLSX dates stored as dates (serial numbers) are read whatever this says.
+             * @default YYYY-MM-DD
+             * @enum {string}
+             */
+            date_format: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
+            /**
+             * @description `1.234,50` with `,`; the other mark and spaces are read as thousands separators.
+             * @default .
+             * @enum {string}
+             */
+            decimal_separator: "." | ",";
+        };
         /** @description A page of AuditEntry items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -1547,6 +1777,11 @@ export interface components {
             items: components["schemas"]["File"][];
             next_cursor: string | null;
         };
+        /** @description A page of ImportRefusedRow items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        ImportRefusedRowPage: {
+            items: components["schemas"]["ImportRefusedRow"][];
+            next_cursor: string | null;
+        };
         /** @description A page of Notification items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
         NotificationPage: {
             items: components["schemas"]["Notification"][];
@@ -1559,6 +1794,11 @@ export interface components {
         /** @description A page of OutboxEvent items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
         OutboxEventPage: {
             items: components["schemas"]["OutboxEvent"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of SavedImportMapping items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        SavedImportMappingPage: {
+            items: components["schemas"]["SavedImportMapping"][];
             next_cursor: string | null;
         };
         /** @description A page of Termination items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
@@ -1585,7 +1825,7 @@ export interface components {
              * @description Stable: branch on it.
              * @enum {string}
              */
-            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.not_renewable" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.immutable" | "file.not_available" | "file.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.already_approved" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required";
+            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.not_renewable" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.immutable" | "file.not_available" | "file.not_found" | "import.not_found" | "import.upload_missing" | "import_mapping.not_found" | "import_upload.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.already_approved" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required";
             /** @description Quote it when reporting a problem; also the reply's `X-Request-Id`. */
             request_id: string;
             /** @description `validation.failed`: each failing field (a dot path; empty for the body itself) and what it must be. */
@@ -2136,6 +2376,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
                 email?: string;
             };
             header?: {
@@ -2176,6 +2418,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -2694,6 +2945,8 @@ export interface operations {
                 notice_deadline_before?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -2742,6 +2995,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -3484,6 +3746,8 @@ export interface operations {
                 cursor?: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -3610,6 +3874,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
@@ -4210,6 +4483,8 @@ export interface operations {
                 create_clients?: "true" | "false";
                 /** @description The mapping of the file's column names to the API's field names, as a JSON object, e.g. `{"Contract title":"title"}`; a column already named as a field needs none. */
                 columns?: string;
+                /** @description A saved mapping to read the file with, instead of `columns`, `date_format` and `decimal_separator`. */
+                mapping_name?: string;
                 /** @description How the file writes dates; XLSX dates stored as dates (serial numbers) are read whatever this says. */
                 date_format?: "YYYY-MM-DD" | "DD/MM/YYYY" | "MM/DD/YYYY" | "DD.MM.YYYY";
                 /** @description `1.234,50` with `,`; the other mark and spaces are read as thousands separators. */
@@ -4224,9 +4499,10 @@ export interface operations {
             path?: never;
             cookie?: never;
         };
-        /** @description The file itself, of at most 4194304 bytes; larger bodies are refused with 413, other media types with 415. */
+        /** @description JSON (`application/json`) of at most 262144 bytes, or the file itself (`text/csv`, `application/vnd.openxmlformats-officedocument.spreadsheetml.sheet`) of at most 4194304 bytes; larger bodies are refused with 413, other media types with 415. */
         requestBody: {
             content: {
+                "application/json": components["schemas"]["ImportStart"];
                 "text/csv": string;
                 "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
             };
@@ -4243,9 +4519,407 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
+            /** @description Success */
+            202: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
             400: components["responses"]["400"];
             401: components["responses"]["401"];
             403: components["responses"]["403"];
+            /** @description Problem: `import_upload.not_found`, `import_mapping.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import_upload.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import_upload.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `import.upload_missing` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import.upload_missing",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import.upload_missing",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postImportsUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportUploadRequest"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportUploadGrant"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getImportsById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportJob"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `import.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getImportsByIdRefused: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRefusedRowPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `import.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getImportMappings: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedImportMappingPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getImportMappingsByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedImportMapping"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `import_mapping.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import_mapping.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import_mapping.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    putImportMappingsByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ImportMapping"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedImportMapping"];
+                };
+            };
+            /** @description Success */
+            201: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedImportMapping"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteImportMappingsByName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `import_mapping.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/import_mapping.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "import_mapping.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             413: components["responses"]["413"];
             415: components["responses"]["415"];
             422: components["responses"]["422"];
@@ -4541,6 +5215,8 @@ export interface operations {
                 to: string;
                 /** @description `csv` or `xlsx`: every matching row as a spreadsheet (see the operation's description); default `json`, a page. Wins over `Accept`. */
                 format?: "json" | "csv" | "xlsx";
+                /** @description How a spreadsheet comes: `stream`, in the reply's body; `link`, written to S3 and answered with a 303 to a download link valid a few minutes. The default is `link` on AWS (a Lambda reply is at most 6 MB, and an export may be larger) and `stream` on the local stack. */
+                delivery?: "stream" | "link";
             };
             header?: {
                 /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
@@ -4562,6 +5238,15 @@ export interface operations {
                     "text/csv": string;
                     "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
+            };
+            /** @description Redirect to the `Location` header */
+            303: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: components["responses"]["400"];
             401: components["responses"]["401"];

@@ -123,6 +123,16 @@ export const rules = {
       ]
     }
   },
+  "ImportJob": {
+    "status": {
+      "enum": [
+        "QUEUED",
+        "RUNNING",
+        "DONE",
+        "FAILED"
+      ]
+    }
+  },
   "Health": {
     "status": {
       "enum": [
@@ -330,6 +340,45 @@ export const rules = {
       ]
     }
   },
+  "ImportStart": {
+    "upload_id": {
+      "pattern": "^UP[0-9A-Z]{4,32}$"
+    },
+    "mapping_name": {
+      "minLength": 1,
+      "maxLength": 100,
+      "pattern": "^[A-Za-z0-9][A-Za-z0-9 ._-]*$"
+    }
+  },
+  "ImportUploadRequest": {
+    "filename": {
+      "maxLength": 200,
+      "pattern": "^[^/\\\\\\u0000-\\u001f]+\\.(csv|xlsx)$"
+    },
+    "size": {
+      "minimum": 1,
+      "maximum": 104857600
+    },
+    "sha256": {
+      "pattern": "^[0-9a-fA-F]{64}$"
+    }
+  },
+  "ImportMapping": {
+    "date_format": {
+      "enum": [
+        "YYYY-MM-DD",
+        "DD/MM/YYYY",
+        "MM/DD/YYYY",
+        "DD.MM.YYYY"
+      ]
+    },
+    "decimal_separator": {
+      "enum": [
+        ".",
+        ","
+      ]
+    }
+  },
   "Problem": {
     "code": {
       "enum": [
@@ -350,6 +399,10 @@ export const rules = {
         "file.immutable",
         "file.not_available",
         "file.not_found",
+        "import.not_found",
+        "import.upload_missing",
+        "import_mapping.not_found",
+        "import_upload.not_found",
         "internal",
         "method.not_allowed",
         "notification.not_dead",

@@ -4,7 +4,7 @@ import { ClientEmailEntity, ClientEntity } from "./client/entity";
 import { ContractEntity, DeletedContractEntity } from "./contract/entity";
 import { FileEntity } from "./file/entity";
 import { IdempotencyEntity } from "./idempotency/entity";
-import { ImportRefEntity } from "./import/entity";
+import { ImportJobEntity, ImportMappingEntity, ImportRefEntity, ImportRefusalEntity, ImportUploadEntity } from "./import/entity";
 import { NotificationEntity } from "./notification/entity";
 import { OutboxEntity } from "./outbox/entity";
 import { SearchWordEntity } from "./search/entity";
@@ -30,6 +30,10 @@ export const entities = {
   idempotency: IdempotencyEntity,
   searchWord: SearchWordEntity,
   importRef: ImportRefEntity,
+  importUpload: ImportUploadEntity,
+  importJob: ImportJobEntity,
+  importRefusal: ImportRefusalEntity,
+  importMapping: ImportMappingEntity,
   calendarFeed: CalendarFeedEntity,
   calendarOwner: CalendarOwnerEntity,
 };

@@ -4,6 +4,7 @@
  * module costs a cold start nothing (the processor touches S3 only for a
  * termination's backup, the API only on file routes).
  */
+import type { Readable } from "node:stream";
 import { onFirstUse } from "./lazy";
 
 /** The SDK's S3 module: its commands and errors. */
@@ -113,9 +114,28 @@ export async function read(at: Location, maxBytes: number): Promise<{ bytes: Buf
   }
 }
 
+/** The object's bytes as a Node stream (nothing buffered), or null if there is none. */
+export async function stream(at: Location): Promise<Readable | null> {
+  const { GetObjectCommand } = await s3Sdk();
+  try {
+    const object = await (await s3()).send(new GetObjectCommand({ Bucket: at.bucket, Key: at.key }));
+    // In Node the SDK's body is an IncomingMessage, a Readable.
+    return object.Body as Readable;
+  } catch (error) {
+    if (isMissing(error)) return null;
+    throw error;
+  }
+}
+
 export async function write(at: Location, body: Uint8Array, contentType: string): Promise<void> {
   const { PutObjectCommand } = await s3Sdk();
   await (await s3()).send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: body.length }));
+}
+
+/** A body of known length read from a stream (a file), never held whole in memory. */
+export async function writeStream(at: Location, body: Readable, length: number, contentType: string): Promise<void> {
+  const { PutObjectCommand } = await s3Sdk();
+  await (await s3()).send(new PutObjectCommand({ Bucket: at.bucket, Key: at.key, Body: body, ContentType: contentType, ContentLength: length }));
 }
 
 /** Server-side copy; copying the same object again is harmless, so callers may retry. */

@@ -104,12 +104,21 @@ describe("the API function, invoked as API Gateway invokes it", () => {
     expect(result.statusCode).toBe(201);
     expect(json(result)).toMatchObject({ size: document.length, sha256: createHash("sha256").update(document).digest("hex") });
   });
-  it("gives an XLSX export base64-encoded, as API Gateway needs a binary reply, and takes an XLSX import the same way", async () => {
+  it("answers an export with a 303 to a download link by default, since a Lambda reply is at most 6 MB", async () => {
+    const token = await tokenFor("viewer");
+    const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Linked Ltd", email: uniqueEmail("linked") } });
+    const exported = await invoke(event("GET", "/api/contracts", { query: `client_id=${client.body.client_id}&format=csv`, headers: { authorization: `Bearer ${token}` } }));
+    expect(exported.statusCode).toBe(303);
+    const download = await fetch(String(exported.headers?.location));
+    expect(download.status).toBe(200);
+    expect((await download.text()).replace(/^\uFEFF/, "")).toMatch(/^contract_id,client_id,title,/);
+  });
+  it("gives an XLSX export streamed on request base64-encoded, as API Gateway needs a binary reply, and takes an XLSX import the same way", async () => {
     const token = await tokenFor("editor");
     const client = await call("POST", "/api/clients", { as: "editor", body: { name: "Binary Ltd", email: uniqueEmail("binary") } });
     const body = { client_id: client.body.client_id, title: "Lease", contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-01-01", value: 5 };
     expect((await call("POST", "/api/contracts", { as: "editor", body })).status).toBe(201);
-    const exported = await invoke(event("GET", "/api/contracts", { query: `client_id=${client.body.client_id}&format=xlsx`, headers: { authorization: `Bearer ${token}` } }));
+    const exported = await invoke(event("GET", "/api/contracts", { query: `client_id=${client.body.client_id}&format=xlsx&delivery=stream`, headers: { authorization: `Bearer ${token}` } }));
     expect(exported.statusCode).toBe(200);
     expect(exported.isBase64Encoded).toBe(true);
     const workbook = Buffer.from(exported.body, "base64");

@@ -5,4 +5,5 @@
  */
 import "./backup";
 import "./contract";
+import "./import";
 import "./termination";

@@ -9,6 +9,7 @@ export { csvLines } from "./csv";
 export { xlsxStream } from "./xlsx";
 export { everyItem } from "./pages";
 export { terminationsEffective } from "./terminations";
+export { asDownload } from "./download";
 export { FORMATS, MEDIA_TYPES, formatAccepted, type Format } from "./format";
 export { neutralise, restore } from "./formula";
 export type { Table } from "./table";

@@ -44,7 +44,7 @@ export const File = v.object({
 });
 export type File = v.InferOutput<typeof File>;
 
-const SignedRequestSchema = v.object({
+export const SignedRequestSchema = v.object({
   method: v.picklist(["PUT", "GET"]),
   url: v.string(),
   headers: v.record(v.string(), v.string()),

@@ -11,6 +11,7 @@ import { archiveFile } from "./archive";
 import { withdrawFile } from "./withdrawn";
 import { detectContentType } from "./content-type";
 import { publicView, type StoredFile } from "./entity";
+import { DOWNLOADS_PREFIX, IMPORTS_PREFIX } from "./layout";
 import { idsOfKey, inFiles, UPLOAD_URL_SECONDS } from "./objects";
 import * as s3 from "../object-store";
 
@@ -65,6 +66,8 @@ async function settle(file: StoredFile, status: "AVAILABLE" | "REJECTED", reason
  * deleted. Safe to run any number of times per object (events repeat).
  */
 export async function verify(key: string): Promise<Verdict> {
+  // A spreadsheet for an import (its upload signed with its size and checksum) or an export offered as a link is no document.
+  if (key.startsWith(IMPORTS_PREFIX) || key.startsWith(DOWNLOADS_PREFIX)) return "ignored";
   const ids = idsOfKey(key);
   const stray = { bucket: Resource.Files.name, key };
   if (!ids) {

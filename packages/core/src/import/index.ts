@@ -5,80 +5,11 @@
  * at a time; a row once created is claimed in its contract's transaction, so
  * the same file again, or again after a crash, creates nothing twice.
  */
-import { createHash } from "node:crypto";
-import type { Readable } from "node:stream";
-import * as v from "valibot";
-import { parse } from "../validation";
-import { fieldValue } from "./cells";
-import { FIELDS, Mapping, type Field } from "./mapping";
-import { forEachArriving } from "./parallel";
-import { readRows, type Kind } from "./read";
-import { importRow, RowReport, type Values } from "./row";
-
-export { ImportRefEntity } from "./entity";
+export { ImportJobEntity, ImportMappingEntity, ImportRefEntity, ImportRefusalEntity, ImportUploadEntity } from "./entity";
 export { DATE_FORMATS, FIELDS, Mapping, type MappingInput } from "./mapping";
 export { KINDS, kindOf, type Kind } from "./read";
 export { RowReport } from "./row";
-
-export const Summary = v.object({
-  file: v.string(),
-  dry_run: v.boolean(),
-  rows: v.pipe(v.number(), v.description("Rows read, the header not counted")),
-  create: v.number(),
-  update: v.number(),
-  unchanged: v.number(),
-  refused: v.number(),
-  ignored_columns: v.pipe(v.array(v.string()), v.description("Columns that are no field and have no mapping (an export's read-only columns among them)")),
-});
-export type Summary = v.InferOutput<typeof Summary>;
-
-/** The summary and every row's outcome, in row order. */
-export const Report = v.object({ ...Summary.entries, items: v.array(RowReport) });
-export type Report = v.InferOutput<typeof Report>;
-
-export interface Options {
-  /** The file's name, as the audit trail quotes it ("imported from contracts-2026.xlsx, row 41"). */
-  file: string;
-  kind: Kind;
-  /** SHA-256 of the file: rows without an external reference are known by it and their number. */
-  digest: string;
-  mapping: v.InferInput<typeof Mapping>;
-  dryRun: boolean;
-  createClients: boolean;
-}
-
-/** Rows in flight at once: enough to hide DynamoDB's latency, few enough to stay polite to the table. */
-const CONCURRENCY = 8;
-
-/** The SHA-256 of a file read as a stream. */
-export async function digestOf(source: Readable): Promise<string> {
-  const hash = createHash("sha256");
-  for await (const chunk of source) hash.update(chunk as Buffer);
-  return hash.digest("hex");
-}
-
-/** Imports (or, dry, plans) every row of `source`; `onRow` hears each row's outcome as it is known, not in row order. */
-export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}): Promise<Summary> {
-  const mapping = parse(Mapping, options.mapping);
-  const summary: Summary = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [] };
-  const context = { file: options.file, digest: options.digest, dryRun: options.dryRun, createClients: options.createClients, clients: new Map() };
-  let columns: (Field | undefined)[] | undefined;
-  await forEachArriving(readRows(source, options.kind, options.file), CONCURRENCY, async ({ row, cells }) => {
-    if (!columns) {
-      const names = cells.map((cell) => String(cell ?? "").trim());
-      columns = names.map((name) => mapping.columns[name] ?? FIELDS.find((field) => field === name));
-      summary.ignored_columns = names.filter((name, i) => name && !columns![i]);
-      return;
-    }
-    const values: Values = {};
-    columns.forEach((field, i) => {
-      const value = field && fieldValue(field, cells[i], mapping);
-      if (field && value !== undefined) values[field] = value;
-    });
-    const report = await importRow(row, values, context);
-    summary.rows++;
-    summary[report.action]++;
-    await onRow(report);
-  });
-  return summary;
-}
+export { Events } from "./events";
+export * as Job from "./job";
+export * as Mappings from "./saved";
+export { digestOf, Report, run, Summary, type Options, type Progress, type Window } from "./run";

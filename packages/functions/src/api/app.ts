@@ -12,7 +12,7 @@ import { contracts } from "./routes/contracts";
 import { files } from "./routes/files";
 import { docs } from "./routes/docs";
 import { health } from "./routes/health";
-import { imports } from "./routes/imports";
+import { importMappings, imports } from "./routes/imports";
 import { me } from "./routes/me";
 import { terminations } from "./routes/terminations";
 import { contractEvents, deadEvents } from "./routes/events";
@@ -36,6 +36,7 @@ const api = new Hono<AppEnv>()
   .route("/contracts/:id/events", contractEvents)
   .route("/audit", audit)
   .route("/imports", imports)
+  .route("/import-mappings", importMappings)
   .route("/", terminations)
   .route("/", letterPreview)
   .route("/", notifications)

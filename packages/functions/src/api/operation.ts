@@ -31,7 +31,7 @@ export interface OperationSpec {
   maxBodyBytes?: number;
   /** The body may be left out (or sent empty); `body` then says what one may hold. */
   bodyOptional?: boolean;
-  /** The body is a file of one of these media types, not JSON. */
+  /** The body is a file of one of these media types, not JSON (or, with `body`, either). */
   upload?: readonly string[];
   /** The JSON Schema of a multipart/form-data body the route also takes (besides JSON). */
   multipart?: Record<string, unknown>;
@@ -145,8 +145,10 @@ export function operation<const S extends OperationSpec>(spec: S): MiddlewareHan
       // Called outside Hono's composer, so a replayed reply must be set on the context here.
       const replayed = await idempotency(c as unknown as Context<AppEnv>, async () => {
         const query = spec.query ? checked(spec.query, c.req.query()) : undefined;
-        const multipart = spec.multipart && /^multipart\/form-data\s*;/i.test(c.req.header("content-type") ?? "");
-        const json = spec.body && !multipart;
+        const type = c.req.header("content-type") ?? "";
+        const multipart = spec.multipart && /^multipart\/form-data\s*;/i.test(type);
+        const file = spec.upload?.includes(type.split(";")[0]!.trim().toLowerCase());
+        const json = spec.body && !multipart && !file;
         const body = json ? checked(spec.body!, spec.bodyOptional ? await optionalBody(c) : await jsonBody(c)) : undefined;
         // Checked against the schemas just above: the types say what they checked.
         c.set("input", { params: c.req.param(), query, body, headers } as Input<S>);
@@ -155,5 +157,7 @@ export function operation<const S extends OperationSpec>(spec: S): MiddlewareHan
       if (replayed instanceof Response) c.res = replayed;
     });
   };
-  return Object.assign(middleware, { spec });
+  // An export may be answered with a 303 to a link to it (`delivery=link`).
+  const documented: OperationSpec = spec.exports ? { ...spec, responses: { ...spec.responses, 303: null }, headers: { ...spec.headers, 303: ["Location"] } } : spec;
+  return Object.assign(middleware, { spec: documented });
 }

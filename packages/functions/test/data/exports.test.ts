@@ -24,6 +24,20 @@ async function xlsxRows(bytes: Buffer): Promise<Record<string, unknown>[]> {
 }
 
 describe("exporting a list as a spreadsheet", () => {
+  it("offers an export as a link when asked (the default on AWS, where a reply is at most 6 MB): a 303 to S3, which serves the same file under its name", async () => {
+    const client = await aClient();
+    await aContract(client.client_id, { title: "Linked" });
+    const streamed = await download(`/api/contracts?client_id=${client.client_id}&format=xlsx`);
+    const reply = await download(`/api/contracts?client_id=${client.client_id}&format=xlsx&delivery=link`);
+    expect(reply.status).toBe(303);
+    expect(reply.bytes).toHaveLength(0);
+    const fetched = await fetch(reply.headers.get("location")!);
+    expect(fetched.status).toBe(200);
+    expect(fetched.headers.get("content-disposition")).toMatch(/^attachment; filename="contracts-\d{4}-\d{2}-\d{2}\.xlsx"$/);
+    expect(await xlsxRows(Buffer.from(await fetched.arrayBuffer()))).toEqual(await xlsxRows(streamed.bytes));
+    expect(documented({ method: "GET", path: "/api/contracts", status: 303, headers: reply.headers, body: null }).status).toBe(303);
+  });
+
   it("gives every contract a filter matches as CSV, across pages, with the API's field names as columns", async () => {
     const client = await aClient();
     const made: { contract_id: string }[] = [];

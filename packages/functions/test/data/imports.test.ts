@@ -134,8 +134,8 @@ describe("importing contracts from a spreadsheet", () => {
     ]);
   });
 
-  it("refuses a body that is neither CSV nor XLSX with 415", async () => {
-    const reply = documented(await call("POST", "/api/imports?filename=contracts.json", { as: "editor", body: { title: "x" } }));
+  it("refuses a body that is neither CSV, XLSX nor JSON naming an upload with 415", async () => {
+    const reply = documented(await call("POST", "/api/imports?filename=contracts.txt", { as: "editor", raw: "title\nx\n", headers: { "content-type": "text/plain" } }));
     expect(reply.status).toBe(415);
   });
 

@@ -128,7 +128,7 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
             ...(op.spec.exports && status === "200" ? EXPORT_CONTENT : {}),
           },
         }
-      : { description: status === "302" ? "Redirect to the `Location` header" : "Success, no content", headers };
+      : { description: status === "302" || status === "303" ? "Redirect to the `Location` header" : "Success, no content", headers };
   }
   for (const [status, codes] of errorsOf(op.spec)) {
     const common = shared.get(status);
@@ -139,7 +139,7 @@ function responses(op: Operation, shared: Map<number, string[]>, pages: Record<s
 }
 
 function requestBody(op: Operation, pages: Record<string, JsonSchema>) {
-  if (op.spec.upload) {
+  if (op.spec.upload && !op.spec.body) {
     const limit = op.spec.maxBodyBytes ?? MAX_JSON_BODY_BYTES;
     return {
       requestBody: {
@@ -158,13 +158,14 @@ function requestBody(op: Operation, pages: Record<string, JsonSchema>) {
       required: !op.spec.bodyOptional,
       description: [
         op.spec.bodyOptional ? "Optional: no body, or an empty one, is the same as `{}`." : "",
-        `JSON (\`application/json\`) of at most ${MAX_JSON_BODY_BYTES} bytes${op.spec.multipart ? `, or \`multipart/form-data\` of at most ${limit} bytes` : ""}; larger bodies are refused with 413, other media types with 415.`,
+        `JSON (\`application/json\`) of at most ${MAX_JSON_BODY_BYTES} bytes${op.spec.multipart ? `, or \`multipart/form-data\` of at most ${limit} bytes` : ""}${op.spec.upload ? `, or the file itself (${op.spec.upload.map((media) => `\`${media}\``).join(", ")}) of at most ${limit} bytes` : ""}; larger bodies are refused with 413, other media types with 415.`,
       ]
         .filter(Boolean)
         .join(" "),
       content: {
         "application/json": { schema: schemaOf(body, "input", pages), ...(example ? { example } : {}) },
         ...(op.spec.multipart ? { "multipart/form-data": { schema: op.spec.multipart, encoding: { file: { contentType: "*/*" } } } } : {}),
+        ...Object.fromEntries((op.spec.upload ?? []).map((media) => [media, { schema: { type: "string", format: "binary" } }])),
       },
     },
   };

@@ -23,6 +23,10 @@ export const RESOURCES: Record<string, GenericSchema> = {
   TerminationReport: Termination.Report,
   TerminationPolicy: Termination.PolicyView,
   ImportReport: Import.Report,
+  ImportJob: Import.Job.Job,
+  ImportUploadGrant: Import.Job.UploadGrant,
+  ImportRefusedRow: Import.Job.RefusedRow,
+  SavedImportMapping: Import.Mappings.SavedMapping,
   CalendarLink: Calendar.FeedLink,
   Me,
   Health,
@@ -39,6 +43,9 @@ export const INPUTS: Record<string, GenericSchema> = {
   TerminationRejection: Termination.RejectInput,
   UploadRequest: File.UploadInput,
   NoticeRequest: Notification.NoticeRequest,
+  ImportStart: Import.Job.StartInput,
+  ImportUploadRequest: Import.Job.UploadRequest,
+  ImportMapping: Import.Mapping,
 };
 
 export const TAGS: Record<string, string> = {
@@ -47,7 +54,7 @@ export const TAGS: Record<string, string> = {
   Contracts: "Contracts, their terms, versions and audit trails.",
   Files: "A contract's documents: uploaded straight to S3 or through the API, verified, archived on deletion.",
   Audit: "Who did what, by record or by person.",
-  Imports: "Contracts from a spreadsheet (CSV or XLSX), row by row, with a dry run.",
+  Imports: "Contracts from a spreadsheet (CSV or XLSX), row by row, with a dry run: small files at once, large ones uploaded to S3 and imported by a background job; mappings saved by name.",
   Calendar: "Each person's deadline calendar (iCalendar), subscribed to by a secret address.",
   Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
   Events: "What each change announced (the outbox): a contract's events and which of their effects are done; events whose effects kept failing, and their replay.",

@@ -26,7 +26,7 @@ export const clients = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format, email, ...page } = queryOf(c, ListQuery);
+      const { format, delivery: _delivery, email, ...page } = queryOf(c, ListQuery);
       const list = async (page: { limit: number; cursor?: string }) =>
         email ? { items: [await Client.byEmail(email)], next_cursor: null } : Client.list(page);
       const as = exportFormat(c, format);

@@ -81,7 +81,7 @@ export const terminations = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format, ...range } = c.var.input.query;
+      const { format, delivery: _delivery, ...range } = c.var.input.query;
       // The report's cross-field rules (from before to, a bounded span) are its own schema's.
       const { from, to } = parse(Termination.ReportQuery, range);
       const as = exportFormat(c, format);
