@@ -134,6 +134,10 @@ declare module "sst" {
         }
         "remindAfterDays": number
       }
+      "approverDirectory": {
+        "kind": string
+        "userPoolId": string
+      }
       "approverEmails": any
       "corsOrigins": any
       "debug": boolean
