@@ -6,6 +6,7 @@ import { mailEventFailures, notificationQueue, outboxFailures } from "./queue";
 import { config, settings } from "./settings";
 import { webLink } from "./router";
 import { archives, backups, files, table } from "./storage";
+import { webhookQueue } from "./webhooks";
 
 /**
  * The contract processor reacts to outbox records written in the same
@@ -23,7 +24,8 @@ export const processor = table.subscribe(
     memory: "512 MB",
     timeout: "60 seconds",
     // The console's URL: notices link people to its pages.
-    link: [table, backups, files, archives, notificationQueue, settings, webLink],
+    // The webhook queue: each event's deliveries are queued by its fan-out effect.
+    link: [table, backups, files, archives, notificationQueue, webhookQueue, settings, webLink],
     // The termination letter's PDF library reads its standard fonts through a runtime require that a bundle
     // cannot follow, and a letter beyond Western European text reads Noto subsets from disk: they are installed
     // beside the bundle instead (read only when a letter is written, and only the subsets its text needs).
@@ -39,6 +41,7 @@ export const processor = table.subscribe(
       readObjects(archives),
       writeObjects(archives),
       sendMessages(notificationQueue),
+      sendMessages(webhookQueue),
       // Lambda sends the on-failure record with the function's own role.
       sendMessages(outboxFailures),
     ],

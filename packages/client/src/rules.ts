@@ -123,6 +123,26 @@ export const rules = {
       ]
     }
   },
+  "WebhookSubscription": {
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookSubscriptionWithSecret": {
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookDelivery": {
+    "status": {
+      "enum": [
+        "PENDING",
+        "SUCCEEDED",
+        "FAILING",
+        "DEAD"
+      ]
+    }
+  },
   "Health": {
     "status": {
       "enum": [
@@ -330,6 +350,35 @@ export const rules = {
       ]
     }
   },
+  "WebhookCreate": {
+    "url": {
+      "maxLength": 2048
+    },
+    "description": {
+      "minLength": 1,
+      "maxLength": 200,
+      "pattern": "\\S"
+    }
+  },
+  "WebhookUpdate": {
+    "url": {
+      "maxLength": 2048
+    },
+    "description": {
+      "minLength": 1,
+      "maxLength": 200,
+      "pattern": "\\S"
+    },
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookRotation": {
+    "overlap_hours": {
+      "minimum": 0,
+      "maximum": 168
+    }
+  },
   "Problem": {
     "code": {
       "enum": [
@@ -365,7 +414,11 @@ export const rules = {
         "termination.not_requester",
         "validation.failed",
         "version.conflict",
-        "version.required"
+        "version.required",
+        "webhook.delivery_in_progress",
+        "webhook.delivery_not_found",
+        "webhook.not_found",
+        "webhook.target_refused"
       ]
     }
   }

@@ -10,6 +10,7 @@ import { NotificationEntity } from "../notification/entity";
 import { OutboxEntity } from "../outbox/entity";
 import { SearchWordEntity } from "../search/entity";
 import { TerminationEntity } from "../termination/entity";
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from "../webhook/entity";
 
 /** Every entity of the single table, each built on first use (`entity()`). */
 export const entities = {
@@ -27,6 +28,8 @@ export const entities = {
   importRef: ImportRefEntity,
   calendarFeed: CalendarFeedEntity,
   calendarOwner: CalendarOwnerEntity,
+  webhookSubscription: WebhookSubscriptionEntity,
+  webhookDelivery: WebhookDeliveryEntity,
 };
 
 type Entities = typeof entities;

@@ -6,3 +6,4 @@
 import "./backup";
 import "./contract";
 import "./termination";
+import "./webhook";

@@ -18,6 +18,7 @@ import { terminations } from "./routes/terminations";
 import { letterPreview } from "./routes/letter-preview";
 import { policy } from "./routes/policy";
 import { notifications } from "./routes/notifications";
+import { webhooks } from "./routes/webhooks";
 import type { AppEnv } from "./types";
 
 // Body limits and Idempotency-Key are per route: each route's operation() applies them.
@@ -37,6 +38,7 @@ const api = new Hono<AppEnv>()
   .route("/", terminations)
   .route("/", letterPreview)
   .route("/admin/policy", policy)
+  .route("/admin/webhooks", webhooks)
   .route("/", notifications);
 
 /** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */

@@ -3,7 +3,7 @@
  * carries and every input a request sends. A body or reply whose schema is
  * not named here is written inline, and a test says so.
  */
-import { Audit, Calendar, Client, Contract, File, Import, Notification, Outbox, Term, Termination } from "@testex/core";
+import { Audit, Calendar, Client, Contract, File, Import, Notification, Outbox, Term, Termination, Webhook } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { Health } from "../routes/health";
 import { Me } from "../routes/me";
@@ -24,6 +24,9 @@ export const RESOURCES: Record<string, GenericSchema> = {
   TerminationPolicy: Termination.PolicyView,
   ImportReport: Import.Report,
   CalendarLink: Calendar.FeedLink,
+  WebhookSubscription: Webhook.Subscription,
+  WebhookSubscriptionWithSecret: Webhook.WithSecret,
+  WebhookDelivery: Webhook.Delivery,
   Me,
   Health,
 };
@@ -39,6 +42,9 @@ export const INPUTS: Record<string, GenericSchema> = {
   TerminationRejection: Termination.RejectInput,
   UploadRequest: File.UploadInput,
   NoticeRequest: Notification.NoticeRequest,
+  WebhookCreate: Webhook.SubscriptionInput,
+  WebhookUpdate: Webhook.SubscriptionChanges,
+  WebhookRotation: Webhook.RotateInput,
 };
 
 export const TAGS: Record<string, string> = {
@@ -52,4 +58,5 @@ export const TAGS: Record<string, string> = {
   Terminations: "Ending a contract: request, four-eyes approval, schedule, completion, and the effects that follow.",
   Notifications: "Notices sent by e-mail from templates, and their delivery.",
   Identity: "Who is signed in, with their roles and what those allow.",
+  Webhooks: "Signed event deliveries (Standard Webhooks) to receivers that admins subscribe; their delivery logs and replays. The events themselves are under `webhooks`.",
 };
