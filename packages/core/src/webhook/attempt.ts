@@ -18,7 +18,7 @@ export async function attempt(deliveryId: string): Promise<Outcome> {
   if (!delivery || delivery.status === "SUCCEEDED" || delivery.status === "DEAD") return "done";
   const { data: subscription } = await db.entities.webhookSubscription.get({ subscription_id: delivery.subscription_id }).go({ consistent: true });
   const result = subscription?.enabled
-    ? await post(subscription.url, signedHeaders(delivery.delivery_id, delivery.body, signing(subscription.secrets).map((s) => s.secret)), delivery.body, settings().webhooks.timeoutMs)
+    ? await post(subscription.url, await signedHeaders(delivery.delivery_id, delivery.body, signing(subscription.secrets).map((s) => s.secret)), delivery.body, settings().webhooks.timeoutMs)
     : { ok: false, latency_ms: 0, error: subscription ? "the subscription is disabled" : "the subscription was deleted" };
   return recordAttempt(delivery, result);
 }

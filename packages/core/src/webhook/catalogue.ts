@@ -11,7 +11,29 @@ import type { EventDefinition } from "../event";
 import type { Stored as OutboxEvent } from "../outbox";
 import { Events as Termination } from "../termination/events";
 
-const CATALOGUE = {
+export const EVENT_TYPES = [
+  "contract.renewed",
+  "contract.expired",
+  "contract.suspended",
+  "contract.reinstated",
+  "contract.deleted",
+  "contract.restored",
+  "termination.requested",
+  "termination.approval_recorded",
+  "termination.approved",
+  "termination.rejected",
+  "termination.scheduled",
+  "termination.completed",
+  "termination.withdrawn",
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+/**
+ * Each offered type's definition. Built when first read, not when the module
+ * loads: a bundle that only lists subscriptions (or none) carries no event
+ * definitions and nothing their readers need.
+ */
+const definitions = (): { [T in EventType]: EventDefinition<T> } => ({
   "contract.renewed": Contract.Renewed,
   "contract.expired": Contract.Expired,
   "contract.suspended": Contract.Suspended,
@@ -25,16 +47,13 @@ const CATALOGUE = {
   "termination.scheduled": Termination.Scheduled,
   "termination.completed": Termination.Completed,
   "termination.withdrawn": Termination.Withdrawn,
-} satisfies Record<string, EventDefinition>;
-
-export type EventType = keyof typeof CATALOGUE;
-export const EVENT_TYPES = Object.keys(CATALOGUE) as [EventType, ...EventType[]];
+});
 
 /** Sent by `POST /admin/webhooks/{id}/ping` only: a receiver checks its endpoint and its secret with it. */
 export const PING = "webhook.ping";
 export const PingData = v.object({ subscription_id: v.string(), message: v.string() });
 
-export const isOffered = (type: string): type is EventType => Object.hasOwn(CATALOGUE, type);
+export const isOffered = (type: string): type is EventType => (EVENT_TYPES as readonly string[]).includes(type);
 
 /** The body of a delivery, as the specification shapes it: `type`, `timestamp` and `data`. */
 export const Envelope = <T extends string, S extends v.GenericSchema>(type: T, data: S) =>
@@ -46,12 +65,12 @@ export const Envelope = <T extends string, S extends v.GenericSchema>(type: T, d
 
 /** Every offered event's body schema, by type, for the API document. */
 export const bodySchemas = (): Record<string, v.GenericSchema> => ({
-  ...Object.fromEntries(Object.entries(CATALOGUE).map(([type, definition]) => [type, Envelope(type, definition.schema)])),
+  ...Object.fromEntries(Object.entries(definitions()).map(([type, definition]) => [type, Envelope(type, definition.schema)])),
   [PING]: Envelope(PING, PingData),
 });
 
 /** The JSON body a subscriber of `event` receives. */
 export function bodyOf(event: OutboxEvent): string {
-  const definition: EventDefinition = CATALOGUE[event.type as EventType];
+  const definition: EventDefinition = definitions()[event.type as EventType];
   return JSON.stringify({ type: event.type, timestamp: event.created_at, data: definition.read(event) });
 }

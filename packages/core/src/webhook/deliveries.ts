@@ -120,8 +120,12 @@ export async function recordAttempt(delivery: Stored, attempt: Attempt): Promise
     () => new DomainError("version.conflict", `Delivery ${delivery.delivery_id} changed while it was being sent.`),
   );
   if (!ended) return "retry";
-  metric(attempt.ok ? "WebhookDelivered" : "WebhookDead");
-  return attempt.ok ? "done" : "dead";
+  if (!attempt.ok) {
+    metric("WebhookDead");
+    return "dead";
+  }
+  metric("WebhookDelivered");
+  return "done";
 }
 
 /** A subscription's deliveries, newest first. */

@@ -7,7 +7,7 @@
 import { request as httpRequest } from "node:http";
 import { request as httpsRequest } from "node:https";
 import { isIP } from "node:net";
-import { checkAddresses, checkForm, guardedLookup } from "./target";
+import { checkAddresses, checkForm, guardedLookup, hostOf } from "./target";
 
 export interface Attempt {
   /** 2xx: delivered. */
@@ -24,7 +24,7 @@ export async function post(rawUrl: string, headers: Record<string, string>, body
   try {
     const url = checkForm(rawUrl);
     // A name is checked by the connection's own lookup; an address written in the URL is never looked up.
-    if (isIP(url.hostname.replace(/^\[|\]$/g, ""))) await checkAddresses(url);
+    if (isIP(hostOf(url))) await checkAddresses(url);
     const status = await new Promise<number>((resolve, reject) => {
       const send = url.protocol === "https:" ? httpsRequest : httpRequest;
       const req = send(url, {

@@ -3,7 +3,10 @@
  * so that receivers verify with the same one (or any of its ports).
  */
 import { randomBytes } from "node:crypto";
-import { Webhook } from "standardwebhooks";
+import { onFirstUse } from "../lazy";
+
+// Loaded by the sender when it signs, not by every bundle that reads a subscription.
+const library = onFirstUse(() => import("standardwebhooks"));
 
 /** A new secret in the specification's form: `whsec_` and 32 random bytes in base64. */
 export const newSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
@@ -14,7 +17,8 @@ export const newSecret = () => `whsec_${randomBytes(32).toString("base64")}`;
  * lists several `v1,` signatures separated by spaces, and a receiver accepts
  * the delivery when any one matches its secret.
  */
-export function signedHeaders(id: string, body: string, secrets: readonly string[], at = new Date()): Record<string, string> {
+export async function signedHeaders(id: string, body: string, secrets: readonly string[], at = new Date()): Promise<Record<string, string>> {
+  const { Webhook } = await library();
   return {
     "webhook-id": id,
     "webhook-timestamp": String(Math.floor(at.getTime() / 1000)),

@@ -11,7 +11,7 @@ import { DomainError } from "../error";
 import { newId, idPattern } from "../id";
 import { recordChange } from "../outbox/change";
 import { Changes, PageQuery, Text, Version } from "../schema";
-import { operation, parse } from "../validation";
+import { parse } from "../validation";
 import { EVENT_TYPES } from "./catalogue";
 import type { WebhookSubscriptionEntity } from "./entity";
 import { newSecret, signing } from "./sign";
@@ -41,7 +41,8 @@ export const SubscriptionInput = v.strictObject({
   enabled: v.optional(v.boolean(), true),
 });
 
-export const SubscriptionChanges = Changes({
+// Marked pure: a bundle that manages no webhooks leaves it (and the event catalogue it names) out.
+export const SubscriptionChanges = /* @__PURE__ */ Changes({
   url: v.optional(Url),
   event_types: v.optional(EventTypes),
   description: v.optional(Text(200)),
@@ -74,7 +75,8 @@ export const Subscription = v.object({
 });
 export type Subscription = v.InferOutput<typeof Subscription>;
 
-export const WithSecret = v.object({
+// Marked pure: reading `entries` is not known to be free of side effects, and a bundle that never makes a secret needs none of this.
+export const WithSecret = /* @__PURE__ */ v.object({
   ...Subscription.entries,
   secret: v.pipe(v.string(), v.description("The new signing secret (`whsec_…`). Shown this once: keep it where the receiver reads it.")),
 });
@@ -101,7 +103,8 @@ async function existing(id: string): Promise<Stored> {
   return found;
 }
 
-export const create = operation(SubscriptionInput, async (input): Promise<WithSecret> => {
+export async function create(raw: v.InferInput<typeof SubscriptionInput>): Promise<WithSecret> {
+  const input = parse(SubscriptionInput, raw);
   const url = await checkTarget(input.url);
   const at = new Date().toISOString();
   const secret = newSecret();
@@ -127,7 +130,7 @@ export const create = operation(SubscriptionInput, async (input): Promise<WithSe
     explain: () => changed(record.subscription_id),
   });
   return { ...present(record), secret };
-});
+}
 
 export const ListQuery = v.strictObject(PageQuery.entries);
 
@@ -171,17 +174,19 @@ async function change(before: Stored, action: string, fields: Partial<Stored>): 
   return after;
 }
 
-export const update = operation(v.object({ id: v.string(), changes: SubscriptionChanges }), async ({ id, changes }): Promise<Subscription> => {
+export async function update(id: string, raw: v.InferInput<typeof SubscriptionChanges>): Promise<Subscription> {
+  const changes = parse(SubscriptionChanges, raw);
   const before = await existing(id);
   const { version, url, ...rest } = changes;
   if (version !== undefined && version !== before.version)
     throw new DomainError("version.conflict", `Webhook subscription ${id} is at version ${before.version}, not ${version}.`, { current_version: before.version });
   const fields: Partial<Stored> = { ...rest, ...(url === undefined ? {} : { url: await checkTarget(url) }) };
   return present(await change(before, "webhook.updated", fields));
-});
+}
 
 /** A new secret that signs from now on; the previous one keeps signing beside it for `overlap_hours`, then stops. */
-export const rotate = operation(v.object({ id: v.string(), input: RotateInput }), async ({ id, input }): Promise<WithSecret> => {
+export async function rotate(id: string, raw: v.InferInput<typeof RotateInput>): Promise<WithSecret> {
+  const input = parse(RotateInput, raw);
   const before = await existing(id);
   const now = Date.now();
   const at = new Date(now).toISOString();
@@ -193,7 +198,7 @@ export const rotate = operation(v.object({ id: v.string(), input: RotateInput })
     .filter(() => input.overlap_hours > 0);
   const after = await change(before, "webhook.secret_rotated", { secrets: [{ secret, created_at: at }, ...kept] });
   return { ...present(after), secret };
-});
+}
 
 export async function remove(id: string): Promise<void> {
   const before = await existing(id);

@@ -13,42 +13,48 @@ import { URL } from "node:url";
 import { settings } from "../config";
 import { DomainError } from "../error";
 
-/** Ranges no delivery may reach (IANA special-purpose registries, IPv4 and IPv6). */
-const REFUSED = new BlockList();
-for (const [network, prefix] of [
-  ["0.0.0.0", 8], // "this network"
-  ["10.0.0.0", 8], // private
-  ["100.64.0.0", 10], // carrier-grade NAT
-  ["127.0.0.0", 8], // loopback
-  ["169.254.0.0", 16], // link-local, with the metadata service 169.254.169.254
-  ["172.16.0.0", 12], // private
-  ["192.0.0.0", 24], // protocol assignments
-  ["192.0.2.0", 24], // documentation
-  ["192.88.99.0", 24], // 6to4 relay
-  ["192.168.0.0", 16], // private
-  ["198.18.0.0", 15], // benchmarking
-  ["198.51.100.0", 24], // documentation
-  ["203.0.113.0", 24], // documentation
-  ["224.0.0.0", 4], // multicast
-  ["240.0.0.0", 4], // reserved, and the broadcast address
-] as const) REFUSED.addSubnet(network, prefix, "ipv4");
-for (const [network, prefix] of [
-  ["::", 128], // unspecified
-  ["::1", 128], // loopback
-  ["::ffff:0:0", 96], // IPv4-mapped: judged by the IPv4 address inside (below)
-  ["64:ff9b::", 96], // NAT64, which reaches IPv4 addresses
-  ["100::", 64], // discard
-  ["2001::", 23], // IETF protocol assignments (Teredo among them)
-  ["2001:db8::", 32], // documentation
-  ["2002::", 16], // 6to4, which embeds an IPv4 address
-  ["fc00::", 7], // unique local, with the metadata service fd00:ec2::254
-  ["fe80::", 10], // link-local
-  ["ff00::", 8], // multicast
-] as const) REFUSED.addSubnet(network, prefix, "ipv6");
+/** Ranges no delivery may reach (IANA special-purpose registries, IPv4 and IPv6); built on first use, so a bundle that never sends carries none of it. */
+let refusedRanges: BlockList | undefined;
+function refusedRangesOf(): BlockList {
+  if (refusedRanges) return refusedRanges;
+  const list = new BlockList();
+  for (const [network, prefix] of [
+    ["0.0.0.0", 8], // "this network"
+    ["10.0.0.0", 8], // private
+    ["100.64.0.0", 10], // carrier-grade NAT
+    ["127.0.0.0", 8], // loopback
+    ["169.254.0.0", 16], // link-local, with the metadata service 169.254.169.254
+    ["172.16.0.0", 12], // private
+    ["192.0.0.0", 24], // protocol assignments
+    ["192.0.2.0", 24], // documentation
+    ["192.88.99.0", 24], // 6to4 relay
+    ["192.168.0.0", 16], // private
+    ["198.18.0.0", 15], // benchmarking
+    ["198.51.100.0", 24], // documentation
+    ["203.0.113.0", 24], // documentation
+    ["224.0.0.0", 4], // multicast
+    ["240.0.0.0", 4], // reserved, and the broadcast address
+  ] as const) list.addSubnet(network, prefix, "ipv4");
+  for (const [network, prefix] of [
+    ["::", 128], // unspecified
+    ["::1", 128], // loopback
+    ["::ffff:0:0", 96], // IPv4-mapped: judged by the IPv4 address inside (below)
+    ["64:ff9b::", 96], // NAT64, which reaches IPv4 addresses
+    ["100::", 64], // discard
+    ["2001::", 23], // IETF protocol assignments (Teredo among them)
+    ["2001:db8::", 32], // documentation
+    ["2002::", 16], // 6to4, which embeds an IPv4 address
+    ["fc00::", 7], // unique local, with the metadata service fd00:ec2::254
+    ["fe80::", 10], // link-local
+    ["ff00::", 8], // multicast
+  ] as const) list.addSubnet(network, prefix, "ipv6");
+  return (refusedRanges = list);
+}
 
-const LOOPBACK = new BlockList();
-LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
-LOOPBACK.addAddress("::1", "ipv6");
+const familyOf = (address: string) => (isIP(address) === 6 ? "ipv6" : "ipv4");
+/** The loopback addresses, which only the local stack may reach. */
+const isLoopback = (address: string) => (familyOf(address) === "ipv6" ? address === "::1" : address.startsWith("127."));
+export const hostOf = (url: URL) => url.hostname.replace(/^\[|\]$/g, "");
 
 const mappedV4 = (address: string) => /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address)?.[1];
 
@@ -56,9 +62,8 @@ const mappedV4 = (address: string) => /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(addr
 export function refusal(address: string): string | null {
   const inner = mappedV4(address);
   if (inner) return refusal(inner);
-  const family = isIP(address) === 6 ? "ipv6" : "ipv4";
-  if (settings().webhooks.allowLoopback && LOOPBACK.check(address, family)) return null;
-  return REFUSED.check(address, family) ? `${address} is not a public address (loopback, private, link-local, metadata or reserved)` : null;
+  if (settings().webhooks.allowLoopback && isLoopback(address)) return null;
+  return refusedRangesOf().check(address, familyOf(address)) ? `${address} is not a public address (loopback, private, link-local, metadata or reserved)` : null;
 }
 
 const refused = (url: string, why: string) =>
@@ -72,7 +77,7 @@ export function checkForm(raw: string): URL {
   } catch {
     throw refused(raw, "it is not an absolute URL");
   }
-  const loopbackHttp = settings().webhooks.allowLoopback && url.protocol === "http:" && LOOPBACK.check(url.hostname.replace(/^\[|\]$/g, ""), isIP(url.hostname.replace(/^\[|\]$/g, "")) === 6 ? "ipv6" : "ipv4");
+  const loopbackHttp = settings().webhooks.allowLoopback && url.protocol === "http:" && isIP(hostOf(url)) > 0 && isLoopback(hostOf(url));
   if (url.protocol !== "https:" && !loopbackHttp) throw refused(raw, "only https URLs receive webhooks");
   if (url.username || url.password) throw refused(raw, "a URL must not carry a user name or password; put a token in its path or query");
   return url;
@@ -80,7 +85,7 @@ export function checkForm(raw: string): URL {
 
 /** Every address `host` resolves to, each allowed; refused in words when any is not, or when none resolve. */
 export async function checkAddresses(url: URL): Promise<{ address: string; family: number }[]> {
-  const host = url.hostname.replace(/^\[|\]$/g, "");
+  const host = hostOf(url);
   const addresses = isIP(host) ? [{ address: host, family: isIP(host) }] : await resolve(host, { all: true, verbatim: true }).catch(() => []);
   if (addresses.length === 0) throw refused(url.href, `${host} does not resolve to any address`);
   for (const { address } of addresses) {

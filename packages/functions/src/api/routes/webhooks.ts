@@ -51,7 +51,7 @@ export const webhooks = new Hono<AppEnv>()
       responses: { 200: Webhook.Subscription },
       errors: ["webhook.not_found", "webhook.target_refused", "version.conflict"],
     }),
-    async (c) => c.json(await Webhook.update({ id: c.var.input.params.id, changes: c.var.input.body })),
+    async (c) => c.json(await Webhook.update(c.var.input.params.id, c.var.input.body)),
   )
   .delete(
     "/:id",
@@ -74,7 +74,7 @@ export const webhooks = new Hono<AppEnv>()
       responses: { 200: Webhook.WithSecret },
       errors: ["webhook.not_found", "version.conflict"],
     }),
-    async (c) => c.json(await Webhook.rotate({ id: c.var.input.params.id, input: c.var.input.body ?? {} })),
+    async (c) => c.json(await Webhook.rotate(c.var.input.params.id, c.var.input.body ?? {})),
   )
   .post(
     "/:id/ping",
