@@ -143,6 +143,28 @@ export const rules = {
       ]
     }
   },
+  "Me": {
+    "roles": {
+      "items": {
+        "enum": [
+          "viewer",
+          "editor",
+          "approver",
+          "admin"
+        ]
+      }
+    },
+    "capabilities": {
+      "items": {
+        "enum": [
+          "read",
+          "write",
+          "approve",
+          "admin"
+        ]
+      }
+    }
+  },
   "Health": {
     "status": {
       "enum": [
@@ -354,6 +376,25 @@ export const rules = {
     "url": {
       "maxLength": 2048
     },
+    "event_types": {
+      "items": {
+        "enum": [
+          "contract.renewed",
+          "contract.expired",
+          "contract.suspended",
+          "contract.reinstated",
+          "contract.deleted",
+          "contract.restored",
+          "termination.requested",
+          "termination.approval_recorded",
+          "termination.approved",
+          "termination.rejected",
+          "termination.scheduled",
+          "termination.completed",
+          "termination.withdrawn"
+        ]
+      }
+    },
     "description": {
       "minLength": 1,
       "maxLength": 200,
@@ -363,6 +404,25 @@ export const rules = {
   "WebhookUpdate": {
     "url": {
       "maxLength": 2048
+    },
+    "event_types": {
+      "items": {
+        "enum": [
+          "contract.renewed",
+          "contract.expired",
+          "contract.suspended",
+          "contract.reinstated",
+          "contract.deleted",
+          "contract.restored",
+          "termination.requested",
+          "termination.approval_recorded",
+          "termination.approved",
+          "termination.rejected",
+          "termination.scheduled",
+          "termination.completed",
+          "termination.withdrawn"
+        ]
+      }
     },
     "description": {
       "minLength": 1,
