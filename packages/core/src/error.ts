@@ -17,7 +17,7 @@ export const ERROR_CODES = [
   "termination.not_found", "termination.invalid_transition", "termination.four_eyes", "termination.not_requester", "termination.already_approved",
   "file.not_found", "file.not_available", "file.immutable", "file.exists", "file.already_settled",
   "notification.not_found", "notification.not_dead", "notification.exists", "notification.attachment_without_contract", "notification.claim_lost", "notification.stale_proof",
-  "webhook.not_found", "webhook.delivery_not_found", "webhook.target_refused", "webhook.delivery_in_progress",
+  "webhook.not_found", "webhook.delivery_not_found", "webhook.target_refused", "webhook.delivery_in_progress", "webhook.delivery_exists",
   // Outbox events (dead-letter replays, the processor).
   "event.not_found", "event.not_dead", "event.busy", "event.unknown_version",
   // Backups, restores and data migrations (operators' commands).

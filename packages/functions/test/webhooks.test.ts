@@ -1,5 +1,5 @@
 import { ReceiveMessageCommand, SQSClient } from "@aws-sdk/client-sqs";
-import { Audit, Contract, Outbox, settings, systemActor } from "@testex/core";
+import { Audit, Contract, Outbox, settings, systemActor, Webhook } from "@testex/core";
 import { effectsOf } from "@testex/core/effects";
 import { post } from "@testex/core/webhook/send";
 import { aClient, aContract, as, editor } from "#test/fixtures";
@@ -111,6 +111,19 @@ describe("delivering an event", () => {
     const replay = documented(await call("POST", `/api/admin/webhooks/${subscription_id}/deliveries/${dead!.delivery_id}/replay`, { as: "admin" }));
     expect(replay.status).toBe(202);
     await poll(async () => (await deliveriesOf(subscription_id))[0]).toMatchObject({ status: "SUCCEEDED", last_status_code: 204, attempts: settings().webhooks.maxAttempts + 1 });
+  });
+
+  it("makes one delivery per event and subscription, however often the event's effects run, and none for types not asked for", async () => {
+    const hook = await aReceiver(() => 200);
+    const { subscription_id } = await subscribe(hook.url);
+    const contractId = await suspendAContract();
+    const [event] = (await Outbox.byContract(contractId)).filter((e) => e.type === "contract.suspended");
+    // The effect again, as after a crash before it was recorded as done.
+    await as(systemActor("processor"), async () => Webhook.fanOut((await Outbox.load(event!.event_id))!));
+    await as(editor, () => Contract.reinstate(contractId));
+    const [reinstated] = (await Outbox.byContract(contractId)).filter((e) => e.type === "contract.reinstated");
+    expect(await as(systemActor("processor"), async () => Webhook.fanOut((await Outbox.load(reinstated!.event_id))!))).toBe(0);
+    await poll(async () => (await deliveriesOf(subscription_id)).map((d) => `${d.event_type} ${d.status}`)).toEqual(["contract.suspended SUCCEEDED"]);
   });
 
   it("refuses to replay a delivery that is still being tried", async () => {

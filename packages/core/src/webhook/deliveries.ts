@@ -65,14 +65,13 @@ const auditOf = (delivery: Stored, action: string, at: string) =>
 export async function open(input: Pick<Stored, "delivery_id" | "subscription_id" | "event_id" | "event_type" | "body">): Promise<void> {
   const at = new Date().toISOString();
   const record: Stored = { ...input, status: "PENDING", attempts: 0, round_attempts: 0, created_at: at, updated_at: at };
-  const EXISTS = "webhook.exists";
   try {
     await writeTransaction(
       ({ webhookDelivery, audit }) => [webhookDelivery.create(record).commit(), audit.put(auditOf(record, "webhook.delivery_queued", at)).commit()],
-      () => new DomainError("version.conflict", EXISTS),
+      () => new DomainError("webhook.delivery_exists", `Delivery ${input.delivery_id} exists.`),
     );
   } catch (error) {
-    if (!(error instanceof DomainError && error.message === EXISTS)) throw error;
+    if (!(error instanceof DomainError && error.code === "webhook.delivery_exists")) throw error;
     const existing = await load(input.delivery_id);
     if (existing?.status !== "PENDING" || existing.attempts > 0) return;
   }
