@@ -171,6 +171,13 @@ declare module "sst" {
       "stage": string
       "terminationReasons": any
       "type": "sst.sst.Linkable"
+      "webhooks": {
+        "allowLoopback": boolean
+        "maxAttempts": number
+        "maxDelaySeconds": number
+        "retryBaseSeconds": number
+        "timeoutMs": number
+      }
     }
     "Table": {
       "name": string
@@ -182,6 +189,14 @@ declare module "sst" {
     }
     "Web": {
       "type": "sst.sst.Linkable"
+      "url": string
+    }
+    "WebhookDeadLetters": {
+      "type": "sst.aws.Queue"
+      "url": string
+    }
+    "WebhookQueue": {
+      "type": "sst.aws.Queue"
       "url": string
     }
   }

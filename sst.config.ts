@@ -28,6 +28,7 @@ export default $config({
       await import("./infra/settings"),
       await import("./infra/storage"),
       await import("./infra/queue"),
+      await import("./infra/webhooks"),
       await import("./infra/api"),
       await import("./infra/web"),
       await import("./infra/workers"),

@@ -5,6 +5,7 @@ import { deadLetters, mailEventFailures, notificationQueue, outboxFailures } fro
 import { config } from "./settings";
 import { table } from "./storage";
 import { deliveryRecorder, fileHandler, notifier, processor } from "./workers";
+import { webhookDeadLetters, webhookSender } from "./webhooks";
 
 /**
  * Every alarm docs/operations.md promises, each publishing to the stage's one
@@ -19,7 +20,7 @@ for (const [index, address] of config.settings.operatorEmails.entries()) {
 type Metric = Pick<aws.cloudwatch.MetricAlarmArgs, "namespace" | "metricName" | "dimensions" | "statistic">;
 
 /** On a pull request's stage, only work the code lost: a message that died, an effect that never happened. */
-const LOST_WORK = new Set(["DeadNoticesAlarm", "OutboxFailuresAlarm", "MailEventFailuresAlarm", "OutboxDeadAlarm", "NoticeDeadAlarm", "BackupFailedAlarm"]);
+const LOST_WORK = new Set(["DeadNoticesAlarm", "OutboxFailuresAlarm", "MailEventFailuresAlarm", "OutboxDeadAlarm", "NoticeDeadAlarm", "BackupFailedAlarm", "DeadWebhooksAlarm"]);
 
 /** Every alarm mails the operators; without data (nothing happened) it stays quiet unless told otherwise. */
 function alarm(name: string, description: string, args: Omit<aws.cloudwatch.MetricAlarmArgs, "alarmDescription" | "alarmActions">) {
@@ -60,6 +61,12 @@ alarmAboveZero("MailEventFailuresAlarm", "A delivery, bounce or complaint report
   dimensions: { QueueName: mailEventFailures.nodes.queue.name },
   statistic: "Maximum",
 });
+alarmAboveZero("DeadWebhooksAlarm", "A webhook delivery failed every attempt; replay it from its subscription's delivery log", {
+  namespace: "AWS/SQS",
+  metricName: "ApproximateNumberOfMessagesVisible",
+  dimensions: { QueueName: webhookDeadLetters.nodes.queue.name },
+  statistic: "Maximum",
+});
 
 // Functions: errors and throttles, each function on its own.
 const functions = {
@@ -68,6 +75,7 @@ const functions = {
   FileHandler: fileHandler.nodes.functions.apply((fns) => fns[0]!.nodes.function),
   Notifier: notifier.nodes.function.apply((f) => f.nodes.function),
   DeliveryRecorder: deliveryRecorder.nodes.function.apply((f) => f.nodes.function),
+  WebhookSender: webhookSender.nodes.function.apply((f) => f.nodes.function),
   Scheduler: scheduler.nodes.function.apply((f) => f.nodes.function),
   DatabaseManager: databaseManager.nodes.function.apply((f) => f.nodes.function),
   ...(healthProbe ? { HealthProbe: healthProbe.nodes.function.apply((f) => f.nodes.function) } : {}),

@@ -6,6 +6,7 @@ import { lambda } from "./function";
 import { corsOrigins, webLink } from "./router";
 import { config, settings } from "./settings";
 import { notificationQueue } from "./queue";
+import { webhookQueue } from "./webhooks";
 import { archives, backups, files, table } from "./storage";
 
 // The origins are the console's (infra/router.ts), known only once its router exists.
@@ -38,12 +39,13 @@ export const apiRoute = api.route(
     description: "TESTEX REST API",
     memory: "512 MB",
     timeout: "25 seconds",
-    // Web: the console's URL, for the links in the notices a request queues.
-    link: [table, files, archives, backups, notificationQueue, settings, webLink],
+    // Web: the console's URL, for the links in the notices a request queues. The webhook queue: a replay or a ping queues a delivery.
+    link: [table, files, archives, backups, notificationQueue, webhookQueue, settings, webLink],
     // The docs page serves Swagger UI's files from disk; the letter preview renders with pdfkit's fonts, as the processor does.
     nodejs: { install: ["swagger-ui-dist", "pdfkit"], splitting: true },
     permissions: [
       sendMessages(notificationQueue),
+      sendMessages(webhookQueue),
       readWriteItems(table),
       readObjects(files),
       writeObjects(files),

@@ -83,6 +83,8 @@ const ACCESS: AccessTable = {
       Archives: READ,
       Backups: ["s3:ListBucket"],
       NotificationQueue: ["sqs:SendMessage"],
+      // A replay or a ping queues a webhook delivery.
+      WebhookQueue: ["sqs:SendMessage"],
       // SES account status for GET /health: an account-level action with no narrower resource.
       "*": ["ses:GetAccount"],
     },
@@ -95,6 +97,8 @@ const ACCESS: AccessTable = {
       Files: [...READ, ...WRITE, "s3:DeleteObject"],
       Archives: [...READ, ...WRITE],
       NotificationQueue: ["sqs:SendMessage"],
+      // Each event's webhook deliveries are queued by its fan-out.
+      WebhookQueue: ["sqs:SendMessage"],
       // The stream's on-failure destination is written with the function's own role.
       OutboxFailures: ["sqs:SendMessage"],
       // Approval requests go to the approving groups' members, read from the stage's pool.
@@ -139,6 +143,10 @@ const ACCESS: AccessTable = {
   "packages/functions/src/delivery-recorder.handler": {
     // A report it could not record goes to its on-failure queue, sent with its own role.
     actions: { Table: ITEMS, MailEventFailures: ["sqs:SendMessage"] },
+  },
+  // It reads the deliveries and subscriptions, records each attempt, and postpones a message it retries; receivers are URLs, no AWS action.
+  "packages/functions/src/webhook-sender.handler": {
+    actions: { Table: ITEMS, WebhookQueue: CONSUME },
   },
   // It calls the public GET /health like any client: a URL, no AWS action.
   "packages/functions/src/health-probe.handler": {

@@ -148,6 +148,7 @@ describe("a pull request's stage", () => {
     expect(ofType(pr, "aws:cloudwatch/metricAlarm:MetricAlarm").map((a) => a.name).sort()).toEqual([
       "BackupFailedAlarm",
       "DeadNoticesAlarm",
+      "DeadWebhooksAlarm",
       "MailEventFailuresAlarm",
       "NoticeDeadAlarm",
       "OutboxDeadAlarm",

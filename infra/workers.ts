@@ -7,6 +7,7 @@ import { mailEventFailures, notificationQueue, outboxFailures } from "./queue";
 import { config, settings } from "./settings";
 import { webLink } from "./router";
 import { archives, backups, files, table } from "./storage";
+import { webhookQueue } from "./webhooks";
 
 /**
  * The contract processor reacts to outbox records written in the same
@@ -31,8 +32,8 @@ export const processor = table.subscribe(
     description: "Backs up, archives and notifies for each outbox record",
     memory: "512 MB",
     timeout: "60 seconds",
-    // The console's URL: notices link people to its pages.
-    link: [table, backups, files, archives, notificationQueue, settings, webLink],
+    // The console's URL: notices link people to its pages. The webhook queue: each event's deliveries are queued by its fan-out effect.
+    link: [table, backups, files, archives, notificationQueue, webhookQueue, settings, webLink],
     // It writes the termination letter.
     nodejs: LETTER_RENDERER,
     permissions: [
@@ -48,6 +49,7 @@ export const processor = table.subscribe(
       sendMessages(notificationQueue),
       // A termination request is sent to each approver by name, read from the stage's user pool.
       listGroupMembers(userPoolArn),
+      sendMessages(webhookQueue),
       // Lambda sends the on-failure record with the function's own role.
       sendMessages(outboxFailures),
     ],

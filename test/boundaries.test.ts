@@ -119,7 +119,7 @@ const CORE_ORDER: readonly (readonly string[])[] = [
   ["file"],
   ["notification"],
   ["term", "termination", "backup", "migration", "health"],
-  ["effects", "jobs", "calendar", "export", "import"],
+  ["webhook", "effects", "jobs", "calendar", "export", "import"],
   ["index", "schedule", "entities"],
 ];
 

@@ -2,6 +2,11 @@ import type { Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { settings, Term } from "@testex/core";
 import { handler as notifier } from "@testex/functions/notifier";
+import { handler as webhookSender } from "@testex/functions/webhook-sender";
+import { startQueueWorker } from "#test/local";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { Resource } from "sst";
 import { call } from "#test/api";
 import { personByLogin } from "@testex/local/people";
 import { uniqueEmail } from "#test/fixtures";
@@ -300,6 +305,46 @@ describe("the console in a real browser", () => {
     expect((await call("GET", `/api/contracts/${contractId}/termination`, { as: "viewer" })).body.status).toBe("WITHDRAWN");
   }, 120_000);
 
+  it("lets an admin subscribe a receiver with its secret shown once, see a delivery that never got an answer as DEAD, and replay it", async () => {
+    let answering = false;
+    const receiver = createServer((req, res) => {
+      req.resume();
+      if (answering) res.writeHead(204).end();
+    });
+    await new Promise<void>((resolve) => receiver.listen(0, "127.0.0.1", resolve));
+    const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/erp`;
+    const stopWorker = startQueueWorker({ queueUrl: Resource.WebhookQueue.url, handler: webhookSender });
+    try {
+      const ada = await personAt(site, "ada", "/admin/webhooks");
+      const form = ada.getByRole("form", { name: "New webhook subscription" });
+      await form.getByLabel("Receiver URL").fill(hookUrl);
+      await form.getByLabel("contract.suspended").check();
+      await form.getByRole("button", { name: "Add subscription" }).click();
+      await poll(() => ada.getByLabel("Signing secret", { exact: true }).textContent()).toMatch(/^whsec_/);
+
+      const { contractId } = await aContract(1_000);
+      expect((await call("POST", `/api/contracts/${contractId}/suspend`, { as: "editor" })).status).toBe(200);
+      await processEventsOf(contractId);
+      const subscription = (await call("GET", "/api/admin/webhooks?limit=100", { as: "admin" })).body.items.find((s: { url: string }) => s.url === hookUrl);
+      const log = () => call("GET", `/api/admin/webhooks/${subscription.subscription_id}/deliveries`, { as: "admin" });
+      await expect.poll(async () => (await log()).body.items[0]?.status, { timeout: 90_000, interval: 500 }).toBe("DEAD");
+
+      await ada.getByRole("button", { name: `Deliveries to ${hookUrl}` }).click();
+      const deliveries = ada.getByRole("table", { name: "Deliveries" });
+      await poll(() => deliveries.textContent()).toContain("DEAD");
+      await checkScreen(ada, "webhooks-dead-delivery");
+      answering = true;
+      await ada.getByRole("button", { name: /^Replay contract\.suspended delivery/ }).click();
+      await expect.poll(async () => (await log()).body.items[0]?.status, { timeout: 30_000, interval: 300 }).toBe("SUCCEEDED");
+      await ada.reload();
+      await ada.getByRole("button", { name: `Deliveries to ${hookUrl}` }).click();
+      await poll(() => ada.getByRole("table", { name: "Deliveries" }).textContent()).toContain("SUCCEEDED");
+    } finally {
+      await stopWorker();
+      receiver.close();
+    }
+  }, 180_000);
+
   it("fits every screen into a phone's 390 px without sideways scrolling, and passes axe there", async () => {
     const { contractId, clientId } = await aContract();
     const ada = await personAt(site, "ada", "/");
@@ -315,6 +360,7 @@ describe("the console in a real browser", () => {
       ["client-form", "/clients/new", "New client"],
       ["admin", "/admin", "Admin"],
       ["policy", "/admin/policy", "Termination policy"],
+      ["webhooks", "/admin/webhooks", "Webhooks"],
     ];
     for (const [name, path, heading] of screens) {
       await ada.goto(`${site.url}${path}`);

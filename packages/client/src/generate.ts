@@ -27,6 +27,9 @@ export const RULES_FILE = fileURLToPath(new URL("./rules.ts", import.meta.url));
 /** The parts of a property's schema a form can check before sending, and a list can offer as choices. */
 const RULE_KEYS = ["enum", "minimum", "maximum", "minLength", "maxLength", "pattern", "multipleOf"] as const;
 
+const keep = (definition: Record<string, unknown>): Record<string, unknown> =>
+  Object.fromEntries(RULE_KEYS.filter((key) => definition[key] !== undefined).map((key) => [key, definition[key]]));
+
 interface SchemaObject {
   properties?: Record<string, Record<string, unknown>>;
 }
@@ -40,7 +43,10 @@ export function clientRules(document: { components?: { schemas?: Record<string, 
   const rules: Record<string, Record<string, Record<string, unknown>>> = {};
   for (const [name, schema] of Object.entries(document.components?.schemas ?? {})) {
     for (const [property, definition] of Object.entries(schema.properties ?? {})) {
-      const kept = Object.fromEntries(RULE_KEYS.filter((key) => definition[key] !== undefined).map((key) => [key, definition[key]]));
+      const kept = keep(definition);
+      // A list's items have rules of their own (the choices of a multiple choice).
+      const items = definition.items && typeof definition.items === "object" ? keep(definition.items as Record<string, unknown>) : {};
+      if (Object.keys(items).length) kept.items = items;
       if (Object.keys(kept).length) (rules[name] ??= {})[property] = kept;
     }
   }

@@ -991,8 +991,429 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/admin/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Every webhook subscription, oldest first
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminWebhooks"];
+        put?: never;
+        /**
+         * Subscribe a receiver to event types; the reply shows its signing secret, once
+         * @description Deliveries are signed as Standard Webhooks specifies (`webhook-id`, `webhook-timestamp`, `webhook-signature`); verify them with the `standardwebhooks` libraries and the `secret` of this reply, which is not shown again. The URL is refused (422 `webhook.target_refused`) unless it is https and its host resolves to public addresses only; the rule is checked again at every delivery.
+         *
+         *     Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminWebhooks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A webhook subscription (without its secrets)
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminWebhooksById"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a subscription: nothing more is delivered to it
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        delete: operations["deleteAdminWebhooksById"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a subscription's URL, event types, description or whether it is enabled
+         * @description A new URL is checked as on creation. With `version`, the change applies only to that version (409 otherwise).
+         *
+         *     Needs the `admin` permission (roles: admin).
+         */
+        patch: operations["patchAdminWebhooksById"];
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Make a new signing secret, shown once; the previous one keeps signing beside it for the overlap
+         * @description During the overlap every delivery carries two `v1,` signatures (the specification allows several), so the receiver can switch to the new secret at its own pace.
+         *
+         *     Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminWebhooksByIdRotate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a `webhook.ping` delivery, to check the receiver and its secret
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminWebhooksByIdPing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A subscription's delivery log, newest first: status, attempts, the receiver's last status code and latency
+         * @description Needs the `admin` permission (roles: admin).
+         */
+        get: operations["getAdminWebhooksByIdDeliveries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/webhooks/{id}/deliveries/{delivery_id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a delivery again (same `webhook-id` and body), with a fresh set of attempts
+         * @description Any delivery that has ended, delivered or dead; one still being tried is refused (409 `webhook.delivery_in_progress`).
+         *
+         *     Needs the `admin` permission (roles: admin).
+         */
+        post: operations["postAdminWebhooksByIdDeliveriesByDeliveryIdReplay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
-export type webhooks = Record<string, never>;
+export interface webhooks {
+    "contract.renewed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.renewed` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractRenewed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.expired": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.expired` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractExpired"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.suspended": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.suspended` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractSuspended"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.reinstated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.reinstated` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractReinstated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.deleted": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.deleted` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractDeleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.restored": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.restored` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractRestored"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.requested": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.requested` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationRequested"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.approval_recorded": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.approval_recorded` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationApprovalRecorded"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.approved": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.approved` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationApproved"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.rejected": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.rejected` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationRejected"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.scheduled": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.scheduled` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationScheduled"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.completed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.completed` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationCompleted"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "termination.withdrawn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `termination.withdrawn` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookTerminationWithdrawn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "webhook.ping": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A test delivery (`POST /api/admin/webhooks/{id}/ping`)
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookWebhookPing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
 export interface components {
     schemas: {
         Client: {
@@ -1371,6 +1792,67 @@ export interface components {
             /** @description The feed's address, with its secret: subscribe a calendar to it. Shown this once. */
             url: string;
             created_at: string;
+        };
+        WebhookSubscription: {
+            subscription_id: string;
+            url: string;
+            description?: string;
+            event_types: string[];
+            enabled: boolean;
+            /** @description The secrets that sign deliveries now, newest first; the secrets themselves are shown only when made. */
+            secrets: {
+                /** @description The secret's last four characters, to tell which one a receiver holds. */
+                hint: string;
+                created_at: string;
+                /** @description A rotated-out secret signs beside the new one until then. */
+                expires_at?: string;
+            }[];
+            version: number;
+            created_at: string;
+            updated_at: string;
+        };
+        WebhookSubscriptionWithSecret: {
+            subscription_id: string;
+            url: string;
+            description?: string;
+            event_types: string[];
+            enabled: boolean;
+            /** @description The secrets that sign deliveries now, newest first; the secrets themselves are shown only when made. */
+            secrets: {
+                /** @description The secret's last four characters, to tell which one a receiver holds. */
+                hint: string;
+                created_at: string;
+                /** @description A rotated-out secret signs beside the new one until then. */
+                expires_at?: string;
+            }[];
+            version: number;
+            created_at: string;
+            updated_at: string;
+            /** @description The new signing secret (`whsec_…`). Shown this once: keep it where the receiver reads it. */
+            secret: string;
+        };
+        WebhookDelivery: {
+            /** @description The `webhook-id` header of every attempt: the same for each retry and replay, so a receiver can ignore one it already handled. */
+            delivery_id: string;
+            subscription_id: string;
+            event_id: string;
+            event_type: string;
+            /**
+             * @description PENDING (queued), SUCCEEDED (answered 2xx), FAILING (retried with backoff) or DEAD (out of attempts; replay it).
+             * @enum {string}
+             */
+            status: "PENDING" | "SUCCEEDED" | "FAILING" | "DEAD";
+            /** @description Attempts ever made, replays included. */
+            attempts: number;
+            /** @description The receiver's HTTP status at the last attempt; absent when it did not answer. */
+            last_status_code?: number;
+            last_latency_ms?: number;
+            /** @description Why the last attempt failed (a status, a timeout, a refused address). */
+            last_error?: string;
+            last_attempt_at?: string;
+            delivered_at?: string;
+            created_at: string;
+            updated_at: string;
         };
         Me: {
             id: string;
@@ -1757,6 +2239,32 @@ export interface components {
              */
             decimal_separator: "." | ",";
         };
+        WebhookCreate: {
+            /** @description Where deliveries are POSTed. On a deployed stage an https URL whose host resolves to public addresses only; redirects are not followed. */
+            url: string;
+            /** @description The event types delivered to this receiver (see the document's `webhooks`). */
+            event_types: ("contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn")[];
+            description?: string;
+            /** @default true */
+            enabled: boolean;
+        };
+        /** @description The fields to change, at least one besides `version`; fields left out keep their value. */
+        WebhookUpdate: {
+            /** @description Where deliveries are POSTed. On a deployed stage an https URL whose host resolves to public addresses only; redirects are not followed. */
+            url?: string;
+            /** @description The event types delivered to this receiver (see the document's `webhooks`). */
+            event_types?: ("contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn")[];
+            description?: string;
+            enabled?: boolean;
+            version?: number;
+        };
+        WebhookRotation: {
+            /**
+             * @description How long the previous secret still signs beside the new one (0 to 168 hours; 24 when left out).
+             * @default 24
+             */
+            overlap_hours: number;
+        };
         /** @description A page of AuditEntry items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
         AuditEntryPage: {
             items: components["schemas"]["AuditEntry"][];
@@ -1810,6 +2318,719 @@ export interface components {
         TerminationReasonList: {
             items: components["schemas"]["TerminationReason"][];
         };
+        /** @description A page of WebhookDelivery items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        WebhookDeliveryPage: {
+            items: components["schemas"]["WebhookDelivery"][];
+            next_cursor: string | null;
+        };
+        /** @description A page of WebhookSubscription items; pass `next_cursor` as `cursor` for the next one (null on the last page). */
+        WebhookSubscriptionPage: {
+            items: components["schemas"]["WebhookSubscription"][];
+            next_cursor: string | null;
+        };
+        WebhookContractRenewed: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.renewed";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                    title: string;
+                    client_id: string;
+                    notice_period_days: number;
+                };
+                client: {
+                    name: string;
+                    email: string;
+                } | null;
+                owner?: {
+                    id: string;
+                    email?: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+                previous_end_date: string;
+                end_date: string;
+                term_months: number;
+                notice_deadline: string;
+                /** @enum {string} */
+                how: "AUTO" | "MANUAL";
+            };
+        };
+        WebhookContractExpired: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.expired";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                    title: string;
+                    client_id: string;
+                    notice_period_days: number;
+                };
+                client: {
+                    name: string;
+                    email: string;
+                } | null;
+                owner?: {
+                    id: string;
+                    email?: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+                end_date: string;
+            };
+        };
+        WebhookContractSuspended: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.suspended";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version?: 1;
+                contract: {
+                    contract_id: string;
+                    title: string;
+                    status: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+            };
+        };
+        WebhookContractReinstated: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.reinstated";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version?: 1;
+                contract: {
+                    contract_id: string;
+                    title: string;
+                    status: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+            };
+        };
+        WebhookContractDeleted: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.deleted";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+            };
+        };
+        WebhookContractRestored: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.restored";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                };
+                source: string;
+            };
+        };
+        WebhookTerminationRequested: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.requested";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationApprovalRecorded: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.approval_recorded";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationApproved: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.approved";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationRejected: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.rejected";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationScheduled: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.scheduled";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationCompleted: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.completed";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookTerminationWithdrawn: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "termination.withdrawn";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                version: 2;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    status: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                };
+                termination: {
+                    termination_id: string;
+                    contract_id: string;
+                    /** @enum {string} */
+                    status: "PENDING_APPROVAL" | "SCHEDULED" | "COMPLETED" | "REJECTED" | "WITHDRAWN";
+                    reason: string;
+                    reason_label: string;
+                    /** @description Internal; never sent to the client */
+                    notes?: string;
+                    /** @description What the client reads in the notice and the letter */
+                    client_message?: string;
+                    effective_date: string;
+                    /** @enum {string} */
+                    notice_basis?: "NOTICE_PERIOD" | "SHORT_NOTICE";
+                    approval_required: boolean;
+                    /** @description Distinct approvers needed, none of them the requester: 0, 1 or 2 */
+                    approvals_required: number;
+                    /** @description Every approval or rejection, oldest first */
+                    decisions: {
+                        by: string;
+                        name?: string;
+                        at: string;
+                        /** @enum {string} */
+                        outcome: "APPROVED" | "REJECTED";
+                        comment?: string;
+                    }[];
+                    /** @enum {string} */
+                    previous_status: "ACTIVE" | "SUSPENDED";
+                    requested_by: string;
+                    requested_by_name?: string;
+                    requested_at: string;
+                    withdrawn_at?: string;
+                    completed_at?: string;
+                    version: number;
+                    updated_at: string;
+                };
+                requester: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                approvers: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                }[];
+                actor: {
+                    id: string;
+                    email?: string;
+                    name?: string;
+                };
+                contract_before?: {
+                    contract_id: string;
+                    version: number;
+                };
+            };
+        };
+        WebhookWebhookPing: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "webhook.ping";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                subscription_id: string;
+                message: string;
+            };
+        };
         /** @description The gateway's own reply when it throttles: not a problem document. */
         Throttled: {
             message: string;
@@ -1825,7 +3046,7 @@ export interface components {
              * @description Stable: branch on it.
              * @enum {string}
              */
-            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.not_renewable" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.immutable" | "file.not_available" | "file.not_found" | "import.not_found" | "import.upload_missing" | "import_mapping.not_found" | "import_upload.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.already_approved" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required";
+            code: "auth.forbidden" | "auth.unauthenticated" | "auth.unavailable" | "client.email_taken" | "client.has_contracts" | "client.inactive" | "client.not_found" | "contract.has_termination" | "contract.not_found" | "contract.not_renewable" | "contract.read_only" | "cursor.invalid" | "event.not_dead" | "event.not_found" | "file.immutable" | "file.not_available" | "file.not_found" | "import.not_found" | "import.upload_missing" | "import_mapping.not_found" | "import_upload.not_found" | "internal" | "method.not_allowed" | "notification.not_dead" | "notification.not_found" | "request.malformed" | "request.too_large" | "request.unsupported_media_type" | "route.not_found" | "termination.already_approved" | "termination.four_eyes" | "termination.invalid_transition" | "termination.not_found" | "termination.not_requester" | "validation.failed" | "version.conflict" | "version.required" | "webhook.delivery_in_progress" | "webhook.delivery_not_found" | "webhook.not_found" | "webhook.target_refused";
             /** @description Quote it when reporting a problem; also the reply's `X-Request-Id`. */
             request_id: string;
             /** @description `validation.failed`: each failing field (a dot path; empty for the body itself) and what it must be. */
@@ -1846,6 +3067,7 @@ export interface components {
             client_id?: string;
             client_status?: string;
             contract_id?: string;
+            delivery_id?: string;
             contract_count?: number;
             email?: string;
             event_id?: string;
@@ -1854,6 +3076,7 @@ export interface components {
             notification_status?: string;
             rejection_reason?: string;
             requested_by?: string;
+            subscription_id?: string;
             termination_id?: string;
             termination_status?: string;
         };
@@ -6277,6 +7500,1114 @@ export interface operations {
             429: components["responses"]["429"];
             500: components["responses"]["500"];
             503: components["responses"]["503"];
+        };
+    };
+    getAdminWebhooks: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminWebhooks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path?: never;
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookCreate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            201: {
+                headers: {
+                    Location: components["headers"]["Location"];
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            /** @description Problem: `validation.failed`, `webhook.target_refused` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation.failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "end_date: must not be before start_date.",
+                     *       "code": "validation.failed",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    deleteAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success, no content */
+            204: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The contract is at version 10; reload it and retry.",
+                     *       "code": "version.conflict",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    patchAdminWebhooksById: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookUpdate"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscription"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The contract is at version 10; reload it and retry.",
+                     *       "code": "version.conflict",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            /** @description Problem: `validation.failed`, `webhook.target_refused` */
+            422: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/validation.failed",
+                     *       "title": "Unprocessable Content",
+                     *       "status": 422,
+                     *       "detail": "end_date: must not be before start_date.",
+                     *       "code": "validation.failed",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminWebhooksByIdRotate: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description Optional: no body, or an empty one, is the same as `{}`. JSON (`application/json`) of at most 262144 bytes; larger bodies are refused with 413, other media types with 415. */
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["WebhookRotation"];
+            };
+        };
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookSubscriptionWithSecret"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `version.conflict` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/version.conflict",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "The contract is at version 10; reload it and retry.",
+                     *       "code": "version.conflict",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminWebhooksByIdPing: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    getAdminWebhooksByIdDeliveries: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description The `next_cursor` of the previous page of this same list and filters; any other value is a 400 `cursor.invalid`. */
+                cursor?: string;
+            };
+            header?: {
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            200: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPage"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    postAdminWebhooksByIdDeliveriesByDeliveryIdReplay: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Makes a retried POST safe: the same key and body within a day answer the first reply again. Per caller. A malformed key is a 400. */
+                "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+                /** @description Your id for this request, echoed in the reply and the logs; another form is replaced by one of ours. */
+                "X-Request-Id"?: components["parameters"]["RequestId"];
+            };
+            path: {
+                id: string;
+                delivery_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Success */
+            202: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Idempotent-Replayed": components["headers"]["IdempotentReplayed"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
+                };
+            };
+            400: components["responses"]["400"];
+            401: components["responses"]["401"];
+            403: components["responses"]["403"];
+            /** @description Problem: `webhook.not_found` */
+            404: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.not_found",
+                     *       "title": "Not Found",
+                     *       "status": 404,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Problem: `webhook.delivery_not_found`, `webhook.delivery_in_progress` */
+            409: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "type": "/problems/webhook.delivery_not_found",
+                     *       "title": "Conflict",
+                     *       "status": 409,
+                     *       "detail": "What went wrong, for a person.",
+                     *       "code": "webhook.delivery_not_found",
+                     *       "request_id": "eef6862e-086e-4390-897c-1968fd4cb7cc"
+                     *     }
+                     */
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            413: components["responses"]["413"];
+            415: components["responses"]["415"];
+            422: components["responses"]["422"];
+            429: components["responses"]["429"];
+            500: components["responses"]["500"];
+            503: components["responses"]["503"];
+        };
+    };
+    webhookContractRenewed: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractRenewed"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractExpired: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractExpired"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractSuspended: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractSuspended"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractReinstated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractReinstated"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractDeleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractDeleted"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractRestored: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractRestored"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationRequested: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationRequested"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationApprovalRecorded: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationApprovalRecorded"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationApproved: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationApproved"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationRejected: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationRejected"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationScheduled: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationScheduled"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationCompleted: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationCompleted"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookTerminationWithdrawn: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookTerminationWithdrawn"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookWebhookPing: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookWebhookPing"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
         };
     };
 }

@@ -133,6 +133,48 @@ export const rules = {
       ]
     }
   },
+  "WebhookSubscription": {
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookSubscriptionWithSecret": {
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookDelivery": {
+    "status": {
+      "enum": [
+        "PENDING",
+        "SUCCEEDED",
+        "FAILING",
+        "DEAD"
+      ]
+    }
+  },
+  "Me": {
+    "roles": {
+      "items": {
+        "enum": [
+          "viewer",
+          "editor",
+          "approver",
+          "admin"
+        ]
+      }
+    },
+    "capabilities": {
+      "items": {
+        "enum": [
+          "read",
+          "write",
+          "approve",
+          "admin"
+        ]
+      }
+    }
+  },
   "Health": {
     "status": {
       "enum": [
@@ -379,6 +421,73 @@ export const rules = {
       ]
     }
   },
+  "WebhookCreate": {
+    "url": {
+      "maxLength": 2048
+    },
+    "event_types": {
+      "items": {
+        "enum": [
+          "contract.renewed",
+          "contract.expired",
+          "contract.suspended",
+          "contract.reinstated",
+          "contract.deleted",
+          "contract.restored",
+          "termination.requested",
+          "termination.approval_recorded",
+          "termination.approved",
+          "termination.rejected",
+          "termination.scheduled",
+          "termination.completed",
+          "termination.withdrawn"
+        ]
+      }
+    },
+    "description": {
+      "minLength": 1,
+      "maxLength": 200,
+      "pattern": "\\S"
+    }
+  },
+  "WebhookUpdate": {
+    "url": {
+      "maxLength": 2048
+    },
+    "event_types": {
+      "items": {
+        "enum": [
+          "contract.renewed",
+          "contract.expired",
+          "contract.suspended",
+          "contract.reinstated",
+          "contract.deleted",
+          "contract.restored",
+          "termination.requested",
+          "termination.approval_recorded",
+          "termination.approved",
+          "termination.rejected",
+          "termination.scheduled",
+          "termination.completed",
+          "termination.withdrawn"
+        ]
+      }
+    },
+    "description": {
+      "minLength": 1,
+      "maxLength": 200,
+      "pattern": "\\S"
+    },
+    "version": {
+      "minimum": 1
+    }
+  },
+  "WebhookRotation": {
+    "overlap_hours": {
+      "minimum": 0,
+      "maximum": 168
+    }
+  },
   "Problem": {
     "code": {
       "enum": [
@@ -418,7 +527,11 @@ export const rules = {
         "termination.not_requester",
         "validation.failed",
         "version.conflict",
-        "version.required"
+        "version.required",
+        "webhook.delivery_in_progress",
+        "webhook.delivery_not_found",
+        "webhook.not_found",
+        "webhook.target_refused"
       ]
     }
   }

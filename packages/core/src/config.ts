@@ -82,6 +82,23 @@ export interface LetterheadSettings {
   signatory: { name: string; title: string };
 }
 
+/** How webhooks reach their receivers on a stage. */
+export interface WebhookSettings {
+  /**
+   * Whether a receiver may be plain http on the loopback address (127.0.0.1,
+   * ::1). Only the local stack sets it; a deployed stage sends to public
+   * https addresses and nothing else.
+   */
+  allowLoopback: boolean;
+  /** Attempts before a delivery is dead and its message moves to the dead-letter queue (the queue's maxReceiveCount). */
+  maxAttempts: number;
+  /** The first retry waits about this long; each next one twice as long (with jitter), at most `maxDelaySeconds`. */
+  retryBaseSeconds: number;
+  maxDelaySeconds: number;
+  /** How long a receiver has to answer one delivery. */
+  timeoutMs: number;
+}
+
 /** Per-stage settings, provided by the `Settings` link (infra) or by the local runtime. */
 export interface Settings {
   stage: string;
@@ -120,6 +137,7 @@ export interface Settings {
   healthTimeoutMs: number;
   /** Who signs people in: tokens are verified against this issuer only. */
   oidc: OidcSettings;
+  webhooks: WebhookSettings;
 }
 
 export const settings = (): Settings => Resource.Settings as unknown as Settings;

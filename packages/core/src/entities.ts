@@ -9,6 +9,7 @@ import { NotificationEntity } from "./notification/entity";
 import { OutboxEntity } from "./outbox/entity";
 import { SearchWordEntity } from "./search/entity";
 import { TerminationEntity } from "./termination/entity";
+import { WebhookDeliveryEntity, WebhookSubscriptionEntity } from "./webhook/entity";
 
 /**
  * Every entity of the single table, each built on first use (`entity()`).
@@ -36,6 +37,8 @@ export const entities = {
   importMapping: ImportMappingEntity,
   calendarFeed: CalendarFeedEntity,
   calendarOwner: CalendarOwnerEntity,
+  webhookSubscription: WebhookSubscriptionEntity,
+  webhookDelivery: WebhookDeliveryEntity,
 };
 
 /** The table's entities by name, for code that reads any of them (`db.entities.contract.get(…)`). */

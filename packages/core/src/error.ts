@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "file.not_found", "file.not_available", "file.immutable", "file.exists", "file.already_settled",
   "notification.not_found", "notification.not_dead", "notification.exists", "notification.attachment_without_contract", "notification.claim_lost", "notification.stale_proof",
   "import.not_found", "import_upload.not_found", "import.upload_missing", "import_mapping.not_found",
+  "webhook.not_found", "webhook.delivery_not_found", "webhook.target_refused", "webhook.delivery_in_progress", "webhook.delivery_exists",
   // Outbox events (dead-letter replays, the processor).
   "event.not_found", "event.not_dead", "event.busy", "event.unknown_version",
   // Backups, restores and data migrations (operators' commands).

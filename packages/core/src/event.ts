@@ -24,6 +24,8 @@ export interface Written {
 
 export interface EventDefinition<T extends string = string, Input = unknown, Output = unknown> {
   type: T;
+  /** The current version's payload schema: what readers get (the API document shows it to webhook receivers). */
+  schema: v.GenericSchema;
   /** The event's type and payload, built through its current schema; a payload that does not fit fails the write. */
   build(payload: Input): { type: T; payload: Record<string, unknown> };
   /** The payload of a stored event of any known version, as the current version reads it; anything else fails loudly. */
@@ -50,6 +52,7 @@ export function defineEvent(
   const latest = versions.length;
   return {
     type,
+    schema: versions[latest - 1]!,
     build: (payload) => ({ type, payload: parse(Payload, parse(versions[latest - 1]!, { ...Object(payload), [field]: latest })) }),
     read(stored) {
       if (stored.type !== type) throw new Error(`A ${stored.type} event read as ${type}`);

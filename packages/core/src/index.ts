@@ -17,3 +17,4 @@ export * as Term from "./term";
 export * as Export from "./export";
 export * as Import from "./import";
 export * as Calendar from "./calendar";
+export * as Webhook from "./webhook";

@@ -25,6 +25,8 @@ export const METRICS = {
   ExportItems: "Count",
   ExportFailed: "Count",
   RestoreCompleted: "Count",
+  WebhookDelivered: "Count",
+  WebhookDead: "Count",
 } as const;
 export type MetricName = keyof typeof METRICS;
 

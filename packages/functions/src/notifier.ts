@@ -12,7 +12,7 @@ const previews = onFirstUse(() => import("@testex/core/termination/preview-attac
 const letters = onFirstUse(() => import("@testex/emails/letter"));
 const attach: Attach = async (notice) =>
   notice.letter_preview ? (await previews()).letterPreviewAttachments(notice, async (props) => (await letters()).renderLetter(props)) : [];
-import type { SQSBatchResponse, SQSEvent, SQSRecord } from "./sqs-event";
+import { idIn, type SQSBatchResponse, type SQSEvent, type SQSRecord } from "./sqs-event";
 
 /**
  * The notice worker: one queue message names one notice to send. Messages
@@ -27,7 +27,7 @@ export const handler = async (event: SQSEvent): Promise<SQSBatchResponse> => {
 };
 
 async function handleRecord(record: SQSRecord): Promise<string> {
-  const id = notificationIdOf(record.body);
+  const id = idIn(record.body, "notification_id");
   if (!id) {
     // Nothing can ever make this message valid; keep it out of the retry loop.
     log.error("queue message without a notification id dropped", { message_id: record.messageId });
@@ -46,14 +46,4 @@ async function handleRecord(record: SQSRecord): Promise<string> {
       return outcome;
     }),
   );
-}
-
-function notificationIdOf(body: string): string | null {
-  try {
-    const parsed: unknown = JSON.parse(body);
-    const id = typeof parsed === "object" && parsed !== null ? (parsed as { notification_id?: unknown }).notification_id : undefined;
-    return typeof id === "string" && id.length > 0 ? id : null;
-  } catch {
-    return null;
-  }
 }

@@ -19,3 +19,14 @@ export interface SQSEvent {
 export interface SQSBatchResponse {
   batchItemFailures: { itemIdentifier: string }[];
 }
+
+/** The id a queue message's JSON body carries in `field`, or null when it carries none (such a message can never be handled). */
+export function idIn(body: string, field: string): string | null {
+  try {
+    const parsed: unknown = JSON.parse(body);
+    const id = typeof parsed === "object" && parsed !== null ? Reflect.get(parsed, field) : undefined;
+    return typeof id === "string" && id.length > 0 ? id : null;
+  } catch {
+    return null;
+  }
+}

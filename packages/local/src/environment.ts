@@ -14,7 +14,7 @@ export interface LocalResources {
   stage: string;
   table: string;
   buckets: { files: string; archives: string; backups: string };
-  queues: { notifications: string; deadLetters: string; outboxFailures: string };
+  queues: { notifications: string; deadLetters: string; outboxFailures: string; webhooks: string; webhookDeadLetters: string };
   settings: Settings;
   /** Where the console is served: notices link there, and the API and the files bucket accept its requests. */
   consoleUrl: string;
@@ -42,6 +42,8 @@ export function localResources(stage: string, issuer: string, overrides: Partial
       notifications: `testex-${stage}-notifications`,
       deadLetters: `testex-${stage}-notification-dead-letters`,
       outboxFailures: `testex-${stage}-outbox-failures`,
+      webhooks: `testex-${stage}-webhooks`,
+      webhookDeadLetters: `testex-${stage}-webhook-dead-letters`,
     },
     settings: {
       // The settings a deployed stage of this name would get; a few can be overridden for local runs.
@@ -53,6 +55,9 @@ export function localResources(stage: string, issuer: string, overrides: Partial
       oidc: localIssuer(issuer),
       // The local provider's people who may approve, by name; deployed stages fall back to the group mailbox.
       approvers: localApprovers(),
+      // Receivers on this machine (127.0.0.1, plain http) are allowed here, and only here; retries come
+      // within seconds, so a receiver being written sees them (and the dead-letter queue) at once.
+      webhooks: { allowLoopback: true, maxAttempts: 4, retryBaseSeconds: 1, maxDelaySeconds: 8, timeoutMs: 2000 },
       ...overrides,
     },
   };
@@ -85,6 +90,8 @@ export function localEnvironment(endpoints: Endpoints, resources: LocalResources
     SST_RESOURCE_Archives: link({ name: resources.buckets.archives }),
     SST_RESOURCE_Backups: link({ name: resources.buckets.backups }),
     SST_RESOURCE_NotificationQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.notifications}` }),
+    SST_RESOURCE_WebhookQueue: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.webhooks}` }),
+    SST_RESOURCE_WebhookDeadLetters: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.webhookDeadLetters}` }),
     SST_RESOURCE_OutboxFailures: link({ url: `${endpoints.sqs}/000000000000/${resources.queues.outboxFailures}` }),
     // As deployed: the identity is the sender address's domain.
     SST_RESOURCE_Email: link({ sender: senderDomain(resources.settings.senderEmail), configurationSet: `testex-${resources.stage}-mail` }),

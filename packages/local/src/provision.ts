@@ -9,7 +9,8 @@ import {
 import { CreateBucketCommand, PutBucketCorsCommand, S3Client, BucketAlreadyOwnedByYou, BucketAlreadyExists } from "@aws-sdk/client-s3";
 import { CreateQueueCommand, type SQSClient } from "@aws-sdk/client-sqs";
 import { TABLE_KEYS, type Projection } from "@testex/core/db/table";
-import { NOTICE_QUEUE } from "@testex/stage/event-sources";
+import type { WebhookSettings } from "@testex/core/config";
+import { NOTICE_QUEUE, WEBHOOK_QUEUE } from "@testex/stage/event-sources";
 import type { LocalResources } from "./environment";
 
 function projection(declared: Projection) {
@@ -98,8 +99,8 @@ export async function allowBrowsers(s3: S3Client, bucket: string, origins: strin
   );
 }
 
-/** The queues as infra defines them: the notices' visibility timeout and dead-letter queue, and the stream's failures. */
-export async function ensureQueues(sqs: SQSClient, queues: LocalResources["queues"]): Promise<void> {
+/** The queues as infra defines them: the notices' and the webhooks' visibility timeouts and dead-letter queues, and the stream's failures. */
+export async function ensureQueues(sqs: SQSClient, queues: LocalResources["queues"], webhooks: WebhookSettings): Promise<void> {
   await sqs.send(new CreateQueueCommand({ QueueName: queues.deadLetters }));
   await sqs.send(new CreateQueueCommand({ QueueName: queues.outboxFailures }));
   await sqs.send(
@@ -111,6 +112,16 @@ export async function ensureQueues(sqs: SQSClient, queues: LocalResources["queue
           deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${queues.deadLetters}`,
           maxReceiveCount: NOTICE_QUEUE.maxReceiveCount,
         }),
+      },
+    }),
+  );
+  await sqs.send(new CreateQueueCommand({ QueueName: queues.webhookDeadLetters }));
+  await sqs.send(
+    new CreateQueueCommand({
+      QueueName: queues.webhooks,
+      Attributes: {
+        VisibilityTimeout: String(WEBHOOK_QUEUE.visibilityTimeoutSeconds),
+        RedrivePolicy: JSON.stringify({ deadLetterTargetArn: `arn:aws:sqs:us-east-1:000000000000:${queues.webhookDeadLetters}`, maxReceiveCount: webhooks.maxAttempts }),
       },
     }),
   );

@@ -90,7 +90,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
         const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
         await ensureBuckets(buckets, Object.values(resources.buckets));
         await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
-        await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues);
+        await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues, resources.settings.webhooks);
       },
       () => `table ${resources.table}, ${Object.keys(resources.buckets).length} buckets and ${Object.keys(resources.queues).length} queues ready`,
     );

@@ -74,7 +74,7 @@ async function start() {
   const { app } = await timed(say, () => import("@testex/functions/api/app"), () => "API loaded");
   unlessStopping();
   const { startWorkers } = await import("./workers");
-  const stopWorkers = await timed(say, startWorkers, () => "workers running (stream processor, notice queue, file handler, scheduler)");
+  const stopWorkers = await timed(say, startWorkers, () => "workers running (stream processor, notice queue, webhook queue, file handler, scheduler)");
   parts.push({ stop: () => timed(say, stopWorkers, () => "workers stopped") });
   unlessStopping();
 

@@ -6,7 +6,7 @@
 import { Resource } from "sst";
 import { describeError, log } from "@testex/core";
 import { handler as processor, outboxEventId } from "@testex/functions/processor";
-import { NOTICE_QUEUE, STREAM_SUBSCRIPTION } from "@testex/stage/event-sources";
+import { NOTICE_QUEUE, STREAM_SUBSCRIPTION, WEBHOOK_QUEUE } from "@testex/stage/event-sources";
 import { startFileWorker } from "./file-worker";
 import { startMailEvents } from "./mail-events";
 import { startQueueWorker } from "@testex/aws-local/queue-worker";
@@ -36,6 +36,7 @@ export async function startWorkers(): Promise<StopWorker> {
   const { handler: notifier } = await import("@testex/functions/notifier");
   const { handler: scheduler } = await import("@testex/functions/scheduler");
   const { handler: deliveryRecorder } = await import("@testex/functions/delivery-recorder");
+  const { handler: webhookSender } = await import("@testex/functions/webhook-sender");
   const stops: StopWorker[] = [
     // AWS: the table stream's subscriber, filtered to outbox INSERTs.
     await startStreamReader({
@@ -55,6 +56,13 @@ export async function startWorkers(): Promise<StopWorker> {
       handler: notifier,
       batchSize: NOTICE_QUEUE.batchSize,
       onError: (error) => log.warn("notice queue poll failed", describeError(error)),
+    }),
+    // AWS: the webhook queue's subscriber.
+    startQueueWorker({
+      queueUrl: Resource.WebhookQueue.url,
+      handler: webhookSender,
+      batchSize: WEBHOOK_QUEUE.batchSize,
+      onError: (error) => log.warn("webhook queue poll failed", describeError(error)),
     }),
     // AWS: the files bucket's ObjectCreated notifications.
     await startFileWorker(),

@@ -1,5 +1,5 @@
 import { ROLES, type Role } from "@testex/core/access";
-import type { ApprovalSettings, LetterheadSettings, NamedApprover, ReasonSettings, Settings } from "@testex/core/config";
+import type { ApprovalSettings, LetterheadSettings, NamedApprover, ReasonSettings, Settings, WebhookSettings } from "@testex/core/config";
 
 /**
  * Per-stage configuration: the one place a stage's behaviour is decided.
@@ -67,6 +67,12 @@ const REASONS: ReasonSettings[] = [
   { code: "OTHER", label: "Other reasons", shortNotice: false, commentRequired: true },
 ];
 
+/**
+ * Webhook receivers on a deployed stage: public https only; eight attempts
+ * over about two hours (1 min apart, doubling, with jitter), 10 s to answer each.
+ */
+const WEBHOOKS: WebhookSettings = { allowLoopback: false, maxAttempts: 8, retryBaseSeconds: 60, maxDelaySeconds: 2 * 3600, timeoutMs: 10_000 };
+
 const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
   development: {
     debug: true,
@@ -82,6 +88,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
+    webhooks: WEBHOOKS,
   },
   staging: {
     debug: false,
@@ -96,6 +103,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
+    webhooks: WEBHOOKS,
   },
   production: {
     debug: false,
@@ -112,6 +120,7 @@ const ENVIRONMENTS: Record<Environment, EnvironmentSettings> = {
     maxUploadBytes: 25 * 1024 * 1024,
     allowedContentTypes: DOCUMENT_TYPES,
     healthTimeoutMs: 1000,
+    webhooks: WEBHOOKS,
   },
 };
 

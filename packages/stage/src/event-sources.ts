@@ -24,3 +24,17 @@ export const NOTICE_QUEUE = {
   maxReceiveCount: 5,
   batchSize: 10,
 } as const;
+
+/**
+ * The webhook queue → sender mapping. Each message is one delivery, so a
+ * batch's receivers are called side by side and a slow one holds only itself.
+ * Its receives before the dead-letter queue are the stage's attempts
+ * (`settings.webhooks.maxAttempts`): the sender marks the delivery DEAD at the
+ * last one, and the queue then moves its message aside.
+ */
+export const WEBHOOK_QUEUE = {
+  /** A receiver has the stage's timeout (10 s) to answer; the sender's limit leaves room for a batch's bookkeeping. */
+  consumerTimeoutSeconds: 30,
+  visibilityTimeoutSeconds: 6 * 30,
+  batchSize: 10,
+} as const;

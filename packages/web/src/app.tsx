@@ -15,6 +15,7 @@ const Clients = lazy(() => import("./screens/clients"));
 const ClientForm = lazy(() => import("./screens/client-form"));
 const ClientPage = lazy(() => import("./screens/client-page"));
 const Admin = lazy(() => import("./screens/admin"));
+const Webhooks = lazy(() => import("./screens/webhooks"));
 const Policy = lazy(() => import("./screens/policy"));
 
 export function App() {
@@ -135,6 +136,7 @@ function Shell() {
               <Route path="/clients/:id/edit" element={<ClientForm />} />
               <Route path="/admin" element={<Admin />} />
               <Route path="/admin/policy" element={<Policy />} />
+              <Route path="/admin/webhooks" element={<Webhooks />} />
               <Route path="*" element={<p>There is no page here.</p>} />
             </Routes>
           </Suspense>

@@ -107,6 +107,15 @@ export const admin = {
     queryOptions({ queryKey: ["admin", "dead-notices"], queryFn: () => unwrap(api.GET("/api/admin/notifications/dead", { params: { query: { limit: 100 } } })) }),
 };
 
+export const webhooks = {
+  list: () => queryOptions({ queryKey: ["admin", "webhooks"], queryFn: () => unwrap(api.GET("/api/admin/webhooks", { params: { query: { limit: 100 } } })) }),
+  deliveries: (id: string) =>
+    queryOptions({
+      queryKey: ["admin", "webhooks", id, "deliveries"],
+      queryFn: () => unwrap(api.GET("/api/admin/webhooks/{id}/deliveries", { params: { path: { id }, query: { limit: 50 } } })),
+    }),
+};
+
 /** What a change touched, and so what must be read again: nothing else is. */
 export const refresh = {
   /** A contract's terms, status or termination changed: it, the lists it appears in, and the work lists. */

@@ -7,3 +7,4 @@ import "./backup";
 import "./contract";
 import "./import";
 import "./termination";
+import "./webhook";

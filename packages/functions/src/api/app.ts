@@ -19,6 +19,7 @@ import { contractEvents, deadEvents } from "./routes/events";
 import { letterPreview } from "./routes/letter-preview";
 import { policy } from "./routes/policy";
 import { notifications, noticesAdmin } from "./routes/notifications";
+import { webhooks } from "./routes/webhooks";
 import type { AppEnv } from "./types";
 
 // Body limits and Idempotency-Key are per route: each route's operation() applies them.
@@ -43,7 +44,8 @@ const api = new Hono<AppEnv>()
   // What only an operator does: the stage's policy, and what kept failing (notices, events) with its replay.
   .route("/admin/policy", policy)
   .route("/admin/notifications", noticesAdmin)
-  .route("/admin/dead-events", deadEvents);
+  .route("/admin/dead-events", deadEvents)
+  .route("/admin/webhooks", webhooks);
 
 /** Only our own scripts and styles: the docs page loads everything from this API, and nothing may frame it. */
 const CONTENT_SECURITY_POLICY = {

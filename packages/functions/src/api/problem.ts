@@ -21,6 +21,7 @@ const STATUS: Partial<Record<ErrorCode, ContentfulStatusCode>> = {
   "request.unsupported_media_type": 415,
   "validation.failed": 422,
   "idempotency.key_reused": 422,
+  "webhook.target_refused": 422,
   "version.required": 428,
   "auth.unavailable": 503,
 };
@@ -82,6 +83,7 @@ export const ProblemBody = v.strictObject({
   client_id: Ids,
   client_status: Ids,
   contract_id: Ids,
+  delivery_id: Ids,
   contract_count: v.optional(v.number()),
   email: Ids,
   event_id: Ids,
@@ -90,6 +92,7 @@ export const ProblemBody = v.strictObject({
   notification_status: Ids,
   rejection_reason: Ids,
   requested_by: Ids,
+  subscription_id: Ids,
   termination_id: Ids,
   termination_status: Ids,
 });

@@ -170,7 +170,8 @@ describe("a crash between the transaction and the effects", () => {
 
       const after = await Outbox.load(event.event_id);
       expect(after?.status).toBe("DONE");
-      expect([...(after?.effects_done ?? [])]).toHaveLength(4);
+      // The four above, and the webhook fan-out.
+      expect([...(after?.effects_done ?? [])]).toHaveLength(5);
       expect(await backupsOf(contractId)).toHaveLength(1);
       expect((await noticesOf(contractId)).map((n) => n.template).sort()).toEqual(COMPLETION_NOTICES);
     });

@@ -329,12 +329,12 @@ describe("a contract's events", () => {
       expect.objectContaining({
         type: "termination.scheduled",
         status: "DONE",
-        effects_done: ["letter", "notice:status-update:requester@example.com", "notice:termination-notice:client"],
+        effects_done: ["letter", "notice:status-update:requester@example.com", "notice:termination-notice:client", "webhooks"],
       }),
       expect.objectContaining({
         type: "termination.completed",
         status: "DONE",
-        effects_done: ["archive", "backup", "notice:status-update:requester@example.com", "notice:termination-confirmation:client"],
+        effects_done: ["archive", "backup", "notice:status-update:requester@example.com", "notice:termination-confirmation:client", "webhooks"],
       }),
     ]);
   });

@@ -31,7 +31,9 @@ export default function Admin() {
     <>
       <div className="title-row">
         <h1>Admin</h1>
-        <Link to="/admin/policy">Termination policy</Link>
+        <span>
+          <Link to="/admin/policy">Termination policy</Link> · <Link to="/admin/webhooks">Webhooks</Link>
+        </span>
       </div>
       <Parked
         title="Dead events"

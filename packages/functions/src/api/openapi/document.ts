@@ -6,7 +6,7 @@
  */
 import { toJsonSchema, toJsonSchemaDefs, type ConversionConfig, type JsonSchema } from "@valibot/to-json-schema";
 import type { Hono } from "hono";
-import { can, Export, Idempotency, ROLES, type Capability } from "@testex/core";
+import { can, Export, Idempotency, ROLES, Webhook, type Capability } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { MAX_SUBJECT_BYTES } from "../middleware/authenticate";
 import { MAX_JSON_BODY_BYTES, requestHeadersOf, type ReplyHeader } from "../operation";
@@ -197,6 +197,45 @@ const DESCRIPTION = [
   "Each stage throttles requests at its gateway: past the stage's rate and burst, a request is answered 429 before it reaches the API.",
 ].join("\n\n");
 
+/** `contract.renewed` → `WebhookContractRenewed`: the component of the body its receivers get. */
+const webhookComponent = (type: string) => `Webhook${type.split(/[._]/).map((word) => word.charAt(0).toUpperCase() + word.slice(1)).join("")}`;
+
+const WEBHOOK_HEADERS = [
+  ["webhook-id", "The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled."],
+  ["webhook-timestamp", "When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock."],
+  ["webhook-signature", "`v1,<base64 HMAC-SHA256 of \"id.timestamp.body\">`, one per secret that signs now (two during a rotation's overlap), separated by spaces."],
+] as const;
+
+/**
+ * The events the stage delivers to webhook subscriptions (OpenAPI 3.1
+ * `webhooks`), each with its versioned body schema, signed as Standard
+ * Webhooks specifies.
+ */
+function webhooksSection() {
+  const bodies = Webhook.bodySchemas();
+  const schemas = Object.fromEntries(Object.entries(toJsonSchemaDefs(Object.fromEntries(Object.entries(bodies).map(([type, schema]) => [webhookComponent(type), schema])), config("output"))));
+  const webhooks = Object.fromEntries(
+    Object.keys(bodies).map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook${webhookComponent(type).slice("Webhook".length)}`,
+          tags: ["Webhooks"],
+          summary: type === Webhook.PING ? "A test delivery (`POST /api/admin/webhooks/{id}/ping`)" : `A \`${type}\` event`,
+          description:
+            "POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. " +
+            "Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. " +
+            "`data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.",
+          parameters: WEBHOOK_HEADERS.map(([name, description]) => ({ name, in: "header", required: true, description, schema: { type: "string" } })),
+          requestBody: { required: true, content: { "application/json": { schema: refTo(webhookComponent(type)) } } },
+          responses: { "2XX": { description: "Received: the delivery is done." }, default: { description: "Not received: the delivery is tried again later." } },
+        },
+      },
+    ]),
+  );
+  return { webhooks, schemas };
+}
+
 export function openApiDocument(app: Hono<any, any, any>) {
   const paths: Record<string, Record<string, unknown>> = {};
   const pages: Record<string, JsonSchema> = {};
@@ -216,6 +255,7 @@ export function openApiDocument(app: Hono<any, any, any>) {
     };
   }
   const problem = toJsonSchemaDefs({ Problem: ProblemBody }, config("output")).Problem as { properties: Record<string, object> };
+  const events = webhooksSection();
   return {
     openapi: "3.1.0",
     info: {
@@ -229,6 +269,7 @@ export function openApiDocument(app: Hono<any, any, any>) {
     security: [{ bearerAuth: [] }],
     tags: [...new Set(operations.map((op) => op.spec.tag))].map((name) => ({ name, description: TAGS[name] ?? name })),
     paths,
+    webhooks: events.webhooks,
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "JWT", description: "A token from the stage's identity provider (locally: `npm run token -- --role viewer`)." },
@@ -237,6 +278,7 @@ export function openApiDocument(app: Hono<any, any, any>) {
         ...toJsonSchemaDefs(RESOURCES, config("output")),
         ...toJsonSchemaDefs(INPUTS, config("input")),
         ...Object.fromEntries(Object.entries(pages).sort(([a], [b]) => a.localeCompare(b))),
+        ...events.schemas,
         Throttled: { type: "object", properties: { message: { type: "string" } }, required: ["message"], description: "The gateway's own reply when it throttles: not a problem document." },
         Problem: { ...problem, properties: { ...problem.properties, code: { ...problem.properties.code, enum: allErrorCodes(operations) } } },
       },

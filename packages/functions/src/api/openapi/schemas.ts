@@ -3,7 +3,7 @@
  * carries and every input a request sends. A body or reply whose schema is
  * not named here is written inline, and a test says so.
  */
-import { Audit, Calendar, Client, Contract, File, Import, Notification, Outbox, Term, Termination } from "@testex/core";
+import { Audit, Calendar, Client, Contract, File, Import, Notification, Outbox, Term, Termination, Webhook } from "@testex/core";
 import type { GenericSchema } from "valibot";
 import { Health } from "../routes/health";
 import { Me } from "../routes/me";
@@ -28,6 +28,9 @@ export const RESOURCES: Record<string, GenericSchema> = {
   ImportRefusedRow: Import.Job.RefusedRow,
   SavedImportMapping: Import.Mappings.SavedMapping,
   CalendarLink: Calendar.FeedLink,
+  WebhookSubscription: Webhook.Subscription,
+  WebhookSubscriptionWithSecret: Webhook.WithSecret,
+  WebhookDelivery: Webhook.Delivery,
   Me,
   Health,
 };
@@ -46,6 +49,9 @@ export const INPUTS: Record<string, GenericSchema> = {
   ImportStart: Import.Job.StartInput,
   ImportUploadRequest: Import.Job.UploadRequest,
   ImportMapping: Import.Mapping,
+  WebhookCreate: Webhook.SubscriptionInput,
+  WebhookUpdate: Webhook.SubscriptionChanges,
+  WebhookRotation: Webhook.RotateInput,
 };
 
 export const TAGS: Record<string, string> = {
@@ -60,4 +66,5 @@ export const TAGS: Record<string, string> = {
   Events: "What each change announced (the outbox): a contract's events and which of their effects are done; events whose effects kept failing, and their replay.",
   Notifications: "Notices sent by e-mail from templates, and their delivery.",
   Identity: "Who is signed in, with their roles and what those allow.",
+  Webhooks: "Signed event deliveries (Standard Webhooks) to receivers that admins subscribe; their delivery logs and replays. The events themselves are under `webhooks`.",
 };
