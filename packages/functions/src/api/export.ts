@@ -44,10 +44,16 @@ export const exportsDescription = (rows: string) =>
   "Text a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return) is written after an apostrophe; an import reads it back without.";
 
 /** The rows as a download in `format`, named after the table and today's date: streamed in the reply, or (`delivery=link`) a 303 to a link to it. */
-export async function exported(c: Context, format: Export.Format, table: Export.Table, rows: AsyncIterable<Record<string, unknown>>): Promise<Response> {
+export async function exported(
+  c: Context,
+  format: Export.Format,
+  asked: Delivery | undefined,
+  table: Export.Table,
+  rows: AsyncIterable<Record<string, unknown>>,
+): Promise<Response> {
   const filename = `${table.name}-${new Date().toISOString().slice(0, 10)}.${format}`;
   const content = format === "csv" ? Readable.from(encoded(Export.csvLines(table, rows))) : Export.xlsxStream(table, rows);
-  const delivery = (c.req.query("delivery") as Delivery | undefined) ?? defaultDelivery;
+  const delivery = asked ?? defaultDelivery;
   if (delivery === "link") return c.redirect((await Export.asDownload(filename, Export.MEDIA_TYPES[format], content)).url, 303);
   return c.body(Readable.toWeb(content) as ReadableStream<Uint8Array>, 200, { "content-type": Export.MEDIA_TYPES[format], "content-disposition": `attachment; filename="${filename}"` });
 }

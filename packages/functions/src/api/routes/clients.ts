@@ -26,12 +26,12 @@ export const clients = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format, delivery: _delivery, email, ...page } = queryOf(c, ListQuery);
+      const { format, delivery, email, ...page } = queryOf(c, ListQuery);
       const list = async (page: { limit: number; cursor?: string }) =>
         email ? { items: [await Client.byEmail(email)], next_cursor: null } : Client.list(page);
       const as = exportFormat(c, format);
       if (!as) return c.json(await list(page));
-      return exported(c, as, Export.TABLES.clients, await Export.everyItem(list));
+      return exported(c, as, delivery, Export.TABLES.clients, await Export.everyItem(list));
     },
   )
   .post(

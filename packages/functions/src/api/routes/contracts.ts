@@ -26,10 +26,10 @@ export const contracts = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format, delivery: _delivery, ...query } = c.var.input.query;
+      const { format, delivery, ...query } = c.var.input.query;
       const as = exportFormat(c, format);
       if (!as) return c.json(await Contract.list(query));
-      return exported(c, as, Export.TABLES.contracts, await Export.everyItem((page) => Contract.list({ ...query, ...page, limit: String(page.limit) })));
+      return exported(c, as, delivery, Export.TABLES.contracts, await Export.everyItem((page) => Contract.list({ ...query, ...page, limit: String(page.limit) })));
     },
   )
   .get(
@@ -155,10 +155,10 @@ export const contracts = new Hono<AppEnv>()
     }),
     // Deleted contracts keep their trail, so the trail is read without requiring the contract.
     async (c) => {
-      const { format, delivery: _delivery, ...query } = queryOf(c, AuditQuery);
+      const { format, delivery, ...query } = queryOf(c, AuditQuery);
       const trail = (page: Audit.ListInput) => Audit.trail(Contract.id(c.req.param("id")), page);
       const as = exportFormat(c, format);
       if (!as) return c.json(await trail(query));
-      return exported(c, as, Export.TABLES.audit, await Export.everyItem(trail));
+      return exported(c, as, delivery, Export.TABLES.audit, await Export.everyItem(trail));
     },
   );

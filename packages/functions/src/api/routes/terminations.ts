@@ -81,12 +81,12 @@ export const terminations = new Hono<AppEnv>()
       exports: true,
     }),
     async (c) => {
-      const { format, delivery: _delivery, ...range } = c.var.input.query;
+      const { format, delivery, ...range } = c.var.input.query;
       // The report's cross-field rules (from before to, a bounded span) are its own schema's.
       const { from, to } = parse(Termination.ReportQuery, range);
       const as = exportFormat(c, format);
       if (!as) return c.json(await Termination.report({ from, to }));
-      return exported(c, as, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
+      return exported(c, as, delivery, Export.TABLES.terminations, Export.terminationsEffective({ from, to }));
     },
   )
   .post(
