@@ -1,8 +1,9 @@
-import { GetItemCommand, UpdateItemCommand } from "@aws-sdk/client-dynamodb";
+import { GetItemCommand, UpdateItemCommand, type AttributeValue } from "@aws-sdk/client-dynamodb";
 import { describe, expect, it } from "vitest";
 import { aClient, aContract, as } from "#test/fixtures";
 import * as Audit from "../audit";
 import { systemActor } from "../context";
+import * as Contract from "../contract";
 import { ContractEntity } from "../contract/entity";
 import { dynamo, tableName } from "../db/dynamo";
 import { TerminationEntity } from "../termination/entity";
@@ -97,6 +98,32 @@ describe("the calendar-keys migration", () => {
     const before = await item();
     await expect(as(operator, () => migrate("calendar-keys"))).resolves.toMatchObject({ migrated: expect.any(Number) });
     expect(await item()).toEqual(before);
+  });
+
+  it("never overwrites a contract written between its read and its re-key: the newer write stands, with its keys", async () => {
+    const owner = { id: `user-owner-${newId("US")}`, roles: ["editor"] };
+    const contract = await aContract((await aClient()).client_id, {}, owner);
+    await withoutIndex(ContractEntity.get({ contract_id: contract.contract_id }).params<{ Key: Key }>().Key, ["gsi5pk", "gsi5sk", "owner_key"]);
+    // The owner renames it just before the migration's put of the copy it read reaches the table.
+    const name = "renameBeforeRekey";
+    dynamo.middlewareStack.add(
+      (next) => async (args) => {
+        const input = args.input as { Item?: Record<string, AttributeValue>; ConditionExpression?: string };
+        if (input.ConditionExpression?.includes("#guard") && input.Item?.contract_id?.S === contract.contract_id) {
+          dynamo.middlewareStack.remove(name);
+          await as(owner, () => Contract.update(contract.contract_id, { title: "Renamed meanwhile" }, contract.version));
+        }
+        return next(args);
+      },
+      { step: "initialize", name },
+    );
+    try {
+      await as(operator, () => migrate("calendar-keys"));
+    } finally {
+      dynamo.middlewareStack.remove(name);
+    }
+    expect((await ContractEntity.get({ contract_id: contract.contract_id }).go({ consistent: true })).data).toMatchObject({ title: "Renamed meanwhile", version: contract.version + 1 });
+    expect((await ContractEntity.query.byOwner({ owner_key: owner.id }).go()).data.map((c) => c.title)).toEqual(["Renamed meanwhile"]);
   });
 
   it("run again writes nothing", async () => {
