@@ -93,6 +93,20 @@ export async function measureDynamoCost(request: Request): Promise<{ rows: Row[]
         return request("POST", `/api/contracts/${toApprove.contract_id}/termination/approve`, { as: "approver", body: {} });
       },
     },
+    {
+      // What a calendar polls every few hours per person: the secret's record and Queries of that person's own keys.
+      route: "GET /calendar/{secret}.ics",
+      kind: "read",
+      ok: [200],
+      capacityOnly: true,
+      run: async () => {
+        const feed = await request("POST", "/api/me/calendar");
+        if (isMissingRoute(feed)) return feed;
+        count.reset();
+        capacity.reset();
+        return request("GET", new URL(feed.body.url).pathname);
+      },
+    },
     { route: "GET /api/terminations?status=", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", "/api/terminations?status=PENDING_APPROVAL&limit=50", as("viewer")) },
     { route: "GET /api/terminations (page)", kind: "list", ok: [200], capacityOnly: true, run: () => request("GET", "/api/terminations?limit=50", as("viewer")) },
     {

@@ -160,7 +160,7 @@ export interface paths {
         put?: never;
         /**
          * A secret address of your deadline calendar (iCalendar) to subscribe to; a new one revokes the one before
-         * @description The address is shown this once: anyone who has it reads your calendar, so ask again (the old one stops answering) if it leaks. The feed holds the notice deadlines (with a reminder 7 days before) and end dates of the running contracts you own, and the effective dates of open terminations you requested or decided; approvers and admins also see those awaiting approval. What your roles allow is read when you ask for the address.
+         * @description The address is shown this once: anyone who has it reads your calendar, so ask again (the old one stops answering) if it leaks. The feed holds the notice deadlines (with a reminder 7 days before) and end dates of the running contracts you own, and the effective dates of open terminations you requested; approvers and admins also see those awaiting approval. What your roles allow is read when you ask for the address.
          *
          *     Needs the `read` permission (roles: viewer, editor, approver, admin).
          */

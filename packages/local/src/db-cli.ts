@@ -8,7 +8,7 @@
  *   restore <export|latest> [--force]         the whole table (empty unless --force)
  *   restore <export|latest|backup> --contract <id> [--force]
  *                                             one contract, its termination, files and audit trail
- *   migrate <name>                            move an entity's items to its new model version
+ *   migrate <name>                            move an entity's items to its new model version, or give items new index keys
  *   backfill-terms                            give running contracts from before the term model their term
  *   wipe --yes                                delete every item of the local table
  *
@@ -33,7 +33,7 @@ const USAGE = `Usage: npm run db -- <command>
   restore <export|latest> [--force]            restore the whole table (must be empty unless --force)
   restore <export|latest|backup> --contract <id> [--force]
                                                restore one contract (refuses newer data unless --force)
-  migrate <name>                               run an entity migration
+  migrate <name>                               run an entity migration or re-key (e.g. calendar-keys)
   backfill-terms                               store the term (NONE, notice deadline) of running contracts from before it existed
   wipe --yes                                   delete every item of the local table
 Options: --as <operator id>  who the audit trail names (default system:db-manager)`;

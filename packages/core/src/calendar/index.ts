@@ -1,11 +1,13 @@
 /**
  * A person's deadline calendar: an iCalendar feed (RFC 5545) of the notice
- * deadlines and end dates of the contracts they own, and the effective dates
- * of the terminations they requested or decided (approvers also: those
+ * deadlines and end dates of the running contracts they own, and the effective
+ * dates of the open terminations they requested (approvers also: those
  * awaiting approval), each linking to its page in the console, with a
  * reminder before each notice deadline. Calendars cannot send a token, so the
  * feed is found by a secret in its URL: shown once, replaced (and the old one
- * revoked) by asking again, revoked on request.
+ * revoked) by asking again, revoked on request. Calendars poll every few
+ * hours per person, so a feed reads only Queries of that person's own keys
+ * (and the approvers' inbox): its cost follows their deadlines, never the table.
  */
 import { createHash, randomBytes } from "node:crypto";
 import * as v from "valibot";
@@ -18,7 +20,6 @@ import { ContractEntity } from "../contract/entity";
 import { TerminationEntity } from "../termination/entity";
 import { writeTransaction } from "../db/transaction";
 import { DomainError } from "../error";
-import { OPEN_TERMINATION_STATUSES } from "../termination/lifecycle";
 import { calendar, type DayEvent } from "./ics";
 import { AuditEntity } from "../audit/entity";
 
@@ -98,14 +99,9 @@ async function all<T>(page: (cursor: string | null) => Promise<{ data: T[]; curs
 
 const link = (contractId: string) => `${consoleUrl()}/contracts/${contractId}`;
 
-/** The deadlines of the running contracts a person owns: from the index of running contracts by notice deadline. */
+/** The deadlines of the running contracts a person owns: one Query of their own partition of the owner index. */
 async function ownedDeadlines(actorId: string): Promise<DayEvent[]> {
-  const owned = await all((cursor) =>
-    ContractEntity.query
-      .byNoticeDeadline({})
-      .where(({ owner_id }, { eq }) => eq(owner_id, actorId))
-      .go({ cursor, limit: 500 }),
-  );
+  const owned = await all((cursor) => ContractEntity.query.byOwner({ owner_key: actorId }).go({ cursor, limit: 500 }));
   return owned.flatMap((stored) => {
     const contract = Contract.present(stored);
     const events: DayEvent[] = [];
@@ -128,17 +124,18 @@ async function ownedDeadlines(actorId: string): Promise<DayEvent[]> {
   });
 }
 
-/** Effective dates of open terminations the person requested or decided, or (approvers) that await approval. */
+/**
+ * Effective dates of the open terminations the person requested (their own
+ * partition of the requester index) and, for those who may decide, of those
+ * awaiting approval: the approvers' inbox, one partition shared by the role.
+ */
 async function terminationDates(actorId: string, roles: readonly string[]): Promise<DayEvent[]> {
-  const open = (
-    await Promise.all(OPEN_TERMINATION_STATUSES.map((status) => all((cursor) => TerminationEntity.query.byStatus({ status }).go({ cursor, limit: 500 }))))
-  ).flat();
-  const theirs = open.filter(
-    (t) =>
-      t.requested_by === actorId ||
-      (t.decisions ?? []).some((d: { by: string }) => d.by === actorId) ||
-      (t.status === "PENDING_APPROVAL" && (roles.includes("approver") || roles.includes("admin"))),
-  );
+  const decides = roles.includes("approver") || roles.includes("admin");
+  const [requested, awaiting] = await Promise.all([
+    all((cursor) => TerminationEntity.query.byRequester({ requested_by: actorId }).go({ cursor, limit: 500 })),
+    decides ? all((cursor) => TerminationEntity.query.byStatus({ status: "PENDING_APPROVAL" }).go({ cursor, limit: 500 })) : [],
+  ]);
+  const theirs = [...new Map([...requested, ...awaiting].map((t) => [t.termination_id, t])).values()];
   if (theirs.length === 0) return [];
   const { data: contracts } = await ContractEntity.get(theirs.map((t) => ({ contract_id: t.contract_id }))).go();
   const titles = new Map(contracts.map((c) => [c.contract_id, c.title]));

@@ -25,6 +25,10 @@ export const TERMINATION_REASONS = [
   "OTHER",
 ] as const;
 
+/** A running contract with a notice deadline: what the notice-deadline indexes hold. */
+const hasNoticeDeadline = (attr: Record<string, unknown>) =>
+  typeof attr.notice_deadline === "string" && attr.notice_deadline !== OPEN_END && RUNNING_STATUSES.includes(attr.status as string);
+
 export const ContractEntity = entity({
   model: { entity: "contract", version: "1", service: "testex" },
   attributes: {
@@ -46,6 +50,12 @@ export const ContractEntity = entity({
     /** Who answers for the contract (its creator): reminders and renewal notices go to them. */
     owner_id: { type: "string" },
     owner_email: { type: "string" },
+    /**
+     * `owner_id`, or "" for contracts from before owners: the key of the owner
+     * index. ElectroDB needs every key attribute of an index with a condition
+     * on every write, and `owner_id` may be absent.
+     */
+    owner_key: { type: "string", hidden: true, default: "", watch: ["owner_id"], set: (_, item) => item.owner_id ?? "" },
     /** A code of the reasons catalogue (settings). */
     termination_reason: { type: "string" },
     /** The most approvers any of its terms ever needed: a termination needs at least this many (contract/approval.ts). */
@@ -79,9 +89,16 @@ export const ContractEntity = entity({
     /** Sparse: only running contracts with a notice deadline, soonest first ("what must we decide soon?"). */
     byNoticeDeadline: {
       index: "gsi4",
-      condition: (attr) => typeof attr.notice_deadline === "string" && attr.notice_deadline !== OPEN_END && RUNNING_STATUSES.includes(attr.status as string),
+      condition: hasNoticeDeadline,
       pk: { field: "gsi4pk", composite: [] },
       sk: { field: "gsi4sk", composite: ["notice_deadline", "contract_id"] },
+    },
+    /** The same contracts, per owner: what their calendar reads (one Query of their own, never the whole index above). */
+    byOwner: {
+      index: "gsi5",
+      condition: (attr) => attr.owner_key !== "" && hasNoticeDeadline(attr),
+      pk: { field: "gsi5pk", composite: ["owner_key"], casing: "none" },
+      sk: { field: "gsi5sk", composite: ["notice_deadline", "contract_id"] },
     },
   },
 });

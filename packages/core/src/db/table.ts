@@ -15,6 +15,11 @@ export type Projection = "ALL" | "KEYS_ONLY" | readonly string[];
  * Keys only would make each page a Query and a BatchGetItem, which costs
  * half a read unit per item instead of half per 4 KB of items (about four
  * times the reads for a page of 50), so they project everything.
+ *
+ * gsi5 is a person's own index (sparse): the running contracts they own, by
+ * notice deadline, so their calendar is one Query of their own items instead
+ * of a read of every running contract. Its reader builds events from whole
+ * items, so it projects everything too.
  */
 export const TABLE_KEYS = {
   primary: { hashKey: "pk", rangeKey: "sk" },
@@ -23,6 +28,7 @@ export const TABLE_KEYS = {
     gsi2: { hashKey: "gsi2pk", rangeKey: "gsi2sk", projection: "ALL" },
     gsi3: { hashKey: "gsi3pk", rangeKey: "gsi3sk", projection: "ALL" },
     gsi4: { hashKey: "gsi4pk", rangeKey: "gsi4sk", projection: "ALL" },
+    gsi5: { hashKey: "gsi5pk", rangeKey: "gsi5sk", projection: "ALL" },
   },
   /** Items with this epoch-seconds attribute are removed by DynamoDB after that time (idempotency records). */
   ttlAttribute: "expires_at",

@@ -1,5 +1,5 @@
 import { entity } from "../db/entity";
-import { TERMINATION_STATUSES } from "./lifecycle";
+import { OPEN_TERMINATION_STATUSES, TERMINATION_STATUSES } from "./lifecycle";
 
 export const TerminationEntity = entity({
   model: { entity: "termination", version: "1", service: "testex" },
@@ -75,6 +75,13 @@ export const TerminationEntity = entity({
       index: "gsi3",
       pk: { field: "gsi3pk", composite: [] },
       sk: { field: "gsi3sk", composite: ["effective_date", "termination_id"] },
+    },
+    /** Sparse: only open terminations, per requester, by effective date: what their calendar reads. */
+    byRequester: {
+      index: "gsi4",
+      condition: (attr) => (OPEN_TERMINATION_STATUSES as readonly unknown[]).includes(attr.status),
+      pk: { field: "gsi4pk", composite: ["requested_by"], casing: "none" },
+      sk: { field: "gsi4sk", composite: ["effective_date", "termination_id"] },
     },
   },
 });

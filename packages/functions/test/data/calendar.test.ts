@@ -2,6 +2,7 @@ import ICAL from "ical.js";
 import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { Calendar, type Actor } from "@testex/core";
+import { countCommands } from "@testex/core/db/command-count";
 import { app } from "@testex/functions/api/app";
 import { aClient, aContract } from "#test/fixtures";
 import { call, documented } from "#test/api";
@@ -79,6 +80,40 @@ describe("the deadline calendar", () => {
     expect(requested.body.status).toBe("PENDING_APPROVAL");
     const events = eventsOf((await fetchFeed(await subscribe(approver))).text);
     expect(events).toContainEqual(expect.objectContaining({ summary: `Termination awaiting approval: ${contract.title}`, date: requested.body.effective_date }));
+  });
+
+  it("shows the requester the effective date of their open termination, and no longer once it is withdrawn", async () => {
+    const client = await aClient();
+    const contract = await aContract(client.client_id, { title: `Requested ${randomUUID()}`, end_date: "2030-12-31" });
+    const requested = await call("POST", `/api/contracts/${contract.contract_id}/termination`, { as: requester, body: { reason: "CONVENIENCE" } });
+    expect(requested.status).toBe(201);
+    const path = await subscribe(requester);
+    const event = { uid: `${requested.body.termination_id}-effective@testex`, date: requested.body.effective_date };
+    expect(eventsOf((await fetchFeed(path)).text)).toContainEqual(expect.objectContaining(event));
+    expect((await call("POST", `/api/contracts/${contract.contract_id}/termination/withdraw`, { as: requester })).status).toBe(200);
+    expect(eventsOf((await fetchFeed(path)).text)).not.toContainEqual(expect.objectContaining(event));
+  });
+
+  it("is read with Queries of the person's own keys only: no Scan, no filter, and as many commands however many contracts the table holds", async () => {
+    const owner = anOwner();
+    const client = await aClient();
+    for (let i = 0; i < 3; i++) await aContract(client.client_id, { title: `Owned ${i}` }, owner);
+    const path = await subscribe(owner);
+    const count = countCommands();
+    try {
+      await fetchFeed(path);
+      const few = { counts: { ...count.counts }, filtered: count.filtered };
+      for (let i = 0; i < 20; i++) await aContract(client.client_id, { title: `Someone else's ${i}` });
+      for (let i = 3; i < 5; i++) await aContract(client.client_id, { title: `Owned ${i}` }, owner);
+      count.reset();
+      const feed = await fetchFeed(path);
+      // The secret's record, then the owner's contracts and the terminations they requested.
+      expect(few).toEqual({ counts: { GetItem: 1, Query: 2 }, filtered: 0 });
+      expect({ counts: count.counts, filtered: count.filtered }).toEqual(few);
+      expect(eventsOf(feed.text).filter((e) => e.summary.startsWith("Ends: Owned"))).toHaveLength(5);
+    } finally {
+      count.stop();
+    }
   });
 
   it("stops answering an address once a new one is made, and once revoked", async () => {

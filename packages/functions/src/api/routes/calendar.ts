@@ -16,7 +16,7 @@ export const myCalendar = new Hono<AppEnv>()
       description:
         "The address is shown this once: anyone who has it reads your calendar, so ask again (the old one stops answering) if it leaks. " +
         `The feed holds the notice deadlines (with a reminder ${Calendar.REMINDER_DAYS} days before) and end dates of the running contracts you own, ` +
-        "and the effective dates of open terminations you requested or decided; approvers and admins also see those awaiting approval. " +
+        "and the effective dates of open terminations you requested; approvers and admins also see those awaiting approval. " +
         "What your roles allow is read when you ask for the address.",
       access: "read",
       responses: { 201: Calendar.FeedLink },

@@ -1,0 +1,45 @@
+import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { randomUUID } from "node:crypto";
+import { afterAll, describe, expect, it } from "vitest";
+import { TABLE_KEYS } from "@testex/core/db/table";
+import { ensureTable } from "./provision";
+
+const dynamo = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
+const table = `provision-${randomUUID()}`;
+
+afterAll(() => dynamo.send(new DeleteTableCommand({ TableName: table })));
+
+describe("the local table", () => {
+  it("kept from an earlier version gets the indexes declared since, as infra would add them", async () => {
+    const { primary, globalIndexes } = TABLE_KEYS;
+    await dynamo.send(
+      new CreateTableCommand({
+        TableName: table,
+        BillingMode: "PAY_PER_REQUEST",
+        AttributeDefinitions: [primary.hashKey, primary.rangeKey, globalIndexes.gsi1.hashKey, globalIndexes.gsi1.rangeKey].map((AttributeName) => ({ AttributeName, AttributeType: "S" })),
+        KeySchema: [
+          { AttributeName: primary.hashKey, KeyType: "HASH" },
+          { AttributeName: primary.rangeKey, KeyType: "RANGE" },
+        ],
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: "gsi1",
+            KeySchema: [
+              { AttributeName: globalIndexes.gsi1.hashKey, KeyType: "HASH" },
+              { AttributeName: globalIndexes.gsi1.rangeKey, KeyType: "RANGE" },
+            ],
+            Projection: { ProjectionType: "ALL" },
+          },
+        ],
+      }),
+    );
+
+    await ensureTable(dynamo, table);
+
+    const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: table }));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema?.map((k) => k.AttributeName) }));
+    expect(indexes.sort((a, b) => a.name!.localeCompare(b.name!))).toEqual(
+      Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey] })),
+    );
+  });
+});
