@@ -19,6 +19,7 @@ export { startQueueWorker } from "@testex/aws-local/queue-worker";
 export { streamEnd } from "@testex/aws-local/stream-reader";
 export { mintToken, stackSigner } from "@testex/local/token";
 export { oidcKeys } from "@testex/local/oidc-keys";
+export { SIMULATOR, startMailEvents } from "@testex/local/mail-events";
 
 /** The stream reader with the processor's event source mapping from infra, as AWS runs it. */
 export const startStreamReader = (options: Omit<StreamReaderOptions, "mapping">) => readStream({ mapping: STREAM_SUBSCRIPTION, ...options });

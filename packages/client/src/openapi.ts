@@ -1133,6 +1133,46 @@ export interface paths {
     };
 }
 export interface webhooks {
+    "contract.created": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.created` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractCreated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "contract.updated": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `contract.updated` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookContractUpdated"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "contract.renewed": {
         parameters: {
             query?: never;
@@ -1393,6 +1433,46 @@ export interface webhooks {
         patch?: never;
         trace?: never;
     };
+    "notice.delivered": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `notice.delivered` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookNoticeDelivered"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "notice.bounced": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * A `notice.bounced` event
+         * @description POSTed to each subscription of this event type. Verify it with the `standardwebhooks` library and the subscription's secret before reading it; answer 2xx within the stage's timeout (10 s) once it is stored. Anything else is retried with exponential backoff and jitter, with the same `webhook-id`, until the stage's attempts are spent. `data` carries its schema's version (`schema_version` or `version`): a new field is additive, a breaking change a new version.
+         */
+        post: operations["webhookNoticeBounced"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "webhook.ping": {
         parameters: {
             query?: never;
@@ -1558,6 +1638,8 @@ export interface components {
             template: "termination-notice" | "termination-confirmation" | "termination-withdrawn" | "status-update" | "approval-request" | "termination-decision" | "end-date-reminder" | "contract-renewed" | "contract-expired" | "system-alert";
             to: string[];
             contract_id?: string;
+            /** @description The termination the notice is part of, if any */
+            termination_id?: string;
             props: {
                 [key: string]: unknown;
             };
@@ -2243,7 +2325,7 @@ export interface components {
             /** @description Where deliveries are POSTed. On a deployed stage an https URL whose host resolves to public addresses only; redirects are not followed. */
             url: string;
             /** @description The event types delivered to this receiver (see the document's `webhooks`). */
-            event_types: ("contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn")[];
+            event_types: ("contract.created" | "contract.updated" | "contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn" | "notice.delivered" | "notice.bounced")[];
             description?: string;
             /** @default true */
             enabled: boolean;
@@ -2253,7 +2335,7 @@ export interface components {
             /** @description Where deliveries are POSTed. On a deployed stage an https URL whose host resolves to public addresses only; redirects are not followed. */
             url?: string;
             /** @description The event types delivered to this receiver (see the document's `webhooks`). */
-            event_types?: ("contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn")[];
+            event_types?: ("contract.created" | "contract.updated" | "contract.renewed" | "contract.expired" | "contract.suspended" | "contract.reinstated" | "contract.deleted" | "contract.restored" | "termination.requested" | "termination.approval_recorded" | "termination.approved" | "termination.rejected" | "termination.scheduled" | "termination.completed" | "termination.withdrawn" | "notice.delivered" | "notice.bounced")[];
             description?: string;
             enabled?: boolean;
             version?: number;
@@ -2327,6 +2409,106 @@ export interface components {
         WebhookSubscriptionPage: {
             items: components["schemas"]["WebhookSubscription"][];
             next_cursor: string | null;
+        };
+        WebhookContractCreated: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.created";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    /** @enum {string} */
+                    contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+                    /** @enum {string} */
+                    status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+                    start_date: string;
+                    /** @description The term's last day; absent for an EVERGREEN contract. */
+                    end_date?: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                    /**
+                     * @description NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.
+                     * @enum {string}
+                     */
+                    renewal: "NONE" | "AUTO" | "EVERGREEN";
+                    renewal_term_months?: number;
+                    /** @description end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN. */
+                    notice_deadline?: string;
+                    owner_id?: string;
+                    owner_email?: string;
+                    termination_reason?: string;
+                    /** @description The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2) */
+                    approval_tier?: number;
+                    termination_id?: string;
+                    version: number;
+                    created_at: string;
+                    updated_at: string;
+                };
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+            };
+        };
+        WebhookContractUpdated: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "contract.updated";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                contract: {
+                    contract_id: string;
+                    client_id: string;
+                    title: string;
+                    /** @enum {string} */
+                    contract_type: "SERVICE" | "SUPPLY" | "LICENSE" | "LEASE" | "MAINTENANCE" | "CONSULTING" | "EMPLOYMENT" | "OTHER";
+                    /** @enum {string} */
+                    status: "ACTIVE" | "SUSPENDED" | "PENDING_TERMINATION" | "TERMINATED" | "EXPIRED";
+                    start_date: string;
+                    /** @description The term's last day; absent for an EVERGREEN contract. */
+                    end_date?: string;
+                    value: number;
+                    currency: string;
+                    notice_period_days: number;
+                    /**
+                     * @description NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.
+                     * @enum {string}
+                     */
+                    renewal: "NONE" | "AUTO" | "EVERGREEN";
+                    renewal_term_months?: number;
+                    /** @description end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN. */
+                    notice_deadline?: string;
+                    owner_id?: string;
+                    owner_email?: string;
+                    termination_reason?: string;
+                    /** @description The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2) */
+                    approval_tier?: number;
+                    termination_id?: string;
+                    version: number;
+                    created_at: string;
+                    updated_at: string;
+                };
+                /** @description The fields whose value the update changed (besides `version` and `updated_at`). */
+                changed: string[];
+                actor: {
+                    id: string;
+                    email?: string;
+                };
+            };
         };
         WebhookContractRenewed: {
             /**
@@ -3015,6 +3197,72 @@ export interface components {
                 contract_before?: {
                     contract_id: string;
                     version: number;
+                };
+            };
+        };
+        WebhookNoticeDelivered: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "notice.delivered";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                notice: {
+                    notification_id: string;
+                    /** @description The notice's template, e.g. termination-notice, contract-renewed. */
+                    template: string;
+                    /** @description The contract the notice is about; absent for a notice to the operators about no contract. */
+                    contract_id?: string;
+                    /** @description The termination the notice is part of, if any. */
+                    termination_id?: string;
+                    /** @description The domains of the notice's recipients (`example.com`), without the addresses. */
+                    recipient_domains: string[];
+                };
+                delivery: {
+                    /** @constant */
+                    status: "DELIVERED";
+                    /** @description When the receiving mail server accepted it, as SES reports (ISO 8601). */
+                    at: string;
+                    ses_message_id: string;
+                };
+            };
+        };
+        WebhookNoticeBounced: {
+            /**
+             * @description The event's type.
+             * @constant
+             */
+            type: "notice.bounced";
+            /** @description When the event happened (ISO 8601, UTC). */
+            timestamp: string;
+            data: {
+                /** @constant */
+                schema_version: 1;
+                notice: {
+                    notification_id: string;
+                    /** @description The notice's template, e.g. termination-notice, contract-renewed. */
+                    template: string;
+                    /** @description The contract the notice is about; absent for a notice to the operators about no contract. */
+                    contract_id?: string;
+                    /** @description The termination the notice is part of, if any. */
+                    termination_id?: string;
+                    /** @description The domains of the notice's recipients (`example.com`), without the addresses. */
+                    recipient_domains: string[];
+                };
+                delivery: {
+                    /** @constant */
+                    status: "BOUNCED";
+                    /** @description When the bounce happened, as SES reports (ISO 8601). */
+                    at: string;
+                    ses_message_id: string;
+                    /** @description SES's bounce type: Permanent (do not send again to this address), Transient or Undetermined. */
+                    bounce_type: string;
+                    /** @description SES's bounce subtype, e.g. General, NoEmail, MailboxFull, Suppressed. */
+                    bounce_sub_type?: string;
                 };
             };
         };
@@ -8106,6 +8354,78 @@ export interface operations {
             503: components["responses"]["503"];
         };
     };
+    webhookContractCreated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractCreated"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookContractUpdated: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookContractUpdated"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     webhookContractRenewed: {
         parameters: {
             query?: never;
@@ -8555,6 +8875,78 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": components["schemas"]["WebhookTerminationWithdrawn"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookNoticeDelivered: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookNoticeDelivered"];
+            };
+        };
+        responses: {
+            /** @description Received: the delivery is done. */
+            "2XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not received: the delivery is tried again later. */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    webhookNoticeBounced: {
+        parameters: {
+            query?: never;
+            header: {
+                /** @description The delivery's id: the same on every retry and replay of it, so a receiver can ignore one it has handled. */
+                "webhook-id": string;
+                /** @description When this attempt was signed, in seconds since 1970; reject one more than five minutes away from your clock. */
+                "webhook-timestamp": string;
+                /** @description `v1,<base64 HMAC-SHA256 of "id.timestamp.body">`, one per secret that signs now (two during a rotation's overlap), separated by spaces. */
+                "webhook-signature": string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookNoticeBounced"];
             };
         };
         responses: {

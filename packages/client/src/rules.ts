@@ -428,6 +428,8 @@ export const rules = {
     "event_types": {
       "items": {
         "enum": [
+          "contract.created",
+          "contract.updated",
           "contract.renewed",
           "contract.expired",
           "contract.suspended",
@@ -440,7 +442,9 @@ export const rules = {
           "termination.rejected",
           "termination.scheduled",
           "termination.completed",
-          "termination.withdrawn"
+          "termination.withdrawn",
+          "notice.delivered",
+          "notice.bounced"
         ]
       }
     },
@@ -457,6 +461,8 @@ export const rules = {
     "event_types": {
       "items": {
         "enum": [
+          "contract.created",
+          "contract.updated",
           "contract.renewed",
           "contract.expired",
           "contract.suspended",
@@ -469,7 +475,9 @@ export const rules = {
           "termination.rejected",
           "termination.scheduled",
           "termination.completed",
-          "termination.withdrawn"
+          "termination.withdrawn",
+          "notice.delivered",
+          "notice.bounced"
         ]
       }
     },

@@ -195,7 +195,7 @@ describe("the scheduler's term job, for one contract", () => {
     expect((await call("PUT", `/api/contracts/${created.contract_id}`, { as: owner, headers: { "if-match": '"2"' }, body: { title: "x" } })).body.code).toBe("contract.read_only");
 
     await processEventsOf(created.contract_id);
-    const [event] = await Outbox.byContract(created.contract_id);
+    const [, event] = await Outbox.byContract(created.contract_id);
     expect(event).toMatchObject({ type: "contract.expired", status: "DONE" });
     const notices = (await call("GET", `/api/contracts/${created.contract_id}/notifications`, { as: "viewer" })).body.items;
     expect(notices.map((n: { template: string; to: string[] }) => [n.template, n.to[0]]).sort()).toEqual([

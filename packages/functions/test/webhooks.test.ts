@@ -4,13 +4,16 @@ import { effectsOf } from "@testex/core/effects";
 import { post } from "@testex/core/webhook/send";
 import { aClient, aContract, as, editor } from "#test/fixtures";
 import { call, documented } from "#test/api";
-import { startQueueWorker } from "#test/local";
+import { SIMULATOR, startMailEvents, startQueueWorker } from "#test/local";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Resource } from "sst";
 import { Webhook as Verifier } from "standardwebhooks";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { handler as recorder } from "../src/delivery-recorder";
+import { handler as notifier } from "../src/notifier";
 import { handler } from "../src/webhook-sender";
+import { queueNotice, sqsEvent } from "./notices";
 
 /** A webhook receiver on 127.0.0.1 that answers each request as `answer` says (by its number, from 1), keeping what it got. */
 async function receiver(answer: (n: number) => number | "never") {
@@ -36,13 +39,18 @@ const subscribe = async (url: string, event_types = ["contract.suspended"]) => {
   return reply.body as { subscription_id: string; secret: string };
 };
 
-/** Suspends a new contract and runs the event's effects as the processor does; the subscriptions' deliveries are queued. */
+/** Runs the effects of the `type` event on `trail` as the processor does; the subscriptions' deliveries are queued. */
+async function process(trail: string, type: string): Promise<void> {
+  const [event] = (await Outbox.byContract(trail)).filter((e) => e.type === type);
+  await as(systemActor("processor"), () => Outbox.handle(event!.event_id, (stored) => effectsOf(stored)));
+}
+
+/** Suspends a new contract and runs the event's effects. */
 async function suspendAContract(): Promise<string> {
   const client = await aClient();
   const contract = await aContract(client.client_id);
   await as(editor, () => Contract.suspend(contract.contract_id));
-  const [event] = (await Outbox.byContract(contract.contract_id)).filter((e) => e.type === "contract.suspended");
-  await as(systemActor("processor"), () => Outbox.handle(event!.event_id, (stored) => effectsOf(stored)));
+  await process(contract.contract_id, "contract.suspended");
   return contract.contract_id;
 }
 
@@ -135,6 +143,61 @@ describe("delivering an event", () => {
     expect(reply.status).toBe(409);
     expect(reply.body).toMatchObject({ code: "webhook.delivery_in_progress", detail: expect.stringMatching(/will be tried again by itself/) });
     await call("DELETE", `/api/admin/webhooks/${subscription_id}`, { as: "admin" });
+  });
+});
+
+describe("what is offered besides a contract's moves", () => {
+  const verifiedBy = (secret: string, { headers, body }: { headers: IncomingHttpHeaders; body: string }) => new Verifier(secret).verify(body, headers as Record<string, string>);
+  /** What `hook` received about `id` (other tests' events may reach a subscription while it exists). */
+  const receivedAbout = async (hook: Receiver, id: string) => {
+    await poll(() => hook.got.filter((r) => r.body.includes(id)).length).toBe(1);
+    return hook.got.find((r) => r.body.includes(id))!;
+  };
+
+  it("delivers contract.created, signed, when a contract is created through the API, with the contract as the API shows it", async () => {
+    const hook = await aReceiver(() => 204);
+    const { subscription_id, secret } = await subscribe(hook.url, ["contract.created"]);
+    try {
+      const client = await aClient();
+      const body = { client_id: client.client_id, title: "Cleaning", contract_type: "SERVICE", start_date: "2026-01-01", end_date: "2027-12-31", value: 1200 };
+      const created = documented(await call("POST", "/api/contracts", { as: "editor", body }));
+      expect(created.status).toBe(201);
+      await process(created.body.contract_id, "contract.created");
+
+      const received = await receivedAbout(hook, created.body.contract_id);
+      expect(verifiedBy(secret, received)).toEqual({ type: "contract.created", timestamp: created.body.created_at, data: { schema_version: 1, contract: created.body, actor: expect.objectContaining({ id: expect.any(String) }) } });
+    } finally {
+      await call("DELETE", `/api/admin/webhooks/${subscription_id}`, { as: "admin" });
+    }
+  });
+
+  it("delivers notice.bounced, signed, when SES reports a bounce: the notice, its outcome and its recipients' domains, never an address or what it said", async () => {
+    const hook = await aReceiver(() => 204);
+    const { subscription_id, secret } = await subscribe(hook.url, ["notice.bounced"]);
+    try {
+      const notice = await queueNotice({ to: [SIMULATOR.bounce], termination_id: "TM01EXAMPLE" });
+      const stop = await startMailEvents(recorder);
+      try {
+        await notifier(sqsEvent([notice.notification_id]));
+      } finally {
+        await stop();
+      }
+      // A notice's events are on its own trail, as its audit entries are.
+      await process(notice.notification_id, "notice.bounced");
+
+      const received = await receivedAbout(hook, notice.notification_id);
+      expect(verifiedBy(secret, received)).toMatchObject({
+        type: "notice.bounced",
+        data: {
+          notice: { notification_id: notice.notification_id, template: "termination-notice", contract_id: notice.contract_id, termination_id: "TM01EXAMPLE", recipient_domains: ["simulator.amazonses.com"] },
+          delivery: { status: "BOUNCED", bounce_type: "Permanent", bounce_sub_type: "General", ses_message_id: expect.any(String) },
+        },
+      });
+      expect(received.body).not.toContain(SIMULATOR.bounce);
+      expect(received.body).not.toContain("Acme Facilities");
+    } finally {
+      await call("DELETE", `/api/admin/webhooks/${subscription_id}`, { as: "admin" });
+    }
   });
 });
 

@@ -4,7 +4,9 @@ import * as Audit from "../audit";
 import * as Client from "../client";
 import { db } from "../entities";
 import { DomainError, ValidationError } from "../error";
+import * as Outbox from "../outbox";
 import * as Contract from "./index";
+import { Events } from "./events";
 
 const page = { limit: 100 };
 
@@ -122,6 +124,21 @@ describe("changing a contract", () => {
     expect(items[0]).toMatchObject({ action: "contract.updated", actor: editor.id, before: { value: 10_000 }, after: { value: 12_500.5 } });
   });
 
+  it("announces the contract as it now is and the fields that changed, in the update's transaction", async () => {
+    const client = await aClient();
+    const contract = await aContract(client.client_id);
+    const updated = await as(editor, () => Contract.update(contract.contract_id, { value: 12_500, end_date: "2027-06-30" }, 1));
+    const events = await Outbox.byContract(contract.contract_id);
+    expect(events.map((e) => e.type)).toEqual(["contract.created", "contract.updated"]);
+    const stored = await Outbox.load(events[1]!.event_id);
+    expect(Events.Updated.read(stored!)).toEqual({
+      schema_version: 1,
+      contract: updated,
+      changed: ["end_date", "notice_deadline", "value"],
+      actor: { id: editor.id, email: editor.email },
+    });
+  });
+
   it("with a stale version changes nothing and writes no audit entry", async () => {
     const client = await aClient();
     const contract = await aContract(client.client_id);
@@ -146,6 +163,7 @@ describe("changing a contract", () => {
     expect(lost.every((r) => r.reason instanceof DomainError && r.reason.code === "version.conflict")).toBe(true);
     expect((await Contract.get(contract.contract_id)).version).toBe(2);
     expect((await Audit.trail(contract.contract_id, page)).items.filter((e) => e.action === "contract.updated")).toHaveLength(1);
+    expect((await Outbox.byContract(contract.contract_id)).filter((e) => e.type === "contract.updated")).toHaveLength(1);
   });
 });
 

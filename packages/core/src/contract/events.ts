@@ -1,14 +1,21 @@
 import * as v from "valibot";
+import { currentActor } from "../context";
 import { defineEvent } from "../event";
+import { Contract } from "./public";
 
 /**
- * The outbox events the contract's term writes, each with one versioned
+ * The outbox events the contract and its term write, each with one versioned
  * schema: the writer builds its payload through it, the effects parse with
  * it. A new field is additive; a breaking change is a new version, read side
  * by side until the old one drains from the outbox.
  */
 const Party = v.object({ name: v.string(), email: v.string() });
 const Person = v.object({ id: v.string(), email: v.optional(v.string()) });
+/** Who is acting, as a contract event names them. */
+export function actorNow(): v.InferInput<typeof Person> {
+  const actor = currentActor();
+  return { id: actor.id, ...(actor.email ? { email: actor.email } : {}) };
+}
 const ContractFacts = v.object({ contract_id: v.string(), title: v.string(), client_id: v.string(), notice_period_days: v.number() });
 
 const common = {
@@ -35,6 +42,21 @@ export const ContractExpiredV1 = v.object({
   end_date: v.string(),
 });
 
+/** A contract was created (through the API, the console or an import): the contract as the API shows it. */
+export const ContractCreatedV1 = v.object({
+  schema_version: v.literal(1),
+  contract: Contract,
+  actor: Person,
+});
+
+/** A contract's terms were changed: the contract as it is now, and which of its fields changed. */
+export const ContractUpdatedV1 = v.object({
+  schema_version: v.literal(1),
+  contract: Contract,
+  changed: v.pipe(v.array(v.string()), v.description("The fields whose value the update changed (besides `version` and `updated_at`).")),
+  actor: Person,
+});
+
 /** Its documents leave the files bucket (a restore brings them back). */
 export const ContractDeletedV1 = v.object({
   schema_version: v.literal(1),
@@ -57,6 +79,8 @@ const contractEvent = <const T extends string, S extends v.GenericSchema>(type: 
 // Each definition is marked pure, so a bundle that reads none of these events (the delivery recorder)
 // leaves them, and what their readers need (the stage's settings), out.
 export const Events = {
+  Created: /* @__PURE__ */ contractEvent("contract.created", ContractCreatedV1),
+  Updated: /* @__PURE__ */ contractEvent("contract.updated", ContractUpdatedV1),
   Suspended: /* @__PURE__ */ contractEvent("contract.suspended", ContractMovedV1),
   Reinstated: /* @__PURE__ */ contractEvent("contract.reinstated", ContractMovedV1),
   Renewed: /* @__PURE__ */ contractEvent("contract.renewed", ContractRenewedV1),

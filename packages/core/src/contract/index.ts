@@ -23,41 +23,13 @@ import {
   RUNNING_STATUSES,
   TERMINATION_REASONS,
 } from "./entity";
-import { Events } from "./events";
+import { actorNow, Events } from "./events";
+import { Contract } from "./public";
 import { DEFAULT_RENEWAL, noticeDeadline, OPEN_END, RENEWALS } from "./term";
 import { SearchWordEntity } from "../search/entity";
 
-export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
+export { CONTRACT_STATUSES, CONTRACT_TYPES, ContractEntity, Contract, DeletedContractEntity, RENEWALS, RUNNING_STATUSES, TERMINATION_REASONS };
 
-export const Contract = v.object({
-  contract_id: v.string(),
-  client_id: v.string(),
-  title: v.string(),
-  contract_type: v.picklist(CONTRACT_TYPES),
-  status: v.picklist(CONTRACT_STATUSES),
-  start_date: v.string(),
-  end_date: v.pipe(v.optional(v.string()), v.description("The term's last day; absent for an EVERGREEN contract.")),
-  value: v.number(),
-  currency: v.string(),
-  notice_period_days: v.number(),
-  renewal: v.pipe(v.picklist(RENEWALS), v.description("NONE: expires after end_date unless renewed. AUTO: renews for renewal_term_months unless notice is given by notice_deadline. EVERGREEN: no end date; runs until terminated with notice.")),
-  renewal_term_months: v.optional(v.number()),
-  notice_deadline: v.pipe(
-    v.optional(v.string()),
-    v.description("end_date minus notice_period_days: the last day notice can be given so the contract ends at end_date (AUTO: after it, the contract renews). Absent for EVERGREEN."),
-  ),
-  owner_id: v.optional(v.string()),
-  owner_email: v.optional(v.string()),
-  termination_reason: v.optional(v.string()),
-  approval_tier: v.optional(
-    v.pipe(v.number(), v.description("The most approvers any of the contract's terms ever needed; ending it needs at least this many (0, 1 or 2)")),
-  ),
-  termination_id: v.optional(v.string()),
-  version: v.number(),
-  created_at: v.string(),
-  updated_at: v.string(),
-});
-export type Contract = v.InferOutput<typeof Contract>;
 export type ContractStatus = (typeof CONTRACT_STATUSES)[number];
 
 /** A renewal term, in months: from one month to ten years. */
@@ -190,6 +162,7 @@ export async function create<E extends Entities = {}>(raw: CreateInput, also?: A
     },
     input,
   );
+  const shown = present(contract);
   await recordChange({
     trail: contract.contract_id,
     entity: "contract",
@@ -197,6 +170,7 @@ export async function create<E extends Entities = {}>(raw: CreateInput, also?: A
     action: "contract.created",
     after: contract,
     at: now,
+    events: [Events.Created.build({ contract: shown, actor: actorNow() })],
     entities: { client: ClientEntity, contract: ContractEntity, searchWord: SearchWordEntity, ...also?.entities },
     writes: (entities) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
@@ -218,7 +192,7 @@ export async function create<E extends Entities = {}>(raw: CreateInput, also?: A
       });
     },
   });
-  return present(contract);
+  return shown;
 }
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {
@@ -236,6 +210,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
   // Remembered so that lowering the value before a termination cannot lower who must approve it.
   next.approval_tier = tierAfter(current, next);
   if (!datesInOrder(next)) throw new ValidationError([{ path: "end_date", message: "end_date: must not be before start_date" }]);
+  const [was, shown] = [present(current), present(next)];
   await recordChange({
     trail: current.contract_id,
     entity: "contract",
@@ -244,6 +219,7 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
     before: current,
     after: next,
     at: next.updated_at,
+    events: [Events.Updated.build({ contract: shown, changed: changedFields(was, shown), actor: actorNow() })],
     entities: { contract: ContractEntity, searchWord: SearchWordEntity },
     writes: ({ contract, searchWord }) => [
       contract
@@ -254,7 +230,15 @@ export async function update(contractId: string, raw: UpdateInput, expectedVersi
     ],
     explain: () => explainConflict(current.contract_id, expectedVersion),
   });
-  return present(next);
+  return shown;
+}
+
+/** The public fields an update changed; every update moves `version` and `updated_at`, so they say nothing. */
+function changedFields(before: Contract, after: Contract): string[] {
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  keys.delete("version");
+  keys.delete("updated_at");
+  return [...keys].filter((key) => JSON.stringify(before[key as keyof Contract]) !== JSON.stringify(after[key as keyof Contract])).sort();
 }
 
 /**
@@ -271,10 +255,7 @@ export async function remove(contractId: string, expectedVersion: number): Promi
   if (current.termination_id || current.status === "TERMINATED" || current.status === "PENDING_TERMINATION") throw hasTermination();
   const now = new Date().toISOString();
   const actor = currentActor();
-  const deleted = Events.Deleted.build({
-    contract: { contract_id: current.contract_id, client_id: current.client_id },
-    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
-  });
+  const deleted = Events.Deleted.build({ contract: { contract_id: current.contract_id, client_id: current.client_id }, actor: actorNow() });
   await recordChange({
     trail: current.contract_id,
     entity: "contract",

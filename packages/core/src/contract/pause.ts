@@ -1,8 +1,7 @@
 /** Suspending and reinstating a contract: a move of the contract alone, audited and announced. */
-import { currentActor } from "../context";
 import { recordChange } from "../outbox/change";
 import { contractMoveRefused, contractTransition } from "./lifecycle";
-import { Events } from "./events";
+import { actorNow, Events } from "./events";
 import { explainConflict, load, type Stored } from "./read";
 import { ContractEntity } from "./entity";
 
@@ -12,10 +11,9 @@ async function move(contractId: string, move: "suspend" | "reinstate"): Promise<
   if (!result.ok) throw contractMoveRefused(contract, move);
   const now = new Date().toISOString();
   const after: Stored = { ...contract, status: result.to, version: contract.version + 1, updated_at: now };
-  const actor = currentActor();
   const event = (move === "suspend" ? Events.Suspended : Events.Reinstated).build({
     contract: { contract_id: after.contract_id, title: after.title, status: after.status },
-    actor: { id: actor.id, ...(actor.email ? { email: actor.email } : {}) },
+    actor: actorNow(),
   });
   await recordChange({
     trail: contract.contract_id,

@@ -37,22 +37,23 @@ type ClientProps<T extends ClientTemplate> = Omit<NoticeProps<T>, "contract_id" 
 function effectsFor(facts: TerminationFacts, event: OutboxEvent, deps: Dependencies) {
   const { contract, termination, requester } = facts;
   const base = { contract_id: contract.contract_id, contract_title: contract.title };
+  const about = { termination_id: termination.termination_id };
   let read: Promise<ClientThen> | undefined;
   // Read once per run, whichever effect asks first.
   const client = (): Promise<ClientThen> =>
     (read ??= facts.client !== undefined || !contract.client_id ? Promise.resolve(facts.client ?? null) : Client.asOf(contract.client_id, event.created_at));
 
   const status = (props: Omit<NoticeProps<"status-update">, "contract_id" | "contract_title">) =>
-    requester?.email ? [noticeTo(event, "status-update", requester.email, { ...base, ...props })] : [];
+    requester?.email ? [noticeTo(event, "status-update", requester.email, { ...base, ...props }, about)] : [];
   const decision = (outcome: "APPROVED" | "REJECTED") => {
     const last = termination.decisions.at(-1);
     const props = { ...base, decision: outcome, decided_by: last ? (last.name ?? last.by) : nameOf(facts.actor), comment: last?.comment };
-    return requester?.email ? [noticeTo(event, "termination-decision", requester.email, props)] : [];
+    return requester?.email ? [noticeTo(event, "termination-decision", requester.email, props, about)] : [];
   };
   const toClient = <T extends ClientTemplate>(template: T, props: ClientProps<T>, attachments?: string[]) =>
     noticeEffect(event, template, "client", async () => {
       const then = await client();
-      return then && { to: then.email, props: { ...base, client_name: then.name, ...props }, ...(attachments ? { attachments } : {}) };
+      return then && { to: then.email, props: { ...base, client_name: then.name, ...props }, ...about, ...(attachments ? { attachments } : {}) };
     });
   const dated = { reason: termination.reason_label, effective_date: termination.effective_date };
 
@@ -119,6 +120,7 @@ const askApprovers = (facts: TerminationFacts, event: OutboxEvent): Effect => ({
         to: approver.email,
         props: forApprover(props, approver),
         letter_preview: letterPreviewFor(approver),
+        termination_id: facts.termination.termination_id,
       })).run();
     }
   },

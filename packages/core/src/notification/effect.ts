@@ -16,7 +16,7 @@ export function noticeEffect<T extends TemplateName>(
   event: OutboxEvent,
   template: T,
   key: string,
-  build: () => Promise<{ to: string; props: NoticeProps<T>; attachments?: string[]; letter_preview?: LetterPreview } | null>,
+  build: () => Promise<{ to: string; props: NoticeProps<T>; attachments?: string[]; letter_preview?: LetterPreview; termination_id?: string } | null>,
 ): Effect {
   return {
     name: `notice:${template}:${key}`,
@@ -29,6 +29,7 @@ export function noticeEffect<T extends TemplateName>(
         template,
         to: [notice.to],
         contract_id: event.contract_id,
+        ...(notice.termination_id ? { termination_id: notice.termination_id } : {}),
         props,
         ...(notice.attachments ? { attachments: notice.attachments } : {}),
         ...(notice.letter_preview ? { letter_preview: notice.letter_preview } : {}),
@@ -37,6 +38,6 @@ export function noticeEffect<T extends TemplateName>(
   };
 }
 
-/** A notice to a fixed address. */
-export const noticeTo = <T extends TemplateName>(event: OutboxEvent, template: T, to: string, props: NoticeProps<T>): Effect =>
-  noticeEffect(event, template, to, async () => ({ to, props }));
+/** A notice to a fixed address; `about` names the termination it is part of, if any. */
+export const noticeTo = <T extends TemplateName>(event: OutboxEvent, template: T, to: string, props: NoticeProps<T>, about: { termination_id?: string } = {}): Effect =>
+  noticeEffect(event, template, to, async () => ({ to, props, ...about }));

@@ -25,6 +25,8 @@ export interface EnqueueInput {
   template: string;
   to: string[];
   contract_id?: string;
+  /** The termination the notice is part of, if any. */
+  termination_id?: string;
   props: Record<string, unknown>;
   /** Ids of the contract's files to attach (internal callers only; the API cannot attach). */
   attachments?: string[];
@@ -47,12 +49,12 @@ const EXISTS = "notification.exists";
  * schema, so a notice that could never render is refused here (422).
  */
 export async function enqueue(raw: EnqueueInput): Promise<boolean> {
-  const { notification_id: rawId, attachments, letter_preview, ...notice } = raw;
+  const { notification_id: rawId, attachments, letter_preview, termination_id, ...notice } = raw;
   const notification_id = parse(NotificationId, rawId);
   const { template, to, contract_id, props } = parse(NoticeInput, notice);
   checkLinks(props);
   if ((attachments?.length || letter_preview) && !contract_id) throw new DomainError("notification.attachment_without_contract", "Attachments are files of the notice's contract.");
-  const record = queued({ notification_id, template, to, contract_id, props, attachments, letter_preview }, new Date().toISOString());
+  const record = queued({ notification_id, template, to, contract_id, termination_id, props, attachments, letter_preview }, new Date().toISOString());
   try {
     await recordChange({
       ...noticeChange(record, "notification.queued", record.created_at),

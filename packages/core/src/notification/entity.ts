@@ -18,6 +18,8 @@ export const NotificationEntity = entity({
     template: { type: "string", required: true, readOnly: true },
     to: { type: "list", items: { type: "string" }, required: true, readOnly: true },
     contract_id: { type: "string", readOnly: true },
+    /** The termination the notice is part of (its requests, decisions, notice and confirmation to the client). */
+    termination_id: { type: "string", readOnly: true },
     props: { type: "any", required: true, readOnly: true },
     /** Documents of the contract sent with the notice (the termination letter), read from the files bucket when sending. */
     attachments: { type: "list", items: { type: "string" }, readOnly: true },

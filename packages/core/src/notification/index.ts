@@ -21,6 +21,7 @@ export const Notification = v.object({
   template: v.picklist(TEMPLATE_NAMES),
   to: v.array(v.string()),
   contract_id: v.optional(v.string()),
+  termination_id: v.optional(v.pipe(v.string(), v.description("The termination the notice is part of, if any"))),
   props: v.record(v.string(), v.unknown()),
   attachments: v.optional(v.pipe(v.array(v.string()), v.description("Ids of the contract's files sent with the notice"))),
   status: v.picklist(NOTIFICATION_STATUSES),

@@ -10,6 +10,7 @@ import { DomainError } from "../error";
 import { log } from "../log";
 import { metric } from "../metric";
 import type { DELIVERY_STATUSES } from "./entity";
+import { Events, noticeFacts } from "./events";
 import { noticeChange, type Stored } from "./record";
 
 /** SES message tags allow letters, digits, `_` and `-`; other ids travel base64url-encoded under their own name. */
@@ -64,6 +65,22 @@ function factsOf(event: SesEvent): { status: DeliveryStatus; at: string; detail:
   }
 }
 
+/** The event a delivery or a bounce announces, with what SES said of it; none for a complaint. */
+function announcement(event: SesEvent, notice: Stored) {
+  const ses_message_id = event.mail.messageId;
+  switch (event.eventType) {
+    case "Delivery":
+      return Events.Delivered.build({ notice: noticeFacts(notice), delivery: { status: "DELIVERED", at: event.delivery.timestamp, ses_message_id } });
+    case "Bounce": {
+      const { timestamp: at, bounceType: bounce_type, bounceSubType } = event.bounce;
+      const delivery = { status: "BOUNCED" as const, at, ses_message_id, bounce_type, ...(bounceSubType ? { bounce_sub_type: bounceSubType } : {}) };
+      return Events.Bounced.build({ notice: noticeFacts(notice), delivery });
+    }
+    case "Complaint":
+      return undefined;
+  }
+}
+
 /** recorded: written; stale: a later report is already there (or this one was); unknown: no notice of ours. */
 export type ProofOutcome = "recorded" | "stale" | "unknown";
 
@@ -96,6 +113,7 @@ export async function recordProof(raw: unknown): Promise<ProofOutcome> {
   const change = { delivery_status: facts.status, delivery_at: facts.at, delivery_detail: facts.detail, updated_at: now };
   const after: Stored = { ...notice, ...change };
   const stale = new DomainError("notification.stale_proof", "A later delivery report is already recorded.");
+  const announced = announcement(event, after);
   try {
     await recordChange({
       ...noticeChange(after, `notification.${facts.status.toLowerCase()}`, now),
@@ -107,6 +125,8 @@ export async function recordProof(raw: unknown): Promise<ProofOutcome> {
           .where(({ delivery_at }, { notExists, lt }) => `${notExists(delivery_at)} OR ${lt(delivery_at, facts.at)}`)
           .commit(),
       ],
+      // Other systems learn it with the record (webhooks); a complaint is kept on the notice only.
+      events: announced ? [announced] : [],
       explain: () => stale,
     });
   } catch (error) {

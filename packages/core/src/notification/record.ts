@@ -22,7 +22,7 @@ export function noticeChange(notice: Stored, action: string, at: string) {
 }
 
 /** A new QUEUED notice. Props are stored as plain JSON (DynamoDB refuses `undefined` inside a map). */
-export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "props" | "attachments" | "letter_preview">, at: string): Stored {
-  const { attachments, letter_preview, ...rest } = input;
-  return { ...rest, ...(attachments?.length ? { attachments } : {}), ...(letter_preview ? { letter_preview: JSON.parse(JSON.stringify(letter_preview)) } : {}), props: JSON.parse(JSON.stringify(rest.props)), status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
+export function queued(input: Pick<Stored, "notification_id" | "template" | "to" | "contract_id" | "termination_id" | "props" | "attachments" | "letter_preview">, at: string): Stored {
+  const { attachments, letter_preview, termination_id, ...rest } = input;
+  return { ...rest, ...(termination_id ? { termination_id } : {}), ...(attachments?.length ? { attachments } : {}), ...(letter_preview ? { letter_preview: JSON.parse(JSON.stringify(letter_preview)) } : {}), props: JSON.parse(JSON.stringify(rest.props)), status: "QUEUED", attempts: 0, created_at: at, updated_at: at };
 }

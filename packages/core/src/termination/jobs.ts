@@ -85,6 +85,7 @@ async function remindersOf(pending: Stored, day: string): Promise<Notification.E
       template: "approval-request",
       to: [approver.email],
       contract_id: contract.contract_id,
+      termination_id: pending.termination_id,
       props: forApprover({ ...approvalRequestProps(contract, pending), waiting_days: waiting }, approver),
       letter_preview: letterPreviewFor(approver),
     }));

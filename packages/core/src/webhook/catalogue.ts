@@ -8,10 +8,13 @@ import * as v from "valibot";
 import { Events as Restore } from "../backup/events";
 import { Events as Contract } from "../contract/events";
 import type { EventDefinition } from "../event";
+import { Events as Notice } from "../notification/events";
 import type { Stored as OutboxEvent } from "../outbox";
 import { Events as Termination } from "../termination/events";
 
 export const EVENT_TYPES = [
+  "contract.created",
+  "contract.updated",
   "contract.renewed",
   "contract.expired",
   "contract.suspended",
@@ -25,6 +28,8 @@ export const EVENT_TYPES = [
   "termination.scheduled",
   "termination.completed",
   "termination.withdrawn",
+  "notice.delivered",
+  "notice.bounced",
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 
@@ -34,6 +39,8 @@ export type EventType = (typeof EVENT_TYPES)[number];
  * definitions and nothing their readers need.
  */
 const definitions = (): { [T in EventType]: EventDefinition<T> } => ({
+  "contract.created": Contract.Created,
+  "contract.updated": Contract.Updated,
   "contract.renewed": Contract.Renewed,
   "contract.expired": Contract.Expired,
   "contract.suspended": Contract.Suspended,
@@ -47,6 +54,8 @@ const definitions = (): { [T in EventType]: EventDefinition<T> } => ({
   "termination.scheduled": Termination.Scheduled,
   "termination.completed": Termination.Completed,
   "termination.withdrawn": Termination.Withdrawn,
+  "notice.delivered": Notice.Delivered,
+  "notice.bounced": Notice.Bounced,
 });
 
 /** Sent by `POST /admin/webhooks/{id}/ping` only: a receiver checks its endpoint and its secret with it. */

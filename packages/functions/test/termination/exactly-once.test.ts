@@ -30,8 +30,8 @@ function faultsOn<T extends Parameters<typeof mockClient>[0]>(client: T) {
 /** A termination effective today is scheduled (the client's notice) and completed (the backup, the confirmation) in one write. */
 async function completedEventOf(contractId: string) {
   const events = await eventsOf(contractId);
-  expect(events.map((e) => e.type)).toEqual(["termination.scheduled", "termination.completed"]);
-  return events[1]!;
+  expect(events.map((e) => e.type)).toEqual(["contract.created", "termination.scheduled", "termination.completed"]);
+  return events[2]!;
 }
 
 const COMPLETION_NOTICES = ["status-update", "termination-confirmation"];
@@ -84,7 +84,8 @@ describe("an Idempotency-Key on a POST", () => {
     expect(again.status).toBe(201);
     expect(again.body).toEqual(first.body);
     expect(again.headers.get("idempotent-replayed")).toBe("true");
-    expect(await eventsOf(contractId)).toHaveLength(2);
+    // The contract's creation, and one termination's two events: scheduled and completed.
+    expect(await eventsOf(contractId)).toHaveLength(3);
   });
 
   it("refuses the same key with a different body with 422", async () => {
@@ -108,7 +109,8 @@ describe("an Idempotency-Key on a POST", () => {
       else expect(reply.body).toEqual(ran[0]!.body);
     }
     expect(replies.some((r) => r.status === 409)).toBe(true);
-    expect(await eventsOf(contractId)).toHaveLength(2);
+    // The contract's creation, and one termination's two events: scheduled and completed.
+    expect(await eventsOf(contractId)).toHaveLength(3);
   });
 
   it("keeps keys apart per caller", async () => {

@@ -44,6 +44,7 @@ describe("terminating a contract below the approval threshold", () => {
       notice_period_days: 30,
     });
     expect((await eventsOf(contractId)).map((e) => [e.type, e.status])).toEqual([
+      ["contract.created", "DONE"],
       ["termination.scheduled", "DONE"],
       ["termination.completed", "DONE"],
     ]);
@@ -98,10 +99,12 @@ describe("terminating a contract at or above the approval threshold", () => {
     expect((await call("GET", `/api/contracts/${contractId}`, { as: "viewer" })).body.status).toBe("TERMINATED");
 
     expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
-    expect((await eventsOf(contractId)).map((e) => e.type)).toEqual(["termination.requested", "termination.approved", "termination.completed"]);
+    expect((await eventsOf(contractId)).map((e) => e.type)).toEqual(["contract.created", "termination.requested", "termination.approved", "termination.completed"]);
     const templates = (await noticesOf(contractId)).map((n) => n.template).sort();
     const approvers = settings().approvers!.map(() => "approval-request");
     expect(templates).toEqual([...approvers, "status-update", "status-update", "termination-confirmation", "termination-decision", "termination-notice"]);
+    // Each names the termination it is part of (what a notice's webhook events tell a receiver).
+    expect(new Set((await noticesOf(contractId)).map((n) => n.termination_id))).toEqual(new Set([asked.body.termination_id]));
     const approval = (await noticesOf(contractId)).find((n) => n.template === "approval-request")!;
     expect(approval.props).toEqual({
       contract_id: contractId,
@@ -326,6 +329,8 @@ describe("a contract's events", () => {
     const reply = await call("GET", `/api/contracts/${contractId}/events`, { as: "viewer" });
     expect(reply.status).toBe(200);
     expect(reply.body.items).toEqual([
+      // Nothing subscribes to a new contract but the webhooks.
+      expect.objectContaining({ type: "contract.created", status: "DONE", effects_done: ["webhooks"] }),
       expect.objectContaining({
         type: "termination.scheduled",
         status: "DONE",
