@@ -45,7 +45,7 @@ export async function startConsole(): Promise<Console> {
   const apiUrl = `http://localhost:${apiPort}`;
   await buildConsole({ apiUrl, issuer, clientId: audience, outDir });
   const url = `http://localhost:${process.env.TESTEX_WEB_PORT}`;
-  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT), { api: apiUrl, issuer });
+  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT), { api: apiUrl, issuer, storage: process.env.AWS_ENDPOINT_URL_S3 });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   return {
     url,

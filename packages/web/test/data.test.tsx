@@ -5,7 +5,17 @@ import { outcome, progressLine, refusedLines, running, toImport } from "../src/p
 import { exportQuery } from "../src/screens/contracts";
 
 const none = { status: "" as const, client_id: "", ending_after: "", ending_before: "", deadline_before: "" };
-const job = { status: "RUNNING" as const, file: "contracts-2026.csv", dry_run: false, rows: 12, create: 10, update: 1, unchanged: 0, refused: 1, done_through: 13 };
+const job = {
+  status: "RUNNING" as const,
+  file: "contracts-2026.csv",
+  dry_run: false,
+  rows: 12,
+  create: 10,
+  update: 1,
+  unchanged: 0,
+  refused: 1,
+  done_through: 13,
+};
 
 describe("exports", () => {
   it("export exactly the list's filters, every row rather than a page", () => {
@@ -14,9 +24,9 @@ describe("exports", () => {
   });
 
   it("are saved under the name the API gives, else the list's name and today's date", () => {
-    expect(exportFilename(new Response(null, { headers: { "content-disposition": 'attachment; filename="contracts-2026-12-07.xlsx"' } }), "contracts", "xlsx")).toBe(
-      "contracts-2026-12-07.xlsx",
-    );
+    expect(
+      exportFilename(new Response(null, { headers: { "content-disposition": 'attachment; filename="contracts-2026-12-07.xlsx"' } }), "contracts", "xlsx"),
+    ).toBe("contracts-2026-12-07.xlsx");
     expect(exportFilename(new Response(null), "audit", "csv")).toMatch(/^audit-\d{4}-\d{2}-\d{2}\.csv$/);
   });
 });
@@ -45,7 +55,13 @@ describe("an import's progress", () => {
     expect(
       refusedLines([
         { row: 3, errors: [{ path: "title", message: "title is required" }] },
-        { row: 4, errors: [{ path: "end_date", message: "end_date: must not be before start_date" }, { path: "value", message: "value is required" }] },
+        {
+          row: 4,
+          errors: [
+            { path: "end_date", message: "end_date: must not be before start_date" },
+            { path: "value", message: "value is required" },
+          ],
+        },
       ]),
     ).toEqual([
       { row: 3, field: "title", message: "title is required" },

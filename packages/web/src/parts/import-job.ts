@@ -20,7 +20,8 @@ export function progressLine(job: Job, total?: number): string {
 
 /** How a job ended, said once it has: the outcome a person is taken to. */
 export function outcome(job: Job): string {
-  if (job.status === "FAILED") return `The ${job.dry_run ? "check" : "import"} of ${job.file} stopped after row ${job.done_through}: ${job.error ?? "it failed"}.`;
+  if (job.status === "FAILED")
+    return `The ${job.dry_run ? "check" : "import"} of ${job.file} stopped after row ${job.done_through}: ${job.error ?? "it failed"}.`;
   if (job.dry_run) return `${job.file} checked, ${plural(job.rows, "row")}: ${counts(job)}. Nothing was written.`;
   return `${job.file} imported, ${plural(job.rows, "row")}: ${counts(job)}.`;
 }

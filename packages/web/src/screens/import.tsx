@@ -56,41 +56,49 @@ export default function ImportContracts() {
     <>
       <h1>Import contracts</h1>
       <p>
-        A CSV or XLSX file, one contract a row. Its columns are the API's field names (<code>title</code>, <code>client_id</code>, <code>start_date</code>…) unless a saved
-        mapping says otherwise; a row with <code>external_ref</code> creates its contract the first time and updates it later, so the same file twice creates nothing twice.
+        A CSV or XLSX file, one contract a row. Its columns are the API's field names (<code>title</code>, <code>client_id</code>, <code>start_date</code>…)
+        unless a saved mapping says otherwise; a row with <code>external_ref</code> creates its contract the first time and updates it later, so the same file
+        twice creates nothing twice.
       </p>
-      <UploadFile
-        onUploaded={(uploaded) => {
-          setFile(uploaded);
-          settingsChanged();
-        }}
-      />
-      <MappingChoice
-        value={mappingName}
-        onChange={(name) => {
-          setMappingName(name);
-          settingsChanged();
-        }}
-      />
-      <Field label="Create the clients it names by e-mail that do not exist yet">
-        {(id) => (
-          <input
-            id={id}
-            type="checkbox"
-            checked={createClients}
-            onChange={(event) => {
-              setCreateClients(event.target.checked);
-              settingsChanged();
-            }}
-          />
-        )}
-      </Field>
-      <div className="actions">
-        <button type="button" className="primary" disabled={!file || start.isPending} onClick={() => file && start.mutate({ uploadId: file.uploadId, dryRun: true })}>
-          Check file
-        </button>
+      <div className="stack">
+        <UploadFile
+          onUploaded={(uploaded) => {
+            setFile(uploaded);
+            settingsChanged();
+          }}
+        />
+        <MappingChoice
+          value={mappingName}
+          onChange={(name) => {
+            setMappingName(name);
+            settingsChanged();
+          }}
+        />
+        <Field label="Create the clients it names by e-mail that do not exist yet">
+          {(id) => (
+            <input
+              id={id}
+              type="checkbox"
+              checked={createClients}
+              onChange={(event) => {
+                setCreateClients(event.target.checked);
+                settingsChanged();
+              }}
+            />
+          )}
+        </Field>
+        <div className="actions">
+          <button
+            type="button"
+            className="primary"
+            disabled={!file || start.isPending}
+            onClick={() => file && start.mutate({ uploadId: file.uploadId, dryRun: true })}
+          >
+            Check file
+          </button>
+        </div>
+        <ErrorMessage error={start.error} />
       </div>
-      <ErrorMessage error={start.error} />
       {checkId && (
         <section aria-labelledby="check">
           <h2 id="check">Check</h2>
@@ -110,8 +118,10 @@ export default function ImportContracts() {
                 >
                   <p>
                     This creates {check.create} contract{check.create === 1 ? "" : "s"} and updates {check.update}, as the check found
-                    {check.refused > 0 ? `; the ${check.refused} refused row${check.refused === 1 ? " is" : "s are"} left out (correct them and import the file again: rows already imported are not created twice)` : ""}.
-                    Each row is recorded on its contract's timeline as imported from {check.file}. It goes on in the background if you leave this page.
+                    {check.refused > 0
+                      ? `; the ${check.refused} refused row${check.refused === 1 ? " is" : "s are"} left out (correct them and import the file again: rows already imported are not created twice)`
+                      : ""}
+                    . Each row is recorded on its contract's timeline as imported from {check.file}. It goes on in the background if you leave this page.
                   </p>
                 </Confirm>
               )
@@ -122,7 +132,9 @@ export default function ImportContracts() {
       {runId && (
         <section aria-labelledby="import">
           <h2 id="import">Import</h2>
-          <JobProgress id={runId} total={checkedRows}>{(job) => job.create + job.update > 0 && <Link to="/contracts">See the contracts</Link>}</JobProgress>
+          <JobProgress id={runId} total={checkedRows}>
+            {(job) => job.create + job.update > 0 && <Link to="/contracts">See the contracts</Link>}
+          </JobProgress>
         </section>
       )}
     </>
@@ -135,7 +147,9 @@ function UploadFile({ onUploaded }: { onUploaded: (uploaded: Uploaded) => void }
   const upload = useMutation({
     mutationFn: async (file: File) => {
       setProgress(0);
-      const grant = await unwrap(api.POST("/api/imports/uploads", { body: { filename: file.name, size: file.size, sha256: await sha256(file) }, headers: idempotencyKey() }));
+      const grant = await unwrap(
+        api.POST("/api/imports/uploads", { body: { filename: file.name, size: file.size, sha256: await sha256(file) }, headers: idempotencyKey() }),
+      );
       await put(grant.upload, file, setProgress);
       return { uploadId: grant.upload_id, filename: grant.filename };
     },
