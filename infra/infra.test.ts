@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { TABLE_KEYS } from "../packages/core/src/db/table";
 import { ContractEntity } from "../packages/core/src/contract/entity";
 import { stageConfig } from "@testex/stage/config";
-import { apiGatewayHosts, contentSecurityPolicy } from "@testex/stage/console-headers";
+import { apiGatewayHosts, contentSecurityPolicy, s3Hosts } from "@testex/stage/console-headers";
 import { PUBLIC_ROUTES } from "@testex/stage/api-routes";
 import { apiCors } from "@testex/stage/cors";
 import { mockId } from "./offline/mock-id";
@@ -238,7 +238,7 @@ describe("the console's security headers", () => {
     const { securityHeadersConfig: config } = policy.inputs;
     const csp: string = config.contentSecurityPolicy.contentSecurityPolicy;
     const region = /https:\/\/\*\.execute-api\.([a-z0-9-]+)\.amazonaws\.com/.exec(csp)?.[1];
-    expect(csp).toBe(contentSecurityPolicy({ api: apiGatewayHosts(region!), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)] }));
+    expect(csp).toBe(contentSecurityPolicy({ api: apiGatewayHosts(region!), issuer: String(dev.outputs.issuer), signIn: [String(dev.outputs.signIn)], storage: s3Hosts(region!) }));
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("script-src 'self';");
     expect(config).toMatchObject({

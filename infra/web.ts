@@ -1,7 +1,7 @@
 import { api } from "./api";
 import { oidc, signInDomain } from "./auth";
 import { CONSOLE_DEV_PORT } from "@testex/stage/config";
-import { apiGatewayHosts, CONSOLE_HEADERS, contentSecurityPolicy } from "@testex/stage/console-headers";
+import { apiGatewayHosts, CONSOLE_HEADERS, contentSecurityPolicy, s3Hosts } from "@testex/stage/console-headers";
 import { consoleUrl, router, useConsoleHeadersPolicy } from "./router";
 import { abandonedUploads, harden } from "./storage";
 
@@ -21,7 +21,7 @@ if (router) {
         override: true,
         contentSecurityPolicy: $util
           .all([aws.getRegionOutput().region, oidc.issuer, signInDomain ?? ""])
-          .apply(([region, issuer, signIn]) => contentSecurityPolicy({ api: apiGatewayHosts(region), issuer, signIn: signIn ? [signIn] : [] })),
+          .apply(([region, issuer, signIn]) => contentSecurityPolicy({ api: apiGatewayHosts(region), issuer, signIn: signIn ? [signIn] : [], storage: s3Hosts(region) })),
       },
       contentTypeOptions: { override: true },
       referrerPolicy: { override: true, referrerPolicy: CONSOLE_HEADERS["Referrer-Policy"] },

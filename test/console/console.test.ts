@@ -1,5 +1,5 @@
 import type { Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { settings, Term } from "@testex/core";
 import { handler as notifier } from "@testex/functions/notifier";
 import { handler as webhookSender } from "@testex/functions/webhook-sender";
@@ -12,7 +12,8 @@ import { personByLogin } from "@testex/local/people";
 import { uniqueEmail } from "#test/fixtures";
 import { mailTo, sqsEvent } from "../../packages/functions/test/notices";
 import { processEventsOf } from "../../packages/functions/test/termination/fixtures";
-import { checkScreen, openAt, pageErrors, personAt, signIn, startConsole, type Console } from "./harness";
+import { importAndExportTests } from "./data-screens";
+import { checkScreen, focused, openAt, pageWidth, personAt, signIn, withConsole, type Console } from "./harness";
 import { useOwnTable } from "#test/local";
 
 // The home screen and the lists show the first contracts of the whole table: on the shared one, other
@@ -60,16 +61,6 @@ async function approve(page: Page, title: string, comment?: string) {
   await dialog.getByRole("button", { name: "Approve", exact: true }).click();
 }
 
-/** The page's document, as a callback run in the browser sees it (the tests compile without the DOM's types). */
-type BrowserDocument = { activeElement: { id: string; textContent: string | null } | null; documentElement: { scrollWidth: number } };
-
-/** The element that has focus now, by its id and text: where a keyboard or screen-reader user is. */
-const focused = (page: Page) =>
-  page.evaluate(() => {
-    const active = (globalThis as unknown as { document: BrowserDocument }).document.activeElement;
-    return { id: active?.id ?? "", text: active?.textContent ?? "" };
-  });
-
 /** The notices the request queued, delivered by the notifier into the local SES inbox. */
 async function deliverNotices(contractId: string) {
   expect(await processEventsOf(contractId)).toEqual({ batchItemFailures: [] });
@@ -79,13 +70,7 @@ async function deliverNotices(contractId: string) {
 
 describe("the console in a real browser", () => {
   let site: Console;
-  beforeAll(async () => {
-    site = await startConsole();
-  }, 240_000);
-  afterAll(async () => site?.stop());
-  afterEach(() => {
-    expect(pageErrors.splice(0)).toEqual([]);
-  });
+  withConsole((started) => (site = started));
 
   it("takes a termination above the threshold from an editor's request, through the approval e-mail's link, to an approver's decision", async () => {
     const { contractId, title } = await aContract();
@@ -366,9 +351,11 @@ describe("the console in a real browser", () => {
       await ada.goto(`${site.url}${path}`);
       if (heading) await poll(() => ada.getByRole("heading", { level: 1 }).textContent()).toBe(heading);
       await poll(async () => ({ name, loading: await ada.getByRole("status").filter({ hasText: /^Loading/ }).allTextContents() })).toEqual({ name, loading: [] });
-      const width = await ada.evaluate(() => (globalThis as unknown as { document: BrowserDocument }).document.documentElement.scrollWidth);
+      const width = await pageWidth(ada);
       expect({ name, width }).toEqual({ name, width: 390 });
       await checkScreen(ada, `phone-${name}`);
     }
   }, 180_000);
+
+  importAndExportTests(() => site);
 });

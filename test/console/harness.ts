@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, afterEach, beforeAll, expect } from "vitest";
 import { settings } from "@testex/core";
 import { app } from "@testex/functions/api/app";
 import { apiCors } from "@testex/stage/cors";
@@ -45,7 +45,7 @@ export async function startConsole(): Promise<Console> {
   const apiUrl = `http://localhost:${apiPort}`;
   await buildConsole({ apiUrl, issuer, clientId: audience, outDir });
   const url = `http://localhost:${process.env.TESTEX_WEB_PORT}`;
-  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT), { api: apiUrl, issuer });
+  const web = await serveConsole(outDir, Number(process.env.TESTEX_WEB_PORT), { api: apiUrl, issuer, storage: process.env.AWS_ENDPOINT_URL_S3 });
   const browser = await chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS });
   return {
     url,
@@ -101,3 +101,29 @@ export async function checkScreen(page: Page, name: string) {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
+
+/** Starts the console before a file's tests and stops it after them; each test ends with no script error on any page. */
+export function withConsole(started: (site: Console) => void) {
+  let site: Console | undefined;
+  beforeAll(async () => {
+    site = await startConsole();
+    started(site);
+  }, 240_000);
+  afterAll(async () => site?.stop());
+  afterEach(() => {
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+}
+
+/** The page's document, as a callback run in the browser sees it (the tests compile without the DOM's types). */
+type BrowserDocument = { activeElement: { id: string; textContent: string | null } | null; documentElement: { scrollWidth: number } };
+
+/** The element that has focus now, by its id and text: where a keyboard or screen-reader user is. */
+export const focused = (page: Page) =>
+  page.evaluate(() => {
+    const active = (globalThis as unknown as { document: BrowserDocument }).document.activeElement;
+    return { id: active?.id ?? "", text: active?.textContent ?? "" };
+  });
+
+/** How wide the page is laid out: wider than the window means it scrolls sideways. */
+export const pageWidth = (page: Page) => page.evaluate(() => (globalThis as unknown as { document: BrowserDocument }).document.documentElement.scrollWidth);

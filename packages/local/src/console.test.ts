@@ -13,7 +13,7 @@ describe("the local console server", () => {
     writeFileSync(join(dir, "index.html"), "<!doctype html><title>console</title>");
     writeFileSync(join(dir, "assets/app.js"), "export {};");
     const port = await freePort();
-    const origins = { api: "http://localhost:4100", issuer: "http://127.0.0.1:4102" };
+    const origins = { api: "http://localhost:4100", issuer: "http://127.0.0.1:4102", storage: "http://127.0.0.1:4101" };
     const server = await serveConsole(dir, port, origins);
     try {
       for (const path of ["/", "/contracts/CT0000ABCD/termination", "/assets/app.js"]) {
@@ -23,7 +23,8 @@ describe("the local console server", () => {
       }
       const csp = consoleHeaders(origins)["Content-Security-Policy"];
       expect(csp).toContain("frame-ancestors 'none'");
-      expect(csp).toContain("connect-src 'self' http://localhost:4100 http://127.0.0.1:4102");
+      // The files bucket too: presigned uploads and export links go straight to it.
+      expect(csp).toContain("connect-src 'self' http://localhost:4100 http://127.0.0.1:4102 http://127.0.0.1:4101");
     } finally {
       server.close();
     }

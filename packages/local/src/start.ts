@@ -99,7 +99,7 @@ async function start() {
 
   const { issuer, audience } = stack.resources.settings.oidc;
   const build = { apiUrl: api, issuer, clientId: audience, outDir: join(localDataDir, "console") };
-  const web = await timed(say, () => buildConsole(build).then((dir) => serveConsole(dir, ports.web, { api, issuer })), () => `console built and served on ${stack.resources.consoleUrl}`);
+  const web = await timed(say, () => buildConsole(build).then((dir) => serveConsole(dir, ports.web, { api, issuer, storage: stack.env.AWS_ENDPOINT_URL_S3 })), () => `console built and served on ${stack.resources.consoleUrl}`);
   parts.push({ stop: async () => void web.close() });
 
   const [dynamo, s3, ses, sqs, oidc] = stack.services;

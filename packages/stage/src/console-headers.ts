@@ -12,23 +12,28 @@ export interface ConsoleOrigins {
   issuer: string;
   /** Other origins of the issuer's endpoints (Cognito's token endpoint is on the pool's sign-in domain, not the issuer's host). */
   signIn?: string[];
+  /** Where presigned uploads go and export links lead: the files bucket's S3 endpoint, or a host source with a wildcard. */
+  storage?: string;
 }
 
 /** Every HTTP API of a region: how a stage's CSP names its API (infra/web.ts says why). */
 export const apiGatewayHosts = (region: string) => `https://*.execute-api.${region}.amazonaws.com`;
+
+/** Every bucket of a region, as presigned URLs name them (virtual-hosted style): how a stage's CSP names its files bucket. */
+export const s3Hosts = (region: string) => `https://*.s3.${region}.amazonaws.com`;
 
 /** A URL's origin; a host source with a wildcard is already one. */
 const origin = (url: string) => (url.includes("*") ? url : new URL(url).origin);
 
 /**
  * The console's Content Security Policy: its own scripts and styles only (no
- * inline script, no eval), connections to the API and the issuer only, never
- * framed (`frame-ancestors 'none'`: no click-jacking of Approve), no plugins,
+ * inline script, no eval), connections to the API, the issuer and the files
+ * bucket (presigned uploads, export links) only, never framed (`frame-ancestors 'none'`: no click-jacking of Approve), no plugins,
  * forms and `<base>` kept to the console itself. React's `style` props are
  * set through the DOM, which `style-src` does not govern.
  */
-export function contentSecurityPolicy({ api, issuer, signIn = [] }: ConsoleOrigins): string {
-  const connect = [...new Set([origin(api), origin(issuer), ...signIn.map(origin)])];
+export function contentSecurityPolicy({ api, issuer, signIn = [], storage }: ConsoleOrigins): string {
+  const connect = [...new Set([origin(api), origin(issuer), ...signIn.map(origin), ...(storage ? [origin(storage)] : [])])];
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -10,6 +10,7 @@ const Home = lazy(() => import("./screens/home"));
 const Approvals = lazy(() => import("./screens/approvals"));
 const Contracts = lazy(() => import("./screens/contracts"));
 const ContractPage = lazy(() => import("./screens/contract-page"));
+const ImportContracts = lazy(() => import("./screens/import"));
 const ContractForm = lazy(() => import("./screens/contract-form"));
 const Clients = lazy(() => import("./screens/clients"));
 const ClientForm = lazy(() => import("./screens/client-form"));
@@ -127,6 +128,7 @@ function Shell() {
               <Route path="/approvals" element={<Approvals />} />
               <Route path="/contracts" element={<Contracts />} />
               <Route path="/contracts/new" element={<ContractForm />} />
+              <Route path="/contracts/import" element={<ImportContracts />} />
               <Route path="/contracts/:id" element={<ContractPage />} />
               <Route path="/contracts/:id/termination" element={<ContractPage focus="termination" />} />
               <Route path="/contracts/:id/edit" element={<ContractForm />} />

@@ -116,6 +116,25 @@ export const webhooks = {
     }),
 };
 
+export const imports = {
+  /** The mappings saved by name, to read a file whose columns are not the API's field names. */
+  mappings: () => queryOptions({ queryKey: ["imports", "mappings"], queryFn: () => unwrap(api.GET("/api/import-mappings")) }),
+  /** A background import's progress, read again each second until it ends. */
+  job: (id: string) =>
+    queryOptions({
+      queryKey: ["imports", "job", id],
+      queryFn: () => unwrap(api.GET("/api/imports/{id}", { params: { path: { id } } })),
+      refetchInterval: (query) => (query.state.data && !["QUEUED", "RUNNING"].includes(query.state.data.status) ? false : 1_000),
+      staleTime: 0,
+    }),
+  /** The first hundred rows a finished import refused, each with its fields' errors, in row order. */
+  refused: (id: string) =>
+    queryOptions({
+      queryKey: ["imports", "job", id, "refused"],
+      queryFn: () => unwrap(api.GET("/api/imports/{id}/refused", { params: { path: { id }, query: { limit: 100 } } })),
+    }),
+};
+
 /** What a change touched, and so what must be read again: nothing else is. */
 export const refresh = {
   /** A contract's terms, status or termination changed: it, the lists it appears in, and the work lists. */

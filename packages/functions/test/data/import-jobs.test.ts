@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { Import, Outbox, systemActor } from "@testex/core";
 import { aClient, as } from "#test/fixtures";
 import { call, documented } from "#test/api";
-import { processEventsOf } from "../termination/fixtures";
+import { processUntilSettled } from "./fixtures";
 
 const HEADER = "external_ref,client_id,title,contract_type,start_date,end_date,value";
 
@@ -26,16 +26,6 @@ async function upload(filename: string, bytes: Buffer): Promise<string> {
 
 const start = async (body: Record<string, unknown>) => documented(await call("POST", "/api/imports", { as: "editor", body }));
 const progressOf = async (id: string) => documented(await call("GET", `/api/imports/${id}`, { as: "viewer" })).body;
-
-/** What the processor does with the job's events, until none is left to do. */
-async function processUntilSettled(id: string) {
-  for (let round = 0; round < 20; round++) {
-    await processEventsOf(`import:${id}`);
-    const events = await Outbox.byContract(`import:${id}`);
-    if (events.every((event) => event.status !== "PENDING")) return;
-  }
-  throw new Error(`import ${id} did not settle`);
-}
 
 describe("a large import through an upload and a background job", () => {
   it("imports an uploaded file in the processor, reports progress and lists each refused row with its field", async () => {

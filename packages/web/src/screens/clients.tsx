@@ -1,6 +1,8 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
+import { api } from "../api";
 import { useCan } from "../me";
+import { ExportButtons } from "../parts/export";
 import { moment, words } from "../parts/format";
 import { Pager, usePaging } from "../parts/paging";
 import { ErrorMessage, Loading } from "../parts/status";
@@ -62,6 +64,7 @@ export default function Clients() {
             </tbody>
           </table>
           <Pager paging={paging} nextCursor={list.data.next_cursor} label="Clients" />
+          <ExportButtons list="clients" label="Export every client" read={(format) => api.GET("/api/clients", { params: { query: { format } }, parseAs: "blob" })} />
         </>
       )}
     </>

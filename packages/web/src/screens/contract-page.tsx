@@ -1,11 +1,13 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import { Link, useParams } from "react-router";
+import { api } from "../api";
 import { contract as contractQueries } from "../queries";
 import { useCan } from "../me";
 import { ClientName } from "../parts/clients";
 import { Deadline } from "../parts/deadline";
 import { Documents } from "../parts/documents";
+import { ExportButtons } from "../parts/export";
 import { day, money, words } from "../parts/format";
 import { Notices } from "../parts/notices";
 import { ErrorMessage, Loading } from "../parts/status";
@@ -100,6 +102,11 @@ export default function ContractPage({ focus }: { focus?: "termination" }) {
       <section aria-labelledby="timeline">
         <h2 id="timeline">Timeline</h2>
         <Timeline contractId={c.contract_id} />
+        <ExportButtons
+          list="audit"
+          label="Export the audit trail"
+          read={(format) => api.GET("/api/contracts/{id}/audit", { params: { path: { id: c.contract_id }, query: { format } }, parseAs: "blob" })}
+        />
       </section>
     </article>
   );

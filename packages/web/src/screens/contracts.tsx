@@ -2,11 +2,13 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { rules } from "@testex/client";
 import type { FormEvent } from "react";
 import { Link, useSearchParams } from "react-router";
+import { api } from "../api";
 import { useCan } from "../me";
 import { ClientName, useClientChoices } from "../parts/clients";
 import { Field } from "../parts/field";
 import { addDays, day, money, today, words } from "../parts/format";
 import { Deadline } from "../parts/deadline";
+import { ExportButtons } from "../parts/export";
 import { Pager, usePaging } from "../parts/paging";
 import { ErrorMessage, Loading } from "../parts/status";
 import { contracts, type ContractListQuery } from "../queries";
@@ -49,9 +51,14 @@ export default function Contracts() {
       <div className="title-row">
         <h1>Contracts</h1>
         {canWrite && (
-          <Link className="button primary" to="/contracts/new">
-            New contract
-          </Link>
+          <div className="actions">
+            <Link className="button" to="/contracts/import">
+              Import contracts
+            </Link>
+            <Link className="button primary" to="/contracts/new">
+              New contract
+            </Link>
+          </div>
         )}
       </div>
       <form role="search" aria-label="Contracts" className="filters" onSubmit={apply}>
@@ -116,6 +123,12 @@ function ClientFilter({ value }: { value: string }) {
 
 type Filters = { q: string; status: Status | ""; client_id: string; ending_after: string; ending_before: string; deadline_before: string };
 
+/** The export of exactly what the filters show: the list's query, every row instead of a page. */
+export function exportQuery(filters: Omit<Filters, "q">): ContractListQuery {
+  const { limit: _limit, cursor: _cursor, ...query } = listQuery(filters);
+  return query;
+}
+
 /**
  * The API's query for the filters. The notice-deadline index holds running
  * contracts only, soonest first; it serves the default list and the deadline
@@ -157,6 +170,13 @@ function ContractPages({ filters, paging }: { filters: Filters; paging: ReturnTy
       )}
       <ContractTable rows={list.data.items.map((contract) => ({ contract }))} />
       <Pager paging={paging} nextCursor={list.data.next_cursor} label="Contracts" />
+      {list.data.items.length > 0 && (
+        <ExportButtons
+          list="contracts"
+          label="Export these contracts"
+          read={(format) => api.GET("/api/contracts", { params: { query: { ...exportQuery(filters), format } }, parseAs: "blob" })}
+        />
+      )}
     </>
   );
 }
