@@ -17,6 +17,7 @@ export default async function setup(project: TestProject) {
     stage: "test",
     dataDir,
     persistent: false,
+    shortLived: true,
     // Generous, so a loaded machine never fails a health check; the test of a timeout waits this long once.
     settings: { healthTimeoutMs: 5_000 },
   });

@@ -42,6 +42,8 @@ export async function ownStackEnv(): Promise<{ env: NodeJS.ProcessEnv; dataDir: 
     TESTEX_OIDC_PORT: oidc,
     // The console it builds and serves.
     TESTEX_WEB_PORT: web,
+    // DynamoDB Local's JVM as the test stack's (`shortLived`): C1 only, for a stack that lives a minute.
+    JAVA_TOOL_OPTIONS: "-XX:TieredStopAtLevel=1",
   };
   return { env, dataDir, ports };
 }

@@ -64,7 +64,7 @@ describe("DynamoDB Local", () => {
   let dynamo: Running;
   let client: DynamoDBClient;
   beforeAll(async () => {
-    dynamo = await startDynamo({ port: await freePort() });
+    dynamo = await startDynamo({ port: await freePort(), shortLived: true });
     client = new DynamoDBClient({ endpoint: dynamo.endpoint, region: "us-east-1", credentials: { accessKeyId: "local", secretAccessKey: "local" } });
     await client.send(
       new CreateTableCommand({

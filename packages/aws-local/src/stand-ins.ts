@@ -58,13 +58,18 @@ export interface DynamoOptions {
   port: number;
   /** Keeps the data across restarts; without it, everything is in memory. */
   dataDir?: string;
+  /**
+   * For a test run, which lives minutes: the JVM compiles quickly (C1 only) rather than for peak
+   * speed, which costs a test run's requests less CPU. `npm start` and the benchmarks keep full optimisation.
+   */
+  shortLived?: boolean;
 }
 
 /**
  * Amazon DynamoDB Local on 127.0.0.1 only. It refuses to run if the port answers on any other
  * address of the machine: DynamoDB Local checks no credentials, so whoever reaches it owns the table.
  */
-export async function startDynamo({ port, dataDir }: DynamoOptions): Promise<Running> {
+export async function startDynamo({ port, dataDir, shortLived = false }: DynamoOptions): Promise<Running> {
   assertJava();
   const home = dynamoHome();
   const jar = join(home, "DynamoDBLocal.jar");
@@ -75,6 +80,9 @@ export async function startDynamo({ port, dataDir }: DynamoOptions): Promise<Run
     command: "java",
     args: [
       "-Xmx256m",
+      // One collector thread instead of G1's concurrent ones: the heap is small, the cores are shared.
+      "-XX:+UseSerialGC",
+      ...(shortLived ? ["-XX:TieredStopAtLevel=1"] : []),
       `-Djava.library.path=${join(home, "DynamoDBLocal_lib")}`,
       // The jar's manifest brings its libraries onto the class path.
       "-cp",
@@ -89,6 +97,8 @@ export async function startDynamo({ port, dataDir }: DynamoOptions): Promise<Run
     endpoint,
     // Any HTTP answer (it is a 400 for a bare GET) means it is listening.
     ready: () => httpAnswers(endpoint),
+    // A JVM's start took over 30 s on two cores under a load of 24: this deadline only catches a hang.
+    timeoutMs: 120_000,
   });
   const exposed = await addressesAnswering(port);
   if (exposed.length > 0) {

@@ -13,7 +13,7 @@ let local: Running;
 let dynamo: DynamoDBClient;
 
 beforeAll(async () => {
-  local = await startDynamo({ port: await freePort() });
+  local = await startDynamo({ port: await freePort(), shortLived: true });
   dynamo = new DynamoDBClient({ endpoint: local.endpoint, region: "us-east-1", credentials });
   await dynamo.send(
     new CreateTableCommand({

@@ -10,12 +10,12 @@ import { ensureTable } from "./provision";
 
 const run = promisify(execFile);
 const cli = fileURLToPath(new URL("./jobs-cli.ts", import.meta.url));
-const tsx = fileURLToPath(new URL("../../../node_modules/.bin/tsx", import.meta.url));
 
 // Running every job for a date touches every contract of the table: this file gets a table of its own.
 const table = `testex-jobs-${randomUUID().slice(0, 8)}`;
 const jobs = (...args: string[]) =>
-  run(tsx, [cli, ...args], { env: { ...process.env, SST_RESOURCE_Table: JSON.stringify({ name: table }), LOG_LEVEL: "ERROR" } }).then((r) => r.stdout);
+  // As `npm run jobs` runs it: Node with tsx's loader.
+  run(process.execPath, ["--import", "tsx", cli, ...args], { env: { ...process.env, SST_RESOURCE_Table: JSON.stringify({ name: table }), LOG_LEVEL: "ERROR" } }).then((r) => r.stdout);
 
 const now = "2026-06-01T00:00:00.000Z";
 const clientId = "CL00000000JOBS";

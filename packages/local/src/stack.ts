@@ -24,6 +24,8 @@ export interface StackOptions {
   settings?: Partial<Settings>;
   /** Told as each stand-in is ready or stopped, with timings (npm start prints it). */
   progress?: Progress;
+  /** A test run's stack, which lives minutes: DynamoDB Local's JVM compiles for a quick start, not peak speed. */
+  shortLived?: boolean;
 }
 
 export interface Stack {
@@ -59,7 +61,7 @@ export async function startStack(options: StackOptions): Promise<Stack> {
   const progress = options.progress;
   const ready = (start: () => Promise<Running>) => timed(progress, start, (s) => `${s.name} ready on ${s.endpoint}`);
   const started = await Promise.allSettled([
-    ready(() => startDynamo({ port: ports.dynamo, ...(options.persistent ? { dataDir: join(options.dataDir, "dynamodb") } : {}) })),
+    ready(() => startDynamo({ port: ports.dynamo, shortLived: options.shortLived, ...(options.persistent ? { dataDir: join(options.dataDir, "dynamodb") } : {}) })),
     ready(() => startS3({ port: ports.s3, dataDir: join(options.dataDir, "s3"), onEvent: (event) => s3Events.emit("event", event) })),
     ready(() => startSes({ port: ports.ses, ...(options.persistent ? { inboxFile: join(options.dataDir, "mail.jsonl") } : {}) })),
     ready(() => startSqs({ port: ports.sqs })),

@@ -6,11 +6,12 @@ import { settings } from "@testex/core";
 import { tokenVerifier } from "@testex/functions/api/middleware/authenticate";
 import { repoRoot } from "./paths";
 
-const tsx = join(repoRoot, "node_modules", ".bin", "tsx");
 const cli = join(repoRoot, "packages/local/src/token-cli.ts");
 // The CLI finds the provider by TESTEX_OIDC_PORT, here the test stack's.
 const port = new URL(settings().oidc.issuer).port;
-const run = (...args: string[]) => promisify(execFile)(tsx, [cli, ...args], { env: { ...process.env, TESTEX_OIDC_PORT: port } });
+// As `npm run token` runs it: Node with tsx's loader.
+const runIn = (env: NodeJS.ProcessEnv, ...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", cli, ...args], { env: { ...process.env, ...env } });
+const run = (...args: string[]) => runIn({ TESTEX_OIDC_PORT: port }, ...args);
 
 describe("npm run token", () => {
   it("signs in as the named person and prints an ID token the API accepts, naming them", async () => {
@@ -30,7 +31,7 @@ describe("npm run token", () => {
   });
 
   it("points to the docs page on the API's PORT", async () => {
-    const { stderr } = await promisify(execFile)(tsx, [cli, "--role", "viewer"], { env: { ...process.env, TESTEX_OIDC_PORT: port, PORT: "4321" } });
+    const { stderr } = await runIn({ TESTEX_OIDC_PORT: port, PORT: "4321" }, "--role", "viewer");
     expect(stderr).toContain("http://localhost:4321/docs");
   });
 
@@ -44,7 +45,7 @@ describe("npm run token", () => {
 
   it("says how to start the provider when none answers", async () => {
     await expect(
-      promisify(execFile)(tsx, [cli, "--user", "ana"], { env: { ...process.env, TESTEX_OIDC_PORT: "9" } }),
+      runIn({ TESTEX_OIDC_PORT: "9" }, "--user", "ana"),
     ).rejects.toMatchObject({ code: 2, stderr: expect.stringContaining("npm start") });
   });
 });

@@ -27,13 +27,14 @@ export type RowReport = v.InferOutput<typeof RowReport>;
 
 export type Values = Partial<Record<Field, string | number>>;
 
-/** One import's settings and what its rows share: the clients found or created by e-mail. */
+/** One import's settings and what its rows share: the clients found or created by e-mail, and (dry run) those checked by id. */
 export interface RowContext {
   file: string;
   digest: string;
   dryRun: boolean;
   createClients: boolean;
   clients: Map<string, Promise<string | undefined>>;
+  checked: Map<string, Promise<void>>;
 }
 
 const refused = (row: number, errors: FieldIssue[]): RowReport => ({ row, action: "refused", errors });
@@ -110,6 +111,23 @@ function clientByEmail(email: string, name: string | undefined, context: RowCont
   return found;
 }
 
+/** A dry run's check that a row's client exists, read once however many rows name it (a file is mostly one client's). */
+function clientExists(clientId: string, context: RowContext): Promise<void> {
+  let found = context.checked.get(clientId);
+  if (!found) {
+    found = Client.get(clientId).then(
+      () => undefined,
+      (error: unknown) => {
+        // The words of the API's 422 when a contract names a client that does not exist.
+        if (error instanceof DomainError && error.code === "client.not_found") throw new ValidationError([{ path: "client_id", message: `Client ${clientId} does not exist` }]);
+        throw error;
+      },
+    );
+    context.checked.set(clientId, found);
+  }
+  return found;
+}
+
 async function create(row: number, values: Values, key: string, context: RowContext): Promise<RowReport> {
   const input: Record<string, unknown> = contractInput(values);
   let createsClient = false;
@@ -126,11 +144,7 @@ async function create(row: number, values: Values, key: string, context: RowCont
   try {
     const checked = parse(Contract.CreateInput, input);
     if (context.dryRun) {
-      if (!createsClient) await Client.get(checked.client_id).catch((error: unknown) => {
-        // The words of the API's 422 when a contract names a client that does not exist.
-        if (error instanceof DomainError && error.code === "client.not_found") throw new ValidationError([{ path: "client_id", message: `Client ${checked.client_id} does not exist` }]);
-        throw error;
-      });
+      if (!createsClient) await clientExists(checked.client_id, context);
       return report;
     }
     const created = await Contract.create(checked, {

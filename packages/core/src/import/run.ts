@@ -85,7 +85,7 @@ async function* within(rows: AsyncIterable<RawRow>, window: Window, progress: Pr
 export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}, window: Window = {}): Promise<Progress> {
   const mapping = parse(Mapping, options.mapping);
   const summary: Progress = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [], last: window.after ?? 1, finished: true };
-  const context = { file: options.file, digest: options.digest, dryRun: options.dryRun, createClients: options.createClients, clients: new Map() };
+  const context = { file: options.file, digest: options.digest, dryRun: options.dryRun, createClients: options.createClients, clients: new Map(), checked: new Map() };
   let columns: (Field | undefined)[] | undefined;
   const lanes = new Map<string, Promise<unknown>>();
   await forEachArriving(within(readRows(source, options.kind, options.file), window, summary), CONCURRENCY, async ({ row, cells }) => {
