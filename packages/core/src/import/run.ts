@@ -1,4 +1,4 @@
-/** One import run over a file (or a window of its rows): the rows streamed, a few at a time, each planned or applied. */
+/** One import run over a file (or a window of its rows): the rows streamed, a batch at a time, each planned or applied. */
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import * as v from "valibot";
@@ -83,7 +83,7 @@ async function* within(rows: AsyncIterable<RawRow>, window: Window, progress: Pr
   }
 }
 
-/** Imports (or, dry, plans) every row of `source` in `window`; `onRow` hears each row's outcome as it is known, not in row order. */
+/** Imports (or, dry, plans) every row of `source` in `window`; `onRow` hears each row's outcome as its batch is done. */
 export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}, window: Window = {}): Promise<Progress> {
   const mapping = parse(Mapping, options.mapping);
   const summary: Progress = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [], last: window.after ?? 1, finished: true };
