@@ -1,6 +1,7 @@
 import * as v from "valibot";
 import { addDays } from "../dates";
 import { currentActor } from "../context";
+import { getAll } from "../db/batch-get";
 import { withCursor, type Page } from "../db/cursor";
 import { ClientEntity } from "../client/entity";
 import { DomainError, ValidationError } from "../error";
@@ -225,14 +226,9 @@ export async function createMany<E extends Entities = {}>(creations: Creation<E>
 
 /** The contracts of `ids` that exist, by id: one request per hundred (an import reads those its rows name at once). */
 export async function getMany(ids: string[]): Promise<Map<string, Contract>> {
-  const found = new Map<string, Contract>();
-  let keys = [...new Set(ids)].map((contractId) => ({ contract_id: id(contractId) }));
-  while (keys.length > 0) {
-    const { data, unprocessed } = await ContractEntity.get(keys).go();
-    for (const contract of data) found.set(contract.contract_id, present(withTerm(contract)));
-    keys = unprocessed;
-  }
-  return found;
+  const keys = [...new Set(ids)].map((contractId) => ({ contract_id: id(contractId) }));
+  const contracts = await getAll(keys, (pending) => ContractEntity.get(pending).go());
+  return new Map(contracts.map((contract) => [contract.contract_id, present(withTerm(contract))]));
 }
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {

@@ -3,6 +3,7 @@ import * as Audit from "../audit";
 import * as Client from "../client";
 import * as Contract from "../contract";
 import { AuditEntity } from "../audit/entity";
+import { getAll } from "../db/batch-get";
 import { ImportRefEntity } from "./entity";
 import { DomainError, ValidationError, type FieldIssue } from "../error";
 import { newId } from "../id";
@@ -65,14 +66,11 @@ interface Known {
 
 /** The claims on `keys`, read consistently (a claim just written must be seen), one request per hundred. */
 async function claimsOn(keys: string[]): Promise<Map<string, Claim>> {
-  const found = new Map<string, Claim>();
-  let pending = keys.map((key) => ({ key }));
-  while (pending.length > 0) {
-    const { data, unprocessed } = await ImportRefEntity.get(pending).go({ consistent: true });
-    for (const claim of data) found.set(claim.key, claim);
-    pending = unprocessed;
-  }
-  return found;
+  const claims = await getAll(
+    keys.map((key) => ({ key })),
+    (pending) => ImportRefEntity.get(pending).go({ consistent: true }),
+  );
+  return new Map(claims.map((claim) => [claim.key, claim]));
 }
 
 /** Reads at once what `rows` need: their claims, then the contracts those and their `contract_id`s name. */
