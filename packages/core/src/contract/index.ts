@@ -1,6 +1,6 @@
 import * as v from "valibot";
 import { addDays } from "../dates";
-import { currentActor } from "../context";
+import { currentActor, type Actor } from "../context";
 import { getAll } from "../db/batch-get";
 import { withCursor, type Page } from "../db/cursor";
 import { ClientEntity } from "../client/entity";
@@ -148,6 +148,29 @@ export const create = async (raw: CreateInput): Promise<Contract> => (await crea
 export const itemsToCreate = (inputs: CreateInput[]): number =>
   new Set(inputs.map((input) => input.client_id)).size + inputs.reduce((items, input) => items + 3 + Search.words(input.title).length, 0);
 
+/** A new contract as stored: its terms settled, its approval tier, and who creates it as its owner. */
+function newContract(raw: CreateInput, now: string, owner: Actor): Stored {
+  const input = parse(CreateInput, raw);
+  const currency = input.currency ?? "USD";
+  requireThresholds(currency);
+  return settleTerm(
+    {
+      contract_id: newId("CT"),
+      ...input,
+      currency,
+      notice_period_days: input.notice_period_days ?? 30,
+      approval_tier: tierAfter(undefined, { value: input.value, currency }),
+      owner_id: owner.id,
+      ...(owner.email ? { owner_email: owner.email } : {}),
+      status: "ACTIVE" as const,
+      version: 1,
+      created_at: now,
+      updated_at: now,
+    },
+    input,
+  );
+}
+
 /**
  * Creates contracts in one transaction, all or none: each with its own audit
  * entry and `contract.created` event, and each client's count raised once by
@@ -156,27 +179,7 @@ export const itemsToCreate = (inputs: CreateInput[]): number =>
 export async function createMany<E extends Entities = {}>(creations: Creation<E>[], entities?: E): Promise<Contract[]> {
   const now = new Date().toISOString();
   const owner = currentActor();
-  const contracts = creations.map(({ input: raw }): Stored => {
-    const input = parse(CreateInput, raw);
-    const currency = input.currency ?? "USD";
-    requireThresholds(currency);
-    return settleTerm(
-      {
-        contract_id: newId("CT"),
-        ...input,
-        currency,
-        notice_period_days: input.notice_period_days ?? 30,
-        approval_tier: tierAfter(undefined, { value: input.value, currency }),
-        owner_id: owner.id,
-        ...(owner.email ? { owner_email: owner.email } : {}),
-        status: "ACTIVE" as const,
-        version: 1,
-        created_at: now,
-        updated_at: now,
-      },
-      input,
-    );
-  });
+  const contracts = creations.map(({ input }) => newContract(input, now, owner));
   const shown = contracts.map(present);
   const added = new Map<string, number>();
   for (const { client_id } of contracts) added.set(client_id, (added.get(client_id) ?? 0) + 1);
