@@ -1,13 +1,14 @@
 import * as v from "valibot";
 import { addDays } from "../dates";
-import { currentActor } from "../context";
+import { currentActor, type Actor } from "../context";
+import { getAll } from "../db/batch-get";
 import { withCursor, type Page } from "../db/cursor";
 import { ClientEntity } from "../client/entity";
 import { DomainError, ValidationError } from "../error";
 import { newId } from "../id";
 import { CurrencyCode } from "../currency";
 import type { Commit, Entities, Tx } from "../db/transaction";
-import { recordChange } from "../outbox/change";
+import { recordChange, recordChanges } from "../outbox/change";
 import * as Search from "../search";
 import { requireThresholds, tierAfter } from "./approval";
 import { Amount, Changes, ClientId, IsoDate, NO_CHANGE, PageQuery, Text, Version } from "../schema";
@@ -134,19 +135,25 @@ function assertEditable(contract: Stored) {
   }
 }
 
-/** Writes that belong to a contract's creation, made in its transaction (an import's claim on the row it came from). */
-export interface AlsoWritten<E extends Entities> {
-  entities: E;
-  writes: (tx: Tx<E>, contract: Stored) => Commit[];
+/** A contract to create with others: its terms, what its creation writes besides (an import's claim on its row), and the file and row it was imported from, which its audit entry keeps. */
+export interface Creation<E extends Entities> {
+  input: CreateInput;
+  writes?: (tx: Tx<E>, contract: Stored) => Commit[];
+  imported_from?: { file: string; row: number };
 }
 
-export async function create<E extends Entities = {}>(raw: CreateInput, also?: AlsoWritten<E>): Promise<Contract> {
+export const create = async (raw: CreateInput): Promise<Contract> => (await createMany([{ input: raw }]))[0]!;
+
+/** The items creating these contracts writes, besides what each creation adds: each contract, its words, audit entry and event, and one count per client. */
+export const itemsToCreate = (inputs: CreateInput[]): number =>
+  new Set(inputs.map((input) => input.client_id)).size + inputs.reduce((items, input) => items + 3 + Search.words(input.title).length, 0);
+
+/** A new contract as stored: its terms settled, its approval tier, and who creates it as its owner. */
+function newContract(raw: CreateInput, now: string, owner: Actor): Stored {
   const input = parse(CreateInput, raw);
-  const now = new Date().toISOString();
-  const owner = currentActor();
   const currency = input.currency ?? "USD";
   requireThresholds(currency);
-  const contract: Stored = settleTerm(
+  return settleTerm(
     {
       contract_id: newId("CT"),
       ...input,
@@ -162,37 +169,69 @@ export async function create<E extends Entities = {}>(raw: CreateInput, also?: A
     },
     input,
   );
-  const shown = present(contract);
-  await recordChange({
-    trail: contract.contract_id,
-    entity: "contract",
-    entity_id: contract.contract_id,
-    action: "contract.created",
-    after: contract,
-    at: now,
-    events: [Events.Created.build({ contract: shown, actor: actorNow() })],
-    entities: { client: ClientEntity, contract: ContractEntity, searchWord: SearchWordEntity, ...also?.entities },
-    writes: (entities) => [
+}
+
+/**
+ * Creates contracts in one transaction, all or none: each with its own audit
+ * entry and `contract.created` event, and each client's count raised once by
+ * its new contracts. At most a transaction's items (`itemsToCreate`).
+ */
+export async function createMany<E extends Entities = {}>(creations: Creation<E>[], entities?: E): Promise<Contract[]> {
+  const now = new Date().toISOString();
+  const owner = currentActor();
+  const contracts = creations.map(({ input }) => newContract(input, now, owner));
+  const shown = contracts.map(present);
+  const added = new Map<string, number>();
+  for (const { client_id } of contracts) added.set(client_id, (added.get(client_id) ?? 0) + 1);
+  await recordChanges({
+    changes: contracts.map((contract, i) => {
+      const from = creations[i]!.imported_from;
+      return {
+        trail: contract.contract_id,
+        entity: "contract",
+        entity_id: contract.contract_id,
+        action: "contract.created",
+        after: from ? { ...contract, imported_from: from } : contract,
+        at: now,
+        events: [Events.Created.build({ contract: shown[i]!, actor: actorNow() })],
+      };
+    }),
+    entities: { client: ClientEntity, contract: ContractEntity, searchWord: SearchWordEntity, ...entities },
+    writes: (tx) => [
       // Counting the client's contracts here makes "delete a client with contracts" impossible, not just unlikely.
-      entities.client
-        .patch({ client_id: contract.client_id })
-        .add({ contract_count: 1 })
-        .where(({ status }, { eq }) => eq(status, "ACTIVE"))
-        .commit(),
-      entities.contract.create(contract).commit(),
-      ...Search.reindex(entities.searchWord, "contract", contract.contract_id, undefined, contract.title),
-      // What the caller writes with the contract, in the same transaction (an import's claim on its row).
-      ...(also?.writes(entities as Tx<E>, contract) ?? []),
+      ...[...added].map(([client_id, count]) =>
+        tx.client
+          .patch({ client_id })
+          .add({ contract_count: count })
+          .where(({ status }, { eq }) => eq(status, "ACTIVE"))
+          .commit(),
+      ),
+      ...contracts.flatMap((contract, i) => [
+        tx.contract.create(contract).commit(),
+        ...Search.reindex(tx.searchWord, "contract", contract.contract_id, undefined, contract.title),
+        // What the caller writes with the contract, in the same transaction (an import's claim on its row).
+        ...(creations[i]!.writes?.(tx as Tx<E>, contract) ?? []),
+      ]),
     ],
     explain: async () => {
-      const { data: owner } = await ClientEntity.get({ client_id: contract.client_id }).go({ consistent: true });
-      if (!owner) throw new ValidationError([{ path: "client_id", message: `Client ${contract.client_id} does not exist` }]);
-      return new DomainError("client.inactive", `Client ${contract.client_id} is ${owner.status}; contracts can be added to ACTIVE clients only.`, {
-        client_status: owner.status,
-      });
+      for (const clientId of added.keys()) {
+        const { data: client } = await ClientEntity.get({ client_id: clientId }).go({ consistent: true });
+        if (!client) return new ValidationError([{ path: "client_id", message: `Client ${clientId} does not exist` }]);
+        if (client.status !== "ACTIVE") {
+          return new DomainError("client.inactive", `Client ${clientId} is ${client.status}; contracts can be added to ACTIVE clients only.`, { client_status: client.status });
+        }
+      }
+      return new DomainError("version.conflict", "What was to be written with the contracts changed meanwhile; retry.");
     },
   });
   return shown;
+}
+
+/** The contracts of `ids` that exist, by id: one request per hundred (an import reads those its rows name at once). */
+export async function getMany(ids: string[]): Promise<Map<string, Contract>> {
+  const keys = [...new Set(ids)].map((contractId) => ({ contract_id: id(contractId) }));
+  const contracts = await getAll(keys, (pending) => ContractEntity.get(pending).go());
+  return new Map(contracts.map((contract) => [contract.contract_id, present(withTerm(contract))]));
 }
 
 export async function update(contractId: string, raw: UpdateInput, expectedVersion: number): Promise<Contract> {

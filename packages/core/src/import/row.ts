@@ -3,6 +3,7 @@ import * as Audit from "../audit";
 import * as Client from "../client";
 import * as Contract from "../contract";
 import { AuditEntity } from "../audit/entity";
+import { getAll } from "../db/batch-get";
 import { ImportRefEntity } from "./entity";
 import { DomainError, ValidationError, type FieldIssue } from "../error";
 import { newId } from "../id";
@@ -27,7 +28,13 @@ export type RowReport = v.InferOutput<typeof RowReport>;
 
 export type Values = Partial<Record<Field, string | number>>;
 
-/** One import's settings and what its rows share: the clients found or created by e-mail, and (dry run) those checked by id. */
+/** A row of the file: its number, and its cells as the fields they are. */
+export interface Row {
+  row: number;
+  values: Values;
+}
+
+/** One import's settings and what its rows share: the clients found or created by e-mail, and those checked by id. */
 export interface RowContext {
   file: string;
   digest: string;
@@ -49,26 +56,43 @@ const issuesOf = (error: unknown): FieldIssue[] => {
 const claimKey = (values: Values, context: RowContext, row: number) =>
   values.external_ref !== undefined ? `ref:${values.external_ref}` : values.contract_id === undefined ? `file:${context.digest}:${row}` : undefined;
 
-async function existing(id: string): Promise<Contract.Contract | undefined> {
-  try {
-    return await Contract.get(id);
-  } catch (error) {
-    if (error instanceof DomainError && error.code === "contract.not_found") return undefined;
-    throw error;
-  }
+type Claim = { contract_id: string };
+
+/** What the table holds for some rows: the claims on their keys, and the contracts they were imported as or name. */
+interface Known {
+  claims: Map<string, Claim>;
+  contracts: Map<string, Contract.Contract>;
+}
+
+/** The claims on `keys`, read consistently (a claim just written must be seen), one request per hundred. */
+async function claimsOn(keys: string[]): Promise<Map<string, Claim>> {
+  const claims = await getAll(
+    keys.map((key) => ({ key })),
+    (pending) => ImportRefEntity.get(pending).go({ consistent: true }),
+  );
+  return new Map(claims.map((claim) => [claim.key, claim]));
+}
+
+/** Reads at once what `rows` need: their claims, then the contracts those and their `contract_id`s name. */
+async function known(rows: Row[], context: RowContext): Promise<Known> {
+  const keys = rows.flatMap(({ row, values }) => claimKey(values, context, row) ?? []);
+  const claims = await claimsOn([...new Set(keys)]);
+  const ids = rows.flatMap(({ row, values }) => {
+    const claim = claims.get(claimKey(values, context, row) ?? "");
+    return claim ? [claim.contract_id] : values.contract_id === undefined ? [] : [String(values.contract_id)];
+  });
+  return { claims, contracts: ids.length > 0 ? await Contract.getMany(ids) : new Map() };
 }
 
 /** The row's contract: the one its key was imported as, or the one its `contract_id` names. */
-async function target(values: Values, key: string | undefined): Promise<{ contract?: Contract.Contract; missing?: FieldIssue }> {
-  if (key) {
-    const { data: ref } = await ImportRefEntity.get({ key }).go({ consistent: true });
-    if (ref) {
-      const contract = await existing(ref.contract_id);
-      return contract ? { contract } : { missing: { path: "", message: `This row was imported as ${ref.contract_id}, which has since been deleted` } };
-    }
+function target(values: Values, key: string | undefined, { claims, contracts }: Known): { contract?: Contract.Contract; missing?: FieldIssue } {
+  const claim = key === undefined ? undefined : claims.get(key);
+  if (claim) {
+    const contract = contracts.get(claim.contract_id);
+    return contract ? { contract } : { missing: { path: "", message: `This row was imported as ${claim.contract_id}, which has since been deleted` } };
   }
   if (values.contract_id === undefined) return {};
-  const contract = await existing(String(values.contract_id));
+  const contract = contracts.get(String(values.contract_id));
   return contract ? { contract } : { missing: { path: "contract_id", message: `contract_id: no contract ${values.contract_id}` } };
 }
 
@@ -111,7 +135,7 @@ function clientByEmail(email: string, name: string | undefined, context: RowCont
   return found;
 }
 
-/** A dry run's check that a row's client exists, read once however many rows name it (a file is mostly one client's). */
+/** A check that a row's client exists, read once however many rows name it (a file is mostly one client's). */
 function clientExists(clientId: string, context: RowContext): Promise<void> {
   let found = context.checked.get(clientId);
   if (!found) {
@@ -128,10 +152,21 @@ function clientExists(clientId: string, context: RowContext): Promise<void> {
   return found;
 }
 
-async function create(row: number, values: Values, key: string, context: RowContext): Promise<RowReport> {
+/** The entities an imported contract's creation writes besides its own: the claim on its row. */
+const CLAIM = { importRef: ImportRefEntity };
+
+/** A row to become a contract: its report, and the contract's creation with the claim on the row. */
+interface ToCreate extends Row {
+  report: RowReport;
+  creation: Contract.Creation<typeof CLAIM>;
+}
+
+/** What a row without a contract comes to: refused, planned (dry run), or a contract to create. */
+async function prepare(row: number, values: Values, key: string, context: RowContext): Promise<RowReport | ToCreate> {
   const input: Record<string, unknown> = contractInput(values);
+  const named = input.client_id !== undefined;
   let createsClient = false;
-  if (input.client_id === undefined && values.client_email !== undefined) {
+  if (!named && values.client_email !== undefined) {
     const email = String(values.client_email);
     const clientId = await clientByEmail(email, values.client_name === undefined ? undefined : String(values.client_name), context);
     if (clientId === undefined) {
@@ -143,22 +178,29 @@ async function create(row: number, values: Values, key: string, context: RowCont
   const report: RowReport = { row, action: "create", ...(createsClient ? { creates_client: true } : {}) };
   try {
     const checked = parse(Contract.CreateInput, input);
-    if (context.dryRun) {
-      if (!createsClient) await clientExists(checked.client_id, context);
-      return report;
-    }
-    const created = await Contract.create(checked, {
-      entities: { importRef: ImportRefEntity, audit: AuditEntity },
-      writes: (entities, contract) => [
-        entities.importRef.create({ key, contract_id: contract.contract_id, file: context.file, row, at: contract.created_at }).commit(),
-        entities.audit.put(importNote(context, row, contract.contract_id)).commit(),
-      ],
-    });
-    return { ...report, contract_id: created.contract_id };
+    // A client found by e-mail exists; one named by id is checked before the rows that name it are written together.
+    if (named) await clientExists(checked.client_id, context);
+    if (context.dryRun) return report;
+    const creation: ToCreate["creation"] = {
+      input: checked,
+      imported_from: { file: context.file, row },
+      writes: ({ importRef }, contract) => [importRef.create({ key, contract_id: contract.contract_id, file: context.file, row, at: contract.created_at }).commit()],
+    };
+    return { row, values, report, creation };
   } catch (error) {
-    // Another run of the same file took this row a moment ago: it exists once, which is what matters.
-    const { data: ref } = await ImportRefEntity.get({ key }).go({ consistent: true });
-    if (ref) return { row, action: "unchanged", contract_id: ref.contract_id };
+    return refused(row, issuesOf(error));
+  }
+}
+
+/** Creates one row's contract; another run of the same file may have taken the row a moment ago. */
+async function create({ row, report, creation }: ToCreate, key: string): Promise<RowReport> {
+  try {
+    const [created] = await Contract.createMany([creation], CLAIM);
+    return { ...report, contract_id: created!.contract_id };
+  } catch (error) {
+    // It exists once, which is what matters.
+    const claim = (await claimsOn([key])).get(key);
+    if (claim) return { row, action: "unchanged", contract_id: claim.contract_id };
     return refused(row, issuesOf(error));
   }
 }
@@ -166,8 +208,69 @@ async function create(row: number, values: Values, key: string, context: RowCont
 /** Plans (dry run) or applies one row: an update of the contract it names or was imported as, else a new contract. */
 export async function importRow(row: number, values: Values, context: RowContext): Promise<RowReport> {
   const key = claimKey(values, context, row);
-  const { contract, missing } = await target(values, key);
+  const { contract, missing } = target(values, key, await known([{ row, values }], context));
   if (missing) return refused(row, [missing]);
   if (contract) return update(row, contract, values, context);
-  return create(row, values, key!, context);
+  const next = await prepare(row, values, key!, context);
+  return "creation" in next ? create(next, key!) : next;
+}
+
+/** Most items DynamoDB takes in one transaction. */
+const TRANSACTION_ITEMS = 100;
+
+/** The rows to create, in groups whose contracts and claims fit one transaction each. */
+function* inTransactions(rows: ToCreate[]): Iterable<ToCreate[]> {
+  let group: ToCreate[] = [];
+  for (const next of rows) {
+    const grown = [...group, next];
+    if (group.length > 0 && Contract.itemsToCreate(grown.map((r) => r.creation.input)) + grown.length > TRANSACTION_ITEMS) {
+      yield group;
+      group = [next];
+    } else group = grown;
+  }
+  if (group.length > 0) yield group;
+}
+
+/** Creates the contracts of a group in one transaction; if one of them cannot be, row by row, so each gets its own outcome. */
+async function createTogether(group: ToCreate[], context: RowContext): Promise<RowReport[]> {
+  try {
+    const created = await Contract.createMany(
+      group.map((r) => r.creation),
+      CLAIM,
+    );
+    return group.map((r, i) => ({ ...r.report, contract_id: created[i]!.contract_id }));
+  } catch {
+    // A client gone or closed, a row taken by another run, a term the contract refuses: said row by row.
+    const reports: RowReport[] = [];
+    for (const { row, values } of group) reports.push(await importRow(row, values, context));
+    return reports;
+  }
+}
+
+/**
+ * Plans (dry run) or applies rows together, as `importRow` does each: their
+ * claims and contracts read in a request or two, their new contracts created a
+ * transaction for several rows. Returns their reports in row order.
+ */
+export async function importRows(rows: Row[], context: RowContext): Promise<RowReport[]> {
+  const found = await known(rows, context);
+  const reports: RowReport[] = [];
+  const creating: ToCreate[] = [];
+  const updated = new Set<string>();
+  for (const { row, values } of rows) {
+    const key = claimKey(values, context, row);
+    const { contract, missing } = target(values, key, found);
+    if (missing) reports.push(refused(row, [missing]));
+    else if (contract) {
+      // A second row on the same contract reads it again: the first may have changed it.
+      reports.push(updated.has(contract.contract_id) ? await importRow(row, values, context) : await update(row, contract, values, context));
+      updated.add(contract.contract_id);
+    } else {
+      const next = await prepare(row, values, key!, context);
+      if ("creation" in next) creating.push(next);
+      else reports.push(next);
+    }
+  }
+  for (const group of inTransactions(creating)) reports.push(...(await createTogether(group, context)));
+  return reports.sort((a, b) => a.row - b.row);
 }

@@ -1,13 +1,12 @@
-/** One import run over a file (or a window of its rows): the rows streamed, a few at a time, each planned or applied. */
+/** One import run over a file (or a window of its rows): the rows streamed, a batch at a time, each planned or applied. */
 import { createHash } from "node:crypto";
 import type { Readable } from "node:stream";
 import * as v from "valibot";
 import { parse } from "../validation";
 import { fieldValue } from "./cells";
 import { FIELDS, Mapping, type Field } from "./mapping";
-import { forEachArriving } from "./parallel";
 import { readRows, type Kind, type RawRow } from "./read";
-import { importRow, RowReport, type Values } from "./row";
+import { importRows, RowReport, type Row, type Values } from "./row";
 
 export const Summary = v.object({
   file: v.string(),
@@ -36,19 +35,22 @@ export interface Options {
   createClients: boolean;
 }
 
-/** Rows in flight at once: enough to hide DynamoDB's latency, few enough to stay polite to the table. */
-const CONCURRENCY = 8;
-
 /**
- * Runs `work` after the work before it in the same lane. Rows of one client
- * go one at a time: each new contract adds to its client's count in its own
- * transaction, and two such transactions at once conflict and back off (a
- * file of one client's contracts ran slower with more rows in flight).
+ * Rows taken together: their claims and contracts read in one request each,
+ * their new contracts written a transaction for several rows (DynamoDB's
+ * work, and the SDK's, is mostly per request and per item). Each batch is
+ * written before the next is read, so a row sees what the rows before it did.
  */
-function inLane<T>(lanes: Map<string, Promise<unknown>>, lane: string, work: () => Promise<T>): Promise<T> {
-  const turn = (lanes.get(lane) ?? Promise.resolve()).then(work);
-  lanes.set(lane, turn.catch(() => undefined));
-  return turn;
+const BATCH = 50;
+
+/** The items in arrays of `size`, the last one shorter. */
+async function* inBatches<T>(items: AsyncIterable<T>, size: number): AsyncIterable<T[]> {
+  let batch: T[] = [];
+  for await (const item of items) {
+    batch.push(item);
+    if (batch.length === size) yield batch.splice(0);
+  }
+  if (batch.length > 0) yield batch;
 }
 
 /** The SHA-256 of a file read as a stream. */
@@ -81,29 +83,35 @@ async function* within(rows: AsyncIterable<RawRow>, window: Window, progress: Pr
   }
 }
 
-/** Imports (or, dry, plans) every row of `source` in `window`; `onRow` hears each row's outcome as it is known, not in row order. */
+/** Imports (or, dry, plans) every row of `source` in `window`; `onRow` hears each row's outcome as its batch is done. */
 export async function run(source: Readable, options: Options, onRow: (report: RowReport) => void | Promise<void> = () => {}, window: Window = {}): Promise<Progress> {
   const mapping = parse(Mapping, options.mapping);
   const summary: Progress = { file: options.file, dry_run: options.dryRun, rows: 0, create: 0, update: 0, unchanged: 0, refused: 0, ignored_columns: [], last: window.after ?? 1, finished: true };
   const context = { file: options.file, digest: options.digest, dryRun: options.dryRun, createClients: options.createClients, clients: new Map(), checked: new Map() };
   let columns: (Field | undefined)[] | undefined;
-  const lanes = new Map<string, Promise<unknown>>();
-  await forEachArriving(within(readRows(source, options.kind, options.file), window, summary), CONCURRENCY, async ({ row, cells }) => {
-    if (!columns) {
-      const names = cells.map((cell) => String(cell ?? "").trim());
-      columns = names.map((name) => mapping.columns[name] ?? FIELDS.find((field) => field === name));
-      summary.ignored_columns = names.filter((name, i) => name && !columns![i]);
-      return;
+  /** The rows of the window as fields, after the header (which names the columns). */
+  async function* rows(): AsyncIterable<Row> {
+    for await (const { row, cells } of within(readRows(source, options.kind, options.file), window, summary)) {
+      if (!columns) {
+        const names = cells.map((cell) => String(cell ?? "").trim());
+        columns = names.map((name) => mapping.columns[name] ?? FIELDS.find((field) => field === name));
+        summary.ignored_columns = names.filter((name, i) => name && !columns![i]);
+        continue;
+      }
+      const values: Values = {};
+      columns.forEach((field, i) => {
+        const value = field && fieldValue(field, cells[i], mapping);
+        if (field && value !== undefined) values[field] = value;
+      });
+      yield { row, values };
     }
-    const values: Values = {};
-    columns.forEach((field, i) => {
-      const value = field && fieldValue(field, cells[i], mapping);
-      if (field && value !== undefined) values[field] = value;
-    });
-    const report = await inLane(lanes, String(values.client_id ?? values.client_email ?? ""), () => importRow(row, values, context));
-    summary.rows++;
-    summary[report.action]++;
-    await onRow(report);
-  });
+  }
+  for await (const batch of inBatches(rows(), BATCH)) {
+    for (const report of await importRows(batch, context)) {
+      summary.rows++;
+      summary[report.action]++;
+      await onRow(report);
+    }
+  }
   return summary;
 }

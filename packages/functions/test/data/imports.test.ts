@@ -78,8 +78,28 @@ describe("importing contracts from a spreadsheet", () => {
     const [item] = reply.body.items;
     expect(item).toMatchObject({ row: 2, action: "create" });
     const trail = await Audit.trail(item.contract_id, { limit: 10 });
-    expect(trail.items.map((entry) => entry.action).sort()).toEqual(["contract.created", "contract.imported"]);
-    expect(trail.items.find((entry) => entry.action === "contract.imported")!.after).toEqual({ file: "contracts-2026.csv", row: 2 });
+    // One change, one entry: the contract's creation says where it came from.
+    expect(trail.items.map((entry) => entry.action)).toEqual(["contract.created"]);
+    expect(trail.items[0]!.after).toMatchObject({ contract_id: item.contract_id, imported_from: { file: "contracts-2026.csv", row: 2 } });
+  });
+
+  it("creates the rows beside one whose client is inactive, and refuses that one in the words of the API", async () => {
+    const active = await aClient();
+    const inactive = await aClient(undefined, { status: "INACTIVE" });
+    const ref = `mixed-${Date.now()}`;
+    const rows = [active, inactive, active].map((client, i) => `${ref}-${i},${client.client_id},Cleaning,SERVICE,2026-01-01,2026-12-31,100`);
+    const reply = await importFile("mixed.csv", [HEADER, ...rows].join("\n"));
+    expect(reply.body.items.map((item: { action: string }) => item.action)).toEqual(["create", "refused", "create"]);
+    expect(reply.body.items[1].errors).toEqual([{ path: "", message: `Client ${inactive.client_id} is INACTIVE; contracts can be added to ACTIVE clients only.` }]);
+    expect(await contractsOf(active.client_id)).toHaveLength(2);
+  });
+
+  it("creates the contract of an external reference a file names twice once, and updates it with the later row", async () => {
+    const client = await aClient();
+    const ref = `twice-${Date.now()}`;
+    const reply = await importFile("twice.csv", `${HEADER}\n${ref},${client.client_id},Cleaning,SERVICE,2026-01-01,2026-12-31,100\n${ref},${client.client_id},Cleaning,SERVICE,2026-01-01,2026-12-31,250\n`);
+    expect(reply.body.items).toEqual([expect.objectContaining({ action: "create" }), expect.objectContaining({ action: "update", changes: ["value"] })]);
+    expect((await contractsOf(client.client_id)).map((row) => row.value)).toEqual(["250"]);
   });
 
   it("updates the contract a row's external reference was imported as, with only the fields that changed", async () => {

@@ -68,10 +68,12 @@ export function sentence(entry: Entry, known: Names = {}): string {
   const t = termination(entry);
   const reason = t.reason_label ?? (t.reason ? (known.reasons?.get(t.reason) ?? words(t.reason)) : "no reason given");
   const after = (entry.after ?? {}) as Record<string, unknown>;
+  // A contract created by an import keeps the file and row it came from on its creation.
+  const from = after.imported_from as { file: string; row: number } | undefined;
   const lastDecision = t.decisions?.at(-1);
   switch (entry.action) {
     case "contract.created":
-      return "created the contract";
+      return from ? `imported the contract from ${from.file}, row ${from.row}` : "created the contract";
     case "contract.updated":
       return "changed the terms";
     case "contract.term_filled":

@@ -81,7 +81,7 @@ export const imports = new Hono<AppEnv>()
         "or by an `external_ref` imported before; otherwise it creates one, for `client_id` or the client with `client_email`. " +
         "Every row is reported: `create`, `update` (with the fields it changes), `unchanged`, or `refused` with each field's error in the words of a 422. " +
         "The same file again creates nothing twice, also after an interrupted run (rows without an external reference are known by the file's digest and their number). " +
-        "Each imported row is audited on its contract (`contract.imported`, with the file and row). Dates and amounts are read as `date_format` and `decimal_separator` say; " +
+        "Each imported row is on its contract's audit trail with the file and row: a new contract's `contract.created` entry names them (`imported_from`), an update is followed by `contract.imported`. Dates and amounts are read as `date_format` and `decimal_separator` say; " +
         "XLSX dates stored as dates are read as such. The query parameters apply to a file in the body only.",
       access: "write",
       query: ImportQuery,
