@@ -10,7 +10,7 @@ const table = `provision-${randomUUID()}`;
 afterAll(() => dynamo.send(new DeleteTableCommand({ TableName: table })));
 
 describe("the local table", () => {
-  it("kept from an earlier version gets the indexes declared since, as infra would add them", async () => {
+  it("kept from an earlier version gets the indexes declared since, as infra would add them, each ready for queries", async () => {
     const { primary, globalIndexes } = TABLE_KEYS;
     await dynamo.send(
       new CreateTableCommand({
@@ -37,9 +37,9 @@ describe("the local table", () => {
     await ensureTable(dynamo, table);
 
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: table }));
-    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema?.map((k) => k.AttributeName) }));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema?.map((k) => k.AttributeName), status: index.IndexStatus }));
     expect(indexes.sort((a, b) => a.name!.localeCompare(b.name!))).toEqual(
-      Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey] })),
+      Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey], status: "ACTIVE" })),
     );
   });
 });
