@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createServer } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
 
 export interface Running {
   name: string;
@@ -42,14 +41,20 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
   if (!(await bindable(port))) throw new Error(`Port ${port} for ${what} is in use; set another with the environment variable shown in the README.`);
 }
 
-/** Starts a child process and resolves once `ready()` answers, or rejects with its output. */
+/** What a stand-in prints on stdout once it listens on `endpoint`: the line `startProcess` waits for. */
+export const listeningLine = (endpoint: string) => `listening on ${endpoint}`;
+
+/**
+ * Starts a child process and resolves once it prints `listeningLine(endpoint)`, or rejects with its output.
+ * Its own word, not an answer on the port: another server may have taken the port since it was
+ * found free, and would answer in its stead while the child fails to bind.
+ */
 export async function startProcess(options: {
   name: string;
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
   endpoint: string;
-  ready: () => Promise<boolean>;
   timeoutMs?: number;
   /** Messages the child sends over an IPC channel (opened only when this is given). */
   onMessage?: (message: unknown) => void;
@@ -67,17 +72,28 @@ export async function startProcess(options: {
   child.stderr?.on("data", keep);
   let exited = false;
   child.once("exit", () => (exited = true));
-  const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
+  const exit = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    if (exited) throw new Error(`${options.name} exited during start:\n${output}`);
-    if (await Promise.race([options.ready().catch(() => false), spawnError])) break;
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`${options.name} did not become ready in time:\n${output}`);
-    }
-    await sleep(100);
+  const marker = listeningLine(options.endpoint);
+  let stdout = "";
+  const listening = new Promise<void>((resolve) => {
+    const seek = (chunk: Buffer) => {
+      // The tail of what came before: the line may arrive in two chunks.
+      stdout = stdout.slice(-marker.length) + chunk.toString();
+      if (!stdout.includes(marker)) return;
+      child.stdout?.off("data", seek);
+      resolve();
+    };
+    child.stdout?.on("data", seek);
+  });
+  const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutMs ?? 30_000)));
+  const outcome = await Promise.race([listening.then(() => "listening" as const), exit.then(() => "exited" as const), timeout, spawnError]).finally(() => clearTimeout(timer));
+  if (outcome === "exited") throw new Error(`${options.name} exited during start:\n${output}`);
+  if (outcome === "timeout") {
+    child.kill("SIGKILL");
+    throw new Error(`${options.name} did not become ready in time:\n${output}`);
   }
   return {
     name: options.name,
