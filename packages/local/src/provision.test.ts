@@ -1,8 +1,11 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@testex/aws-local/process";
 import { TABLE_KEYS } from "@testex/core/db/table";
-import { ensureTable } from "./provision";
+import { ensureBuckets, ensureTable, namingFailures } from "./provision";
 
 const dynamo = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
 const table = `provision-${randomUUID()}`;
@@ -41,5 +44,21 @@ describe("the local table", () => {
     expect(indexes.sort((a, b) => a.name!.localeCompare(b.name!))).toEqual(
       Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey], status: "ACTIVE" })),
     );
+  });
+});
+
+describe("provisioning", () => {
+  it("that fails says which service, call and endpoint failed", async () => {
+    // Not S3: a server that answers every request with a JSON error, as another service on the port would.
+    const other = createServer((_, response) => response.writeHead(400, { "content-type": "application/json" }).end("{}"));
+    const port = await freePort();
+    await new Promise<void>((resolve) => other.listen(port, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${port}`;
+    try {
+      const s3 = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, maxAttempts: 1, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+      await expect(ensureBuckets(namingFailures(s3, { name: "S3 (s3rver)", endpoint }), ["files"])).rejects.toThrow(`S3 (s3rver) CreateBucket files at ${endpoint}: `);
+    } finally {
+      other.close();
+    }
   });
 });

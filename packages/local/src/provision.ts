@@ -12,7 +12,36 @@ import { setTimeout as sleep } from "node:timers/promises";
 import { TABLE_KEYS, type Projection } from "@testex/core/db/table";
 import type { WebhookSettings } from "@testex/core/config";
 import { NOTICE_QUEUE, WEBHOOK_QUEUE } from "@testex/stage/event-sources";
+import type { Running } from "@testex/aws-local/process";
 import type { LocalResources } from "./environment";
+
+/** What every AWS SDK client has: the stack of middleware its commands pass through. */
+type AnyClient = Pick<S3Client | SQSClient | DynamoDBClient, "middlewareStack">;
+
+/**
+ * Makes each failure of `client` say which service and call failed, and where (`S3 (s3rver) CreateBucket
+ * testex-files-local at http://…: …`): a start-up that fails prints one line, which must point at the culprit.
+ * The error keeps its class, so what a caller expects (a bucket already there) is still told apart.
+ */
+export function namingFailures<C extends AnyClient>(client: C, service: Pick<Running, "name" | "endpoint">): C {
+  (client.middlewareStack as DynamoDBClient["middlewareStack"]).add(
+    (next, context) => async (args) => {
+      try {
+        return await next(args);
+      } catch (error) {
+        if (error instanceof Error) {
+          const input = args.input as { TableName?: string; Bucket?: string; QueueName?: string };
+          const target = input.TableName ?? input.Bucket ?? input.QueueName;
+          const call = [context.commandName?.replace(/Command$/, ""), target].filter(Boolean).join(" ");
+          error.message = `${service.name} ${call} at ${service.endpoint}: ${error.message}`;
+        }
+        throw error;
+      }
+    },
+    { step: "initialize", name: "testexNamingFailures" },
+  );
+  return client;
+}
 
 function projection(declared: Projection) {
   return typeof declared === "string" ? { ProjectionType: declared } : { ProjectionType: "INCLUDE" as const, NonKeyAttributes: [...declared] };
