@@ -1,5 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
 
 export interface Running {
   name: string;
@@ -14,18 +17,64 @@ export interface Running {
  * found free and its server binding it, and the server would fail to start.
  */
 const TEST_PORTS = { from: 20_000, to: 32_000 };
-/** Ports already handed out by this process: found free but perhaps not bound yet, so never handed out twice. */
-const handedOut = new Set<number>();
 
 /** A port free right now, outside the ephemeral range (for tests; `npm start` uses fixed ports). */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = TEST_PORTS.from + Math.floor(Math.random() * (TEST_PORTS.to - TEST_PORTS.from));
-    if (handedOut.has(port) || !(await bindable(port))) continue;
-    handedOut.add(port);
-    return port;
+    if (!claim(port)) continue;
+    if (await bindable(port)) return port;
+    unclaim(port);
   }
   throw new Error(`No free port between ${TEST_PORTS.from} and ${TEST_PORTS.to} after 50 tries.`);
+}
+
+/** The claims on ports handed out, shared by every process of this user on the machine. */
+const CLAIMS = join(tmpdir(), `testex-port-claims-${userInfo().uid}`);
+const claimed = new Set<number>();
+let releasedAtExit = false;
+
+/**
+ * Claims `port` for this process, unless a live process has. A port is found free in one process
+ * (a test file's) and bound later, often by another (a stand-in, `npm start`): in between, another
+ * test process would find it free too, and one of the two servers would not get it. The claim is a
+ * file named after the port that holds this process's id; it lasts as long as this process, which
+ * outlives the servers it hands the port to.
+ */
+function claim(port: number): boolean {
+  mkdirSync(CLAIMS, { recursive: true });
+  const file = join(CLAIMS, String(port));
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      claimed.add(port);
+      if (!releasedAtExit) {
+        releasedAtExit = true;
+        process.once("exit", () => {
+          for (const port of claimed) unclaim(port);
+        });
+      }
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    let owner: number;
+    try {
+      owner = Number(readFileSync(file, "utf8"));
+    } catch {
+      continue; // its owner removed it meanwhile
+    }
+    // No id yet: its owner is writing it.
+    if (!owner || isAlive(owner)) return false;
+    // Its owner ended without removing it (killed): the claim is void.
+    rmSync(file, { force: true });
+  }
+  return false;
+}
+
+function unclaim(port: number): void {
+  claimed.delete(port);
+  rmSync(join(CLAIMS, String(port)), { force: true });
 }
 
 function bindable(port: number): Promise<boolean> {
