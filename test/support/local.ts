@@ -24,7 +24,7 @@ export { SIMULATOR, startMailEvents } from "@testex/local/mail-events";
 /** The stream reader with the processor's event source mapping from infra, as AWS runs it. */
 export const startStreamReader = (options: Omit<StreamReaderOptions, "mapping">) => readStream({ mapping: STREAM_SUBSCRIPTION, ...options });
 /**
- * Points this test file's code at a table of its own, created now: for a test that reads a whole
+ * Points this test file's code, and the processes it starts, at a table of its own, created now: for a test that reads a whole
  * table (an export, a restore, a job over every contract), which on the shared table would read
  * everything the run wrote so far. Call it at the top of the file, before anything touches the table.
  */
@@ -33,5 +33,7 @@ export async function useOwnTable(prefix: string): Promise<string> {
   await ensureTable(new DynamoDBClient({}), name);
   // Resource hands out one object per link; the entities read its name when they are first used.
   Object.assign(Resource.Table, { name });
+  // And the processes the file starts (a notifier made to crash) read the link from their environment.
+  process.env.SST_RESOURCE_Table = JSON.stringify({ ...JSON.parse(process.env.SST_RESOURCE_Table ?? "{}"), name });
   return name;
 }

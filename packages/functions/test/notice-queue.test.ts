@@ -10,7 +10,7 @@ import { Notification, systemActor } from "@testex/core";
 import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
 import { newId } from "@testex/core/id";
 import { as, uniqueEmail } from "#test/fixtures";
-import { startQueueWorker } from "#test/local";
+import { startQueueWorker, useOwnTable } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
@@ -18,6 +18,9 @@ import { NOTICE_QUEUE } from "@testex/stage/event-sources";
 import { handler } from "../src/notifier";
 import type { SQSEvent } from "../src/sqs-event";
 import { mailTo, queueNotice, stored, terminationProps } from "./notices";
+
+// The sweeper, a quarter of an hour ahead, announces every notice still queued in the table: this file's own, so only its own.
+await useOwnTable("notice-queue-test");
 
 const client = new SQSClient({});
 
