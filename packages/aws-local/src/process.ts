@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir, userInfo } from "node:os";
 import { join } from "node:path";
@@ -35,11 +35,16 @@ const claimed = new Set<number>();
 let releasedAtExit = false;
 
 /**
- * Claims `port` for this process, unless a live process has. A port is found free in one process
- * (a test file's) and bound later, often by another (a stand-in, `npm start`): in between, another
- * test process would find it free too, and one of the two servers would not get it. The claim is a
- * file named after the port that holds this process's id; it lasts as long as this process, which
- * outlives the servers it hands the port to.
+ * Longer than any server takes to bind a port handed to it (`npm start` under load: seconds); a claim
+ * this old is void, so claims left by killed processes, whose ids the system hands out again, run out.
+ */
+const CLAIM_LIFETIME_MS = 10 * 60_000;
+
+/**
+ * Claims `port` for this process, unless a live process has, recently. A port is found free in one
+ * process (a test file's) and bound later, often by another (a stand-in, `npm start`): in between,
+ * another test process would find it free too, and one of the two servers would not get it. The
+ * claim is a file named after the port that holds this process's id.
  */
 function claim(port: number): boolean {
   mkdirSync(CLAIMS, { recursive: true });
@@ -59,14 +64,16 @@ function claim(port: number): boolean {
       if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
     }
     let owner: number;
+    let since: number;
     try {
       owner = Number(readFileSync(file, "utf8"));
+      since = statSync(file).mtimeMs;
     } catch {
       continue; // its owner removed it meanwhile
     }
-    // No id yet: its owner is writing it.
-    if (!owner || isAlive(owner)) return false;
-    // Its owner ended without removing it (killed): the claim is void.
+    // A recent claim stands while its owner lives (no id yet: its owner is still writing it).
+    if (Date.now() - since < CLAIM_LIFETIME_MS && (!owner || isAlive(owner))) return false;
+    // Its owner ended without removing it (killed), or bound the port long ago: the claim is void.
     rmSync(file, { force: true });
   }
   return false;
