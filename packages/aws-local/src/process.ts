@@ -1,6 +1,8 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { setTimeout as sleep } from "node:timers/promises";
+import { tmpdir, userInfo } from "node:os";
+import { join } from "node:path";
 
 export interface Running {
   name: string;
@@ -15,18 +17,71 @@ export interface Running {
  * found free and its server binding it, and the server would fail to start.
  */
 const TEST_PORTS = { from: 20_000, to: 32_000 };
-/** Ports already handed out by this process: found free but perhaps not bound yet, so never handed out twice. */
-const handedOut = new Set<number>();
 
 /** A port free right now, outside the ephemeral range (for tests; `npm start` uses fixed ports). */
 export async function freePort(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const port = TEST_PORTS.from + Math.floor(Math.random() * (TEST_PORTS.to - TEST_PORTS.from));
-    if (handedOut.has(port) || !(await bindable(port))) continue;
-    handedOut.add(port);
-    return port;
+    if (!claim(port)) continue;
+    if (await bindable(port)) return port;
+    unclaim(port);
   }
   throw new Error(`No free port between ${TEST_PORTS.from} and ${TEST_PORTS.to} after 50 tries.`);
+}
+
+/** The claims on ports handed out, shared by every process of this user on the machine. */
+const CLAIMS = join(tmpdir(), `testex-port-claims-${userInfo().uid}`);
+const claimed = new Set<number>();
+let releasedAtExit = false;
+
+/**
+ * Longer than any server takes to bind a port handed to it (`npm start` under load: seconds); a claim
+ * this old is void, so claims left by killed processes, whose ids the system hands out again, run out.
+ */
+const CLAIM_LIFETIME_MS = 10 * 60_000;
+
+/**
+ * Claims `port` for this process, unless a live process has, recently. A port is found free in one
+ * process (a test file's) and bound later, often by another (a stand-in, `npm start`): in between,
+ * another test process would find it free too, and one of the two servers would not get it. The
+ * claim is a file named after the port that holds this process's id.
+ */
+function claim(port: number): boolean {
+  mkdirSync(CLAIMS, { recursive: true });
+  const file = join(CLAIMS, String(port));
+  for (let tries = 0; tries < 2; tries++) {
+    try {
+      writeFileSync(file, String(process.pid), { flag: "wx" });
+      claimed.add(port);
+      if (!releasedAtExit) {
+        releasedAtExit = true;
+        process.once("exit", () => {
+          for (const port of claimed) unclaim(port);
+        });
+      }
+      return true;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+    let owner: number;
+    let since: number;
+    try {
+      owner = Number(readFileSync(file, "utf8"));
+      since = statSync(file).mtimeMs;
+    } catch {
+      continue; // its owner removed it meanwhile
+    }
+    // A recent claim stands while its owner lives (no id yet: its owner is still writing it).
+    if (Date.now() - since < CLAIM_LIFETIME_MS && (!owner || isAlive(owner))) return false;
+    // Its owner ended without removing it (killed), or bound the port long ago: the claim is void.
+    rmSync(file, { force: true });
+  }
+  return false;
+}
+
+function unclaim(port: number): void {
+  claimed.delete(port);
+  rmSync(join(CLAIMS, String(port)), { force: true });
 }
 
 function bindable(port: number): Promise<boolean> {
@@ -42,14 +97,20 @@ export async function assertPortFree(port: number, what: string): Promise<void> 
   if (!(await bindable(port))) throw new Error(`Port ${port} for ${what} is in use; set another with the environment variable shown in the README.`);
 }
 
-/** Starts a child process and resolves once `ready()` answers, or rejects with its output. */
+/** What a stand-in prints on stdout once it listens on `endpoint`: the line `startProcess` waits for. */
+export const listeningLine = (endpoint: string) => `listening on ${endpoint}`;
+
+/**
+ * Starts a child process and resolves once it prints `listeningLine(endpoint)`, or rejects with its output.
+ * Its own word, not an answer on the port: another server may have taken the port since it was
+ * found free, and would answer in its stead while the child fails to bind.
+ */
 export async function startProcess(options: {
   name: string;
   command: string;
   args: string[];
   env?: NodeJS.ProcessEnv;
   endpoint: string;
-  ready: () => Promise<boolean>;
   timeoutMs?: number;
   /** Messages the child sends over an IPC channel (opened only when this is given). */
   onMessage?: (message: unknown) => void;
@@ -67,17 +128,28 @@ export async function startProcess(options: {
   child.stderr?.on("data", keep);
   let exited = false;
   child.once("exit", () => (exited = true));
-  const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
+  const exit = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
-  const deadline = Date.now() + (options.timeoutMs ?? 30_000);
-  for (;;) {
-    if (exited) throw new Error(`${options.name} exited during start:\n${output}`);
-    if (await Promise.race([options.ready().catch(() => false), spawnError])) break;
-    if (Date.now() > deadline) {
-      child.kill("SIGKILL");
-      throw new Error(`${options.name} did not become ready in time:\n${output}`);
-    }
-    await sleep(100);
+  const marker = listeningLine(options.endpoint);
+  let stdout = "";
+  const listening = new Promise<void>((resolve) => {
+    const seek = (chunk: Buffer) => {
+      // The tail of what came before: the line may arrive in two chunks.
+      stdout = stdout.slice(-marker.length) + chunk.toString();
+      if (!stdout.includes(marker)) return;
+      child.stdout?.off("data", seek);
+      resolve();
+    };
+    child.stdout?.on("data", seek);
+  });
+  const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutMs ?? 30_000)));
+  const outcome = await Promise.race([listening.then(() => "listening" as const), exit.then(() => "exited" as const), timeout, spawnError]).finally(() => clearTimeout(timer));
+  if (outcome === "exited") throw new Error(`${options.name} exited during start:\n${output}`);
+  if (outcome === "timeout") {
+    child.kill("SIGKILL");
+    throw new Error(`${options.name} did not become ready in time:\n${output}`);
   }
   return {
     name: options.name,

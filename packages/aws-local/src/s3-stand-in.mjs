@@ -194,5 +194,7 @@ await new Promise((resolve, reject) => {
   front.once("error", reject);
   front.listen(Number(port), "127.0.0.1", resolve);
 });
+// What the parent waits for (listeningLine in process.ts): this process, not whatever else answers on the port, is serving.
+console.log(`listening on http://127.0.0.1:${port}`);
 // Without its parent nobody needs it.
 process.on("disconnect", () => process.exit(0));

@@ -29,3 +29,5 @@ if (inboxFile) {
 }
 
 await startServer({ host: "127.0.0.1", port: Number(port) });
+// What the parent waits for (listeningLine in process.ts): this process, not whatever else answers on the port, is serving.
+console.log(`listening on http://127.0.0.1:${port}`);

@@ -2,6 +2,7 @@ import { CreateBucketCommand, GetObjectCommand, PutObjectCommand, S3Client } fro
 import { CreateTableCommand, DynamoDBClient, TransactWriteItemsCommand } from "@aws-sdk/client-dynamodb";
 import { SendEmailCommand, SESv2Client } from "@aws-sdk/client-sesv2";
 import { mkdtempSync, rmSync, statSync } from "node:fs";
+import { createServer } from "node:http";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -56,6 +57,17 @@ describe("the S3 stand-in", () => {
       }
     } finally {
       await s3rver.stop();
+    }
+  });
+
+  it("fails to start on a port another server took since it was found free, rather than take that server's answers for its own", async () => {
+    const port = await freePort();
+    const other = createServer((_, response) => response.writeHead(400, { "content-type": "application/json" }).end("{}"));
+    await new Promise<void>((resolve) => other.listen(port, "127.0.0.1", resolve));
+    try {
+      await expect(startS3({ port, dataDir: dir })).rejects.toThrow(/S3 \(s3rver\) exited during start:[\s\S]*EADDRINUSE/);
+    } finally {
+      other.close();
     }
   });
 });

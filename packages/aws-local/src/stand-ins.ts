@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { delimiter, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { addressesAnswering } from "./exposure";
-import { httpAnswers, startProcess, type Running } from "./process";
+import { startProcess, type Running } from "./process";
 import type { S3Event } from "aws-lambda";
 
 const require = createRequire(import.meta.url);
@@ -95,8 +95,6 @@ export async function startDynamo({ port, dataDir, shortLived = false }: DynamoO
       ...storage,
     ],
     endpoint,
-    // Any HTTP answer (it is a 400 for a bare GET) means it is listening.
-    ready: () => httpAnswers(endpoint),
     // A JVM's start took over 30 s on two cores under a load of 24: this deadline only catches a hang.
     timeoutMs: 120_000,
   });
@@ -135,7 +133,6 @@ export function startS3({ port, dataDir, credentials = { S3RVER: "S3RVER" }, onE
     // It encrypts continuation tokens with DES, which OpenSSL 3 only offers through the legacy provider.
     env: { NODE_OPTIONS: "--openssl-legacy-provider" },
     endpoint,
-    ready: () => httpAnswers(endpoint),
     onMessage: (message) => {
       if (isS3Event(message)) onEvent?.(message.event);
     },
@@ -175,6 +172,5 @@ export function startSes({ port, inboxFile }: SesOptions): Promise<Running> {
     args: [fileURLToPath(new URL("./ses-stand-in.mjs", import.meta.url)), String(port), ...(inboxFile ? [inboxFile] : [])],
     env: { AWS_SES_ACCOUNT: JSON.stringify(LOCAL_SES_ACCOUNT) },
     endpoint,
-    ready: () => httpAnswers(`${endpoint}/health-check`),
   });
 }

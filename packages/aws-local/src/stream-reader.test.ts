@@ -41,7 +41,7 @@ async function writeRun(count: number) {
   return { accept, index };
 }
 
-const poll = <T>(read: () => T) => expect.poll(read, { timeout: 30_000, interval: 50 });
+const poll = <T>(read: () => T) => expect.poll(read, { interval: 50 });
 
 describe("the local stream reader, with an event source mapping's settings", () => {
   it("hands the handler batches of the mapping's size, in order", async () => {

@@ -10,7 +10,7 @@ import { Notification, systemActor } from "@testex/core";
 import { retryDelaySeconds, sqs } from "@testex/core/notification/queue";
 import { newId } from "@testex/core/id";
 import { as, uniqueEmail } from "#test/fixtures";
-import { startQueueWorker } from "#test/local";
+import { startQueueWorker, useOwnQueues, useOwnTable } from "#test/local";
 import { mockClient } from "aws-sdk-client-mock";
 import { Resource } from "sst";
 import { describe, expect, it } from "vitest";
@@ -19,9 +19,14 @@ import { handler } from "../src/notifier";
 import type { SQSEvent } from "../src/sqs-event";
 import { mailTo, queueNotice, stored, terminationProps } from "./notices";
 
+// The sweeper, a quarter of an hour ahead, announces every notice still queued in the table: this file's own, so only its own.
+await useOwnTable("notice-queue-test");
+// Its announcements are read off the notification queue: a queue of its own holds this file's alone, not every file's.
+await useOwnQueues("notice-queue-test");
+
 const client = new SQSClient({});
 
-/** Reads the shared test queue until the message for `id` shows up (nothing else consumes it in tests). */
+/** Reads this file's notification queue until the message for `id` shows up. */
 async function findAnnouncement(id: string): Promise<boolean> {
   for (;;) {
     const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl: Resource.NotificationQueue.url, MaxNumberOfMessages: 10, VisibilityTimeout: 600 }));

@@ -4,7 +4,7 @@ import { effectsOf } from "@testex/core/effects";
 import { post } from "@testex/core/webhook/send";
 import { aClient, aContract, as, editor } from "#test/fixtures";
 import { call, documented } from "#test/api";
-import { SIMULATOR, startMailEvents, startQueueWorker } from "#test/local";
+import { SIMULATOR, startMailEvents, startQueueWorker, useOwnQueues, useOwnTable } from "#test/local";
 import { createServer, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Resource } from "sst";
@@ -14,6 +14,11 @@ import { handler as recorder } from "../src/delivery-recorder";
 import { handler as notifier } from "../src/notifier";
 import { handler } from "../src/webhook-sender";
 import { queueNotice, sqsEvent } from "./notices";
+
+// Subscriptions are the table's: on the shared one, other files' suspended contracts would be delivered to this file's receivers.
+await useOwnTable("webhooks-test");
+// And the sender takes what is on its queue: on the shared one, other files' deliveries too.
+await useOwnQueues("webhooks-test");
 
 /** A webhook receiver on 127.0.0.1 that answers each request as `answer` says (by its number, from 1), keeping what it got. */
 async function receiver(answer: (n: number) => number | "never") {

@@ -1,8 +1,11 @@
 import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBClient } from "@aws-sdk/client-dynamodb";
+import { S3Client } from "@aws-sdk/client-s3";
 import { randomUUID } from "node:crypto";
+import { createServer } from "node:http";
 import { afterAll, describe, expect, it } from "vitest";
+import { freePort } from "@testex/aws-local/process";
 import { TABLE_KEYS } from "@testex/core/db/table";
-import { ensureTable } from "./provision";
+import { ensureBuckets, ensureTable, namingFailures } from "./provision";
 
 const dynamo = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
 const table = `provision-${randomUUID()}`;
@@ -10,7 +13,7 @@ const table = `provision-${randomUUID()}`;
 afterAll(() => dynamo.send(new DeleteTableCommand({ TableName: table })));
 
 describe("the local table", () => {
-  it("kept from an earlier version gets the indexes declared since, as infra would add them", async () => {
+  it("kept from an earlier version gets the indexes declared since, as infra would add them, each ready for queries", async () => {
     const { primary, globalIndexes } = TABLE_KEYS;
     await dynamo.send(
       new CreateTableCommand({
@@ -37,9 +40,25 @@ describe("the local table", () => {
     await ensureTable(dynamo, table);
 
     const { Table } = await dynamo.send(new DescribeTableCommand({ TableName: table }));
-    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema?.map((k) => k.AttributeName) }));
+    const indexes = (Table?.GlobalSecondaryIndexes ?? []).map((index) => ({ name: index.IndexName, keys: index.KeySchema?.map((k) => k.AttributeName), status: index.IndexStatus }));
     expect(indexes.sort((a, b) => a.name!.localeCompare(b.name!))).toEqual(
-      Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey] })),
+      Object.entries(globalIndexes).map(([name, keys]) => ({ name, keys: [keys.hashKey, keys.rangeKey], status: "ACTIVE" })),
     );
+  });
+});
+
+describe("provisioning", () => {
+  it("that fails says which service, call and endpoint failed", async () => {
+    // Not S3: a server that answers every request with a JSON error, as another service on the port would.
+    const other = createServer((_, response) => response.writeHead(400, { "content-type": "application/json" }).end("{}"));
+    const port = await freePort();
+    await new Promise<void>((resolve) => other.listen(port, "127.0.0.1", resolve));
+    const endpoint = `http://127.0.0.1:${port}`;
+    try {
+      const s3 = new S3Client({ endpoint, region: "us-east-1", forcePathStyle: true, maxAttempts: 1, credentials: { accessKeyId: "S3RVER", secretAccessKey: "S3RVER" } });
+      await expect(ensureBuckets(namingFailures(s3, { name: "S3 (s3rver)", endpoint }), ["files"])).rejects.toThrow(`S3 (s3rver) CreateBucket files at ${endpoint}: `);
+    } finally {
+      other.close();
+    }
   });
 });

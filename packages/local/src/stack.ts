@@ -8,7 +8,7 @@ import { assertPortFree, freePort, type Running } from "@testex/aws-local/proces
 import { SQSClient } from "@aws-sdk/client-sqs";
 import { startOidc } from "./oidc-provider";
 import { timed, type Progress } from "./progress";
-import { allowBrowsers, ensureBuckets, ensureQueues, ensureTable } from "./provision";
+import { allowBrowsers, ensureBuckets, ensureQueues, ensureTable, namingFailures } from "./provision";
 import { startSqs } from "@testex/aws-local/sqs-server";
 import { startDynamo, startS3, startSes } from "@testex/aws-local/stand-ins";
 import { s3Events } from "./s3-events";
@@ -88,11 +88,12 @@ export async function startStack(options: StackOptions): Promise<Stack> {
     await timed(
       progress,
       async () => {
-        await ensureTable(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), resources.table);
-        const buckets = new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true });
+        await ensureTable(namingFailures(new DynamoDBClient({ endpoint: dynamo.endpoint, region: env.AWS_REGION, credentials }), dynamo), resources.table);
+        const buckets = namingFailures(new S3Client({ endpoint: s3.endpoint, region: env.AWS_REGION, credentials, forcePathStyle: true }), s3);
         await ensureBuckets(buckets, Object.values(resources.buckets));
         await allowBrowsers(buckets, resources.buckets.files, resources.settings.corsOrigins);
-        await ensureQueues(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), resources.queues, resources.settings.webhooks);
+        const queues = namingFailures(new SQSClient({ endpoint: sqs.endpoint, region: env.AWS_REGION, credentials }), sqs);
+        await ensureQueues(queues, resources.queues, resources.settings.webhooks);
       },
       () => `table ${resources.table}, ${Object.keys(resources.buckets).length} buckets and ${Object.keys(resources.queues).length} queues ready`,
     );

@@ -25,5 +25,12 @@ public final class LoopbackDynamoDBLocal {
     if (connectors.length == 0) throw new IllegalStateException("DynamoDB Local built a server without a connector");
     for (Connector connector : connectors) ((ServerConnector) connector).setHost("127.0.0.1");
     proxy.start();
+    // What the parent waits for (listeningLine in process.ts): this process, not whatever else answers on the port, is serving.
+    for (Connector connector : connectors) {
+      int port = ((ServerConnector) connector).getLocalPort();
+      if (port <= 0) throw new IllegalStateException("DynamoDB Local started without listening on its port");
+      System.out.println("listening on http://127.0.0.1:" + port);
+    }
+    System.out.flush();
   }
 }

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { fileURLToPath } from "node:url";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -167,9 +168,10 @@ describe("importing contracts from a spreadsheet", () => {
 });
 
 const cli = fileURLToPath(new URL("../../../local/src/import-cli.ts", import.meta.url));
+const killedMidway = fileURLToPath(new URL("./fixtures/import-killed-midway.ts", import.meta.url));
 // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a kill of it).
-const importCli = (file: string, stdio: "pipe" | "inherit") =>
-  spawn(process.execPath, ["--import", "tsx", cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR" }, stdio: ["ignore", "pipe", stdio] });
+const importCli = (file: string, stdio: "pipe" | "inherit", preload: string[] = [], env: NodeJS.ProcessEnv = {}) =>
+  spawn(process.execPath, ["--import", "tsx", ...preload, cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR", ...env }, stdio: ["ignore", "pipe", stdio] });
 
 describe("npm run import", () => {
   it("resumes an import killed midway without creating any row twice", async () => {
@@ -179,13 +181,13 @@ describe("npm run import", () => {
     const rows = 400;
     // No external reference: rows are known by the file's digest and their number.
     writeFileSync(file, ["client_id,title,contract_type,start_date,end_date,value", ...Array.from({ length: rows }, (_, i) => `${client.client_id},Line ${i},SERVICE,2026-01-01,2026-12-31,${i + 1}`)].join("\n"));
-    const child = importCli(file, "pipe");
-    let output = "";
-    child.stdout!.on("data", (chunk) => (output += chunk));
-    await expect.poll(() => (output.match(/: create /g) ?? []).length, { timeout: 120_000, interval: 50 }).toBeGreaterThanOrEqual(40);
-    child.kill("SIGKILL");
-    await new Promise((resolve) => child.once("exit", resolve));
+    const killedAfter = 40;
+    const child = importCli(file, "inherit", ["--import", killedMidway], { KILL_AFTER_CREATED: String(killedAfter) });
+    child.stdout!.resume();
+    const [, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
+    expect(signal).toBe("SIGKILL");
     const before = (await contractsOf(client.client_id)).length;
+    expect(before).toBeGreaterThanOrEqual(killedAfter);
     expect(before).toBeLessThan(rows);
 
     const again = await new Promise<string>((resolve, reject) => {
