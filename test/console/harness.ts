@@ -96,7 +96,7 @@ async function freshTab(console: Console, path: string): Promise<Page> {
   return page;
 }
 
-/** A fresh browser session, signed in as nobody, opened at `path`; closed when the test ends. */
+/** A fresh browser session, signed in as nobody, opened at `path`; closed when the test ends, unless someone signs in on it. */
 export async function openAt(console: Console, path: string): Promise<Page> {
   const page = await freshTab(console, path);
   passing.push(page.context());
@@ -115,6 +115,11 @@ export async function signIn(page: Page, login: string) {
   await page.getByLabel("Password").fill(person.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await signedInAs(page, login);
+  if (signedIn.has(login)) return;
+  // The file's first sign-in as this person becomes their tab for later tests, even if opened for one test only.
+  signedIn.set(login, page);
+  const opened = passing.indexOf(page.context());
+  if (opened >= 0) passing.splice(opened, 1);
 }
 
 /**
@@ -131,7 +136,6 @@ export async function personAt(console: Console, login: string, path: string): P
   }
   const page = await freshTab(console, path);
   await signIn(page, login);
-  signedIn.set(login, page);
   return page;
 }
 
