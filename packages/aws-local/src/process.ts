@@ -143,7 +143,7 @@ export async function startProcess(options: {
     child.stdout?.on("data", seek);
   });
   const spawnError = new Promise<never>((_, reject) => child.once("error", reject));
-  let timer: NodeJS.Timeout | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const timeout = new Promise<"timeout">((resolve) => (timer = setTimeout(() => resolve("timeout"), options.timeoutMs ?? 30_000)));
   const outcome = await Promise.race([listening.then(() => "listening" as const), exit.then(() => "exited" as const), timeout, spawnError]).finally(() => clearTimeout(timer));
   if (outcome === "exited") throw new Error(`${options.name} exited during start:\n${output}`);
