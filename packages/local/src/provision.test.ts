@@ -2,15 +2,29 @@ import { CreateTableCommand, DeleteTableCommand, DescribeTableCommand, DynamoDBC
 import { S3Client } from "@aws-sdk/client-s3";
 import { randomUUID } from "node:crypto";
 import { createServer } from "node:http";
-import { afterAll, describe, expect, it } from "vitest";
-import { freePort } from "@testex/aws-local/process";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort, type Running } from "@testex/aws-local/process";
+import { startDynamo } from "@testex/aws-local/stand-ins";
 import { TABLE_KEYS } from "@testex/core/db/table";
 import { ensureBuckets, ensureTable, namingFailures } from "./provision";
 
-const dynamo = new DynamoDBClient({ endpoint: process.env.AWS_ENDPOINT_URL_DYNAMODB });
+/**
+ * A DynamoDB Local of its own: it builds new indexes in a background job that serves every table of
+ * its database, and on the run's shared one, busy with every file's tables, an index once waited
+ * over two minutes for its turn. What is tested is that each build is awaited, not how soon it runs.
+ */
+let local: Running;
+let dynamo: DynamoDBClient;
 const table = `provision-${randomUUID()}`;
 
-afterAll(() => dynamo.send(new DeleteTableCommand({ TableName: table })));
+beforeAll(async () => {
+  local = await startDynamo({ port: await freePort(), shortLived: true });
+  dynamo = new DynamoDBClient({ endpoint: local.endpoint });
+});
+afterAll(async () => {
+  await dynamo.send(new DeleteTableCommand({ TableName: table }));
+  await local.stop();
+});
 
 describe("the local table", () => {
   it("kept from an earlier version gets the indexes declared since, as infra would add them, each ready for queries", async () => {
