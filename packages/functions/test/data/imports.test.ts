@@ -149,7 +149,7 @@ describe("importing contracts from a spreadsheet", () => {
 const cli = fileURLToPath(new URL("../../../local/src/import-cli.ts", import.meta.url));
 // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a kill of it).
 const importCli = (file: string, stdio: "pipe" | "inherit") =>
-  spawn(process.execPath, ["--import", "tsx", cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR" }, stdio: ["ignore", "pipe", stdio] });
+  spawn(process.execPath, ["--import", "tsx/esm", cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR" }, stdio: ["ignore", "pipe", stdio] });
 
 describe("npm run import", () => {
   it("resumes an import killed midway without creating any row twice", async () => {
