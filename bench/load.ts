@@ -54,7 +54,7 @@ interface Known {
 async function startLocalStack(dataDir: string) {
   const ports = { api: await freePort(), dynamo: await freePort(), s3: await freePort(), ses: await freePort(), sqs: await freePort(), oidc: await freePort() };
   // One process (no tsx wrapper), so its peak RSS is the API's and the workers'.
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "packages/local/src/start.ts")], {
+  const child = spawn(process.execPath, ["--import", "tsx/esm", join(repoRoot, "packages/local/src/start.ts")], {
     cwd: repoRoot,
     env: {
       ...process.env,

@@ -19,7 +19,7 @@ const SECTIONS = [
 
 function runSection(script: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "bench", script)], {
+    const child = spawn(process.execPath, ["--import", "tsx/esm", join(repoRoot, "bench", script)], {
       cwd: repoRoot,
       env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: "true" },
       stdio: ["ignore", "pipe", "pipe"],

@@ -15,7 +15,7 @@ const killedNotifier = fileURLToPath(new URL("./fixtures/notifier-killed-after-s
 
 /** Runs the notifier in a process of its own that is killed right after SES accepted the notice. */
 async function crashAfterSend(id: string): Promise<NodeJS.Signals | null> {
-  const child = spawn(process.execPath, ["--import", "tsx", killedNotifier, id], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx/esm", killedNotifier, id], { env: process.env, stdio: ["ignore", "ignore", "inherit"] });
   const [, signal] = (await once(child, "exit")) as [number | null, NodeJS.Signals | null];
   return signal;
 }

@@ -6,7 +6,7 @@ import { freePort } from "@testex/aws-local/process";
 
 const cli = fileURLToPath(new URL("./db-cli.ts", import.meta.url));
 // As `npm run db` runs it: Node with tsx's loader.
-const run = (args: string[], options: { env: NodeJS.ProcessEnv }) => promisify(execFile)(process.execPath, ["--import", "tsx", cli, ...args], options);
+const run = (args: string[], options: { env: NodeJS.ProcessEnv }) => promisify(execFile)(process.execPath, ["--import", "tsx/esm", cli, ...args], options);
 
 describe("npm run db", () => {
   // What \`npx sst shell --stage <name> -- npm run db -- …\` provides: the stage's links and its AWS

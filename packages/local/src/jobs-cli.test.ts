@@ -15,7 +15,7 @@ const cli = fileURLToPath(new URL("./jobs-cli.ts", import.meta.url));
 const table = `testex-jobs-${randomUUID().slice(0, 8)}`;
 const jobs = (...args: string[]) =>
   // As `npm run jobs` runs it: Node with tsx's loader.
-  run(process.execPath, ["--import", "tsx", cli, ...args], { env: { ...process.env, SST_RESOURCE_Table: JSON.stringify({ name: table }), LOG_LEVEL: "ERROR" } }).then((r) => r.stdout);
+  run(process.execPath, ["--import", "tsx/esm", cli, ...args], { env: { ...process.env, SST_RESOURCE_Table: JSON.stringify({ name: table }), LOG_LEVEL: "ERROR" } }).then((r) => r.stdout);
 
 const now = "2026-06-01T00:00:00.000Z";
 const clientId = "CL00000000JOBS";

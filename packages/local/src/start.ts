@@ -4,19 +4,14 @@
  * console on TESTEX_WEB_PORT, and the workers, with data under `.testex/` (private to its user). One instance per data directory; SIGINT,
  * SIGTERM or SIGHUP to this process stops everything it started.
  */
-import { serve } from "@hono/node-server";
 import { join } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
-import { apiCors } from "@testex/stage/cors";
-import { withGatewayAuthorizer, withGatewayCors } from "./api-gateway";
-import { buildConsole, serveConsole } from "./console";
 import { claimInstance } from "./instance";
 import { localDataDir, privateDir } from "./paths";
 import { PEOPLE } from "./people";
 import { localPorts } from "./ports";
 import { assertPortFree } from "@testex/aws-local/process";
 import { elapsed, timed } from "./progress";
-import { startStack } from "./stack";
 
 const port = Number(process.env.PORT ?? 3000);
 const ports = localPorts();
@@ -59,6 +54,12 @@ async function start() {
   parts.push({ stop: async () => release() });
   essentials = async () => release();
   await assertPortFree(port, "the API (PORT)");
+  // Loaded only once this start holds the data directory and the API's port: a start refused for either says so in a fraction of the time.
+  const { startStack } = await import("./stack");
+  const { serve } = await import("@hono/node-server");
+  const { apiCors } = await import("@testex/stage/cors");
+  const { withGatewayAuthorizer, withGatewayCors } = await import("./api-gateway");
+  const { buildConsole, serveConsole } = await import("./console");
 
   say(`starting the stand-ins for DynamoDB, S3, SES and SQS and the OpenID Provider (data in ${localDataDir})`);
   const stack = await startStack({ stage: "local", dataDir: localDataDir, persistent: true, ports, progress: say });

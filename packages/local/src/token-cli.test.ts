@@ -10,7 +10,7 @@ const cli = join(repoRoot, "packages/local/src/token-cli.ts");
 // The CLI finds the provider by TESTEX_OIDC_PORT, here the test stack's.
 const port = new URL(settings().oidc.issuer).port;
 // As `npm run token` runs it: Node with tsx's loader.
-const runIn = (env: NodeJS.ProcessEnv, ...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx", cli, ...args], { env: { ...process.env, ...env } });
+const runIn = (env: NodeJS.ProcessEnv, ...args: string[]) => promisify(execFile)(process.execPath, ["--import", "tsx/esm", cli, ...args], { env: { ...process.env, ...env } });
 const run = (...args: string[]) => runIn({ TESTEX_OIDC_PORT: port }, ...args);
 
 describe("npm run token", () => {

@@ -171,7 +171,7 @@ const cli = fileURLToPath(new URL("../../../local/src/import-cli.ts", import.met
 const killedMidway = fileURLToPath(new URL("./fixtures/import-killed-midway.ts", import.meta.url));
 // Node itself with tsx's loader (not the tsx wrapper, whose child would outlive a kill of it).
 const importCli = (file: string, stdio: "pipe" | "inherit", preload: string[] = [], env: NodeJS.ProcessEnv = {}) =>
-  spawn(process.execPath, ["--import", "tsx", ...preload, cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR", ...env }, stdio: ["ignore", "pipe", stdio] });
+  spawn(process.execPath, ["--import", "tsx/esm", ...preload, cli, file], { env: { ...process.env, LOG_LEVEL: "ERROR", ...env }, stdio: ["ignore", "pipe", stdio] });
 
 describe("npm run import", () => {
   it("resumes an import killed midway without creating any row twice", async () => {
