@@ -199,3 +199,26 @@ describe("declared dependencies", () => {
     expect(Object.keys(root.devDependencies ?? {}).filter((dependency) => !used(dependency))).toEqual([]);
   });
 });
+
+/**
+ * SST's workflows load the AWS durable-execution SDK, which declares a newer Node than the one
+ * npm may install with; TESTEX uses none, so an empty stand-in takes the SDK's place
+ * (tools/durable-execution-stub, by an override in package.json).
+ */
+describe("SST's workflows", () => {
+  const workflows = "sst/aws/workflow";
+
+  it("are imported by nothing in the project", () => {
+    const sources = [...["packages", "test", "tools", "bench", "infra"].flatMap((dir) => files(join(repoRoot, dir))), join(repoRoot, "sst.config.ts")];
+    const importing = sources.flatMap((file) =>
+      specifiers(file)
+        .filter((s) => s === workflows || packageOf(s) === "@aws/durable-execution-sdk-js")
+        .map((s) => `${relative(repoRoot, file)} → ${s}`),
+    );
+    expect(importing).toEqual([]);
+  });
+
+  it("fail on loading, saying why, while the SDK is the stand-in", async () => {
+    await expect(import(workflows)).rejects.toThrow("TESTEX does not use SST workflows");
+  });
+});
