@@ -32,6 +32,7 @@ import { Events } from "./events";
 import { encodeItem, type RawItem } from "./line";
 import type { Manifest } from "./manifest";
 import { openExport, readExport } from "./read";
+import { getAll } from "../db/batch-get";
 
 export interface RestoreTableOptions {
   /** Defaults to the app's table. */
@@ -225,13 +226,12 @@ function putOver(table: string, item: RawItem, current: RawItem | undefined): Tr
 async function currentItems(table: string, items: RawItem[]): Promise<Map<string, RawItem>> {
   const found = new Map<string, RawItem>();
   for (let i = 0; i < items.length; i += 100) {
-    let keys = items.slice(i, i + 100).map((item) => ({ pk: item.pk!, sk: item.sk! }));
-    for (let attempt = 0; keys.length > 0; attempt++) {
-      if (attempt > 0) await sleep(50 * 2 ** attempt);
-      const reply = await dynamo.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: keys, ConsistentRead: true } } }));
-      for (const item of reply.Responses?.[table] ?? []) found.set(keyOf(item), item);
-      keys = (reply.UnprocessedKeys?.[table]?.Keys ?? []) as typeof keys;
-    }
+    const keys = items.slice(i, i + 100).map((item) => ({ pk: item.pk!, sk: item.sk! }));
+    const read = await getAll(keys, async (pending) => {
+      const reply = await dynamo.send(new BatchGetItemCommand({ RequestItems: { [table]: { Keys: pending, ConsistentRead: true } } }));
+      return { data: reply.Responses?.[table] ?? [], unprocessed: (reply.UnprocessedKeys?.[table]?.Keys ?? []) as typeof keys };
+    });
+    for (const item of read) found.set(keyOf(item), item);
   }
   return found;
 }
